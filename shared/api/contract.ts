@@ -1,0 +1,104 @@
+// Shapes of the public HTTP contract (../shared/API.md) as zod schemas: the API builds these,
+// the web client parses with them.
+import * as z from 'zod/mini';
+import { AreaSchema } from '../areas/areas';
+import { HouseholdSchema, MemberSchema } from '../survey/schema';
+
+export const ROLES = ['admin', 'official', 'collector'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const UserSchema = z.object({
+  username: z.string(),
+  role: RoleSchema,
+  /** Area codes the user may act in; empty for admin (everything). */
+  areas: z.array(z.string()),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const SessionRequestSchema = z.strictObject({
+  username: z.string().check(z.minLength(1), z.maxLength(128)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+});
+export const SessionResponseSchema = z.object({ token: z.string(), user: UserSchema });
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+export const AreasResponseSchema = z.object({ areas: z.array(AreaSchema) });
+
+export const RoundSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  form: z.literal('household-dx'),
+  formVersion: z.number(),
+  referenceYear: z.number(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+});
+export type Round = z.infer<typeof RoundSchema>;
+export const RoundsResponseSchema = z.object({ rounds: z.array(RoundSchema) });
+
+export const CHANNELS = ['collector', 'self'] as const;
+
+export const StoredResponseSchema = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  wardCode: z.string(),
+  villageCode: z.string(),
+  household: HouseholdSchema,
+  members: z.array(MemberSchema),
+  version: z.number(),
+  channel: z.enum(CHANNELS),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredResponse = z.infer<typeof StoredResponseSchema>;
+
+export const ResponsesPageSchema = z.object({
+  responses: z.array(StoredResponseSchema),
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  cursor: z.optional(z.string()),
+});
+export type ResponsesPage = z.infer<typeof ResponsesPageSchema>;
+
+export const PutResponseResultSchema = z.object({ id: z.string(), version: z.number() });
+
+export const AGGREGATE_LEVELS = ['ward', 'district', 'province'] as const;
+export const AggregateLevelSchema = z.enum(AGGREGATE_LEVELS);
+export type AggregateLevel = z.infer<typeof AggregateLevelSchema>;
+
+export const IndicatorResultSchema = z.object({
+  id: z.string(),
+  numerator: z.number(),
+  denominator: z.number(),
+  percent: z.nullable(z.number()),
+  target: z.nullable(z.number()),
+  met: z.nullable(z.boolean()),
+});
+
+export const AreaAggregateSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: AggregateLevelSchema,
+  households: z.object({ surveyed: z.number(), total: z.nullable(z.number()) }),
+  members: z.number(),
+  indicators: z.array(IndicatorResultSchema),
+});
+export type AreaAggregate = z.infer<typeof AreaAggregateSchema>;
+
+export const AggregatesResponseSchema = z.object({
+  roundId: z.string(),
+  level: AggregateLevelSchema,
+  updatedAt: z.nullable(z.string()),
+  areas: z.array(AreaAggregateSchema),
+});
+export type AggregatesResponse = z.infer<typeof AggregatesResponseSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,84 @@
+// Pure area tree: the flat list the API serves and the lookups scope checks need.
+import * as z from 'zod/mini';
+import bimSon from '../data/areas-bim-son.json';
+
+export const AREA_LEVELS = ['province', 'district', 'ward', 'village'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+export const AreaSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.optional(z.string()),
+  level: z.enum(AREA_LEVELS),
+  parentCode: z.nullable(z.string()),
+  /** Households known from official statistics; the denominator of coverage until a roster exists. */
+  households: z.optional(z.nullable(z.number())),
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+interface AreaFile {
+  province: { code: string; vi: string; en: string };
+  district: { code: string; vi: string; en: string };
+  wards: { code: string; vi: string; en: string; households?: number; villages: { code: string; vi: string }[] }[];
+}
+
+/** Flattens the project's area data file into the list `GET /api/areas` serves. */
+export function flattenAreaFile(file: AreaFile): Area[] {
+  const { province, district } = file;
+  const areas: Area[] = [
+    { code: province.code, name: province.vi, nameEn: province.en, level: 'province', parentCode: null },
+    { code: district.code, name: district.vi, nameEn: district.en, level: 'district', parentCode: province.code },
+  ];
+  for (const ward of file.wards) {
+    areas.push({ code: ward.code, name: ward.vi, nameEn: ward.en, level: 'ward', parentCode: district.code, households: ward.households ?? null });
+    for (const village of ward.villages) {
+      areas.push({ code: village.code, name: village.vi, level: 'village', parentCode: ward.code });
+    }
+  }
+  return areas;
+}
+
+/** The Bỉm Sơn areas that a fresh installation is seeded with. */
+export const BIM_SON_AREAS: Area[] = flattenAreaFile(bimSon as AreaFile);
+
+/** Lookups over a flat area list. */
+export class AreaTree {
+  private readonly byCode = new Map<string, Area>();
+
+  constructor(readonly areas: readonly Area[]) {
+    for (const area of areas) this.byCode.set(area.code, area);
+  }
+
+  get(code: string): Area | undefined {
+    return this.byCode.get(code);
+  }
+
+  ofLevel(level: AreaLevel): Area[] {
+    return this.areas.filter((a) => a.level === level);
+  }
+
+  /** True when `code` is `ancestorCode` itself or lies below it. */
+  isWithin(code: string, ancestorCode: string): boolean {
+    for (let area = this.byCode.get(code); area; area = area.parentCode ? this.byCode.get(area.parentCode) : undefined) {
+      if (area.code === ancestorCode) return true;
+    }
+    return false;
+  }
+
+  /** True when `code` lies within any of `scopeCodes`. */
+  isWithinAny(code: string, scopeCodes: readonly string[]): boolean {
+    return scopeCodes.some((scope) => this.isWithin(code, scope));
+  }
+
+  /** The ward a village belongs to, or undefined when the code is not a village. */
+  wardOfVillage(villageCode: string): Area | undefined {
+    const village = this.byCode.get(villageCode);
+    if (village?.level !== 'village' || !village.parentCode) return undefined;
+    return this.byCode.get(village.parentCode);
+  }
+
+  /** Wards at or below `code` (a ward returns itself). */
+  wardsWithin(code: string): Area[] {
+    return this.ofLevel('ward').filter((w) => this.isWithin(w.code, code));
+  }
+}

@@ -1,0 +1,80 @@
+// What one household response contributes to its ward's indicator counts, and how counts add up.
+// A Tally is a flat map of counters so that it maps onto DynamoDB ADD updates one-to-one.
+import type { Household, Member } from '../survey/schema';
+import { ageInReferenceYear } from '../survey/relevance';
+import { INDICATORS, type Indicator } from './catalogue';
+
+/** Counters: `households`, `members`, and per indicator `n_<id>` (numerator) and `d_<id>` (denominator). */
+export type Tally = Record<string, number>;
+
+export const numeratorKey = (indicatorId: string) => `n_${indicatorId}`;
+export const denominatorKey = (indicatorId: string) => `d_${indicatorId}`;
+
+/** Every counter name, in a stable order. */
+export const TALLY_KEYS: readonly string[] = ['households', 'members', ...INDICATORS.flatMap((i) => [numeratorKey(i.id), denominatorKey(i.id)])];
+
+export interface CountableResponse {
+  referenceYear: number;
+  household: Household;
+  members: Member[];
+}
+
+/** The counts one household adds to its ward. Members not asked a question do not count for it. */
+export function tallyOf(response: CountableResponse, indicators: readonly Indicator[] = INDICATORS): Tally {
+  const tally: Tally = { households: 1, members: response.members.length };
+  const household = response.household as Record<string, unknown>;
+  const ages = response.members.map((m) => ageInReferenceYear(m.birth_year, response.referenceYear));
+  for (const indicator of indicators) {
+    let numerator = 0;
+    let denominator = 0;
+    if (indicator.unit === 'household') {
+      const inPopulation = indicator.population === 'all' || household[indicator.population] === true;
+      const answer = household[indicator.numerator];
+      if (inPopulation && typeof answer === 'boolean') {
+        denominator = 1;
+        numerator = answer ? 1 : 0;
+      }
+    } else {
+      response.members.forEach((member, index) => {
+        const answer = (member as Record<string, unknown>)[indicator.numerator];
+        if (ages[index] >= indicator.min_age && typeof answer === 'boolean') {
+          denominator += 1;
+          if (answer) numerator += 1;
+        }
+      });
+    }
+    tally[numeratorKey(indicator.id)] = numerator;
+    tally[denominatorKey(indicator.id)] = denominator;
+  }
+  return tally;
+}
+
+export function emptyTally(): Tally {
+  return {};
+}
+
+/** a + sign·b, dropping zero counters so that stored deltas stay small. */
+export function addTally(a: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
+  const sum: Tally = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const next = (sum[key] ?? 0) + sign * value;
+    if (next === 0) delete sum[key];
+    else sum[key] = next;
+  }
+  return sum;
+}
+
+export function isZeroTally(tally: Tally): boolean {
+  return Object.values(tally).every((v) => v === 0);
+}
+
+/** Equal as counts: a missing counter equals zero. */
+export function tallyEquals(a: Tally, b: Tally): boolean {
+  return isZeroTally(addTally(a, b, -1));
+}
+
+export function sumTallies(tallies: Iterable<Tally>): Tally {
+  let sum: Tally = {};
+  for (const tally of tallies) sum = addTally(sum, tally);
+  return sum;
+}
