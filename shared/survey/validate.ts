@@ -26,7 +26,7 @@ export function validateSurveyAnswers(input: unknown, referenceYear: number, lan
 
 function validateWith<T extends SurveyAnswers>(schema: z.ZodMiniType<T>, input: unknown, referenceYear: number, lang: Lang): Validation<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, lang)) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, lang, input)) };
   const ruleIssues = checkSurveyRules(parsed.data, referenceYear);
   if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues.map((issue) => ruleIssueToFieldIssue(issue, lang)) };
   return { ok: true, value: parsed.data };
@@ -36,19 +36,31 @@ export function joinPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
-/** One zod issue as field issues; unknown keys become one issue per key, at the key's own path. */
-export function zodIssueToFieldIssues(issue: ZodIssue, lang: Lang): FieldIssue[] {
+/**
+ * One zod issue as field issues; unknown keys become one issue per key, at the key's own path.
+ * `input` (the value that was parsed) tells a missing answer from a wrong one.
+ */
+export function zodIssueToFieldIssues(issue: ZodIssue, lang: Lang, input: unknown): FieldIssue[] {
   const path = joinPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: translate(lang, 'validation.unrecognized_key', { key }) }));
   }
-  return [{ path, message: messageFor(issue, lang) }];
+  return [{ path, message: messageFor(issue, lang, valueAt(input, issue.path)) }];
 }
 
-function messageFor(issue: ZodIssue, lang: Lang): string {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function messageFor(issue: ZodIssue, lang: Lang, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return translate(lang, 'validation.required');
+      if (value === undefined) return translate(lang, 'validation.required');
       if (issue.expected === 'int') return translate(lang, 'validation.integer');
       const key = `validation.invalid_type.${issue.expected}` as MessageKey;
       return translate(lang, key in DICTIONARY_KEYS ? key : 'validation.invalid_type');

@@ -1,0 +1,16 @@
+// Dependencies of the API Lambda, built once per container from the environment.
+import { createCognitoIdentity } from './auth/cognito-identity';
+import type { AppDeps } from './app/context';
+import { parseConfig } from './config';
+import { createDocumentClient, createRepository } from './repo';
+
+export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
+  const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION']);
+  const doc = createDocumentClient();
+  return {
+    repo: createRepository(doc, { responses: config.RESPONSES_TABLE!, aggregates: config.AGGREGATES_TABLE!, reference: config.REFERENCE_TABLE! }),
+    identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
+    clock: () => new Date(),
+    aggregateSlots: config.AGGREGATE_SLOTS,
+  };
+}

@@ -1,0 +1,45 @@
+// The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { translate } from '../../../shared/i18n/dictionary';
+import { PayloadTooLargeError } from '../errors';
+import { aggregateRoutes } from '../routes/aggregates';
+import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../routes/public';
+import { responseRoutes } from '../routes/responses';
+import type { AppDeps, AppEnv } from './context';
+import { detectLanguage, errorHandler } from './middleware';
+import { cachedAreaTree } from './scope';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface CreateAppOptions {
+  log?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {}) {
+  const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
+  const withTree = { ...deps, areaTree };
+  const app = new Hono<AppEnv>();
+  app.use('/api/*', detectLanguage);
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new PayloadTooLargeError(MAX_BODY_BYTES); } }));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.route('/api/health', healthRoutes());
+  app.route('/api/session', sessionRoutes(deps));
+  app.route('/api/areas', areaRoutes(deps));
+  app.route('/api/rounds', roundRoutes(deps));
+  app.route('/api/forms', formRoutes());
+  app.route('/api/responses', responseRoutes(withTree));
+  app.route('/api', aggregateRoutes(withTree));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
+  app.onError(errorHandler(log));
+  return app;
+}
+
+export type PhieuApp = ReturnType<typeof createApp>;
+
+function logJson(message: string, details: Record<string, unknown>) {
+  console.error(JSON.stringify({ level: 'error', message, ...details }));
+}

@@ -1,0 +1,48 @@
+// Who is calling: the identity provider signs users in and verifies their tokens.
+// In AWS it is Cognito; locally an embedded stand-in. Both verify with the same JWT code path.
+import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ROLES, type Role, type SessionResponse, type User } from '../../../shared/api/contract';
+import { UnauthorizedError } from '../errors';
+
+export interface IdentityProvider {
+  /** Resolves a session, or throws BadCredentialsError. */
+  signIn(username: string, password: string): Promise<SessionResponse>;
+  /** Resolves the token's user, or throws UnauthorizedError. */
+  verify(token: string): Promise<User>;
+}
+
+/** Claims as Cognito puts them in an ID token; the local stand-in issues the same. */
+export interface PhieuClaims extends JWTPayload {
+  'cognito:username'?: string;
+  'cognito:groups'?: string[];
+  'custom:areas'?: string;
+  token_use?: string;
+}
+
+export function userFromClaims(claims: PhieuClaims): User {
+  const username = claims['cognito:username'];
+  const role = (claims['cognito:groups'] ?? []).find((group): group is Role => (ROLES as readonly string[]).includes(group));
+  if (!username || !role || claims.token_use !== 'id') throw new UnauthorizedError();
+  const areas = (claims['custom:areas'] ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+  return { username, role, areas };
+}
+
+export interface JwtVerifierOptions {
+  /** The issuer's JWKS: Cognito's remote set in AWS, the stand-in's key locally. */
+  keySet: JWTVerifyGetKey;
+  issuer: string;
+  audience: string;
+}
+
+/** The one token check: signature against the issuer's JWKS, issuer, audience, expiry, then claims. */
+export function createJwtVerifier({ keySet, issuer, audience }: JwtVerifierOptions): (token: string) => Promise<User> {
+  return async (token) => {
+    let payload: PhieuClaims;
+    try {
+      ({ payload } = await jwtVerify<PhieuClaims>(token, keySet, { issuer, audience }));
+    } catch {
+      throw new UnauthorizedError();
+    }
+    return userFromClaims(payload);
+  };
+}

@@ -1,0 +1,27 @@
+// Configuration parsed once from the environment; a missing key fails at start, by name.
+import * as z from 'zod/mini';
+
+const ConfigSchema = z.object({
+  RESPONSES_TABLE: z.optional(z.string().check(z.minLength(1))),
+  AGGREGATES_TABLE: z.optional(z.string().check(z.minLength(1))),
+  REFERENCE_TABLE: z.optional(z.string().check(z.minLength(1))),
+  AUTH_MODE: z._default(z.enum(['cognito', 'local']), 'cognito'),
+  COGNITO_USER_POOL_ID: z.optional(z.string()),
+  COGNITO_CLIENT_ID: z.optional(z.string()),
+  AWS_REGION: z.optional(z.string()),
+  /** Aggregate rows per ward that stream batches spread their writes over (no hot key). */
+  AGGREGATE_SLOTS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(64)), 4),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses `env`; throws naming each missing or invalid key. */
+export function parseConfig(env: Record<string, string | undefined>, required: (keyof Config)[] = []): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const keys = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new Error(`Invalid configuration: ${keys}`);
+  }
+  const missing = required.filter((key) => parsed.data[key] === undefined);
+  if (missing.length > 0) throw new Error(`Missing configuration: ${missing.join(', ')}`);
+  return parsed.data;
+}

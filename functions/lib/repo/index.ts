@@ -1,0 +1,30 @@
+// The repository: the only module that talks to DynamoDB. Built from a client and table names.
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAggregatesRepo } from './aggregates-repo';
+import { createReferenceRepo } from './reference-repo';
+import { createResponsesRepo } from './responses-repo';
+import type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo } from './types';
+
+export interface TableNames {
+  responses: string;
+  aggregates: string;
+  reference: string;
+}
+
+export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } });
+}
+
+export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames): Repository {
+  return {
+    responses: createResponsesRepo(doc, tables.responses),
+    aggregates: createAggregatesRepo(doc, tables.aggregates),
+    reference: createReferenceRepo(doc, tables.reference),
+  };
+}
+
+export { createAggregatesRepo, createReferenceRepo, createResponsesRepo };
+export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
+export { changeRecordOf } from './stream-records';
+export type * from './types';

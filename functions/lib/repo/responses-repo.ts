@@ -1,0 +1,130 @@
+// DynamoDB access for household responses (the streamed table).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { RESPONSES_TABLE } from './tables';
+import type { ResponsesPageQuery, ResponsesRepo, StoredResponseItem } from './types';
+
+const { byRoundWard } = RESPONSES_TABLE;
+
+/** Index keys: the GSI lists a round's responses per ward, sorted by village then id. */
+function withIndexKeys(item: StoredResponseItem) {
+  return {
+    ...item,
+    [byRoundWard.partitionKey]: `${item.roundId}#${item.wardCode}`,
+    [byRoundWard.sortKey]: `${item.villageCode}#${item.id}`,
+  };
+}
+
+function withoutIndexKeys(raw: Record<string, unknown>): StoredResponseItem {
+  const { [byRoundWard.partitionKey]: _pk, [byRoundWard.sortKey]: _sk, ...item } = raw;
+  return item as unknown as StoredResponseItem;
+}
+
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+/** Decodes a cursor made by `encodeCursor`; undefined when it is not one. */
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return key && typeof key === 'object' && !Array.isArray(key) ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function conditional(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: string): ResponsesRepo {
+  return {
+    async get(id) {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: { id }, ConsistentRead: true }));
+      return Item ? withoutIndexKeys(Item) : undefined;
+    },
+
+    create(item) {
+      return conditional(
+        doc.send(new PutCommand({ TableName: tableName, Item: withIndexKeys(item), ConditionExpression: 'attribute_not_exists(id)' })),
+      );
+    },
+
+    replace(item, expectedVersion) {
+      return conditional(
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: withIndexKeys(item),
+            ConditionExpression: '#version = :expected AND attribute_not_exists(deletedAt)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        ),
+      );
+    },
+
+    markDeleted(tombstone, expectedVersion) {
+      return conditional(
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: withIndexKeys(tombstone),
+            ConditionExpression: '#version = :expected AND attribute_not_exists(deletedAt)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        ),
+      );
+    },
+
+    async listByWard({ roundId, wardCode, villageCode, limit, cursor }: ResponsesPageQuery) {
+      const items: StoredResponseItem[] = [];
+      let startKey = decodeCursor(cursor);
+      // Tombstones are filtered out after the read, so a page may need more than one query to fill.
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: byRoundWard.indexName,
+            KeyConditionExpression: villageCode ? '#pk = :pk AND begins_with(#sk, :village)' : '#pk = :pk',
+            FilterExpression: 'attribute_not_exists(deletedAt)',
+            ExpressionAttributeNames: { '#pk': byRoundWard.partitionKey, ...(villageCode ? { '#sk': byRoundWard.sortKey } : {}) },
+            ExpressionAttributeValues: { ':pk': `${roundId}#${wardCode}`, ...(villageCode ? { ':village': `${villageCode}#` } : {}) },
+            Limit: limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []).map(withoutIndexKeys));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && items.length < limit);
+      return { items, cursor: encodeCursor(startKey) };
+    },
+
+    async *listAllInWard(roundId, wardCode) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: byRoundWard.indexName,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': byRoundWard.partitionKey },
+            ExpressionAttributeValues: { ':pk': `${roundId}#${wardCode}` },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) yield withoutIndexKeys(item);
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// What the rest of the backend asks of storage. The DynamoDB implementations live beside this file;
+// tests and the fold depend only on these interfaces.
+import type { Area } from '../../../shared/areas/areas';
+import type { Round } from '../../../shared/api/contract';
+import type { FoldPlan, LedgerEntry, ResponseImage } from '../../../shared/aggregation/fold';
+import type { Tally } from '../../../shared/indicators/tally';
+
+/** A response as stored: the image the fold reads plus bookkeeping. */
+export interface StoredResponseItem extends ResponseImage {
+  channel: 'collector' | 'self';
+  /** Hash of the canonical body: an identical replay is recognised without a write. */
+  bodyHash: string;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface ResponsesPageQuery {
+  roundId: string;
+  wardCode: string;
+  villageCode?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ResponsesRepo {
+  /** Strongly consistent; tombstones included. */
+  get(id: string): Promise<StoredResponseItem | undefined>;
+  /** Writes a new response; false when the id already exists. */
+  create(item: StoredResponseItem): Promise<boolean>;
+  /** Replaces a live response at `expectedVersion`; false when the stored version differs or it was deleted. */
+  replace(item: StoredResponseItem, expectedVersion: number): Promise<boolean>;
+  /** Turns a live response at `expectedVersion` into a tombstone; false on a version mismatch. */
+  markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<boolean>;
+  /** Live responses of one ward (optionally one village), paged. */
+  listByWard(query: ResponsesPageQuery): Promise<{ items: StoredResponseItem[]; cursor?: string }>;
+  /** Every stored response of a round in one ward, tombstones included (for recompute). */
+  listAllInWard(roundId: string, wardCode: string): AsyncIterable<StoredResponseItem>;
+}
+
+export interface WardTally {
+  wardCode: string;
+  tally: Tally;
+  updatedAt: string | null;
+}
+
+/** One stored aggregate row: a ward's share written by batches that drew this slot. */
+export interface AggregateRow {
+  wardCode: string;
+  slot: number;
+  tally: Tally;
+  /** Bumped by every write, so a repair can be conditional on nothing having moved since it read. */
+  rev: number;
+  updatedAt: string | null;
+}
+
+export interface AggregatesRepo {
+  /** Ledger entries of these responses (strongly consistent); absent ones are missing from the map. */
+  readLedger(responseIds: readonly string[]): Promise<Map<string, LedgerEntry>>;
+  /**
+   * Applies a plan atomically: ledger entries (conditional on their expected versions) and one aggregate
+   * update per ward. Resolves false when a ledger condition failed (someone folded first), writing nothing.
+   */
+  applyPlan(plan: FoldPlan, slot: number, now: string): Promise<boolean>;
+  /** Every aggregate row of a round (strongly consistent). */
+  readRoundRows(roundId: string): Promise<AggregateRow[]>;
+  /**
+   * Adds `correction` to a ward's counts (drift repair) on condition that none of `rowsRead` changed since
+   * they were read; false when one did.
+   */
+  correctWard(roundId: string, wardCode: string, correction: Tally, rowsRead: readonly AggregateRow[], slots: number, now: string): Promise<boolean>;
+}
+
+export interface LocalUserRecord {
+  username: string;
+  passwordHash: string;
+  role: 'admin' | 'official' | 'collector';
+  areas: string[];
+}
+
+export interface ReferenceRepo {
+  listAreas(): Promise<Area[]>;
+  putAreas(areas: readonly Area[]): Promise<void>;
+  listRounds(): Promise<Round[]>;
+  getRound(id: string): Promise<Round | undefined>;
+  putRound(round: Round): Promise<void>;
+  getLocalUser(username: string): Promise<LocalUserRecord | undefined>;
+  putLocalUser(user: LocalUserRecord): Promise<void>;
+}
+
+export interface Repository {
+  responses: ResponsesRepo;
+  aggregates: AggregatesRepo;
+  reference: ReferenceRepo;
+}

@@ -1,0 +1,99 @@
+// Create or replace one household response: validation, scope, idempotent replays and versions.
+import { createHash } from 'node:crypto';
+import type { AreaTree } from '../../../shared/areas/areas';
+import type { User } from '../../../shared/api/contract';
+import type { Lang } from '../../../shared/survey/form';
+import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../shared/survey/schema';
+import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../shared/survey/validate';
+import { canWorkInWard } from '../app/scope';
+import { DeletedError, ForbiddenError, NotFoundError, RoundClosedError, ValidationError, VersionConflictError, VersionRequiredError } from '../errors';
+import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../repo/types';
+
+export interface PutResponseInput {
+  id: string;
+  body: unknown;
+  /** The If-Match version, when the client sent one. */
+  ifMatch?: number;
+  user: User;
+  lang: Lang;
+  channel: StoredResponseItem['channel'];
+}
+
+export interface PutResponseDeps {
+  responses: ResponsesRepo;
+  reference: ReferenceRepo;
+  areaTree: () => Promise<AreaTree>;
+  clock: () => Date;
+}
+
+export interface PutResponseResult {
+  id: string;
+  version: number;
+  created: boolean;
+}
+
+/** Stable hash of the validated body: key order and whitespace never make a replay look new. */
+export function bodyHashOf(body: ResponseBody): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Validates a body fully: shape, round, areas, the user's scope, then the round's survey rules. */
+export async function validatePut(input: PutResponseInput, deps: PutResponseDeps) {
+  const parsed = ResponseBodySchema.safeParse(input.body);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.lang, input.body)));
+  const body = parsed.data;
+  const round = await deps.reference.getRound(body.roundId);
+  if (!round) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+  const tree = await deps.areaTree();
+  if (tree.get(body.wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
+  if (tree.wardOfVillage(body.villageCode)?.code !== body.wardCode) throw new ValidationError([{ path: 'villageCode', key: 'validation.village_not_in_ward' }]);
+  if (!canWorkInWard(input.user, body.wardCode, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
+  const ruleIssues = checkSurveyRules(body, round.referenceYear);
+  if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue, input.lang)));
+  const now = deps.clock();
+  if (now < new Date(round.opensAt) || now >= new Date(round.closesAt)) throw new RoundClosedError();
+  return { body, round, tree };
+}
+
+export async function putResponse(input: PutResponseInput, deps: PutResponseDeps): Promise<PutResponseResult> {
+  const { body, round, tree } = await validatePut(input, deps);
+  const bodyHash = bodyHashOf(body);
+  const now = deps.clock().toISOString();
+  const existing = await deps.responses.get(input.id);
+
+  if (!existing) {
+    if (input.ifMatch !== undefined) throw new NotFoundError();
+    const item: StoredResponseItem = {
+      id: input.id, ...body, version: 1, referenceYear: round.referenceYear, channel: input.channel, bodyHash,
+      createdBy: input.user.username, createdAt: now, updatedBy: input.user.username, updatedAt: now,
+    };
+    if (await deps.responses.create(item)) return { id: input.id, version: 1, created: true };
+    // Another upload of the same id won the race: answer as for an existing response.
+    return putResponse(input, deps);
+  }
+
+  if (existing.deletedAt) throw new DeletedError();
+  if (!canWorkInWard(input.user, existing.wardCode, tree)) throw new ForbiddenError();
+  // A replay of what is stored (a retried upload, create or edit) changes nothing and answers the same.
+  if (existing.bodyHash === bodyHash) return { id: input.id, version: existing.version, created: false };
+  if (existing.roundId !== body.roundId) throw new ValidationError([{ path: 'roundId', key: 'validation.round_change' }]);
+  if (input.ifMatch === undefined) throw new VersionRequiredError(existing.version);
+  if (input.ifMatch !== existing.version) throw new VersionConflictError(existing.version);
+
+  const next: StoredResponseItem = {
+    ...existing, ...body, version: existing.version + 1, referenceYear: round.referenceYear, bodyHash, updatedBy: input.user.username, updatedAt: now,
+  };
+  if (await deps.responses.replace(next, existing.version)) return { id: input.id, version: next.version, created: false };
+  const current = await deps.responses.get(input.id);
+  if (current?.deletedAt) throw new DeletedError();
+  throw new VersionConflictError(current?.version ?? existing.version);
+}

@@ -1,0 +1,39 @@
+// The DynamoDB Streams handler: Lambda calls it in AWS, the local poller calls the very same function.
+// It reports partial batch failures so a retry restarts at the first record that did not land.
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { foldRecords, slotFor } from '../aggregation/fold-records';
+import { changeRecordOf } from '../repo/stream-records';
+import type { AggregatesRepo } from '../repo/types';
+
+export interface StreamHandlerDeps {
+  aggregates: AggregatesRepo;
+  /** Aggregate rows per ward (spreads a busy ward's writes). */
+  slots: number;
+  clock?: () => Date;
+  log?: (message: string, details?: Record<string, unknown>) => void;
+}
+
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+
+export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = defaultLog }: StreamHandlerDeps): StreamHandler {
+  return async (event) => {
+    const records = event.Records.map(changeRecordOf);
+    if (records.length === 0) return { batchItemFailures: [] };
+    const slot = slotFor(records[0].sequenceNumber, slots);
+    let outcome;
+    try {
+      outcome = await foldRecords(records, aggregates, { slot, now: clock });
+    } catch (error) {
+      // Reading the ledger failed: nothing was written, the whole batch is retried.
+      log('fold failed before writing', { error: String(error), records: records.length });
+      return { batchItemFailures: [{ itemIdentifier: records[0].sequenceNumber }] };
+    }
+    for (const error of outcome.errors) log('fold part failed', { error: String(error) });
+    if (outcome.firstFailedSequenceNumber) return { batchItemFailures: [{ itemIdentifier: outcome.firstFailedSequenceNumber }] };
+    return { batchItemFailures: [] };
+  };
+}
+
+function defaultLog(message: string, details: Record<string, unknown> = {}) {
+  console.error(JSON.stringify({ level: 'error', message, ...details }));
+}

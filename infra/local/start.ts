@@ -1,0 +1,27 @@
+// `npm start`: runs Phiếu locally and prints where and how to log in. Ctrl-C stops everything.
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+import { startLocalStack } from './stack';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const stack = await startLocalStack({ port, host });
+console.log(`
+Phiếu is running at ${stack.url}
+(DynamoDB Local at ${stack.ddbEndpoint}, in memory: data is gone when you stop)
+
+Demo logins (local only), password "${DEMO_PASSWORD}":
+${DEMO_USERS.map((u) => `  ${u.username.padEnd(18)} ${u.description}`).join('\n')}
+
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await stack.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
