@@ -1,0 +1,147 @@
+// An in-memory Repository with the same conditional and transactional semantics as the DynamoDB one,
+// for API tests through app.request() and for the pure fold's property tests.
+import type { Area } from '../../shared/areas/areas';
+import type { Round } from '../../shared/api/contract';
+import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '../../shared/aggregation/fold';
+import { addTally, type Tally } from '../../shared/indicators/tally';
+import type { AggregateRow, AggregatesRepo, LocalUserRecord, ReferenceRepo, Repository, ResponsesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export interface MemoryRepository extends Repository {
+  /** Stored responses by id, tombstones included (tests may inspect, not mutate). */
+  responseItems: Map<string, StoredResponseItem>;
+  ledger: Map<string, LedgerEntry>;
+  /** Aggregate rows by `<round>#<ward>#<slot>`. */
+  rows: Map<string, AggregateRow & { roundId: string }>;
+  /** Counts each aggregate row write (for write-cost assertions). */
+  aggregateWrites: number;
+  /** What a NEW_AND_OLD_IMAGES stream would carry, in write order, with increasing sequence numbers. */
+  changes: ChangeRecord[];
+}
+
+export function createMemoryRepository(): MemoryRepository {
+  const responseItems = new Map<string, StoredResponseItem>();
+  const ledger = new Map<string, LedgerEntry>();
+  const rows = new Map<string, AggregateRow & { roundId: string }>();
+  const areas: Area[] = [];
+  const rounds = new Map<string, Round>();
+  const users = new Map<string, LocalUserRecord>();
+  const changes: ChangeRecord[] = [];
+  const record = (oldImage: StoredResponseItem | undefined, newImage: StoredResponseItem) => {
+    changes.push({ sequenceNumber: String(1000 + changes.length), oldImage: oldImage && clone(oldImage), newImage: clone(newImage) });
+  };
+
+  const responses: ResponsesRepo = {
+    async get(id) {
+      const item = responseItems.get(id);
+      return item ? clone(item) : undefined;
+    },
+    async create(item) {
+      if (responseItems.has(item.id)) return false;
+      responseItems.set(item.id, clone(item));
+      record(undefined, item);
+      return true;
+    },
+    async replace(item, expectedVersion) {
+      const current = responseItems.get(item.id);
+      if (!current || current.deletedAt || current.version !== expectedVersion) return false;
+      responseItems.set(item.id, clone(item));
+      record(current, item);
+      return true;
+    },
+    async markDeleted(tombstone, expectedVersion) {
+      return responses.replace(tombstone, expectedVersion);
+    },
+    async listByWard({ roundId, wardCode, villageCode, limit, cursor }) {
+      const all = [...responseItems.values()]
+        .filter((r) => r.roundId === roundId && r.wardCode === wardCode && !r.deletedAt && (!villageCode || r.villageCode === villageCode))
+        .sort((a, b) => `${a.villageCode}#${a.id}`.localeCompare(`${b.villageCode}#${b.id}`));
+      const start = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : 0;
+      const page = all.slice(start, start + limit);
+      const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : undefined;
+      return { items: page.map(clone), cursor: next };
+    },
+    async *listAllInWard(roundId, wardCode) {
+      for (const item of [...responseItems.values()]) if (item.roundId === roundId && item.wardCode === wardCode) yield clone(item);
+    },
+  };
+
+  const repo: MemoryRepository = {
+    responseItems,
+    ledger,
+    rows,
+    aggregateWrites: 0,
+    changes,
+    responses,
+    aggregates: {} as AggregatesRepo,
+    reference: {} as ReferenceRepo,
+  };
+
+  repo.aggregates = {
+    async readLedger(ids) {
+      const found = new Map<string, LedgerEntry>();
+      for (const id of ids) {
+        const entry = ledger.get(id);
+        if (entry) found.set(id, clone(entry));
+      }
+      return found;
+    },
+    async applyPlan(plan: FoldPlan, slot, now) {
+      // All conditions first, then all writes: a transaction.
+      for (const update of plan.ledgerUpdates) {
+        const current = ledger.get(update.next.responseId);
+        if ((current?.version ?? null) !== update.expectedVersion) return false;
+      }
+      for (const update of plan.ledgerUpdates) ledger.set(update.next.responseId, clone(update.next));
+      for (const delta of plan.deltas) {
+        const key = `${aggregateKeyId(delta.key)}#${slot}`;
+        const row = rows.get(key) ?? { roundId: delta.key.roundId, wardCode: delta.key.wardCode, slot, tally: {}, rev: 0, updatedAt: null };
+        rows.set(key, { ...row, tally: addTally(row.tally, delta.tally), rev: row.rev + 1, updatedAt: now });
+        repo.aggregateWrites += 1;
+      }
+      return true;
+    },
+    async readRoundRows(roundId) {
+      return [...rows.values()].filter((r) => r.roundId === roundId).map(({ roundId: _r, ...row }) => clone(row));
+    },
+    async correctWard(roundId, wardCode, correction: Tally, rowsRead, slots, now) {
+      for (let slot = 0; slot < slots; slot += 1) {
+        const current = rows.get(`${roundId}#${wardCode}#${slot}`);
+        const read = rowsRead.find((r) => r.slot === slot);
+        if ((current?.rev ?? null) !== (read?.rev ?? null)) return false;
+      }
+      const key = `${roundId}#${wardCode}#0`;
+      const row = rows.get(key) ?? { roundId, wardCode, slot: 0, tally: {}, rev: 0, updatedAt: null };
+      rows.set(key, { ...row, tally: addTally(row.tally, correction), rev: row.rev + 1, updatedAt: now });
+      return true;
+    },
+  };
+
+  repo.reference = {
+    async listAreas() {
+      return clone(areas);
+    },
+    async putAreas(next) {
+      areas.splice(0, areas.length, ...clone(next));
+    },
+    async listRounds() {
+      return [...rounds.values()].map(clone);
+    },
+    async getRound(id) {
+      const round = rounds.get(id);
+      return round ? clone(round) : undefined;
+    },
+    async putRound(round) {
+      rounds.set(round.id, clone(round));
+    },
+    async getLocalUser(username) {
+      const user = users.get(username);
+      return user ? clone(user) : undefined;
+    },
+    async putLocalUser(user) {
+      users.set(user.username, clone(user));
+    },
+  };
+  return repo;
+}

@@ -1,0 +1,48 @@
+// The real app over the in-memory repository and the real local identity, for app.request() tests.
+import { foldRecords } from '../../functions/lib/aggregation/fold-records';
+import { createApp } from '../../functions/lib/app/create-app';
+import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
+import { hashPassword } from '../../functions/lib/auth/passwords';
+import { seedReferenceData } from '../../functions/lib/seed/reference-data';
+import type { User } from '../../shared/api/contract';
+import { createMemoryRepository } from './memory-repo';
+
+export const TEST_PASSWORD = 'test-password';
+
+export const TEST_USERS: User[] = [
+  { username: 'admin', role: 'admin', areas: ['38'] },
+  { username: 'official', role: 'official', areas: ['381'] },
+  { username: 'official-14815', role: 'official', areas: ['14815'] },
+  { username: 'collector-14815', role: 'collector', areas: ['14815'] },
+  { username: 'collector-14809', role: 'collector', areas: ['14809'] },
+];
+
+export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z') }: { now?: Date } = {}) {
+  const repo = createMemoryRepository();
+  await seedReferenceData(repo.reference);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  for (const user of TEST_USERS) await repo.reference.putLocalUser({ ...user, passwordHash });
+  const identity = await createLocalIdentity(repo.reference, 'http://test.local/local-idp');
+  const clock = { now };
+  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4 }, { log: () => {} });
+  let folded = 0;
+  const tokens = new Map<string, string>();
+
+  return {
+    app,
+    repo,
+    clock,
+    async tokenFor(username: string) {
+      if (!tokens.has(username)) tokens.set(username, (await identity.signIn(username, TEST_PASSWORD)).token);
+      return tokens.get(username)!;
+    },
+    /** Folds the changes written since the last call, as the stream handler would. */
+    async foldPending() {
+      const pending = repo.changes.slice(folded);
+      folded = repo.changes.length;
+      return foldRecords(pending, repo.aggregates, { slot: 0, now: () => clock.now });
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
