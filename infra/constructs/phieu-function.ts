@@ -1,0 +1,83 @@
+// Lambda defaults for every Phiếu function, and the grants that go with its configuration.
+// A function learns a resource only through an env var, and each helper grants exactly what that var is for.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { join } from 'node:path';
+
+/** ESM bundles still meet CommonJS dependencies that call `require`. */
+const CREATE_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface PhieuFunctionProps {
+  /** Repository root: where package-lock.json lives and entries are resolved from. */
+  projectRoot: string;
+  /** Entry file relative to the project root, exporting `handler`. */
+  entry: string;
+  description: string;
+  memorySize?: number;
+  timeout?: Duration;
+  environment?: Record<string, string>;
+}
+
+export type TableAccess = 'read' | 'readWrite';
+
+/**
+ * Item-level actions only. CDK's grantReadData / grantReadWriteData also add the stream actions
+ * (dynamodb:GetRecords, GetShardIterator); a function reads a stream only through an event source.
+ */
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const TABLE_ACTIONS: Record<TableAccess, string[]> = {
+  read: READ_ACTIONS,
+  readWrite: [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+};
+
+/** A NodejsFunction on ARM64 / Node 22, bundled locally by esbuild to minified ESM with source maps. */
+export class PhieuFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: PhieuFunctionProps) {
+    // Owned log group: retention is set up front and the group goes away with the stack.
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    super(scope, id, {
+      entry: join(props.projectRoot, props.entry),
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: CREATE_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Ship the SDK versions the code was tested with, not whatever the runtime carries.
+        bundleAwsSDK: true,
+      },
+    });
+  }
+
+  /** Sets `envName` to the table's name and grants `access` to its items (and indexes). */
+  bindTable(table: ITable, envName: string, access: TableAccess): this {
+    this.addEnvironment(envName, table.tableName);
+    table.grant(this, ...TABLE_ACTIONS[access]);
+    return this;
+  }
+
+  /** Sets `envName` to the secret's ARN and grants reading its value. */
+  bindSecret(secret: ISecret, envName: string): this {
+    this.addEnvironment(envName, secret.secretArn);
+    secret.grantRead(this);
+    return this;
+  }
+}

@@ -1,0 +1,113 @@
+// Long-lived state: the three tables, the user pool and the link-signing secret. Everything here is retained
+// when the stack is deleted; the stateless stack receives these resources as typed props.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccountRecovery, ClientAttributes, StringAttribute, UserPool, UserPoolGroup, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, type TableProps } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
+import { ROLES } from '../../shared/api/contract';
+
+/** What the stateless stack needs from this one. */
+export interface PhieuState {
+  responses: Table;
+  aggregates: Table;
+  reference: Table;
+  userPool: UserPool;
+  userPoolClient: UserPoolClient;
+  linkSecret: Secret;
+}
+
+const str = (name: string) => ({ name, type: AttributeType.STRING });
+
+/** Settings every table shares: on demand, recoverable to the second, never deleted with the stack. */
+const TABLE_DEFAULTS = {
+  billingMode: BillingMode.PAY_PER_REQUEST,
+  pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+  deletionProtection: true,
+  removalPolicy: RemovalPolicy.RETAIN,
+} satisfies Partial<TableProps>;
+
+export class StatefulStack extends Stack {
+  readonly state: PhieuState;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const responses = new Table(this, 'ResponsesTable', {
+      ...TABLE_DEFAULTS,
+      partitionKey: str(RESPONSES_TABLE.partitionKey),
+      // The stream function folds old and new images into ward aggregates.
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+    });
+    const { byRoundWard } = RESPONSES_TABLE;
+    responses.addGlobalSecondaryIndex({
+      indexName: byRoundWard.indexName,
+      partitionKey: str(byRoundWard.partitionKey),
+      sortKey: str(byRoundWard.sortKey),
+      projectionType: ProjectionType.ALL,
+    });
+    const aggregates = new Table(this, 'AggregatesTable', {
+      ...TABLE_DEFAULTS,
+      partitionKey: str(AGGREGATES_TABLE.partitionKey),
+      sortKey: str(AGGREGATES_TABLE.sortKey),
+    });
+    const reference = new Table(this, 'ReferenceTable', {
+      ...TABLE_DEFAULTS,
+      partitionKey: str(REFERENCE_TABLE.partitionKey),
+      sortKey: str(REFERENCE_TABLE.sortKey),
+    });
+
+    const userPool = new UserPool(this, 'UserPool', {
+      // Admins create every account; nobody signs themselves up.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      signInCaseSensitive: false,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Comma-separated area codes an official or collector may see; only admins set it (see writeAttributes).
+      customAttributes: { areas: new StringAttribute({ mutable: true, minLen: 0, maxLen: 2048 }) },
+      // No e-mail or phone on accounts: an admin resets forgotten passwords.
+      accountRecovery: AccountRecovery.NONE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of ROLES) {
+      new UserPoolGroup(this, `Group-${role}`, { userPool, groupName: role, description: `Phiếu ${role}s` });
+    }
+    const userPoolClient = userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userPassword: true, userSrp: true },
+      // Sign-in goes through the API, not the hosted UI.
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(8),
+      accessTokenValidity: Duration.hours(8),
+      refreshTokenValidity: Duration.days(30),
+      // The ID token must carry custom:areas; cognito:groups is always present.
+      readAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, preferredUsername: true }).withCustomAttributes('areas'),
+      // Users must not widen their own areas with UpdateUserAttributes: custom:areas is not writable by the client.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, preferredUsername: true }),
+    });
+
+    const linkSecret = new Secret(this, 'LinkSigningSecret', {
+      description: 'Phiếu: HMAC key that signs self-report links',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.state = { responses, aggregates, reference, userPool, userPoolClient, linkSecret };
+
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId, description: 'Cognito user pool id' });
+    new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId, description: 'Cognito app client id (public)' });
+    new CfnOutput(this, 'ResponsesTableName', { value: responses.tableName });
+    new CfnOutput(this, 'AggregatesTableName', { value: aggregates.tableName });
+    new CfnOutput(this, 'ReferenceTableName', { value: reference.tableName });
+  }
+}

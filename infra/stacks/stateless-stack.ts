@@ -1,0 +1,100 @@
+// Everything that can be deleted and redeployed at will: the two functions, the HTTP API, the aggregation DLQ
+// and the web front door. State comes in through `state`, and each function gets only the grants it needs.
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TABLE_ENV } from '../../functions/lib/repo/tables';
+import { PhieuFunction } from '../constructs/phieu-function';
+import { WebSite } from '../constructs/web-site';
+import type { PhieuState } from './stateful-stack';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface StatelessStackProps extends StackProps {
+  state: PhieuState;
+  /** Built web app to upload. Default: `web/dist` (run `npm run build:web` first). */
+  webAssetsPath?: string;
+}
+
+export class StatelessStack extends Stack {
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { state } = props;
+
+    const api = new PhieuFunction(this, 'ApiFunction', {
+      projectRoot: PROJECT_ROOT,
+      entry: 'functions/api.ts',
+      description: 'Phiếu HTTP API (Hono)',
+      timeout: Duration.seconds(15),
+      environment: {
+        AUTH_MODE: 'cognito',
+        COGNITO_USER_POOL_ID: state.userPool.userPoolId,
+        COGNITO_CLIENT_ID: state.userPoolClient.userPoolClientId,
+      },
+    })
+      .bindTable(state.responses, TABLE_ENV.responses, 'readWrite')
+      // An admin recompute rewrites aggregates from the responses.
+      .bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite')
+      .bindTable(state.reference, TABLE_ENV.reference, 'readWrite')
+      .bindSecret(state.linkSecret, 'LINK_SECRET_ARN');
+
+    // Stream records that still fail after the retries land here as pointers (shard id + sequence range).
+    const deadLetters = new Queue(this, 'AggregationDeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    // Reads the Responses table only through its stream (granted by the event source), writes aggregates.
+    const stream = new PhieuFunction(this, 'StreamFunction', {
+      projectRoot: PROJECT_ROOT,
+      entry: 'functions/stream.ts',
+      description: 'Phiếu: folds Responses stream records into ward aggregates',
+      timeout: Duration.seconds(60),
+    }).bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite');
+    stream.addEventSource(
+      new DynamoEventSource(state.responses, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 50,
+        maxBatchingWindow: Duration.seconds(1),
+        // A poison record is isolated by halving the batch; the handler also reports the first failed item.
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(1),
+        // One batch at a time per shard keeps each shard's changes in order.
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(deadLetters),
+      }),
+    );
+
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Phiếu API: every route goes to the Hono function',
+      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api),
+      // The stage is declared below so that it can carry throttling.
+      createDefaultStage: false,
+    });
+    // Self-report links are public: bound what one client (or a leaked link) can cost.
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi,
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    const web = new WebSite(this, 'Web', {
+      assetsPath: props.webAssetsPath ?? join(PROJECT_ROOT, 'web', 'dist'),
+      httpApi,
+    });
+
+    new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The app (CloudFront)' });
+    new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'HTTP API, direct (the app calls it through CloudFront /api/*)' });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: deadLetters.queueUrl, description: 'Stream records that failed aggregation' });
+    new CfnOutput(this, 'UserPoolId', { value: state.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: state.userPoolClient.userPoolClientId });
+  }
+}
