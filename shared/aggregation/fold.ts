@@ -97,16 +97,15 @@ export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<s
       continue;
     }
     const next = contributionOf(record.newImage);
-    if (sameContribution(counted, next)) {
-      // Nothing counted changes (e.g. a name was corrected): the ledger need not move, and a replay of
-      // this record later finds the same contribution and changes nothing either.
-      continue;
-    }
+    // The ledger moves to this version even when nothing counted changes (a name corrected, a response
+    // deleted before it was ever counted): an older record delivered later (a dead-lettered batch being
+    // replayed, a stream lagging behind recompute) must find the ledger newer and change nothing.
+    current.set(responseId, { responseId, version, key: next?.key ?? null, tally: next?.tally ?? {} });
+    if (sameContribution(counted, next)) continue;
     const deltas = responseDeltas.get(responseId) ?? new Map<string, Contribution>();
     if (counted.key) addDelta(deltas, counted.key, counted.tally, -1);
     if (next) addDelta(deltas, next.key, next.tally, 1);
     responseDeltas.set(responseId, deltas);
-    current.set(responseId, { responseId, version, key: next?.key ?? null, tally: next?.tally ?? {} });
   }
 
   const ledgerUpdates: LedgerUpdate[] = [];
