@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { translate } from '../../../shared/i18n/dictionary';
 import { PayloadTooLargeError } from '../errors';
+import { adminRoutes } from '../routes/admin';
 import { aggregateRoutes } from '../routes/aggregates';
 import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../routes/public';
 import { responseRoutes } from '../routes/responses';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {
   app.route('/api/forms', formRoutes());
   app.route('/api/responses', responseRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
+  app.route('/api/admin', adminRoutes(withTree));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
   app.onError(errorHandler(log));
   return app;

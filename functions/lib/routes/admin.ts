@@ -1,0 +1,24 @@
+// /api/admin: operations for administrators only. POST /recompute rebuilds a round's aggregates from
+// the responses, reports the drift it found and what it repaired (see aggregation/recompute.ts).
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AreaTree } from '../../../shared/areas/areas';
+import { recomputeRound } from '../aggregation/recompute';
+import type { AppDeps, AppEnv } from '../app/context';
+import { requireUser } from '../app/middleware';
+import { parseOrThrow, readJson } from '../app/request';
+import { ValidationError } from '../errors';
+
+const RecomputeRequestSchema = z.strictObject({ roundId: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+  const { repo, identity, clock, areaTree, aggregateSlots } = deps;
+  return new Hono<AppEnv>()
+    .use(requireUser(identity, 'admin'))
+    .post('/recompute', async (c) => {
+      const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c), c);
+      if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+      const report = await recomputeRound(roundId, { responses: repo.responses, aggregates: repo.aggregates, areaTree, slots: aggregateSlots, clock });
+      return c.json(report);
+    });
+}
