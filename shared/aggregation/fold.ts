@@ -5,7 +5,7 @@
 // aggregates. A record newer than the ledger moves the aggregates from the ledger's contribution to the
 // record's own; a record not newer is a replay and changes nothing. The repository writes the ledger
 // entries and the aggregate deltas of a plan in one transaction, so a crash never splits them.
-import { addTally, isZeroTally, tallyEquals, tallyOf, type Tally } from '../indicators/tally';
+import { TALLY_KEYS, tallyOf, type Tally } from '../indicators/tally';
 import type { Household, Member } from '../survey/schema';
 
 /** A response item as stored (and as the stream's images carry it). */
@@ -50,9 +50,9 @@ export interface Contribution {
 export interface LedgerUpdate {
   /** The ledger version the update was planned against (null: no entry yet); the write is conditional on it. */
   expectedVersion: number | null;
+  /** The entry it was planned against: with `next`, this response's share of the deltas (`deltasOf`). */
+  previous: LedgerEntry | null;
   next: LedgerEntry;
-  /** This response's share of the deltas, kept so a plan can be split into smaller transactions. */
-  deltas: Contribution[];
 }
 
 export interface FoldPlan {
@@ -83,16 +83,17 @@ export function recordTarget(record: ChangeRecord): { responseId: string; versio
  * the responses they touch. Pure: the same records and ledger always give the same plan.
  */
 export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<string, LedgerEntry>): FoldPlan {
-  const current = new Map<string, LedgerEntry>();
-  const startVersion = new Map<string, number | null>();
-  const responseDeltas = new Map<string, Map<string, Contribution>>();
+  // Per response, the ledger entry before this batch and after it. Versions in between cancel out, so
+  // only the two ends count, and they are compared once, after the loop.
+  const before = new Map<string, LedgerEntry | null>();
+  const after = new Map<string, LedgerEntry>();
   let skipped = 0;
 
   for (const record of records) {
     const { responseId, version } = recordTarget(record);
-    if (!startVersion.has(responseId)) startVersion.set(responseId, ledger.get(responseId)?.version ?? null);
-    const counted = current.get(responseId) ?? ledger.get(responseId) ?? { responseId, version: 0, key: null, tally: {} };
-    if (version <= counted.version) {
+    if (!before.has(responseId)) before.set(responseId, ledger.get(responseId) ?? null);
+    const counted = after.get(responseId) ?? before.get(responseId);
+    if (version <= (counted?.version ?? 0)) {
       skipped += 1;
       continue;
     }
@@ -100,33 +101,52 @@ export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<s
     // The ledger moves to this version even when nothing counted changes (a name corrected, a response
     // deleted before it was ever counted): an older record delivered later (a dead-lettered batch being
     // replayed, a stream lagging behind recompute) must find the ledger newer and change nothing.
-    current.set(responseId, { responseId, version, key: next?.key ?? null, tally: next?.tally ?? {} });
-    if (sameContribution(counted, next)) continue;
-    const deltas = responseDeltas.get(responseId) ?? new Map<string, Contribution>();
-    if (counted.key) addDelta(deltas, counted.key, counted.tally, -1);
-    if (next) addDelta(deltas, next.key, next.tally, 1);
-    responseDeltas.set(responseId, deltas);
+    after.set(responseId, { responseId, version, key: next?.key ?? null, tally: next?.tally ?? {} });
   }
 
   const ledgerUpdates: LedgerUpdate[] = [];
-  const total = new Map<string, Contribution>();
-  for (const [responseId, next] of current) {
-    const deltas = [...(responseDeltas.get(responseId)?.values() ?? [])].filter((d) => !isZeroTally(d.tally));
-    for (const delta of deltas) addDelta(total, delta.key, delta.tally, 1);
-    ledgerUpdates.push({ expectedVersion: startVersion.get(responseId) ?? null, next, deltas });
+  const sums = new Map<string, Contribution>();
+  for (const [responseId, next] of after) {
+    const previous = before.get(responseId) ?? null;
+    ledgerUpdates.push({ expectedVersion: previous?.version ?? null, previous, next });
+    addUpdate(sums, previous, next);
   }
-  return { ledgerUpdates, deltas: [...total.values()].filter((d) => !isZeroTally(d.tally)), skipped };
+  return { ledgerUpdates, deltas: nonZero(sums), skipped };
 }
 
-function sameContribution(counted: LedgerEntry, next: Contribution | null): boolean {
-  if (!counted.key || !next) return !counted.key && !next;
-  return aggregateKeyId(counted.key) === aggregateKeyId(next.key) && tallyEquals(counted.tally, next.tally);
+/** One response's share of a plan's deltas: what moving its count from `previous` to `next` adds per key. */
+export function deltasOf(update: LedgerUpdate): Contribution[] {
+  const sums = new Map<string, Contribution>();
+  addUpdate(sums, update.previous, update.next);
+  return nonZero(sums);
 }
 
-function addDelta(into: Map<string, Contribution>, key: AggregateKey, tally: Tally, sign: 1 | -1) {
+// Sums start from every known counter at zero: objects of one shape, which V8 keeps in fast mode. Built
+// by adding keys one by one they turn into hash maps, and the fold spends its time there.
+const ZERO: Tally = Object.fromEntries(TALLY_KEYS.map((key) => [key, 0]));
+
+function addUpdate(sums: Map<string, Contribution>, previous: LedgerEntry | null, next: LedgerEntry) {
+  if (previous?.key) add(sums, previous.key, previous.tally, -1);
+  if (next.key) add(sums, next.key, next.tally, 1);
+}
+
+/** Adds sign·tally to the running sum of `key`, in place (sums never leave this module unfiltered). */
+function add(sums: Map<string, Contribution>, key: AggregateKey, tally: Tally, sign: 1 | -1) {
   const id = aggregateKeyId(key);
-  const existing = into.get(id);
-  into.set(id, { key, tally: addTally(existing?.tally ?? {}, tally, sign) });
+  let sum = sums.get(id);
+  if (!sum) sums.set(id, (sum = { key, tally: { ...ZERO } }));
+  for (const counter in tally) sum.tally[counter] = (sum.tally[counter] ?? 0) + sign * tally[counter];
+}
+
+/** The sums without their zero counters, leaving out sums that are all zero. */
+function nonZero(sums: ReadonlyMap<string, Contribution>): Contribution[] {
+  const deltas: Contribution[] = [];
+  for (const { key, tally } of sums.values()) {
+    let kept: Tally | null = null;
+    for (const counter in tally) if (tally[counter] !== 0) (kept ??= {})[counter] = tally[counter];
+    if (kept) deltas.push({ key, tally: kept });
+  }
+  return deltas;
 }
 
 /**
@@ -137,20 +157,19 @@ export function splitPlan(plan: FoldPlan, maxActions: number): FoldPlan[] {
   if (plan.ledgerUpdates.length + plan.deltas.length <= maxActions) return [plan];
   const parts: FoldPlan[] = [];
   let updates: LedgerUpdate[] = [];
-  let keys = new Set<string>();
+  let sums = new Map<string, Contribution>();
   const flush = () => {
     if (updates.length === 0) return;
-    const total = new Map<string, Contribution>();
-    for (const update of updates) for (const d of update.deltas) addDelta(total, d.key, d.tally, 1);
-    parts.push({ ledgerUpdates: updates, deltas: [...total.values()].filter((d) => !isZeroTally(d.tally)), skipped: 0 });
+    parts.push({ ledgerUpdates: updates, deltas: nonZero(sums), skipped: 0 });
     updates = [];
-    keys = new Set();
+    sums = new Map();
   };
   for (const update of plan.ledgerUpdates) {
-    const newKeys = update.deltas.map((d) => aggregateKeyId(d.key)).filter((id) => !keys.has(id));
-    if (updates.length + 1 + keys.size + newKeys.length > maxActions) flush();
+    const deltas = deltasOf(update);
+    const newKeys = deltas.filter((d) => !sums.has(aggregateKeyId(d.key))).length;
+    if (updates.length + 1 + sums.size + newKeys > maxActions) flush();
     updates.push(update);
-    for (const d of update.deltas) keys.add(aggregateKeyId(d.key));
+    for (const delta of deltas) add(sums, delta.key, delta.tally, 1);
   }
   flush();
   parts[0] = { ...parts[0], skipped: plan.skipped };

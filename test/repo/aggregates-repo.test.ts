@@ -31,10 +31,10 @@ describe('applyPlan', () => {
   const key = { roundId: 'r1', wardCode: 'W1' };
   const plan: FoldPlan = {
     ledgerUpdates: [
-      { expectedVersion: null, next: { responseId: 'a', version: 1, key, tally: { households: 1, members: 2 } }, deltas: [] },
-      { expectedVersion: 3, next: { responseId: 'b', version: 4, key: null, tally: {} }, deltas: [] },
+      { expectedVersion: null, previous: null, next: { responseId: 'a', version: 1, key, tally: { households: 1, members: 2 } } },
+      { expectedVersion: 3, previous: { responseId: 'b', version: 3, key, tally: { households: 1, members: 1 } }, next: { responseId: 'b', version: 4, key: null, tally: {} } },
     ],
-    deltas: [{ key, tally: { households: 0, members: 1 } }],
+    deltas: [{ key, tally: { members: 1 } }],
     skipped: 0,
   };
 
@@ -65,9 +65,9 @@ describe('applyPlan', () => {
           Update: {
             TableName: TABLE,
             Key: { pk: 'AGG#r1', sk: 'W1#2' },
-            UpdateExpression: 'ADD #rev :one, #c0 :c0, #c1 :c1 SET #updatedAt = :now, #x0 = :x0, #x1 = :x1, #x2 = :x2',
-            ExpressionAttributeNames: { '#rev': 'rev', '#updatedAt': 'updatedAt', '#c0': 'households', '#c1': 'members', '#x0': 'roundId', '#x1': 'wardCode', '#x2': 'slot' },
-            ExpressionAttributeValues: { ':one': 1, ':now': NOW, ':c0': 0, ':c1': 1, ':x0': 'r1', ':x1': 'W1', ':x2': 2 },
+            UpdateExpression: 'ADD #rev :one, #c0 :c0 SET #updatedAt = :now, #x0 = :x0, #x1 = :x1, #x2 = :x2',
+            ExpressionAttributeNames: { '#rev': 'rev', '#updatedAt': 'updatedAt', '#c0': 'members', '#x0': 'roundId', '#x1': 'wardCode', '#x2': 'slot' },
+            ExpressionAttributeValues: { ':one': 1, ':now': NOW, ':c0': 1, ':x0': 'r1', ':x1': 'W1', ':x2': 2 },
           },
         },
       ],
