@@ -84,13 +84,23 @@ describe('applyPlan', () => {
 
     expect(await repo.applyPlan(planFold(records, new Map()), 0, NOW)).toBe(true);
 
+    expect(ddb).toReceiveCommandTimes(TransactWriteCommand, 1);
     const items = ddb.commandCalls(TransactWriteCommand)[0].args[0].input.TransactItems!;
-    expect(items.filter((item) => item.Put)).toHaveLength(40);
+    const tally = tallyOf({ ...body, referenceYear: 2024 });
+    expect(items.slice(0, 40)).toEqual(
+      records.map((_, i) => ({
+        Put: {
+          TableName: TABLE,
+          Item: { pk: `LEDGER#h${i}`, sk: 'L', responseId: `h${i}`, version: 1, roundId: 'r1', wardCode: 'W1', tally, updatedAt: NOW },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+    );
     expect(items.filter((item) => item.Update)).toEqual([
       { Update: expect.objectContaining({ Key: { pk: 'AGG#r1', sk: 'W1#0' }, ExpressionAttributeValues: expect.objectContaining({ ':c0': 40 }) }) },
     ]);
-    const update = items.find((item) => item.Update)!.Update!;
-    const tally = tallyOf({ ...body, referenceYear: 2024 });
+    expect(items).toHaveLength(41);
+    const update = items[40].Update!;
     for (const [name, attribute] of Object.entries(update.ExpressionAttributeNames!)) {
       if (name.startsWith('#c')) expect(update.ExpressionAttributeValues![`:${name.slice(1)}`]).toBe(40 * tally[attribute]);
     }
