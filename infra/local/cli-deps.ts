@@ -41,7 +41,12 @@ export function connect(target: CliTarget, env: Record<string, string | undefine
   let clientConfig: ConstructorParameters<typeof DynamoDBClient>[0];
   const config = parseConfig(env);
   if (target.aws) {
-    const required = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE']);
+    let required;
+    try {
+      required = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE']);
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}: with --aws, set them to the deployed table names.`);
+    }
     tables = { responses: required.RESPONSES_TABLE!, aggregates: required.AGGREGATES_TABLE!, reference: required.REFERENCE_TABLE! };
     clientConfig = { region: target.region ?? config.AWS_REGION };
   } else {

@@ -6,7 +6,7 @@ import { toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vi
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
-import { pointerFromMessage, replayDeadLetter, replayQueue, type DeadLetterQueue } from '../../infra/local/replay-dead-letters';
+import { pointerFromMessage, replayDeadLetter, replayQueue, type DeadLetterQueue } from '../../infra/local/dead-letters';
 import { answers, storedItem, storedWardTallies } from '../support/fold-harness';
 import { createMemoryRepository } from '../support/memory-repo';
 

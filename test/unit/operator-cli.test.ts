@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport, main } from '../../infra/local/recompute';
+import { main as replayMain } from '../../infra/local/replay-dead-letters';
 
 const capture = () => {
   const lines: string[] = [];
@@ -38,5 +39,39 @@ describe('npm run recompute', () => {
         'Remaining drift: none. Every ward, district and province aggregate equals the recompute.',
       ].join('\n\n'),
     );
+  });
+});
+
+describe('replay-dead-letters command line', () => {
+  it('asks for a queue or letters', async () => {
+    const err = capture();
+    expect(await replayMain([], () => {}, err.write)).toBe(2);
+    expect(err.lines.join('\n')).toContain('Give --queue-url (AWS) or --letter (local).');
+  });
+
+  it('names the missing table variables with --aws', async () => {
+    const err = capture();
+    const saved = { ...process.env };
+    delete process.env.RESPONSES_TABLE;
+    try {
+      expect(await replayMain(['--aws', '--queue-url', 'https://sqs.example/q'], () => {}, err.write)).toBe(2);
+    } finally {
+      process.env = saved;
+    }
+    expect(err.lines.join('\n')).toContain('RESPONSES_TABLE');
+  });
+});
+
+describe('replay-dead-letters with --queue-url', () => {
+  it('says to install @aws-sdk/client-sqs while it is not a dependency', async () => {
+    const err = capture();
+    const saved = { ...process.env };
+    Object.assign(process.env, { RESPONSES_TABLE: 'r', AGGREGATES_TABLE: 'a', REFERENCE_TABLE: 'f', AWS_REGION: 'ap-southeast-1' });
+    try {
+      expect(await replayMain(['--aws', '--queue-url', 'https://sqs.example/q'], () => {}, err.write)).toBe(2);
+    } finally {
+      process.env = saved;
+    }
+    expect(err.lines.join('\n')).toContain('npm install @aws-sdk/client-sqs');
   });
 });
