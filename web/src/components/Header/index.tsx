@@ -1,0 +1,51 @@
+// The top bar: app name, language switch, and for a signed-in user the pages of their role and sign-out.
+import type { Role } from '../../../../shared/api/contract';
+import type { Session } from '../../lib/storage';
+import { href } from '../../lib/use-route';
+import { useLang } from '../../lib/use-lang';
+import { LanguageSwitch } from '../LanguageSwitch';
+
+export function canCollect(role: Role): boolean {
+  return role === 'collector' || role === 'admin';
+}
+
+export function canSeeResults(role: Role): boolean {
+  return role === 'official' || role === 'admin';
+}
+
+export function Header({ session, page, onLogout }: { session: Session | null; page: string | undefined; onLogout: () => void }) {
+  const { t } = useLang();
+  const role = session?.user.role;
+  return (
+    <header class="topbar">
+      <div class="topbar-row">
+        <a class="brand" href="#/">
+          {t('ui.app.name')}
+        </a>
+        <LanguageSwitch />
+      </div>
+      {session && role && (
+        <div class="topbar-row topbar-user">
+          <nav aria-label={t('ui.nav.label')} class="nav">
+            {canCollect(role) && (
+              <a href={href('collect')} aria-current={page === 'collect' ? 'page' : undefined} data-testid="nav-collect">
+                {t('ui.nav.collect')}
+              </a>
+            )}
+            {canSeeResults(role) && (
+              <a href={href('results')} aria-current={page === 'results' ? 'page' : undefined} data-testid="nav-results">
+                {t('ui.nav.results')}
+              </a>
+            )}
+          </nav>
+          <span class="user-badge" data-testid="user-badge">
+            {session.user.username} · {t(`ui.role.${role}`)}
+          </span>
+          <button type="button" class="link-button" data-testid="logout" onClick={onLogout}>
+            {t('ui.nav.logout')}
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+// What a page shows while its data loads, or when loading failed.
+import { Notice } from '../Notice';
+import { useLang } from '../../lib/use-lang';
+
+export function Loading() {
+  const { t } = useLang();
+  return <p class="hint" aria-busy="true">{t('ui.loading')}</p>;
+}
+
+export function LoadFailed({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useLang();
+  return (
+    <Notice kind="error" testId="load-error">
+      {error.message}{' '}
+      <button type="button" class="link-button" onClick={onRetry}>
+        {t('ui.retry')}
+      </button>
+    </Notice>
+  );
+}

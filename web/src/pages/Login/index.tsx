@@ -1,0 +1,50 @@
+// Sign-in: username and password to POST /api/session; the session is kept on the device.
+import { useState } from 'preact/hooks';
+import { Notice } from '../../components/Notice';
+import { api } from '../../lib/api';
+import type { Session } from '../../lib/storage';
+import { useLang } from '../../lib/use-lang';
+
+export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
+  const { t } = useLang();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      onLogin(await api.createSession(username.trim(), password));
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="login card" onSubmit={onSubmit} data-testid="login-form">
+      <h1>{t('ui.login.title')}</h1>
+      <p class="context">{t('ui.app.tagline')}</p>
+      {error && (
+        <Notice kind="error" testId="login-error">
+          {error}
+        </Notice>
+      )}
+      <div class="field">
+        <label for="login-username">{t('ui.login.username')}</label>
+        <input id="login-username" name="username" autocomplete="username" autocapitalize="none" spellcheck={false} required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="login-password">{t('ui.login.password')}</label>
+        <input id="login-password" name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      </div>
+      <button type="submit" class="primary wide" disabled={busy} data-testid="login-submit">
+        {t(busy ? 'ui.login.submitting' : 'ui.login.submit')}
+      </button>
+    </form>
+  );
+}

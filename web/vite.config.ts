@@ -1,0 +1,21 @@
+// Build of the web app: `vite build web` writes web/dist, which the local server and the CDN serve at `/`.
+// In development (`vite web`) the API is proxied to the local stack on port 3000.
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [preact()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // One small app: a single chunk loads faster on a phone than a waterfall of tiny ones.
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
