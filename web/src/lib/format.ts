@@ -18,6 +18,10 @@ export function formatCount(value: number, lang: Lang): string {
   return value.toLocaleString(locale(lang));
 }
 
+/** "17:05:09 24/11": the time first, it is what changes while an official watches. */
 export function formatTime(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(locale(lang), { hour: '2-digit', minute: '2-digit', second: '2-digit', day: '2-digit', month: '2-digit' });
+  const date = new Date(iso);
+  const time = date.toLocaleTimeString(locale(lang), { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${time} ${pad(date.getDate())}/${pad(date.getMonth() + 1)}`;
 }

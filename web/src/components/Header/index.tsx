@@ -1,4 +1,5 @@
-// The top bar: app name, language switch, and for a signed-in user the pages of their role and sign-out.
+// The top bar: app name, language switch; for a signed-in user who they are and sign-out, and the two
+// pages when the role has both (admin).
 import type { Role } from '../../../../shared/api/contract';
 import type { Session } from '../../lib/storage';
 import { href } from '../../lib/use-route';
@@ -26,18 +27,6 @@ export function Header({ session, page, onLogout }: { session: Session | null; p
       </div>
       {session && role && (
         <div class="topbar-row topbar-user">
-          <nav aria-label={t('ui.nav.label')} class="nav">
-            {canCollect(role) && (
-              <a href={href('collect')} aria-current={page === 'collect' ? 'page' : undefined} data-testid="nav-collect">
-                {t('ui.nav.collect')}
-              </a>
-            )}
-            {canSeeResults(role) && (
-              <a href={href('results')} aria-current={page === 'results' ? 'page' : undefined} data-testid="nav-results">
-                {t('ui.nav.results')}
-              </a>
-            )}
-          </nav>
           <span class="user-badge" data-testid="user-badge">
             {session.user.username} · {t(`ui.role.${role}`)}
           </span>
@@ -45,6 +34,16 @@ export function Header({ session, page, onLogout }: { session: Session | null; p
             {t('ui.nav.logout')}
           </button>
         </div>
+      )}
+      {role && canCollect(role) && canSeeResults(role) && (
+        <nav aria-label={t('ui.nav.label')} class="topbar-row nav">
+          <a href={href('collect')} aria-current={page === 'collect' ? 'page' : undefined} data-testid="nav-collect">
+            {t('ui.nav.collect')}
+          </a>
+          <a href={href('results')} aria-current={page === 'results' ? 'page' : undefined} data-testid="nav-results">
+            {t('ui.nav.results')}
+          </a>
+        </nav>
       )}
     </header>
   );

@@ -29,7 +29,9 @@ export function ResultsTable({ rows, areas }: Props) {
             <th scope="col" class="sticky">
               {t('ui.results.area')}
             </th>
-            <th scope="col">{t('ui.results.households')}</th>
+            <th scope="col" class="households">
+              {t('ui.results.households')}
+            </th>
             {INDICATORS.map((indicator) => (
               <th scope="col" key={indicator.id} data-testid={`head-${indicator.id}`}>
                 {lang === 'vi' ? indicator.vi : indicator.en}
