@@ -192,4 +192,46 @@ describe('walking skeleton: one household from a village head\'s phone to the wa
     expect(await page.inputValue('#f-household-address')).toBe('Khu phố 2, ngõ 7');
     expect(await page.inputValue('#f-household-head_name')).toBe('Trần Thị Bình');
   });
+
+  it('checks a field when it is left, speaks English on request, and deletes a household', async () => {
+    // Prepare: a collector on a new household form.
+    const page = await openAs('collector-14815');
+    await page.waitForSelector('[data-testid=village-select]');
+    await page.selectOption('[data-testid=village-select]', { index: 3 });
+    await page.click('[data-testid=new-household]');
+    await page.waitForSelector('[data-testid=household-form]');
+
+    // Leaving the head name empty shows its message at once, without the summary of a submit.
+    await page.focus('#f-household-head_name');
+    await page.focus('#f-household-address');
+    await expect.poll(() => page.textContent('[data-testid="error-household.head_name"]')).toBe('Vui lòng trả lời câu hỏi này.');
+    expect(await page.locator('[data-testid=error-summary]').count()).toBe(0);
+
+    // English: labels from the form definition, messages from the dictionary.
+    await page.click('[data-testid=lang-en]');
+    expect(await page.textContent('label[for=f-household-head_name]')).toBe('Head of household');
+    expect(await page.textContent('[data-testid="error-household.head_name"]')).toBe('Please answer this question.');
+    await page.fill('#f-household-head_name', 'Phạm Văn Cường');
+    await page.fill('#f-household-address', 'Khu phố 3');
+    for (const id of ['fiber_broadband', 'internet_any', 'electricity_cashless']) await answer(page, `household.${id}`, false);
+    await answer(page, 'household.business_household', true);
+    await answer(page, 'household.ecommerce_shop', true);
+    await fillMember(page, 0, '1950', false, false);
+    await shot(page, '5-collector-form-en');
+    await page.click('[data-testid=form-submit]');
+    const row = page.locator('[data-testid=household-row]', { hasText: 'Phạm Văn Cường' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Members: 1');
+
+    // Act: delete, confirming.
+    await row.locator('[data-testid=household-delete]').click();
+    await row.locator('[data-testid=household-delete-confirm]').click();
+
+    // Assert: gone from the list, and said so.
+    await expect.poll(() => page.textContent('[data-testid=flash]')).toBe('Deleted the response of Phạm Văn Cường.');
+    expect(await row.count()).toBe(0);
+    await page.reload();
+    await page.waitForSelector('[data-testid=new-household]');
+    await expect.poll(() => page.locator('[data-testid=household-list]').textContent()).not.toContain('Phạm Văn Cường');
+  });
 });
