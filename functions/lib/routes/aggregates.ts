@@ -28,10 +28,11 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
     return buildAggregates(roundId, level, codes, tree, await repo.aggregates.readRoundRows(roundId));
   };
 
+  // Mounted at /api, so the login check goes on each route, not on everything under /api.
+  const officials = requireUser(identity, 'official', 'admin');
   return new Hono<AppEnv>()
-    .use(requireUser(identity, 'official', 'admin'))
-    .get('/aggregates', async (c) => c.json(await load(c)))
-    .get('/aggregates.csv', async (c) => {
+    .get('/aggregates', officials, async (c) => c.json(await load(c)))
+    .get('/aggregates.csv', officials, async (c) => {
       const aggregates = await load(c);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="phieu-${aggregates.roundId}-${aggregates.level}.csv"`);
