@@ -4,6 +4,7 @@
 //   node_modules/.bin/tsx infra/local/replay-dead-letters.ts
 //     --aws --queue-url <SQS url> [--region r]            AWS: drains the aggregation DLQ (stack output DeadLetterQueueUrl)
 //     --endpoint <DynamoDB Local> --letter '<json>' ...    local: dead letters as the poller logs them
+import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { recomputeRound } from '../../functions/lib/aggregation/recompute';
@@ -13,30 +14,15 @@ import { pointerFromMessage, replayDeadLetter, replayQueue, type DeadLetterQueue
 
 export * from './dead-letters';
 
-/** Minimal shape of @aws-sdk/client-sqs, loaded only when --queue-url is used (not a dependency yet). */
-interface SqsModule {
-  SQSClient: new (config: { region?: string }) => { send(command: unknown): Promise<Record<string, unknown>>; destroy(): void };
-  ReceiveMessageCommand: new (input: Record<string, unknown>) => unknown;
-  DeleteMessageCommand: new (input: Record<string, unknown>) => unknown;
-}
-
 async function sqsQueue(queueUrl: string, region: string | undefined): Promise<DeadLetterQueue & { close(): void }> {
-  const moduleName = '@aws-sdk/client-sqs';
-  let sqs: SqsModule;
-  try {
-    sqs = (await import(moduleName)) as SqsModule;
-  } catch {
-    throw new UsageError('--queue-url needs @aws-sdk/client-sqs, which is not installed: npm install @aws-sdk/client-sqs');
-  }
-  const client = new sqs.SQSClient({ region });
+  const client = new SQSClient({ region });
   return {
     async receive() {
-      const out = await client.send(new sqs.ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 2, VisibilityTimeout: 300 }));
-      const messages = (out.Messages ?? []) as { MessageId: string; ReceiptHandle: string; Body: string }[];
-      return messages.map((m) => ({ id: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body }));
+      const out = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 2, VisibilityTimeout: 300 }));
+      return (out.Messages ?? []).map((m) => ({ id: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body ?? '' }));
     },
     async remove(receiptHandle) {
-      await client.send(new sqs.DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }));
+      await client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }));
     },
     close: () => client.destroy(),
   };

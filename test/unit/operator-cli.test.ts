@@ -61,17 +61,3 @@ describe('replay-dead-letters command line', () => {
     expect(err.lines.join('\n')).toContain('RESPONSES_TABLE');
   });
 });
-
-describe('replay-dead-letters with --queue-url', () => {
-  it('says to install @aws-sdk/client-sqs while it is not a dependency', async () => {
-    const err = capture();
-    const saved = { ...process.env };
-    Object.assign(process.env, { RESPONSES_TABLE: 'r', AGGREGATES_TABLE: 'a', REFERENCE_TABLE: 'f', AWS_REGION: 'ap-southeast-1' });
-    try {
-      expect(await replayMain(['--aws', '--queue-url', 'https://sqs.example/q'], () => {}, err.write)).toBe(2);
-    } finally {
-      process.env = saved;
-    }
-    expect(err.lines.join('\n')).toContain('npm install @aws-sdk/client-sqs');
-  });
-});
