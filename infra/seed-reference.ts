@@ -1,0 +1,15 @@
+// `npm run seed:aws -- --table <Reference table name>`: writes the Bỉm Sơn areas and the first round into a
+// deployed Reference table (with your AWS credentials). Safe to run again.
+import { parseArgs } from 'node:util';
+import { createDocumentClient } from '../functions/lib/repo';
+import { createReferenceRepo } from '../functions/lib/repo/reference-repo';
+import { seedReferenceData } from '../functions/lib/seed/reference-data';
+
+const { values } = parseArgs({ options: { table: { type: 'string' }, region: { type: 'string' } } });
+const table = values.table ?? process.env.REFERENCE_TABLE;
+if (!table) {
+  console.error('Give --table <Reference table name> (the stateful stack output ReferenceTableName) or set REFERENCE_TABLE.');
+  process.exit(2);
+}
+await seedReferenceData(createReferenceRepo(createDocumentClient(values.region ? { region: values.region } : {}), table));
+console.log(`Seeded areas and the first round into ${table}.`);
