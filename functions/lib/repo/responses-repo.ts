@@ -46,7 +46,7 @@ async function conditional(write: Promise<unknown>): Promise<boolean> {
 }
 
 export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: string): ResponsesRepo {
-  return {
+  const repo: ResponsesRepo = {
     async get(id) {
       const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: { id }, ConsistentRead: true }));
       return Item ? withoutIndexKeys(Item) : undefined;
@@ -72,18 +72,9 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
       );
     },
 
+    // A tombstone is written under the same condition as an edit: a live response at the expected version.
     markDeleted(tombstone, expectedVersion) {
-      return conditional(
-        doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: withIndexKeys(tombstone),
-            ConditionExpression: '#version = :expected AND attribute_not_exists(deletedAt)',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          }),
-        ),
-      );
+      return repo.replace(tombstone, expectedVersion);
     },
 
     async listByWard({ roundId, wardCode, villageCode, limit, cursor }: ResponsesPageQuery) {
@@ -127,4 +118,5 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
       } while (startKey);
     },
   };
+  return repo;
 }
