@@ -9,9 +9,8 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AreaTree, BIM_SON_AREAS } from '../../shared/areas/areas';
-import { splitPlan } from '../../shared/aggregation/fold';
 import { recomputeRound, type RecomputeDeps } from '../../functions/lib/aggregation/recompute';
-import type { AggregatesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { LOCAL_AWS } from '../../infra/local/dynamodb-local';
 import { main as recomputeCli } from '../../infra/local/recompute';
@@ -20,7 +19,7 @@ import { replayDeadLetter } from '../../infra/local/dead-letters';
 import { LOCAL_TABLES, startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { adult, child, responseBody } from '../support/fixtures';
-import { allLevels, applyOp, normalized, opArbitrary, propertyParameters, rowsOf, storedItem, storedWardTallies, trueWardTallies, type Op } from '../support/fold-harness';
+import { allLevels, applyOp, crashingAggregates, normalized, opArbitrary, propertyParameters, rowsOf, storedItem, storedWardTallies, trueWardTallies, type Op } from '../support/fold-harness';
 
 const TREE = new AreaTree(BIM_SON_AREAS);
 const WARDS = ['14809', '14815', '14821'];
@@ -53,20 +52,6 @@ let client: DynamoDBClient;
 let streams: DynamoDBStreamsClient;
 /** Faults for the next handler calls, in order; `poisoned` makes every call fail (to exhaust retries). */
 const injected = { faults: [] as Fault[], poisoned: false, calls: 0 };
-
-/** Applies only the first `parts` transactions of each plan split small, then dies. */
-function crashingAggregates(real: AggregatesRepo, parts: number): AggregatesRepo {
-  return {
-    ...real,
-    async applyPlan(plan, slot, now) {
-      for (const [index, part] of splitPlan(plan, 3).entries()) {
-        if (index >= parts) throw new Error('crashed between transaction parts');
-        if (!(await real.applyPlan(part, slot, now))) return false;
-      }
-      return true;
-    },
-  };
-}
 
 function withFaults(real: StreamHandler): StreamHandler {
   return async (event) => {

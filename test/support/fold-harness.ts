@@ -5,11 +5,11 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { AreaTree, type Area } from '../../shared/areas/areas';
 import type { AggregateLevel } from '../../shared/api/contract';
-import type { ChangeRecord } from '../../shared/aggregation/fold';
+import { splitPlan, type ChangeRecord } from '../../shared/aggregation/fold';
 import { addTally, tallyOf, type Tally } from '../../shared/indicators/tally';
 import type { Household, Member } from '../../shared/survey/schema';
 import { buildAggregates, wardTallies } from '../../functions/lib/aggregation/read-aggregates';
-import type { AggregateRow, ResponsesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
 
 /** Two districts, three wards, two villages each: enough to move households across every level. */
 export const SMALL_AREAS: Area[] = [
@@ -213,4 +213,18 @@ export async function applyOp(op: Op, ctx: OpContext): Promise<void> {
       return;
     }
   }
+}
+
+/** Applies only the first `parts` transactions of a plan split small, then dies: a crash between writes. */
+export function crashingAggregates(real: AggregatesRepo, parts: number): AggregatesRepo {
+  return {
+    ...real,
+    async applyPlan(plan, slot, now) {
+      for (const [index, part] of splitPlan(plan, 3).entries()) {
+        if (index >= parts) throw new Error('crashed between transaction parts');
+        if (!(await real.applyPlan(part, slot, now))) return false;
+      }
+      return true;
+    },
+  };
 }

@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { planFold, splitPlan, type ChangeRecord } from '../../shared/aggregation/fold';
 import { addTally, tallyEquals, type Tally } from '../../shared/indicators/tally';
 import { recomputeRound } from '../../functions/lib/aggregation/recompute';
-import type { AggregatesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { createStreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import {
+  crashingAggregates,
   allLevels, answers, applyOp, lambdaEvent, normalized, opArbitrary, propertyParameters, rowsOf, SMALL_TREE, storedItem, storedWardTallies, trueWardTallies, type Op,
 } from '../support/fold-harness';
 import { createMemoryRepository, type MemoryRepository } from '../support/memory-repo';
@@ -53,20 +54,6 @@ function memoryContext(repo: MemoryRepository) {
     async purge(item: StoredResponseItem) {
       repo.responseItems.delete(item.id);
       repo.changes.push({ sequenceNumber: String(1000 + repo.changes.length), oldImage: structuredClone(item) });
-    },
-  };
-}
-
-/** Applies only the first `parts` transactions of a plan split small, then dies: a crash between writes. */
-function crashingAggregates(real: AggregatesRepo, parts: number): AggregatesRepo {
-  return {
-    ...real,
-    async applyPlan(plan, slot, now) {
-      for (const [index, part] of splitPlan(plan, 3).entries()) {
-        if (index >= parts) throw new Error('crashed between transaction parts');
-        if (!(await real.applyPlan(part, slot, now))) return false;
-      }
-      return true;
     },
   };
 }

@@ -2,7 +2,7 @@
 // Aggregate rows: pk `AGG#<round>`, sk `<ward>#<slot>`, one counter attribute per tally key.
 // Ledger entries: pk `LEDGER#<response id>`, sk `L`: the version and tally currently counted.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, FoldPlan, LedgerEntry, LedgerUpdate } from '../../../shared/aggregation/fold';
 import type { Tally } from '../../../shared/indicators/tally';
 import type { AggregateRow, AggregatesRepo } from './types';
@@ -81,6 +81,17 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: string): AggregatesRepo {
+  /** One transaction; false when a condition failed (nothing was written). */
+  const transact = async (actions: TransactWriteCommandInput['TransactItems']): Promise<boolean> => {
+    try {
+      await doc.send(new TransactWriteCommand({ TransactItems: actions }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
   return {
     async readLedger(responseIds) {
       const entries = new Map<string, LedgerEntry>();
@@ -106,13 +117,7 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
       ];
       if (actions.length === 0) return true;
       if (actions.length > MAX_TRANSACTION_ACTIONS) throw new Error(`fold plan of ${actions.length} actions: split it first`);
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: actions }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return transact(actions);
     },
 
     async readRoundRows(roundId) {
@@ -158,13 +163,7 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
         },
         ...Array.from({ length: slots - 1 }, (_, i) => ({ ConditionCheck: { TableName: tableName, Key: key(i + 1), ...unchanged(i + 1) } })),
       ];
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: actions }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return transact(actions);
     },
   };
 }
