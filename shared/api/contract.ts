@@ -44,6 +44,7 @@ export const StoredResponseSchema = z.object({
   roundId: z.string(),
   wardCode: z.string(),
   villageCode: z.string(),
+  householdCode: z.optional(z.string()),
   household: HouseholdSchema,
   members: z.array(MemberSchema),
   version: z.number(),

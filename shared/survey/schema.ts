@@ -47,6 +47,8 @@ export const ResponseBodySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1), z.maxLength(64)),
   wardCode: z.string().check(z.minLength(1), z.maxLength(32)),
   villageCode: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** The household's code in the ward's roster, when the collector picked it from there (or a named link set it). */
+  householdCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
   household: HouseholdSchema,
   members: z.array(MemberSchema).check(z.minLength(HOUSEHOLD_FORM.minMembers), z.maxLength(HOUSEHOLD_FORM.maxMembers)),
 });

@@ -7,6 +7,8 @@ import type { Tally } from '../../../shared/indicators/tally';
 
 /** A response as stored: the image the fold reads plus bookkeeping. */
 export interface StoredResponseItem extends ResponseImage {
+  /** The roster household this response is about, when known. */
+  householdCode?: string;
   channel: 'collector' | 'self';
   /** Hash of the canonical body: an identical replay is recognised without a write. */
   bodyHash: string;

@@ -37,8 +37,8 @@ export function ifMatchVersion(c: AppContext): number | undefined {
 }
 
 export function toStoredResponse(item: StoredResponseItem): StoredResponse {
-  const { id, roundId, wardCode, villageCode, household, members, version, channel, createdBy, createdAt, updatedAt } = item;
-  return { id, roundId, wardCode, villageCode, household, members, version, channel, createdBy, createdAt, updatedAt };
+  const { id, roundId, wardCode, villageCode, householdCode, household, members, version, channel, createdBy, createdAt, updatedAt } = item;
+  return { id, roundId, wardCode, villageCode, ...(householdCode ? { householdCode } : {}), household, members, version, channel, createdBy, createdAt, updatedAt };
 }
 
 export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
