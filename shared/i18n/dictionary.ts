@@ -122,6 +122,24 @@ const vi = {
   'ui.results.live': 'Tự động làm mới 2 giây một lần.',
   'ui.results.scroll_hint': 'Vuốt ngang bảng để xem đủ 12 chỉ tiêu.',
   'ui.results.empty': 'Không có phường/xã nào trong phạm vi của bạn.',
+  // issue 6: exports (XLSX headers, sheets), roster import, results page, comparison, ward report
+  'export.sheet.ward': 'Phường, xã',
+  'export.sheet.district': 'Thị xã',
+  'export.sheet.province': 'Tỉnh',
+  'export.col.area_code': 'Mã địa bàn',
+  'export.col.area_name': 'Tên địa bàn',
+  'export.col.households_surveyed': 'Số hộ đã khảo sát',
+  'export.col.households_total': 'Tổng số hộ',
+  'export.col.coverage': 'Tỷ lệ bao phủ',
+  'export.col.indicator_id': 'Mã chỉ tiêu',
+  'export.col.indicator_name': 'Tên chỉ tiêu',
+  'export.col.numerator': 'Tử số',
+  'export.col.denominator': 'Mẫu số',
+  'export.col.percent': 'Tỷ lệ',
+  'export.col.target': 'Mục tiêu',
+  'export.col.met': 'Đánh giá',
+  'export.met': 'Đạt',
+  'export.not_met': 'Chưa đạt',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -244,6 +262,24 @@ const en: Record<MessageKey, string> = {
   'ui.results.live': 'Refreshes every 2 seconds.',
   'ui.results.scroll_hint': 'Swipe the table sideways to see all 12 indicators.',
   'ui.results.empty': 'No ward or commune is within your scope.',
+  // issue 6: exports (XLSX headers, sheets), roster import, results page, comparison, ward report
+  'export.sheet.ward': 'Wards',
+  'export.sheet.district': 'Town',
+  'export.sheet.province': 'Province',
+  'export.col.area_code': 'Area code',
+  'export.col.area_name': 'Area name',
+  'export.col.households_surveyed': 'Households surveyed',
+  'export.col.households_total': 'Households in total',
+  'export.col.coverage': 'Coverage',
+  'export.col.indicator_id': 'Indicator id',
+  'export.col.indicator_name': 'Indicator',
+  'export.col.numerator': 'Numerator',
+  'export.col.denominator': 'Denominator',
+  'export.col.percent': 'Percent',
+  'export.col.target': 'Target',
+  'export.col.met': 'Assessment',
+  'export.met': 'Met',
+  'export.not_met': 'Not met',
 };
 
 export const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -4,7 +4,8 @@ import type { Area } from '../../shared/areas/areas';
 import type { Round } from '../../shared/api/contract';
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '../../shared/aggregation/fold';
 import { addTally, type Tally } from '../../shared/indicators/tally';
-import type { AggregateRow, AggregatesRepo, LocalUserRecord, ReferenceRepo, Repository, ResponsesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+import type { AggregateRow, AggregatesRepo, LocalUserRecord, ReferenceRepo, Repository, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+import type { RosterEntry, WardRoster } from '../../shared/roster/roster';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -18,6 +19,9 @@ export interface MemoryRepository extends Repository {
   aggregateWrites: number;
   /** What a NEW_AND_OLD_IMAGES stream would carry, in write order, with increasing sequence numbers. */
   changes: ChangeRecord[];
+  /** Roster entries by `<ward>#<importId>` (staged and published alike) and the ward pointers. */
+  rosterEntries: Map<string, RosterEntry[]>;
+  rosterPointers: Map<string, WardRoster>;
 }
 
 export function createMemoryRepository(): MemoryRepository {
@@ -76,6 +80,9 @@ export function createMemoryRepository(): MemoryRepository {
     responses,
     aggregates: {} as AggregatesRepo,
     reference: {} as ReferenceRepo,
+    roster: {} as RosterRepo,
+    rosterEntries: new Map(),
+    rosterPointers: new Map(),
   };
 
   repo.aggregates = {
@@ -143,5 +150,46 @@ export function createMemoryRepository(): MemoryRepository {
       users.set(user.username, clone(user));
     },
   };
+  repo.roster = memoryRoster(repo.rosterEntries, repo.rosterPointers);
   return repo;
+}
+
+function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string, WardRoster>): RosterRepo {
+  const sortKey = (e: RosterEntry) => `${e.villageCode}#${e.householdCode}`;
+  return {
+    async listWardRosters() {
+      return [...pointers.values()].map(clone);
+    },
+    async getWardRoster(wardCode) {
+      const pointer = pointers.get(wardCode);
+      return pointer ? clone(pointer) : undefined;
+    },
+    async listEntries(wardCode, villageCode) {
+      const pointer = pointers.get(wardCode);
+      if (!pointer) return [];
+      return (entries.get(`${wardCode}#${pointer.importId}`) ?? [])
+        .filter((e) => !villageCode || e.villageCode === villageCode)
+        .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
+        .map(clone);
+    },
+    async stageEntries(importId, staged) {
+      for (const entry of staged) {
+        const key = `${entry.wardCode}#${importId}`;
+        const list = entries.get(key) ?? [];
+        // Same key as an existing entry replaces it, as a Put would.
+        const at = list.findIndex((e) => sortKey(e) === sortKey(entry));
+        if (at >= 0) list[at] = clone(entry);
+        else list.push(clone(entry));
+        entries.set(key, list);
+      }
+    },
+    async publish(next, previous) {
+      for (const pointer of next) if ((pointers.get(pointer.wardCode)?.importId ?? null) !== (previous.get(pointer.wardCode) ?? null)) return false;
+      for (const pointer of next) pointers.set(pointer.wardCode, clone(pointer));
+      return true;
+    },
+    async discardImport(wardCode, importId) {
+      entries.delete(`${wardCode}#${importId}`);
+    },
+  };
 }

@@ -16,13 +16,16 @@ export function wardTallies(rows: readonly AggregateRow[]): { tallies: Map<strin
   return { tallies, updatedAt };
 }
 
-/** One area's figures from its wards' tallies. */
-export function areaAggregate(code: string, tree: AreaTree, tallies: ReadonlyMap<string, Tally>): AreaAggregate {
+/**
+ * One area's figures from its wards' tallies. A ward's household total is its roster count once a roster is
+ * imported, else the official statistic of the area data; an area's total is known only when every ward's is.
+ */
+export function areaAggregate(code: string, tree: AreaTree, tallies: ReadonlyMap<string, Tally>, rosterTotals: ReadonlyMap<string, number> = new Map()): AreaAggregate {
   const area = tree.get(code);
   if (!area || area.level === 'village') throw new Error(`not an aggregate level area: ${code}`);
   const wards = tree.wardsWithin(code);
   const tally = sumTallies(wards.map((ward) => tallies.get(ward.code) ?? {}));
-  const knownTotals = wards.map((ward) => ward.households);
+  const knownTotals = wards.map((ward) => rosterTotals.get(ward.code) ?? ward.households);
   const total = knownTotals.every((n): n is number => typeof n === 'number') ? knownTotals.reduce((a, b) => a + b, 0) : null;
   return {
     code: area.code,
@@ -34,7 +37,14 @@ export function areaAggregate(code: string, tree: AreaTree, tallies: ReadonlyMap
   };
 }
 
-export function buildAggregates(roundId: string, level: AggregateLevel, codes: readonly string[], tree: AreaTree, rows: readonly AggregateRow[]): AggregatesResponse {
+export function buildAggregates(
+  roundId: string,
+  level: AggregateLevel,
+  codes: readonly string[],
+  tree: AreaTree,
+  rows: readonly AggregateRow[],
+  rosterTotals: ReadonlyMap<string, number> = new Map(),
+): AggregatesResponse {
   const { tallies, updatedAt } = wardTallies(rows);
-  return { roundId, level, updatedAt, areas: codes.map((code) => areaAggregate(code, tree, tallies)) };
+  return { roundId, level, updatedAt, areas: codes.map((code) => areaAggregate(code, tree, tallies, rosterTotals)) };
 }

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
+import { createRosterRepo } from './roster-repo';
 import type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo } from './types';
 
 export interface TableNames {
@@ -21,10 +22,11 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     responses: createResponsesRepo(doc, tables.responses),
     aggregates: createAggregatesRepo(doc, tables.aggregates),
     reference: createReferenceRepo(doc, tables.reference),
+    roster: createRosterRepo(doc, tables.reference),
   };
 }
 
-export { createAggregatesRepo, createReferenceRepo, createResponsesRepo };
+export { createAggregatesRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
 export { changeRecordOf } from './stream-records';
 export type * from './types';

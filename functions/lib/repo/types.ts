@@ -4,6 +4,7 @@ import type { Area } from '../../../shared/areas/areas';
 import type { Round } from '../../../shared/api/contract';
 import type { FoldPlan, LedgerEntry, ResponseImage } from '../../../shared/aggregation/fold';
 import type { Tally } from '../../../shared/indicators/tally';
+import type { RosterEntry, WardRoster } from '../../../shared/roster/roster';
 
 /** A response as stored: the image the fold reads plus bookkeeping. */
 export interface StoredResponseItem extends ResponseImage {
@@ -91,8 +92,28 @@ export interface ReferenceRepo {
   putLocalUser(user: LocalUserRecord): Promise<void>;
 }
 
+// Household rosters (issue 6). An import is staged under its own id and made visible by switching each
+// ward's pointer in one transaction, so a failed import leaves nothing visible.
+export interface RosterRepo {
+  /** The current roster pointer of every ward that has one. */
+  listWardRosters(): Promise<WardRoster[]>;
+  getWardRoster(wardCode: string): Promise<WardRoster | undefined>;
+  /** Entries of a ward's current roster (optionally one village), sorted by village then household code. */
+  listEntries(wardCode: string, villageCode?: string): Promise<RosterEntry[]>;
+  /** Writes entries under `importId`; invisible until published. */
+  stageEntries(importId: string, entries: readonly RosterEntry[]): Promise<void>;
+  /**
+   * Points each ward at its new import, all or none, on condition that each ward still points where
+   * `previous` says (null: no roster yet). False when one moved (a concurrent import), writing nothing.
+   */
+  publish(next: readonly WardRoster[], previous: ReadonlyMap<string, string | null>): Promise<boolean>;
+  /** Deletes the entries of an import no pointer refers to (a replaced or abandoned one). */
+  discardImport(wardCode: string, importId: string): Promise<void>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
   reference: ReferenceRepo;
+  roster: RosterRepo;
 }

@@ -1,9 +1,10 @@
-// /api/aggregates(.csv): officials (and admins) read the indicator figures of their areas.
+// /api/aggregates(.csv|.xlsx): officials (and admins) read the indicator figures of their areas.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { AggregateLevelSchema } from '../../../shared/api/contract';
+import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel, type AggregatesResponse } from '../../../shared/api/contract';
 import type { AreaTree } from '../../../shared/areas/areas';
 import { aggregatesCsv } from '../aggregation/aggregates-csv';
+import { aggregatesXlsx } from '../aggregation/aggregates-xlsx';
 import { buildAggregates } from '../aggregation/read-aggregates';
 import type { AppContext, AppDeps, AppEnv } from '../app/context';
 import { requireUser } from '../app/middleware';
@@ -16,16 +17,37 @@ const AggregatesQuerySchema = z.strictObject({
   level: z._default(AggregateLevelSchema, 'ward'),
 });
 
+/** The workbook holds every level the caller may read unless `level` picks one. */
+const WorkbookQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  level: z.optional(AggregateLevelSchema),
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
   const { repo, identity, areaTree } = deps;
 
+  const checkRound = async (roundId: string) => {
+    if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+  };
+
+  /** The figures of the areas of `levels` the caller may read; levels with none readable are left out. */
+  const loadLevels = async (c: AppContext, roundId: string, levels: readonly AggregateLevel[]): Promise<AggregatesResponse[]> => {
+    const tree = await areaTree();
+    const [rows, rosterTotals] = await Promise.all([repo.aggregates.readRoundRows(roundId), rosterWardTotals(repo)]);
+    return levels.flatMap((level) => {
+      const codes = tree.ofLevel(level).map((a) => a.code).filter((code) => canReadAggregatesOf(c.get('user'), code, tree));
+      return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals)] : [];
+    });
+  };
+
   const load = async (c: AppContext) => {
     const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query(), c);
-    if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
-    const tree = await areaTree();
-    const codes = tree.ofLevel(level).map((a) => a.code).filter((code) => canReadAggregatesOf(c.get('user'), code, tree));
-    if (codes.length === 0) throw new ForbiddenError([{ path: 'level', key: 'error.forbidden' }]);
-    return buildAggregates(roundId, level, codes, tree, await repo.aggregates.readRoundRows(roundId));
+    await checkRound(roundId);
+    const [aggregates] = await loadLevels(c, roundId, [level]);
+    if (!aggregates) throw new ForbiddenError([{ path: 'level', key: 'error.forbidden' }]);
+    return aggregates;
   };
 
   // Mounted at /api, so the login check goes on each route, not on everything under /api.
@@ -37,5 +59,21 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="phieu-${aggregates.roundId}-${aggregates.level}.csv"`);
       return c.body(aggregatesCsv(aggregates, c.get('lang')));
+    })
+    .get('/aggregates.xlsx', officials, async (c) => {
+      const { roundId, level } = parseOrThrow(WorkbookQuerySchema, c.req.query(), c);
+      await checkRound(roundId);
+      const levels = await loadLevels(c, roundId, level ? [level] : AGGREGATE_LEVELS);
+      if (levels.length === 0) throw new ForbiddenError([{ path: 'level', key: 'error.forbidden' }]);
+      const workbook = await aggregatesXlsx(levels, c.get('lang'));
+      c.header('Content-Type', XLSX_TYPE);
+      c.header('Content-Disposition', `attachment; filename="phieu-${roundId}-${level ?? 'all'}.xlsx"`);
+      return c.body(new Uint8Array(workbook));
     });
+}
+
+/** Households per ward from the imported rosters; wards without a roster keep the official statistic. */
+async function rosterWardTotals(repo: AppDeps['repo']): Promise<Map<string, number>> {
+  const pointers = await repo.roster.listWardRosters();
+  return new Map(pointers.map((p) => [p.wardCode, p.households]));
 }

@@ -1,0 +1,109 @@
+// The downloads officials take into Excel: the CSV parses with a standard parser and keeps Vietnamese text;
+// the XLSX opens with an independent reader (exceljs; the server writes with write-excel-file) and holds
+// the same numbers as the JSON API.
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { INDICATORS } from '../../shared/indicators/catalogue';
+import { adult, child, responseBody } from '../support/fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+
+const authed = async (path: string, username: string, init: RequestInit = {}) =>
+  t.app.request(path, { ...init, headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+
+async function seedResponses() {
+  const bodies = [
+    responseBody({ members: [adult(), child()] }),
+    responseBody({ members: [adult({ has_smartphone: false })], household: { ...responseBody().household, head_name: '=HYPERLINK("x")', fiber_broadband: false } }),
+    responseBody({ wardCode: '14809', villageCode: '14809-khu-pho-2' }),
+  ];
+  for (const body of bodies) {
+    const collector = body.wardCode === '14809' ? 'collector-14809' : 'collector-14815';
+    expect((await authed(`/api/responses/${randomUUID()}`, collector, { method: 'PUT', body: JSON.stringify(body) })).status).toBe(201);
+  }
+  await t.foldPending();
+}
+
+async function readWorkbook(res: Response) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await res.arrayBuffer());
+  return workbook;
+}
+
+describe('aggregates.xlsx', () => {
+  it('opens with an independent reader: one sheet per level, header frozen, the API numbers as numbers', async () => {
+    await seedResponses();
+    const res = await authed('/api/aggregates.xlsx?roundId=cds-2024', 'official');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toContain('phieu-cds-2024-all.xlsx');
+    const workbook = await readWorkbook(res);
+    // The official of the town reads wards and the town, not the province.
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Phường, xã', 'Thị xã']);
+
+    for (const [sheetIndex, level] of [[0, 'ward'], [1, 'district']] as const) {
+      const sheet = workbook.worksheets[sheetIndex];
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.getRow(1).getCell(1).value).toBe('Mã địa bàn');
+      const api = await (await authed(`/api/aggregates?roundId=cds-2024&level=${level}`, 'official')).json();
+      expect(sheet.rowCount).toBe(1 + api.areas.length * INDICATORS.length);
+      let rowNumber = 2;
+      for (const area of api.areas) {
+        for (const result of area.indicators) {
+          const row = sheet.getRow(rowNumber++);
+          expect(row.getCell(1).value).toBe(area.code);
+          expect(row.getCell(2).value).toBe(area.name);
+          expect(row.getCell(3).value).toBe(area.households.surveyed);
+          expect(row.getCell(4).value ?? null).toBe(area.households.total);
+          expect(row.getCell(6).value).toBe(result.id);
+          expect(row.getCell(7).value).toBe(INDICATORS.find((i) => i.id === result.id)!.vi);
+          expect(row.getCell(8).value).toBe(result.numerator);
+          expect(row.getCell(9).value).toBe(result.denominator);
+          const percent = row.getCell(10);
+          if (result.percent === null) expect(percent.value ?? null).toBeNull();
+          else {
+            expect(typeof percent.value).toBe('number');
+            expect((percent.value as number) * 100).toBeCloseTo(result.percent, 9);
+            expect(percent.numFmt).toBe('0.0%');
+          }
+          if (result.target !== null) expect((row.getCell(11).value as number) * 100).toBeCloseTo(result.target, 9);
+          expect(row.getCell(12).value ?? null).toBe(result.met === null ? null : result.met ? 'Đạt' : 'Chưa đạt');
+        }
+      }
+    }
+  });
+
+  it('narrows to one level with `level`, writes English headers on request, and keeps the province from officials', async () => {
+    const res = await authed('/api/aggregates.xlsx?roundId=cds-2024&level=province', 'admin', { headers: { 'accept-language': 'en' } });
+    const workbook = await readWorkbook(res);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Province']);
+    expect(workbook.worksheets[0].getRow(1).getCell(7).value).toBe('Indicator');
+    expect(workbook.worksheets[0].getRow(2).getCell(7).value).toBe(INDICATORS[0].en);
+    expect((await authed('/api/aggregates.xlsx?roundId=cds-2024&level=province', 'official')).status).toBe(403);
+    expect((await authed('/api/aggregates.xlsx?roundId=cds-2024', 'collector-14815')).status).toBe(403);
+    expect((await authed('/api/aggregates.xlsx?roundId=nope', 'official')).status).toBe(400);
+    expect((await authed('/api/aggregates.xlsx?roundId=cds-2024&level=village', 'official')).status).toBe(400);
+  });
+});
+
+describe('aggregates.csv', () => {
+  it('parses with a standard CSV parser, round-trips Vietnamese and matches the API', async () => {
+    await seedResponses();
+    const res = await authed('/api/aggregates.csv?roundId=cds-2024&level=ward', 'official');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records: Record<string, string>[] = parse(new TextDecoder().decode(bytes), { bom: true, columns: true });
+    const api = await (await authed('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json();
+    expect(records).toHaveLength(api.areas.length * INDICATORS.length);
+    const lamSonEhr = records.find((r) => r.area_code === '14815' && r.indicator_id === 'pop_ehr')!;
+    const apiEhr = api.areas.find((a: { code: string }) => a.code === '14815').indicators.find((i: { id: string }) => i.id === 'pop_ehr');
+    expect(lamSonEhr).toMatchObject({ area_name: 'Phường Lam Sơn', numerator: String(apiEhr.numerator), denominator: String(apiEhr.denominator), percent: String(apiEhr.percent) });
+    expect(lamSonEhr.indicator_name).toBe('Tỷ lệ người dân có hồ sơ sức khỏe điện tử');
+  });
+});
