@@ -115,3 +115,12 @@ export class PayloadTooLargeError extends AppError {
     super('error.payload_too_large', { limit: `${Math.round(limitBytes / 1024)} KB` });
   }
 }
+
+// issue 6: rosters
+export class RosterConflictError extends AppError {
+  readonly status = 409;
+  readonly code = 'roster_conflict';
+  constructor() {
+    super('roster.conflict');
+  }
+}

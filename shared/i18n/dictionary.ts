@@ -140,6 +140,15 @@ const vi = {
   'export.col.met': 'Đánh giá',
   'export.met': 'Đạt',
   'export.not_met': 'Chưa đạt',
+  'roster.required': 'Thiếu giá trị.',
+  'roster.unknown_ward': 'Không có phường/xã mã {ward}.',
+  'roster.unknown_village': 'Không có thôn/khu phố "{village}" trong {ward}.',
+  'roster.duplicate_household': 'Mã hộ {code} trùng với dòng {line}.',
+  'roster.empty': 'Tệp không có dòng dữ liệu nào.',
+  'roster.too_many_rows': 'Tối đa {max} dòng mỗi lần nhập.',
+  'roster.too_many_wards': 'Tối đa {max} phường/xã mỗi lần nhập.',
+  'roster.unreadable': 'Không đọc được tệp CSV: {reason}',
+  'roster.conflict': 'Danh sách hộ vừa được nhập ở nơi khác. Vui lòng xem lại và nhập lại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -280,6 +289,15 @@ const en: Record<MessageKey, string> = {
   'export.col.met': 'Assessment',
   'export.met': 'Met',
   'export.not_met': 'Not met',
+  'roster.required': 'Missing value.',
+  'roster.unknown_ward': 'There is no ward or commune with code {ward}.',
+  'roster.unknown_village': 'There is no village "{village}" in {ward}.',
+  'roster.duplicate_household': 'Household code {code} repeats line {line}.',
+  'roster.empty': 'The file has no data rows.',
+  'roster.too_many_rows': 'At most {max} rows per import.',
+  'roster.too_many_wards': 'At most {max} wards per import.',
+  'roster.unreadable': 'The CSV file cannot be read: {reason}',
+  'roster.conflict': 'The roster was just imported elsewhere. Please review and import again.',
 };
 
 export const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -7,6 +7,7 @@ import { adminRoutes } from '../routes/admin';
 import { aggregateRoutes } from '../routes/aggregates';
 import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../routes/public';
 import { responseRoutes } from '../routes/responses';
+import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../routes/roster';
 import type { AppDeps, AppEnv } from './context';
 import { detectLanguage, errorHandler } from './middleware';
 import { cachedAreaTree } from './scope';
@@ -22,7 +23,9 @@ export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {
   const withTree = { ...deps, areaTree };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new PayloadTooLargeError(MAX_BODY_BYTES); } }));
+  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new PayloadTooLargeError(MAX_BODY_BYTES); } });
+  // The roster import sets its own, larger limit.
+  app.use('/api/*', (c, next) => (c.req.path === ROSTER_IMPORT_PATH ? next() : defaultBodyLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -35,6 +38,8 @@ export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {
   app.route('/api/responses', responseRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
   app.route('/api/admin', adminRoutes(withTree));
+  app.route('/api/roster', rosterRoutes(withTree));
+  app.route('/api', coverageRoutes(withTree));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
   app.onError(errorHandler(log));
   return app;

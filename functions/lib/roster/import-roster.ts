@@ -1,0 +1,102 @@
+// Importing a roster, all or nothing: validate every row first; then stage the entries under a fresh import
+// id (invisible), switch every ward's pointer in one transaction, and only then delete the replaced entries.
+// A crash while staging leaves orphan entries no pointer refers to (invisible; deleted by the next import of
+// the ward is not needed for correctness). A concurrent import of the same ward makes the switch fail: 409.
+import { randomUUID } from 'node:crypto';
+import type { AreaTree } from '../../../shared/areas/areas';
+import { translate } from '../../../shared/i18n/dictionary';
+import { wardRostersOf, type WardRoster } from '../../../shared/roster/roster';
+import { validateRosterRows, type RosterRowIssue } from '../../../shared/roster/validate-roster';
+import type { Lang } from '../../../shared/survey/form';
+import { RosterConflictError, ValidationError } from '../errors';
+import type { Repository } from '../repo/types';
+import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
+
+export interface RosterWardSummary {
+  wardCode: string;
+  name: string;
+  households: number;
+  villages: { villageCode: string; name: string; households: number }[];
+  /** The roster this import replaces, if any. */
+  replaces: { households: number; importedAt: string } | null;
+}
+
+export interface RosterImportResult {
+  dryRun: boolean;
+  valid: boolean;
+  rows: number;
+  importId?: string;
+  wards: RosterWardSummary[];
+  errors: { line: number; path: string; message: string }[];
+}
+
+interface ImportInput {
+  repo: Repository;
+  tree: AreaTree;
+  csv: string;
+  dryRun: boolean;
+  username: string;
+  now: Date;
+  lang: Lang;
+  log?: (message: string, details: Record<string, unknown>) => void;
+}
+
+const issuePath = (issue: RosterRowIssue) => `line.${issue.line}.${issue.field}`;
+
+function summaries(tree: AreaTree, wards: readonly WardRoster[], current: ReadonlyMap<string, WardRoster | undefined>): RosterWardSummary[] {
+  return wards.map((ward) => {
+    const previous = current.get(ward.wardCode);
+    return {
+      wardCode: ward.wardCode,
+      name: tree.get(ward.wardCode)?.name ?? ward.wardCode,
+      households: ward.households,
+      villages: Object.entries(ward.villages).map(([villageCode, households]) => ({ villageCode, name: tree.get(villageCode)?.name ?? villageCode, households })),
+      replaces: previous ? { households: previous.households, importedAt: previous.importedAt } : null,
+    };
+  });
+}
+
+export async function importRoster({ repo, tree, csv, dryRun, username, now, lang, log = () => {} }: ImportInput): Promise<RosterImportResult> {
+  let rows;
+  try {
+    rows = parseRosterCsv(csv);
+  } catch (error) {
+    if (!(error instanceof RosterCsvError)) throw error;
+    throw new ValidationError([{ path: 'csv', key: 'roster.unreadable', params: { reason: error.message } }]);
+  }
+  const { entries, issues } = validateRosterRows(rows, tree);
+  const errors = issues.map((issue) => ({ line: issue.line, path: issuePath(issue), message: translate(lang, issue.key, issue.params) }));
+  if (issues.length > 0 && !dryRun) throw new ValidationError(errors.map(({ path, message }) => ({ path, message })));
+
+  const importId = `${now.toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
+  const wards = wardRostersOf(entries, importId, now.toISOString(), username);
+  const current = new Map(await Promise.all(wards.map(async (w) => [w.wardCode, await repo.roster.getWardRoster(w.wardCode)] as const)));
+  const result = { dryRun, valid: issues.length === 0, rows: rows.length, wards: summaries(tree, wards, current), errors };
+  if (dryRun) return result;
+
+  try {
+    await repo.roster.stageEntries(importId, entries);
+  } catch (error) {
+    await discard(repo, wards.map((w) => [w.wardCode, importId]), log);
+    throw error;
+  }
+  const previous = new Map(wards.map((w) => [w.wardCode, current.get(w.wardCode)?.importId ?? null]));
+  if (!(await repo.roster.publish(wards, previous))) {
+    await discard(repo, wards.map((w) => [w.wardCode, importId]), log);
+    throw new RosterConflictError();
+  }
+  const replaced = [...previous].filter((entry): entry is [string, string] => entry[1] !== null);
+  await discard(repo, replaced, log);
+  return { ...result, importId };
+}
+
+/** Deleting invisible entries is housekeeping: a failure is logged, never the import's failure. */
+async function discard(repo: Repository, imports: [string, string][], log: NonNullable<ImportInput['log']>) {
+  for (const [wardCode, importId] of imports) {
+    try {
+      await repo.roster.discardImport(wardCode, importId);
+    } catch (error) {
+      log('roster import left invisible entries', { wardCode, importId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
