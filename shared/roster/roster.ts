@@ -43,3 +43,23 @@ export function wardRostersOf(entries: readonly RosterEntry[], importId: string,
   }
   return [...byWard.values()];
 }
+
+export const RosterImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  valid: z.boolean(),
+  rows: z.number(),
+  importId: z.optional(z.string()),
+  wards: z.array(
+    z.object({
+      wardCode: z.string(),
+      name: z.string(),
+      households: z.number(),
+      villages: z.array(z.object({ villageCode: z.string(), name: z.string(), households: z.number() })),
+      replaces: z.nullable(z.object({ households: z.number(), importedAt: z.string() })),
+    }),
+  ),
+  errors: z.array(z.object({ line: z.number(), path: z.string(), message: z.string() })),
+});
+export type RosterImportResult = z.infer<typeof RosterImportResultSchema>;
+
+export const WardRostersResponseSchema = z.object({ wards: z.array(WardRosterSchema) });

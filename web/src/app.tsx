@@ -10,7 +10,7 @@ import type { Session } from './lib/storage';
 import { CollectPage } from './pages/Collect';
 import { HouseholdPage } from './pages/Household';
 import { LoginPage } from './pages/Login';
-import { ResultsPage } from './pages/Results';
+import { LazyPage } from './components/LazyPage';
 
 /** Collectors land on Collect, officials and admins on Results. */
 export function homeOf(role: Role): string {
@@ -38,7 +38,9 @@ function Routes({ session, route }: { session: Session; route: string[] }) {
     if (village && responseId) return <HouseholdPage key={`${village}/${responseId}`} villageCode={village} responseId={responseId === 'new' ? undefined : responseId} />;
     return <CollectPage session={session} villageCode={village} />;
   }
-  if (page === 'results' && canSeeResults(role)) return <ResultsPage />;
+  // Officials' and admins' pages load on demand, in their own chunks (the collector's start stays small).
+  if (page === 'results' && canSeeResults(role)) return <LazyPage load={() => import('./pages/Results').then((m) => m.ResultsPage)} props={{}} />;
+  if (page === 'roster' && role === 'admin') return <LazyPage load={() => import('./pages/Roster').then((m) => m.RosterPage)} props={{}} />;
   return <Redirect to={homeOf(role)} />;
 }
 

@@ -13,6 +13,8 @@ import {
   type AggregateLevel,
 } from '../../../shared/api/contract';
 import { translate } from '../../../shared/i18n/dictionary';
+import { WardCoverageSchema } from '../../../shared/roster/coverage';
+import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '../../../shared/roster/roster';
 import type { Lang } from '../../../shared/survey/form';
 import type { ResponseBody } from '../../../shared/survey/schema';
 import type { FieldIssue } from '../../../shared/survey/validate';
@@ -45,6 +47,8 @@ export interface ApiConfig {
 
 interface RequestOptions {
   body?: unknown;
+  /** A body sent as it is (e.g. CSV text) instead of as JSON. */
+  text?: { body: string; contentType: string };
   ifMatch?: number;
   query?: Record<string, string | undefined>;
   accept?: string;
@@ -64,6 +68,7 @@ export function createApiClient(config: ApiConfig) {
     const token = config.token();
     if (options.auth !== false && token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.text) headers['Content-Type'] = options.text.contentType;
     if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) query.set(key, value);
@@ -71,7 +76,7 @@ export function createApiClient(config: ApiConfig) {
     const url = `${base}${path}${search ? `?${search}` : ''}`;
     let response: Response;
     try {
-      response = await fetchFn(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      response = await fetchFn(url, { method, headers, body: options.text ? options.text.body : options.body === undefined ? undefined : JSON.stringify(options.body) });
     } catch {
       throw new ApiError(0, 'network', translate(lang, 'ui.error.network'));
     }
@@ -119,6 +124,33 @@ export function createApiClient(config: ApiConfig) {
       const response = await request('GET', '/api/aggregates.csv', { query: { roundId, level }, accept: 'text/csv' });
       const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.csv`);
       return { blob: await response.blob(), filename };
+    },
+    // issue 6: workbook, raw export, roster, coverage
+    /** The XLSX workbook (every level the user may read unless `level` picks one). */
+    async aggregatesXlsx(roundId: string, level?: AggregateLevel) {
+      const response = await request('GET', '/api/aggregates.xlsx', { query: { roundId, level }, accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.xlsx`);
+      return { blob: await response.blob(), filename };
+    },
+    /** All raw responses of a round (admin), long (one row per member) or wide (one row per household). */
+    async responsesExport(roundId: string, shape: 'long' | 'wide') {
+      const response = await request('GET', '/api/exports/responses.csv', { query: { roundId, shape }, accept: 'text/csv' });
+      const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-responses-${roundId}-${shape}.csv`);
+      return { blob: await response.blob(), filename };
+    },
+    /** Checks (dryRun) or imports a roster CSV; an invalid real import throws ApiError with per-line issues. */
+    async importRoster(csv: string, dryRun: boolean) {
+      const response = await request('POST', '/api/roster/import', { text: { body: csv, contentType: 'text/csv; charset=utf-8' }, query: { dryRun: dryRun ? 'true' : undefined } });
+      return json(RosterImportResultSchema, response);
+    },
+    async rosterWards() {
+      return (await json(WardRostersResponseSchema, await request('GET', '/api/roster/wards'))).wards;
+    },
+    async roster(wardCode: string, villageCode?: string) {
+      return json(RosterResponseSchema, await request('GET', '/api/roster', { query: { wardCode, villageCode } }));
+    },
+    async coverage(roundId: string, wardCode: string) {
+      return json(WardCoverageSchema, await request('GET', '/api/coverage', { query: { roundId, wardCode } }));
     },
   };
 }

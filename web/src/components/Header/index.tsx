@@ -43,6 +43,11 @@ export function Header({ session, page, onLogout }: { session: Session | null; p
           <a href={href('results')} aria-current={page === 'results' ? 'page' : undefined} data-testid="nav-results">
             {t('ui.nav.results')}
           </a>
+          {role === 'admin' && (
+            <a href={href('roster')} aria-current={page === 'roster' ? 'page' : undefined} data-testid="nav-roster">
+              {t('ui.nav.roster')}
+            </a>
+          )}
         </nav>
       )}
     </header>

@@ -1,0 +1,156 @@
+// Roster import for admins: pick a CSV, see what it would import (wards, villages, counts) and every bad
+// line, then import it all at once. Nothing is written until the file is valid as a whole.
+import { useState } from 'preact/hooks';
+import type { RosterImportResult } from '../../../../shared/roster/roster';
+import { LoadFailed, Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { api, ApiError } from '../../lib/api';
+import { formatCount, formatTime } from '../../lib/format';
+import { getAreas } from '../../lib/reference';
+import { useAsync } from '../../lib/use-async';
+import { useLang } from '../../lib/use-lang';
+
+/** Errors listed on screen; the rest are counted (an admin fixes the file and checks again). */
+const SHOWN_ERRORS = 200;
+
+/** Excel's "CSV" (not "CSV UTF-8") writes Windows code pages: refuse rather than import mangled names. */
+export async function readUtf8(file: Blob): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return undefined;
+  }
+}
+
+export function RosterPage() {
+  const { lang, t } = useLang();
+  const current = useAsync(() => Promise.all([api.rosterWards(), getAreas()]), []);
+  const [csv, setCsv] = useState<string | undefined>();
+  const [preview, setPreview] = useState<RosterImportResult | undefined>();
+  const [done, setDone] = useState<RosterImportResult | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function choose(file: File | undefined) {
+    setPreview(undefined);
+    setDone(undefined);
+    setError(undefined);
+    setCsv(undefined);
+    if (!file) return;
+    const text = await readUtf8(file);
+    if (text === undefined) return setError(t('ui.roster.not_utf8'));
+    setCsv(text);
+    await run(() => api.importRoster(text, true).then(setPreview));
+  }
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.issues.length ? `${failure.message} ${failure.issues.map((i) => i.message).join(' ')}` : failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const importNow = () =>
+    run(async () => {
+      const result = await api.importRoster(csv!, false);
+      setDone(result);
+      setPreview(undefined);
+      current.reload();
+    });
+
+  const nameOf = (code: string) => current.data?.[1].find((a) => a.code === code)?.name ?? code;
+  return (
+    <div class="roster-page">
+      <h1>{t('ui.roster.title')}</h1>
+      <p class="hint">{t('ui.roster.format')}</p>
+      <pre class="sample">ward_code,village,household_code,head_name,address{'\n'}14815,Khu phố 1,LS-001,Nguyễn Văn Đức,"Số 5, đường Trần Phú"</pre>
+      <div class="field">
+        <label for="roster-file">{t('ui.roster.file')}</label>
+        <input id="roster-file" type="file" accept=".csv,text/csv" data-testid="roster-file" disabled={busy} onChange={(e) => choose(e.currentTarget.files?.[0])} />
+      </div>
+      {busy && <Loading />}
+      {error && <Notice kind="error" testId="roster-error">{error}</Notice>}
+      {done && (
+        <Notice kind="success" testId="roster-done">
+          {t('ui.roster.done', { rows: formatCount(done.rows, lang), wards: done.wards.length })}
+        </Notice>
+      )}
+      {preview && <Preview preview={preview} busy={busy} onImport={importNow} />}
+
+      <h2>{t('ui.roster.current')}</h2>
+      {current.error ? (
+        <LoadFailed error={current.error} onRetry={current.reload} />
+      ) : !current.data ? (
+        <Loading />
+      ) : current.data[0].length === 0 ? (
+        <p class="muted">{t('ui.roster.none')}</p>
+      ) : (
+        <table class="plain" data-testid="roster-current">
+          <thead>
+            <tr><th scope="col">{t('ui.results.area')}</th><th scope="col">{t('ui.roster.households')}</th><th scope="col">{t('ui.roster.imported')}</th></tr>
+          </thead>
+          <tbody>
+            {current.data[0].map((ward) => (
+              <tr key={ward.wardCode}>
+                <th scope="row">{nameOf(ward.wardCode)}</th>
+                <td class="num">{formatCount(ward.households, lang)}</td>
+                <td>{formatTime(ward.importedAt, lang)} · {ward.importedBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Preview({ preview, busy, onImport }: { preview: RosterImportResult; busy: boolean; onImport: () => void }) {
+  const { lang, t } = useLang();
+  return (
+    <section data-testid="roster-preview" aria-live="polite">
+      <h2>{t('ui.roster.preview')}</h2>
+      <p>{t('ui.roster.rows', { rows: formatCount(preview.rows, lang) })}</p>
+      {preview.wards.map((ward) => (
+        <details key={ward.wardCode} open={preview.wards.length === 1}>
+          <summary>
+            {ward.name}: {t('ui.roster.ward_households', { n: formatCount(ward.households, lang) })}
+            {ward.replaces && ` ${t('ui.roster.replaces', { n: formatCount(ward.replaces.households, lang) })}`}
+          </summary>
+          <ul>
+            {ward.villages.map((v) => (
+              <li key={v.villageCode}>{v.name}: {formatCount(v.households, lang)}</li>
+            ))}
+          </ul>
+        </details>
+      ))}
+      {preview.errors.length > 0 ? (
+        <>
+          <Notice kind="error" testId="roster-invalid">{t('ui.roster.invalid', { n: formatCount(preview.errors.length, lang) })}</Notice>
+          <table class="plain" data-testid="roster-errors">
+            <thead>
+              <tr><th scope="col">{t('ui.roster.line')}</th><th scope="col">{t('ui.roster.column')}</th><th scope="col">{t('ui.roster.problem')}</th></tr>
+            </thead>
+            <tbody>
+              {preview.errors.slice(0, SHOWN_ERRORS).map((e) => (
+                <tr key={e.path}>
+                  <td class="num">{e.line}</td>
+                  <td>{t(`ui.roster.field.${e.path.split('.')[2] as 'wardCode'}`)}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.errors.length > SHOWN_ERRORS && <p class="muted">{t('ui.roster.more_errors', { n: preview.errors.length - SHOWN_ERRORS })}</p>}
+        </>
+      ) : (
+        <button type="button" class="primary" disabled={busy} data-testid="roster-import" onClick={onImport}>
+          {t('ui.roster.import', { rows: formatCount(preview.rows, lang) })}
+        </button>
+      )}
+    </section>
+  );
+}
