@@ -15,7 +15,8 @@ import {
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -26,6 +27,8 @@ export interface WebSiteProps {
   /** Directory holding the built app (index.html at its root). */
   assetsPath: string;
   httpApi: IHttpApi;
+  /** The streaming export function's URL: /api/exports/* goes there instead of the HTTP API. */
+  exportUrl?: IFunctionUrl;
 }
 
 /**
@@ -80,6 +83,17 @@ export class WebSite extends Construct {
         functionAssociations: [{ function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        ...(props.exportUrl
+          ? {
+              '/api/exports/*': {
+                origin: new FunctionUrlOrigin(props.exportUrl, { readTimeout: Duration.seconds(60) }),
+                viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+                allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+                cachePolicy: CachePolicy.CACHING_DISABLED,
+                originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+              },
+            }
+          : {}),
         '/api/*': {
           origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, readTimeout: Duration.seconds(30) }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,

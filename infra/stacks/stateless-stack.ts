@@ -3,7 +3,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -86,9 +86,30 @@ export class StatelessStack extends Stack {
       throttle: { rateLimit: 50, burstLimit: 100 },
     });
 
+    // Raw exports (issue 6): a round of 100,000 households is ~100 MB of CSV and takes longer than API
+    // Gateway's 30 s, so it streams from its own function through a function URL. Auth NONE at the URL: the app
+    // verifies the Cognito token on the route (admin only), as behind API Gateway; only reads are granted.
+    const exporter = new PhieuFunction(this, 'ExportFunction', {
+      projectRoot: PROJECT_ROOT,
+      entry: 'functions/export.ts',
+      description: 'Phiếu raw responses export (streamed CSV)',
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+      environment: {
+        AUTH_MODE: 'cognito',
+        COGNITO_USER_POOL_ID: state.userPool.userPoolId,
+        COGNITO_CLIENT_ID: state.userPoolClient.userPoolClientId,
+      },
+    })
+      .bindTable(state.responses, TABLE_ENV.responses, 'read')
+      .bindTable(state.aggregates, TABLE_ENV.aggregates, 'read')
+      .bindTable(state.reference, TABLE_ENV.reference, 'read');
+    const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.NONE, invokeMode: InvokeMode.RESPONSE_STREAM });
+
     const web = new WebSite(this, 'Web', {
       assetsPath: props.webAssetsPath ?? join(PROJECT_ROOT, 'web', 'dist'),
       httpApi,
+      exportUrl,
     });
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The app (CloudFront)' });

@@ -408,3 +408,39 @@ describe('synthesis without a web build', () => {
     expect(() => addPhieuStacks(newApp(), { webAssetsPath: missing })).toThrow(/npm run build:web/);
   });
 });
+
+describe('StatelessStack: raw export function (issue 6)', () => {
+  function exportFunctionId(): string {
+    const urls = Object.values(stateless.findResources('AWS::Lambda::Url'));
+    expect(urls).toHaveLength(1);
+    return urls[0].Properties.TargetFunctionArn['Fn::GetAtt'][0];
+  }
+
+  it('streams its response through a function URL and may run for 15 minutes', () => {
+    const [url] = Object.values(stateless.findResources('AWS::Lambda::Url'));
+    expect(url.Properties).toMatchObject({ InvokeMode: 'RESPONSE_STREAM', AuthType: 'NONE' });
+    const fn = lambdaOf(stateless, exportFunctionId());
+    expect(fn.Timeout).toBe(900);
+    expect(fn.Environment.Variables.AUTH_MODE).toBe('cognito');
+  });
+
+  it('reads the three tables and writes none', () => {
+    const fn = exportFunctionId();
+    const statements = statementsOf(fn);
+    for (const name of ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE']) {
+      expect(writesTo(statements, tableIdFromEnv(fn, name)), name).toBe(false);
+    }
+    expect(statements.flatMap(actionsOf).filter((a) => STREAM_ACTION.test(a))).toEqual([]);
+  });
+
+  it('gets /api/exports/* from CloudFront, ahead of the /api/* behaviour, uncached with the Authorization header', () => {
+    const [distribution] = Object.values(stateless.findResources('AWS::CloudFront::Distribution'));
+    const behaviours = distribution.Properties.DistributionConfig.CacheBehaviors as Json[];
+    const patterns = behaviours.map((b) => b.PathPattern);
+    expect(patterns.indexOf('/api/exports/*')).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf('/api/exports/*')).toBeLessThan(patterns.indexOf('/api/*'));
+    const exportsBehaviour = behaviours.find((b) => b.PathPattern === '/api/exports/*')!;
+    expect(exportsBehaviour.CachePolicyId).toBe(behaviours.find((b) => b.PathPattern === '/api/*')!.CachePolicyId);
+    expect(exportsBehaviour.OriginRequestPolicyId).toBe(behaviours.find((b) => b.PathPattern === '/api/*')!.OriginRequestPolicyId);
+  });
+});

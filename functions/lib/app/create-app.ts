@@ -7,6 +7,7 @@ import { adminRoutes } from '../routes/admin';
 import { aggregateRoutes } from '../routes/aggregates';
 import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../routes/public';
 import { responseRoutes } from '../routes/responses';
+import { exportRoutes } from '../routes/exports';
 import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../routes/roster';
 import type { AppDeps, AppEnv } from './context';
 import { detectLanguage, errorHandler } from './middleware';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
+  app.route('/api/exports', exportRoutes(withTree, log));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
   app.onError(errorHandler(log));
   return app;

@@ -5,30 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AreaTree } from '../../../shared/areas/areas';
 import { translate } from '../../../shared/i18n/dictionary';
-import { wardRostersOf, type WardRoster } from '../../../shared/roster/roster';
+import { wardRostersOf, type RosterImportResult, type WardRoster } from '../../../shared/roster/roster';
 import { validateRosterRows, type RosterRowIssue } from '../../../shared/roster/validate-roster';
 import type { Lang } from '../../../shared/survey/form';
 import { RosterConflictError, ValidationError } from '../errors';
 import type { Repository } from '../repo/types';
 import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
 
-export interface RosterWardSummary {
-  wardCode: string;
-  name: string;
-  households: number;
-  villages: { villageCode: string; name: string; households: number }[];
-  /** The roster this import replaces, if any. */
-  replaces: { households: number; importedAt: string } | null;
-}
-
-export interface RosterImportResult {
-  dryRun: boolean;
-  valid: boolean;
-  rows: number;
-  importId?: string;
-  wards: RosterWardSummary[];
-  errors: { line: number; path: string; message: string }[];
-}
+export type RosterWardSummary = RosterImportResult['wards'][number];
 
 interface ImportInput {
   repo: Repository;

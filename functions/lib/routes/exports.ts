@@ -1,0 +1,33 @@
+// /api/exports: admins take every raw response of a round away as CSV, streamed.
+import { Hono } from 'hono';
+import { Readable } from 'node:stream';
+import * as z from 'zod/mini';
+import type { AreaTree } from '../../../shared/areas/areas';
+import type { AppDeps, AppEnv } from '../app/context';
+import { requireUser } from '../app/middleware';
+import { parseOrThrow } from '../app/request';
+import { ValidationError } from '../errors';
+import { EXPORT_SHAPES } from '../exports/response-rows';
+import { responsesCsvStream } from '../exports/responses-csv';
+
+const ExportQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  /** long (one row per member) unless asked otherwise: see docs/exports.md. */
+  shape: z._default(z.enum(EXPORT_SHAPES), 'long'),
+});
+
+export function exportRoutes({ repo, identity, areaTree }: AppDeps & { areaTree: () => Promise<AreaTree> }, log: (message: string, details: Record<string, unknown>) => void) {
+  return new Hono<AppEnv>().get('/responses.csv', requireUser(identity, 'admin'), async (c) => {
+    const { roundId, shape } = parseOrThrow(ExportQuerySchema, c.req.query(), c);
+    if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+    const tree = await areaTree();
+    const csv = responsesCsvStream({
+      responses: repo.responses, tree, roundId, shape,
+      wardCodes: tree.ofLevel('ward').map((ward) => ward.code),
+      onEnd: ({ rows, error }) => error && log('responses export cut short', { roundId, shape, rows, error: error instanceof Error ? error.message : String(error) }),
+    });
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="phieu-responses-${roundId}-${shape}.csv"`);
+    return c.body(Readable.toWeb(csv) as ReadableStream<Uint8Array>);
+  });
+}
