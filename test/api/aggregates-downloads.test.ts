@@ -107,3 +107,31 @@ describe('aggregates.csv', () => {
     expect(lamSonEhr.indicator_name).toBe('Tỷ lệ người dân có hồ sơ sức khỏe điện tử');
   });
 });
+
+describe('round comparison', () => {
+  it('gives the change per ward and indicator in percentage points between two rounds', async () => {
+    await t.repo.reference.putRound({ id: 'cds-2025', name: 'Khảo sát CĐS 2025', form: 'household-dx', formVersion: 1, referenceYear: 2025, opensAt: '2025-10-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z' });
+    // 2024: one household of Lam Sơn without fibre; 2025: two, one with fibre.
+    const put = async (roundId: string, fiber: boolean) => {
+      const body = responseBody({ roundId, household: { ...responseBody().household, fiber_broadband: fiber } });
+      expect((await authed(`/api/responses/${randomUUID()}`, 'collector-14815', { method: 'PUT', body: JSON.stringify(body) })).status).toBe(201);
+    };
+    await put('cds-2024', false);
+    await put('cds-2025', true);
+    await put('cds-2025', false);
+    await t.foldPending();
+
+    const res = await authed('/api/aggregates/compare?roundId=cds-2025&baseRoundId=cds-2024&level=ward', 'official');
+    expect(res.status).toBe(200);
+    const comparison = await res.json();
+    expect(comparison).toMatchObject({ roundId: 'cds-2025', baseRoundId: 'cds-2024', level: 'ward' });
+    const lamSon = comparison.areas.find((a: { code: string }) => a.code === '14815');
+    expect(lamSon.households).toEqual({ surveyed: 2, baseSurveyed: 1 });
+    expect(lamSon.indicators.find((i: { id: string }) => i.id === 'hh_fiber_broadband')).toEqual({ id: 'hh_fiber_broadband', percent: 50, basePercent: 0, change: 50, met: false, baseMet: false });
+    const baDinh = comparison.areas.find((a: { code: string }) => a.code === '14812');
+    expect(baDinh.indicators[0]).toMatchObject({ percent: null, basePercent: null, change: null });
+
+    expect((await authed('/api/aggregates/compare?roundId=cds-2025&baseRoundId=nope', 'official')).status).toBe(400);
+    expect((await authed('/api/aggregates/compare?roundId=cds-2025&baseRoundId=cds-2024', 'collector-14815')).status).toBe(403);
+  });
+});

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel, type AggregatesResponse } from '../../../shared/api/contract';
 import type { AreaTree } from '../../../shared/areas/areas';
+import { compareAggregates } from '../../../shared/indicators/compare';
 import { aggregatesCsv } from '../aggregation/aggregates-csv';
 import { aggregatesXlsx } from '../aggregation/aggregates-xlsx';
 import { buildAggregates } from '../aggregation/read-aggregates';
@@ -21,6 +22,12 @@ const AggregatesQuerySchema = z.strictObject({
 const WorkbookQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
   level: z.optional(AggregateLevelSchema),
+});
+
+const CompareQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  baseRoundId: z.string().check(z.minLength(1)),
+  level: z._default(AggregateLevelSchema, 'ward'),
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -54,6 +61,14 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
   const officials = requireUser(identity, 'official', 'admin');
   return new Hono<AppEnv>()
     .get('/aggregates', officials, async (c) => c.json(await load(c)))
+    .get('/aggregates/compare', officials, async (c) => {
+      const { roundId, baseRoundId, level } = parseOrThrow(CompareQuerySchema, c.req.query(), c);
+      if (!(await repo.reference.getRound(baseRoundId))) throw new ValidationError([{ path: 'baseRoundId', key: 'validation.unknown_round' }]);
+      await checkRound(roundId);
+      const [[current], [base]] = await Promise.all([loadLevels(c, roundId, [level]), loadLevels(c, baseRoundId, [level])]);
+      if (!current || !base) throw new ForbiddenError([{ path: 'level', key: 'error.forbidden' }]);
+      return c.json(compareAggregates(current, base));
+    })
     .get('/aggregates.csv', officials, async (c) => {
       const aggregates = await load(c);
       c.header('Content-Type', 'text/csv; charset=utf-8');

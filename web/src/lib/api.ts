@@ -13,8 +13,6 @@ import {
   type AggregateLevel,
 } from '../../../shared/api/contract';
 import { translate } from '../../../shared/i18n/dictionary';
-import { WardCoverageSchema } from '../../../shared/roster/coverage';
-import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '../../../shared/roster/roster';
 import type { Lang } from '../../../shared/survey/form';
 import type { ResponseBody } from '../../../shared/survey/schema';
 import type { FieldIssue } from '../../../shared/survey/validate';
@@ -125,7 +123,8 @@ export function createApiClient(config: ApiConfig) {
       const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.csv`);
       return { blob: await response.blob(), filename };
     },
-    // issue 6: workbook, raw export, roster, coverage
+    // issue 6: workbook, raw export, roster, coverage, comparison. Their schemas are imported on first use,
+    // so they stay out of the collector's initial bundle.
     /** The XLSX workbook (every level the user may read unless `level` picks one). */
     async aggregatesXlsx(roundId: string, level?: AggregateLevel) {
       const response = await request('GET', '/api/aggregates.xlsx', { query: { roundId, level }, accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -141,16 +140,19 @@ export function createApiClient(config: ApiConfig) {
     /** Checks (dryRun) or imports a roster CSV; an invalid real import throws ApiError with per-line issues. */
     async importRoster(csv: string, dryRun: boolean) {
       const response = await request('POST', '/api/roster/import', { text: { body: csv, contentType: 'text/csv; charset=utf-8' }, query: { dryRun: dryRun ? 'true' : undefined } });
-      return json(RosterImportResultSchema, response);
+      return json((await import('../../../shared/roster/roster')).RosterImportResultSchema, response);
     },
     async rosterWards() {
-      return (await json(WardRostersResponseSchema, await request('GET', '/api/roster/wards'))).wards;
+      return (await json((await import('../../../shared/roster/roster')).WardRostersResponseSchema, await request('GET', '/api/roster/wards'))).wards;
     },
     async roster(wardCode: string, villageCode?: string) {
-      return json(RosterResponseSchema, await request('GET', '/api/roster', { query: { wardCode, villageCode } }));
+      return json((await import('../../../shared/roster/roster')).RosterResponseSchema, await request('GET', '/api/roster', { query: { wardCode, villageCode } }));
+    },
+    async compareRounds(roundId: string, baseRoundId: string, level: AggregateLevel) {
+      return json((await import('../../../shared/indicators/compare')).ComparisonResponseSchema, await request('GET', '/api/aggregates/compare', { query: { roundId, baseRoundId, level } }));
     },
     async coverage(roundId: string, wardCode: string) {
-      return json(WardCoverageSchema, await request('GET', '/api/coverage', { query: { roundId, wardCode } }));
+      return json((await import('../../../shared/roster/coverage')).WardCoverageSchema, await request('GET', '/api/coverage', { query: { roundId, wardCode } }));
     },
   };
 }

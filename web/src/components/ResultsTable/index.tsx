@@ -1,10 +1,13 @@
-// The indicator table: one row per ward and the town total, one column per indicator of the catalogue.
-// Met / not met is told by colour and by text. The table scrolls sideways inside its box on a phone.
+// The indicator table: one row per ward then the town (and province) totals, one column per indicator of the
+// catalogue. Met / not met is told by colour and by text. Columns sort (the totals stay at the bottom); the
+// table scrolls sideways inside its box on a phone.
 import type { AreaAggregate } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
 import { INDICATORS } from '../../../../shared/indicators/catalogue';
 import { areaName } from '../../lib/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/format';
+import { href } from '../../lib/use-route';
+import { coverageOf, nextSort, sortAreas, type Sort, type SortKey } from '../../lib/sort-results';
 import { useLang } from '../../lib/use-lang';
 
 type IndicatorResult = AreaAggregate['indicators'][number];
@@ -13,42 +16,69 @@ interface Props {
   rows: readonly AreaAggregate[];
   /** For English names; the aggregate rows carry the Vietnamese one. */
   areas: readonly Area[];
+  sort?: Sort;
+  onSort?: (sort: Sort) => void;
+  /** Links each ward to its printable report. */
+  reportLinks?: boolean;
 }
 
-export function ResultsTable({ rows, areas }: Props) {
+export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) {
   const { lang, t } = useLang();
   const nameOf = (row: AreaAggregate) => {
     const area = areas.find((a) => a.code === row.code);
     return area ? areaName(area, lang) : row.name;
   };
+  const wards = sortAreas(rows.filter((r) => r.level === 'ward'), sort, nameOf, lang);
+  const totals = rows.filter((r) => r.level !== 'ward');
+
+  const SortableHead = ({ sortKey, label, class: className, testId }: { sortKey: SortKey; label: string; class?: string; testId?: string }) => {
+    const active = sort?.key === sortKey;
+    return (
+      <th scope="col" class={className} data-testid={testId} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+        {onSort ? (
+          <button type="button" class="sort" data-testid={`sort-${sortKey}`} onClick={() => onSort(nextSort(sort, sortKey))} aria-label={t('ui.results.sort_by', { column: label })}>
+            {label}
+            <span aria-hidden="true" class="sort-mark">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+          </button>
+        ) : (
+          label
+        )}
+      </th>
+    );
+  };
+
   return (
     <div class="table-scroll" role="region" aria-label={t('ui.results.title')} tabIndex={0}>
       <table class="results" data-testid="results-table">
         <thead>
           <tr>
-            <th scope="col" class="sticky">
-              {t('ui.results.area')}
-            </th>
-            <th scope="col" class="households">
-              {t('ui.results.households')}
-            </th>
+            <SortableHead sortKey="name" label={t('ui.results.area')} class="sticky" />
+            <SortableHead sortKey="households" label={t('ui.results.households')} class="households" />
             {INDICATORS.map((indicator) => (
-              <th scope="col" key={indicator.id} data-testid={`head-${indicator.id}`}>
-                {lang === 'vi' ? indicator.vi : indicator.en}
-              </th>
+              <SortableHead key={indicator.id} sortKey={`indicator:${indicator.id}`} label={lang === 'vi' ? indicator.vi : indicator.en} testId={`head-${indicator.id}`} />
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {[...wards, ...totals].map((row) => (
             <tr key={row.code} class={row.level === 'ward' ? undefined : 'total'} data-testid={`results-row-${row.code}`}>
               <th scope="row" class="sticky">
                 {nameOf(row)}
                 {row.level !== 'ward' && <span class="total-tag"> ({t('ui.results.total')})</span>}
+                {reportLinks && row.level === 'ward' && (
+                  <a class="report-link" href={href('report', row.code)} data-testid={`report-link-${row.code}`}>
+                    {t('ui.results.report')}
+                  </a>
+                )}
               </th>
               <td class="households" data-testid={`households-${row.code}`}>
                 {formatCount(row.households.surveyed, lang)}
                 {row.households.total !== null && <span class="muted"> / {formatCount(row.households.total, lang)}</span>}
+                {coverageOf(row) !== null && (
+                  <span class="coverage" data-testid={`coverage-${row.code}`}>
+                    {t('ui.results.coverage', { percent: formatPercent(coverageOf(row), lang) })}
+                  </span>
+                )}
               </td>
               {INDICATORS.map((indicator) => (
                 <IndicatorCell key={indicator.id} code={row.code} id={indicator.id} result={row.indicators.find((r) => r.id === indicator.id)} />

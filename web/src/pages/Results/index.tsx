@@ -1,16 +1,24 @@
-// Results for officials: the round's indicators per ward and for the town, refreshed every 2 s while the
-// page is visible, with the CSV download.
+// Results for officials: the round's indicators per ward and for the town (sortable, refreshed every 2 s while
+// the page is visible), a bar chart per indicator with its target, downloads (CSV, XLSX; raw responses for
+// admins), and the comparison with an earlier round. A lazy chunk: collectors never download it.
 import { useState } from 'preact/hooks';
-import type { AggregatesResponse, Round } from '../../../../shared/api/contract';
+import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
+import { INDICATORS } from '../../../../shared/indicators/catalogue';
+import type { ComparisonResponse } from '../../../../shared/indicators/compare';
+import { CompareTable } from '../../components/CompareTable';
+import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ResultsTable } from '../../components/ResultsTable';
 import { api, ApiError } from '../../lib/api';
+import { areaName } from '../../lib/areas';
 import { saveBlob } from '../../lib/download';
 import { formatTime } from '../../lib/format';
 import { getAreas, getRounds } from '../../lib/reference';
 import { resultsRound } from '../../lib/rounds';
+import type { Sort } from '../../lib/sort-results';
+import { loadSession } from '../../lib/storage';
 import { useAsync } from '../../lib/use-async';
 import { useLang } from '../../lib/use-lang';
 import { usePolling } from '../../lib/use-polling';
@@ -20,62 +28,83 @@ const REFRESH_MS = 2000;
 export function ResultsPage() {
   const { t } = useLang();
   const reference = useAsync(() => Promise.all([getRounds(), getAreas().catch(() => [] as Area[])]), []);
+  const [roundId, setRoundId] = useState<string | undefined>();
   if (reference.error) return <LoadFailed error={reference.error} onRetry={reference.reload} />;
   if (!reference.data) return <Loading />;
-  const [rounds, areas] = reference.data;
-  const round = resultsRound(rounds, new Date());
+  const [allRounds, areas] = reference.data;
+  const now = new Date();
+  const rounds = allRounds.filter((r) => Date.parse(r.opensAt) <= now.getTime()).sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+  const round = rounds.find((r) => r.id === roundId) ?? resultsRound(allRounds, now);
   return (
     <div class="results-page">
       <h1>{t('ui.results.title')}</h1>
-      {round ? <RoundResults round={round} areas={areas} /> : <Notice kind="warning">{t('ui.round.none')}</Notice>}
+      {rounds.length > 1 && round && (
+        <div class="field inline">
+          <label for="round-select">{t('ui.results.round_select')}</label>
+          <select id="round-select" data-testid="round-select" value={round.id} onChange={(e) => setRoundId(e.currentTarget.value)}>
+            {rounds.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+          </select>
+        </div>
+      )}
+      {round ? <RoundResults key={round.id} round={round} rounds={rounds} areas={areas} /> : <Notice kind="warning">{t('ui.round.none')}</Notice>}
     </div>
   );
 }
 
-/** The town total is optional: an official of one ward may not read the district row. */
-async function townTotal(roundId: string): Promise<AggregatesResponse | undefined> {
+/** A total is optional: an official of one ward may not read the town or province row. */
+async function optionalLevel(roundId: string, level: AggregateLevel): Promise<AggregatesResponse | undefined> {
   try {
-    return await api.aggregates(roundId, 'district');
+    return await api.aggregates(roundId, level);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return undefined;
     throw error;
   }
 }
 
-function RoundResults({ round, areas }: { round: Round; areas: Area[] }) {
+const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+
+function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[]; areas: Area[] }) {
   const { lang, t } = useLang();
-  const [data, setData] = useState<{ wards: AggregatesResponse; town?: AggregatesResponse } | undefined>();
+  const isAdmin = loadSession()?.user.role === 'admin';
+  const [data, setData] = useState<{ wards: AggregatesResponse; totals: AreaAggregate[] } | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [downloading, setDownloading] = useState(false);
+  const [busy, setBusy] = useState<string | undefined>();
+  const [sort, setSort] = useState<Sort | undefined>();
+  const [chartId, setChartId] = useState(INDICATORS[0].id);
 
   usePolling(
     async () => {
       try {
-        const [wards, town] = await Promise.all([api.aggregates(round.id, 'ward'), townTotal(round.id)]);
-        setData({ wards, town });
+        const [wards, town, province] = await Promise.all([api.aggregates(round.id, 'ward'), optionalLevel(round.id, 'district'), optionalLevel(round.id, 'province')]);
+        setData({ wards, totals: [...(town?.areas ?? []), ...(province?.areas ?? [])] });
         setError(undefined);
       } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(messageOf(failure));
       }
     },
     REFRESH_MS,
     [round.id],
   );
 
-  async function download() {
-    setDownloading(true);
+  async function download(name: string, fetchFile: () => Promise<{ blob: Blob; filename: string }>) {
+    setBusy(name);
     try {
-      const { blob, filename } = await api.aggregatesCsv(round.id, 'ward');
+      const { blob, filename } = await fetchFile();
       saveBlob(blob, filename);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
-      setDownloading(false);
+      setBusy(undefined);
     }
   }
 
-  const rows = data ? [...data.wards.areas, ...(data.town?.areas ?? [])] : [];
+  const nameOf = (row: AreaAggregate) => {
+    const area = areas.find((a) => a.code === row.code);
+    return area ? areaName(area, lang) : row.name;
+  };
+  const rows = data ? [...data.wards.areas, ...data.totals] : [];
   const updatedAt = data?.wards.updatedAt;
+  const indicator = INDICATORS.find((i) => i.id === chartId) ?? INDICATORS[0];
   return (
     <>
       <p class="context" data-testid="round-name">
@@ -87,10 +116,26 @@ function RoundResults({ round, areas }: { round: Round; areas: Area[] }) {
           <br />
           {t('ui.results.live')}
         </p>
-        <button type="button" class="secondary" disabled={downloading} data-testid="download-csv" onClick={download}>
-          {t('ui.results.download_csv')}
-        </button>
+        <div class="downloads">
+          <button type="button" class="secondary" disabled={!!busy} data-testid="download-csv" onClick={() => download('csv', () => api.aggregatesCsv(round.id, 'ward'))}>
+            {t('ui.results.download_csv')}
+          </button>
+          <button type="button" class="secondary" disabled={!!busy} data-testid="download-xlsx" onClick={() => download('xlsx', () => api.aggregatesXlsx(round.id))}>
+            {t('ui.results.download_xlsx')}
+          </button>
+          {isAdmin && (
+            <>
+              <button type="button" class="secondary" disabled={!!busy} data-testid="export-long" onClick={() => download('long', () => api.responsesExport(round.id, 'long'))}>
+                {t('ui.results.export_long')}
+              </button>
+              <button type="button" class="secondary" disabled={!!busy} data-testid="export-wide" onClick={() => download('wide', () => api.responsesExport(round.id, 'wide'))}>
+                {t('ui.results.export_wide')}
+              </button>
+            </>
+          )}
+        </div>
       </div>
+      {busy && <p class="hint" aria-live="polite">{t('ui.results.preparing')}</p>}
       {error && (
         <Notice kind="error" testId="results-error">
           {error}
@@ -100,9 +145,44 @@ function RoundResults({ round, areas }: { round: Round; areas: Area[] }) {
       {rows.length > 0 && (
         <>
           <p class="hint scroll-hint">{t('ui.results.scroll_hint')}</p>
-          <ResultsTable rows={rows} areas={areas} />
+          <ResultsTable rows={rows} areas={areas} sort={sort} onSort={setSort} reportLinks />
+
+          <h2>{t('ui.chart.title')}</h2>
+          <div class="field inline">
+            <label for="chart-indicator">{t('ui.chart.indicator')}</label>
+            <select id="chart-indicator" data-testid="chart-indicator" value={indicator.id} onChange={(e) => setChartId(e.currentTarget.value)}>
+              {INDICATORS.map((i) => <option key={i.id} value={i.id}>{lang === 'vi' ? i.vi : i.en}</option>)}
+            </select>
+          </div>
+          <IndicatorChart indicator={indicator} rows={rows} nameOf={nameOf} />
         </>
       )}
+      <Comparison round={round} rounds={rounds} areas={areas} />
     </>
+  );
+}
+
+function Comparison({ round, rounds, areas }: { round: Round; rounds: Round[]; areas: Area[] }) {
+  const { t } = useLang();
+  const others = rounds.filter((r) => r.id !== round.id);
+  const [baseId, setBaseId] = useState<string>('');
+  const comparison = useAsync<ComparisonResponse | undefined>(() => (baseId ? api.compareRounds(round.id, baseId, 'ward') : Promise.resolve(undefined)), [round.id, baseId]);
+  return (
+    <section class="compare-section">
+      <h2>{t('ui.compare.title')}</h2>
+      {others.length === 0 ? (
+        <p class="muted">{t('ui.compare.none')}</p>
+      ) : (
+        <div class="field inline">
+          <label for="compare-base">{t('ui.compare.base')}</label>
+          <select id="compare-base" data-testid="compare-base" value={baseId} onChange={(e) => setBaseId(e.currentTarget.value)}>
+            <option value="">{t('ui.compare.choose')}</option>
+            {others.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+          </select>
+        </div>
+      )}
+      {comparison.error && <LoadFailed error={comparison.error} onRetry={comparison.reload} />}
+      {comparison.data && <CompareTable comparison={comparison.data} areas={areas} />}
+    </section>
   );
 }

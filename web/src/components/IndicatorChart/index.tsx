@@ -1,0 +1,78 @@
+// One indicator across the wards as horizontal bars (long Vietnamese ward names read on a phone), the
+// target as a dashed line. Plain SVG: vector when printed. Met / not met is told by colour, by fill
+// (unmet bars are hatched, for black-and-white print) and by a ✓ / ✗ beside each value.
+import type { AreaAggregate } from '../../../../shared/api/contract';
+import type { Indicator } from '../../../../shared/indicators/catalogue';
+import { formatPercent, formatTarget } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+
+const WIDTH = 640;
+const LABEL_W = 170;
+const VALUE_W = 90;
+const ROW_H = 30;
+const TOP = 34;
+const BAR_W = WIDTH - LABEL_W - VALUE_W;
+
+const x = (percent: number) => LABEL_W + (percent / 100) * BAR_W;
+
+interface Props {
+  indicator: Indicator;
+  rows: readonly AreaAggregate[];
+  nameOf: (area: AreaAggregate) => string;
+}
+
+export function IndicatorChart({ indicator, rows, nameOf }: Props) {
+  const { lang, t } = useLang();
+  const title = lang === 'vi' ? indicator.vi : indicator.en;
+  const target = indicator.target === null ? null : Math.round(indicator.target * 1000) / 10;
+  const height = TOP + rows.length * ROW_H + 8;
+  const patternId = `unmet-${indicator.id}`;
+  return (
+    <figure class="chart" data-testid={`chart-${indicator.id}`}>
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={t('ui.chart.label', { indicator: title })} data-testid="indicator-chart">
+        <defs>
+          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" class="bar-unmet-bg" />
+            <line x1="0" y1="0" x2="0" y2="6" class="bar-unmet-hatch" stroke-width="3" />
+          </pattern>
+        </defs>
+        {[0, 25, 50, 75, 100].map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 8} class="grid" />
+            <text x={x(tick)} y={TOP - 10} text-anchor="middle" class="tick">{`${tick}%`}</text>
+          </g>
+        ))}
+        {rows.map((row, index) => {
+          const result = row.indicators.find((r) => r.id === indicator.id);
+          const y = TOP + index * ROW_H;
+          const percent = result?.percent ?? null;
+          const met = result?.met ?? null;
+          const mark = met === true ? ' ✓' : met === false ? ' ✗' : '';
+          return (
+            <g key={row.code} data-testid={`bar-${row.code}`} class={row.level === 'ward' ? undefined : 'total'}>
+              <text x={LABEL_W - 8} y={y + ROW_H / 2 + 4} text-anchor="end" class="label">{nameOf(row)}</text>
+              {percent !== null && (
+                <rect
+                  x={LABEL_W} y={y + 5} height={ROW_H - 10} width={Math.max((percent / 100) * BAR_W, 1)}
+                  class={met === true ? 'bar met' : met === false ? 'bar unmet' : 'bar'}
+                  fill={met === false ? `url(#${patternId})` : undefined}
+                />
+              )}
+              <text x={x(percent ?? 0) + 6} y={y + ROW_H / 2 + 4} class={`value ${met === true ? 'met' : met === false ? 'unmet' : ''}`}>
+                {formatPercent(percent, lang)}{mark}
+              </text>
+            </g>
+          );
+        })}
+        {target !== null && (
+          <g data-testid="target-line">
+            <line x1={x(target)} x2={x(target)} y1={TOP - 4} y2={height - 4} class="target-line" />
+            <text x={x(target)} y={12} text-anchor="middle" class="target-label">{t('ui.chart.target', { target: formatTarget(target, lang) })}</text>
+          </g>
+        )}
+      </svg>
+      {target === null && <p class="muted">{t('ui.chart.no_target')}</p>}
+    </figure>
+  );
+}

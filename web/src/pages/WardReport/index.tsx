@@ -1,0 +1,131 @@
+// A printable one-page report of one ward: its indicators against their targets, the households they stand
+// on (coverage per village), the round and the date. The print stylesheet drops the app's chrome; a lazy chunk.
+import type { Round } from '../../../../shared/api/contract';
+import type { Area } from '../../../../shared/areas/areas';
+import { INDICATORS } from '../../../../shared/indicators/catalogue';
+import { LoadFailed, Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { api } from '../../lib/api';
+import { areaName } from '../../lib/areas';
+import { formatCount, formatPercent, formatTarget } from '../../lib/format';
+import { getAreas, getRounds } from '../../lib/reference';
+import { resultsRound } from '../../lib/rounds';
+import { useAsync } from '../../lib/use-async';
+import { useLang } from '../../lib/use-lang';
+import { href } from '../../lib/use-route';
+
+export function formatDate(iso: string, lang: 'vi' | 'en'): string {
+  return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+async function loadReport(wardCode: string, roundId: string | undefined) {
+  const [rounds, areas] = await Promise.all([getRounds(), getAreas().catch(() => [] as Area[])]);
+  const round: Round | undefined = rounds.find((r) => r.id === roundId) ?? resultsRound(rounds, new Date());
+  if (!round) return { round, areas };
+  const [wards, coverage] = await Promise.all([api.aggregates(round.id, 'ward'), api.coverage(round.id, wardCode)]);
+  return { round, areas, ward: wards.areas.find((a) => a.code === wardCode), updatedAt: wards.updatedAt, coverage };
+}
+
+export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundId?: string }) {
+  const { lang, t } = useLang();
+  const report = useAsync(() => loadReport(wardCode, roundId), [wardCode, roundId]);
+  if (report.error) return <LoadFailed error={report.error} onRetry={report.reload} />;
+  if (!report.data) return <Loading />;
+  const { round, areas, ward, updatedAt, coverage } = report.data;
+  if (!round) return <Notice kind="warning">{t('ui.round.none')}</Notice>;
+  if (!ward || !coverage) return <Notice kind="error">{t('error.forbidden')}</Notice>;
+  const area = areas.find((a) => a.code === wardCode);
+  const name = area ? areaName(area, lang) : ward.name;
+  const villageName = (code: string, fallback: string) => {
+    const village = areas.find((a) => a.code === code);
+    return village ? areaName(village, lang) : fallback;
+  };
+  const today = new Date().toISOString();
+  return (
+    <article class="ward-report" data-testid="ward-report">
+      <div class="no-print report-actions">
+        <a href={href('results')}>{t('ui.report.back')}</a>
+        <button type="button" class="primary" data-testid="print-report" onClick={() => print()}>
+          {t('ui.report.print')}
+        </button>
+      </div>
+      <header>
+        <p class="report-kicker">{t('ui.report.kicker')}</p>
+        <h1 data-testid="report-ward">{name}</h1>
+        <p>
+          {t('ui.round.label', { name: round.name })} · {t('ui.report.figures_at', { date: updatedAt ? formatDate(updatedAt, lang) : '—' })} ·{' '}
+          {t('ui.report.printed_at', { date: formatDate(today, lang) })}
+        </p>
+      </header>
+
+      <section>
+        <h2>{t('ui.report.coverage')}</h2>
+        <p data-testid="report-coverage">
+          {t('ui.report.coverage_line', {
+            surveyed: formatCount(coverage.surveyed, lang),
+            total: coverage.total === null ? '—' : formatCount(coverage.total, lang),
+            percent: formatPercent(coverage.percent, lang),
+          })}{' '}
+          {coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster')}
+        </p>
+      </section>
+
+      <section>
+        <h2>{t('ui.report.indicators')}</h2>
+        <table class="plain report-table" data-testid="report-indicators">
+          <thead>
+            <tr>
+              <th scope="col">{t('export.col.indicator_name')}</th>
+              <th scope="col" class="num">{t('export.col.percent')}</th>
+              <th scope="col" class="num">{t('ui.report.counts')}</th>
+              <th scope="col" class="num">{t('export.col.target')}</th>
+              <th scope="col">{t('export.col.met')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {INDICATORS.map((indicator) => {
+              const result = ward.indicators.find((r) => r.id === indicator.id);
+              const met = result?.met ?? null;
+              return (
+                <tr key={indicator.id} class={met === true ? 'met' : met === false ? 'unmet' : undefined} data-testid={`report-row-${indicator.id}`}>
+                  <th scope="row">{lang === 'vi' ? indicator.vi : indicator.en}</th>
+                  <td class="num">{formatPercent(result?.percent ?? null, lang)}</td>
+                  <td class="num">{result ? `${formatCount(result.numerator, lang)}/${formatCount(result.denominator, lang)}` : '—'}</td>
+                  <td class="num">{result?.target === null || !result ? '—' : formatTarget(result.target, lang)}</td>
+                  <td class="status">{met === null ? '—' : t(met ? 'ui.results.met' : 'ui.results.not_met')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2>{t('ui.report.villages')}</h2>
+        <table class="plain report-table" data-testid="report-villages">
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.report.village')}</th>
+              <th scope="col" class="num">{t('ui.report.surveyed')}</th>
+              <th scope="col" class="num">{t('ui.report.on_roster')}</th>
+              <th scope="col" class="num">{t('ui.report.roster_total')}</th>
+              <th scope="col" class="num">{t('export.col.coverage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {coverage.villages.map((v) => (
+              <tr key={v.villageCode} data-testid={`report-village-${v.villageCode}`}>
+                <th scope="row">{villageName(v.villageCode, v.name)}</th>
+                <td class="num">{formatCount(v.surveyed, lang)}</td>
+                <td class="num">{formatCount(v.onRoster, lang)}</td>
+                <td class="num">{v.total === null ? '—' : formatCount(v.total, lang)}</td>
+                <td class="num">{formatPercent(v.percent, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <footer class="report-footer">{t('ui.report.footer')}</footer>
+    </article>
+  );
+}
