@@ -39,11 +39,11 @@ function Routes({ session, route }: { session: Session; route: string[] }) {
     return <CollectPage session={session} villageCode={village} />;
   }
   // Officials' and admins' pages load on demand, in their own chunks (the collector's start stays small).
-  if (page === 'results' && canSeeResults(role)) return <LazyPage load={() => import('./pages/Results').then((m) => m.ResultsPage)} props={{}} />;
+  if (page === 'results' && canSeeResults(role)) return <LazyPage key="results" load={() => import('./pages/Results').then((m) => m.ResultsPage)} props={{}} />;
   if (page === 'report' && village && canSeeResults(role)) {
     return <LazyPage key={route.join('/')} load={() => import('./pages/WardReport').then((m) => m.WardReportPage)} props={{ wardCode: village, roundId: responseId }} />;
   }
-  if (page === 'roster' && role === 'admin') return <LazyPage load={() => import('./pages/Roster').then((m) => m.RosterPage)} props={{}} />;
+  if (page === 'roster' && role === 'admin') return <LazyPage key="roster" load={() => import('./pages/Roster').then((m) => m.RosterPage)} props={{}} />;
   return <Redirect to={homeOf(role)} />;
 }
 
