@@ -58,11 +58,11 @@ async function openAs(username: string, viewport = PHONE): Promise<Page> {
   return page;
 }
 
-async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+async function download(page: Page, testId: string) {
   const event = page.waitForEvent('download');
   await page.click(`[data-testid=${testId}]`);
   const file = await event;
-  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+  return { name: file.suggestedFilename(), bytes: Buffer.from(await readFile((await file.path())!)) };
 }
 
 describe('officials in the browser', () => {
@@ -122,7 +122,7 @@ describe('officials in the browser', () => {
     const xlsx = await download(official, 'download-xlsx');
     expect(xlsx.name).toBe('phieu-cds-2024-all.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.bytes);
+    await workbook.xlsx.load(new Uint8Array(xlsx.bytes).buffer);
     const wards = workbook.worksheets[0];
     const lamSonRow = 2 + api.areas.findIndex((a: { code: string }) => a.code === '14815') * INDICATORS.length;
     expect(wards.getRow(lamSonRow).getCell(1).value).toBe('14815');

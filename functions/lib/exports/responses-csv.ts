@@ -8,6 +8,9 @@ import { neutraliseFormula } from '../aggregation/aggregates-csv';
 import type { ResponsesRepo } from '../repo/types';
 import { exportColumns, responseRows, type Cell, type ExportShape } from './response-rows';
 
+/** Households per DynamoDB read: small pages keep what is in memory at once small (a full page is 1 MB). */
+export const EXPORT_PAGE_SIZE = 250;
+
 export interface ResponsesExport {
   responses: Pick<ResponsesRepo, 'listAllInWard'>;
   tree: AreaTree;
@@ -20,7 +23,7 @@ export interface ResponsesExport {
 
 async function* rowsOf({ responses, tree, roundId, wardCodes, shape }: ResponsesExport, counter: { rows: number }): AsyncGenerator<Cell[]> {
   for (const wardCode of wardCodes) {
-    for await (const item of responses.listAllInWard(roundId, wardCode)) {
+    for await (const item of responses.listAllInWard(roundId, wardCode, { pageSize: EXPORT_PAGE_SIZE })) {
       if (item.deletedAt) continue;
       for (const row of responseRows(item, shape, tree)) {
         counter.rows += 1;

@@ -100,10 +100,11 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
       return { items, cursor: encodeCursor(startKey) };
     },
 
-    async *listAllInWard(roundId, wardCode) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
+    // The next page is requested as soon as one arrives, so reading overlaps with the caller's work on the
+    // current page (an export writing CSV); at most two pages are held.
+    async *listAllInWard(roundId, wardCode, { pageSize }: { pageSize?: number } = {}) {
+      const query = (startKey: Record<string, unknown> | undefined) =>
+        doc.send(
           new QueryCommand({
             TableName: tableName,
             IndexName: byRoundWard.indexName,
@@ -111,11 +112,20 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
             ExpressionAttributeNames: { '#pk': byRoundWard.partitionKey },
             ExpressionAttributeValues: { ':pk': `${roundId}#${wardCode}` },
             ExclusiveStartKey: startKey,
+            Limit: pageSize,
           }),
         );
-        for (const item of page.Items ?? []) yield withoutIndexKeys(item);
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      let pending: ReturnType<typeof query> | undefined = query(undefined);
+      try {
+        while (pending) {
+          const page: Awaited<ReturnType<typeof query>> = await pending;
+          pending = page.LastEvaluatedKey ? query(page.LastEvaluatedKey) : undefined;
+          for (const item of page.Items ?? []) yield withoutIndexKeys(item);
+        }
+      } finally {
+        // A caller that stops early leaves a read in flight: its outcome no longer matters.
+        pending?.catch(() => undefined);
+      }
     },
   };
   return repo;

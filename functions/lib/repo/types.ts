@@ -38,8 +38,8 @@ export interface ResponsesRepo {
   markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<boolean>;
   /** Live responses of one ward (optionally one village), paged. */
   listByWard(query: ResponsesPageQuery): Promise<{ items: StoredResponseItem[]; cursor?: string }>;
-  /** Every stored response of a round in one ward, tombstones included (for recompute). */
-  listAllInWard(roundId: string, wardCode: string): AsyncIterable<StoredResponseItem>;
+  /** Every stored response of a round in one ward, tombstones included (recompute, exports); `pageSize` items per read. */
+  listAllInWard(roundId: string, wardCode: string, options?: { pageSize?: number }): AsyncIterable<StoredResponseItem>;
 }
 
 export interface WardTally {

@@ -6,11 +6,11 @@ import type { Indicator } from '../../../../shared/indicators/catalogue';
 import { formatPercent, formatTarget } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 
-const WIDTH = 640;
-const LABEL_W = 170;
-const VALUE_W = 90;
-const ROW_H = 30;
-const TOP = 34;
+const WIDTH = 400;
+const LABEL_W = 122;
+const VALUE_W = 78;
+const ROW_H = 26;
+const TOP = 32;
 const BAR_W = WIDTH - LABEL_W - VALUE_W;
 
 const x = (percent: number) => LABEL_W + (percent / 100) * BAR_W;
@@ -56,7 +56,7 @@ export function IndicatorChart({ indicator, rows, nameOf }: Props) {
                 <rect
                   x={LABEL_W} y={y + 5} height={ROW_H - 10} width={Math.max((percent / 100) * BAR_W, 1)}
                   class={met === true ? 'bar met' : met === false ? 'bar unmet' : 'bar'}
-                  fill={met === false ? `url(#${patternId})` : undefined}
+                  style={met === false ? { fill: `url(#${patternId})` } : undefined}
                 />
               )}
               <text x={x(percent ?? 0) + 6} y={y + ROW_H / 2 + 4} class={`value ${met === true ? 'met' : met === false ? 'unmet' : ''}`}>

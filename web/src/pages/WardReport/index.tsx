@@ -61,11 +61,9 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
       <section>
         <h2>{t('ui.report.coverage')}</h2>
         <p data-testid="report-coverage">
-          {t('ui.report.coverage_line', {
-            surveyed: formatCount(coverage.surveyed, lang),
-            total: coverage.total === null ? '—' : formatCount(coverage.total, lang),
-            percent: formatPercent(coverage.percent, lang),
-          })}{' '}
+          {coverage.total === null
+            ? t('ui.report.coverage_unknown', { surveyed: formatCount(coverage.surveyed, lang) })
+            : t('ui.report.coverage_line', { surveyed: formatCount(coverage.surveyed, lang), total: formatCount(coverage.total, lang), percent: formatPercent(coverage.percent, lang) })}{' '}
           {coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster')}
         </p>
       </section>
