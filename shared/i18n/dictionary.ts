@@ -211,6 +211,11 @@ const vi = {
   'ui.report.on_roster': 'Có trong danh sách',
   'ui.report.roster_total': 'Số hộ trong danh sách',
   'ui.report.footer': 'Lập bằng Phiếu. Tỷ lệ tính trên các hộ đã khảo sát; đọc cùng độ bao phủ.',
+  'ui.picker.label': 'Chọn hộ trong danh sách ({n} hộ)',
+  'ui.picker.placeholder': 'Gõ tên chủ hộ, mã hộ hoặc địa chỉ',
+  'ui.picker.no_match': 'Không có hộ nào khớp. Có thể nhập thông tin hộ bên dưới.',
+  'ui.picker.chosen': 'Hộ {code}: {name}',
+  'ui.picker.clear': 'Bỏ chọn',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -422,6 +427,11 @@ const en: Record<MessageKey, string> = {
   'ui.report.on_roster': 'On the roster',
   'ui.report.roster_total': 'Households on the roster',
   'ui.report.footer': 'Made with Phiếu. Percentages are of the households surveyed; read them with the coverage.',
+  'ui.picker.label': 'Choose the household from the roster ({n} households)',
+  'ui.picker.placeholder': 'Type the head\'s name, household code or address',
+  'ui.picker.no_match': 'No household matches. You can enter the household below.',
+  'ui.picker.chosen': 'Household {code}: {name}',
+  'ui.picker.clear': 'Clear',
 };
 
 export const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { vi, en };
