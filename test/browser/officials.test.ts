@@ -153,4 +153,18 @@ describe('officials in the browser', () => {
     if (pdf) expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await official.context().close();
   });
+
+  it('a collector picks the household from the roster and gets its head and address filled in', async () => {
+    const collector = await openAs('collector-14815');
+    await collector.waitForSelector('[data-testid=village-select]');
+    await collector.selectOption('[data-testid=village-select]', '14815-khu-pho-1');
+    await collector.click('[data-testid=new-household]');
+    await collector.waitForSelector('[data-testid=roster-search]');
+    await collector.fill('[data-testid=roster-search]', 'duc');
+    await collector.click('[data-testid=roster-pick-LS-001]');
+    expect(await collector.inputValue('#f-household-head_name')).toBe('Nguyễn Văn Đức');
+    expect(await collector.inputValue('#f-household-address')).toBe('Số 5');
+    expect(await collector.textContent('[data-testid=roster-chosen]')).toContain('LS-001');
+    await collector.context().close();
+  });
 });

@@ -17,6 +17,7 @@ import { ErrorSummary } from '../ErrorSummary';
 import { MemberCard } from '../MemberCard';
 import { Notice, type NoticeKind } from '../Notice';
 import { QuestionField } from '../QuestionField';
+import { RosterPicker } from '../RosterPicker';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
@@ -34,6 +35,8 @@ export function HouseholdForm({ id, round, village, stored }: Props) {
   );
   const form = useHouseholdForm(() => (stored ? formFromStored(stored) : emptyForm()), target, round.referenceYear);
   const [version, setVersion] = useState(stored?.version);
+  // The roster household this response is about (issue 6), chosen with the roster picker.
+  const [householdCode, setHouseholdCode] = useState(stored?.householdCode);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>();
   const errors = useMemo(() => issuesByPath(form.shown), [form.shown]);
@@ -45,6 +48,7 @@ export function HouseholdForm({ id, round, village, stored }: Props) {
       const fresh = await loadResponse(id);
       form.replace(formFromStored(fresh));
       setVersion(fresh.version);
+      setHouseholdCode(fresh.householdCode);
       setNotice({ kind: 'warning', text: t('ui.form.conflict') });
     } catch (error) {
       setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -59,7 +63,7 @@ export function HouseholdForm({ id, round, village, stored }: Props) {
     setSaving(true);
     setNotice(undefined);
     try {
-      await saveResponse({ id, body, version });
+      await saveResponse({ id, body: householdCode ? { ...body, householdCode } : body, version });
       setFlash({ key: 'ui.collect.saved', params: { name: body.household.head_name } });
       navigate('collect', village.code);
     } catch (error) {
@@ -92,6 +96,16 @@ export function HouseholdForm({ id, round, village, stored }: Props) {
 
       <section class="form-section">
         <h2>{t('ui.form.section_household')}</h2>
+        <RosterPicker
+          wardCode={target.wardCode}
+          villageCode={village.code}
+          chosen={householdCode}
+          onPick={(entry) => {
+            setHouseholdCode(entry?.householdCode);
+            if (entry) form.setHouseholdAnswer('head_name', entry.headName);
+            if (entry?.address) form.setHouseholdAnswer('address', entry.address);
+          }}
+        />
         {visibleHouseholdQuestions(state.household).map((question) => (
           <QuestionField
             key={question.id}
