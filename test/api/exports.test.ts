@@ -94,3 +94,20 @@ describe('raw responses export', () => {
     expect(empty.text.split('\r\n')[0]).toBe(`\uFEFF${exportColumns('long').join(',')}`);
   });
 });
+
+describe('raw export failures', () => {
+  it('cuts the stream short with an error when a read fails midway, never a complete-looking file', async () => {
+    const { responsesCsvStream } = await import('../../functions/lib/exports/responses-csv');
+    const { AreaTree, BIM_SON_AREAS } = await import('../../shared/areas/areas');
+    const failing = {
+      async *listAllInWard() {
+        yield { ...(await import('../support/fold-harness')).storedItem('r1', 'cds-2024', '14815', '14815-khu-pho-1', 1, { household: responseBody().household, members: [adult()] } as never) };
+        throw new Error('ProvisionedThroughputExceeded');
+      },
+    };
+    const ends: { rows: number; error?: unknown }[] = [];
+    const stream = responsesCsvStream({ responses: failing, tree: new AreaTree(BIM_SON_AREAS), roundId: 'cds-2024', wardCodes: ['14815'], shape: 'long', onEnd: (o) => ends.push(o) });
+    await expect((async () => { for await (const _ of stream) void _; })()).rejects.toThrow('ProvisionedThroughputExceeded');
+    expect(ends).toEqual([{ rows: 1, error: expect.any(Error) }]);
+  });
+});

@@ -5,6 +5,7 @@
 // and RSS at each quarter of the rows, which shows whether memory stays flat as the export goes on.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { build } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -49,8 +50,15 @@ function rssOf(pid: number): number {
 }
 
 async function startServer(endpoint: string): Promise<{ child: ChildProcess; url: string }> {
-  // node itself (not a tsx wrapper) so that the pid we sample is the server's.
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'export-server.ts')], { env: { ...process.env, DDB_ENDPOINT: endpoint }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Bundled like the Lambda and run by node itself (not a tsx wrapper), so the pid we sample is the server's
+  // and its memory is the app's, not a TypeScript loader's.
+  const outfile = resolve(import.meta.dirname, '../../node_modules/.cache/phieu-bench/export-server.mjs');
+  await build({
+    entryPoints: [resolve(import.meta.dirname, 'export-server.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    banner: { js: "import { createRequire as phieuRequire } from 'module'; const require = phieuRequire(import.meta.url);" }, logLevel: 'error',
+  });
+  const config = JSON.stringify({ endpoint, tables: LOCAL_TABLES, aws: LOCAL_AWS });
+  const child = spawn(process.execPath, [outfile], { env: { ...process.env, PHIEU_BENCH: config }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) if (line.startsWith('READY ')) return { child, url: line.slice(6) };
   throw new Error('export server exited before it was ready');
@@ -111,7 +119,7 @@ try {
     if (result.rows !== expected) throw new Error(`${shape}: ${result.rows} rows, expected ${expected}`);
     results.push(result);
   }
-  console.log(`\nRaw responses export through HTTP from DynamoDB Local (server process RSS sampled every 50 ms)\n`);
+  console.log(`\nRaw responses export through HTTP from DynamoDB Local (bundled server process, RSS sampled every 50 ms)\n`);
   console.log(textTable(results));
 } finally {
   server?.kill('SIGTERM');
