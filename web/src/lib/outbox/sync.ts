@@ -79,6 +79,10 @@ async function scheduleNext(owner: string) {
   timer = setTimeout(() => void syncNow(), Math.max(500, Math.min(...due) - Date.now()));
 }
 
+/** Sent bodies remembered per household while their answers are missing. */
+const MAX_UNCONFIRMED = 5;
+const rebased = new Set<string>();
+
 type UploadOutcome = 'uploaded' | 'retry' | 'signin' | 'conflict' | 'rejected' | 'gone';
 
 /** Uploads one waiting household (its answers or its delete) and records the outcome on the phone. */
@@ -92,14 +96,14 @@ export async function uploadOne(owner: string, id: string): Promise<UploadOutcom
       return 'uploaded';
     }
     const body = record.body!;
-    await updateRecord(owner, id, (r) => (r ? { ...r, lastSent: body } : undefined));
+    await updateRecord(owner, id, (r) => r && { ...r, unconfirmed: [...(r.unconfirmed ?? []).filter((b) => !sameBody(b, body)), body].slice(-MAX_UNCONFIRMED) });
     const result = await api.putResponse(id, body, record.version);
     await updateRecord(owner, id, (r) => {
       if (!r) return undefined;
       // Changed again while uploading: stays waiting, now based on the version just written.
       const changed = !sameBody(r.body, body) || r.deleting;
       const server = { ...(r.server ?? { channel: 'collector' as const, createdBy: owner, createdAt: new Date().toISOString() }), ...body, id, version: result.version, updatedAt: new Date().toISOString() };
-      return { ...r, version: result.version, server, attempts: 0, nextAttemptAt: 0, rejection: undefined, state: changed ? 'pending' : 'uploaded' };
+      return { ...r, version: result.version, server, unconfirmed: undefined, attempts: 0, nextAttemptAt: 0, rejection: undefined, state: changed ? 'pending' : 'uploaded' };
     });
     return 'uploaded';
   } catch (error) {
@@ -128,10 +132,20 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
       await updateRecord(owner, record.id, (r) => r && { ...r, attempts: r.attempts + 1, nextAttemptAt: Date.now() + backoffDelay(r.attempts + 1) });
       return 'retry';
     }
-    // The server holds what we sent last: our own upload whose answer was lost. Carry on from it.
-    if (sameBody(bodyOfStored(theirs), record.lastSent) && !record.deleting) {
-      await updateRecord(owner, record.id, (r) => r && { ...r, version: theirs.version, server: theirs, state: sameBody(r.body, record.lastSent) ? 'uploaded' : 'pending', nextAttemptAt: 0 });
-      return sameBody(record.body, record.lastSent) ? 'uploaded' : uploadOne(owner, record.id);
+    // The server holds a body we sent whose answer was lost: our own upload, not someone else's. Carry on
+    // from its version (once: a second 409 is a real conflict).
+    const theirBody = bodyOfStored(theirs);
+    const ours = (await getRecord(owner, record.id))?.unconfirmed?.some((sent) => sameBody(sent, theirBody));
+    if (ours && !record.deleting && !rebased.has(record.id)) {
+      const done = sameBody(record.body, theirBody);
+      await updateRecord(owner, record.id, (r) => r && { ...r, version: theirs.version, server: theirs, unconfirmed: undefined, state: done ? 'uploaded' : 'pending', nextAttemptAt: 0 });
+      if (done) return 'uploaded';
+      rebased.add(record.id);
+      try {
+        return await uploadOne(owner, record.id);
+      } finally {
+        rebased.delete(record.id);
+      }
     }
     await updateRecord(owner, record.id, (r) => r && { ...r, state: 'conflict', theirs, server: theirs });
     return 'conflict';

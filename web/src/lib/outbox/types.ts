@@ -41,8 +41,8 @@ export interface LocalHousehold {
   server?: StoredResponse;
   /** The server's copy when it changed under an offline edit. */
   theirs?: StoredResponse;
-  /** The body of the last upload attempt: recognises our own upload whose answer was lost. */
-  lastSent?: ResponseBody;
+  /** Bodies sent whose answer never came (at most a few): recognises our own upload in a later 409. */
+  unconfirmed?: ResponseBody[];
   rejection?: Rejection;
   /** Failed attempts since the last success, for backoff. */
   attempts: number;
