@@ -40,7 +40,7 @@ export function App() {
     <LangContext.Provider value={langValue}>
       <Header session={session} page={route[0]} onLogout={logout} />
       <main class="page" id="main">
-        <AppStatus collecting={Boolean(session && canCollect(session.user.role))} />
+        <AppStatus collecting={Boolean(session && canCollect(session.user.role))} unsent={outbox.unsent} />
         {session ? <Routes session={session} route={route} /> : <LoginPage onLogin={setSession} />}
       </main>
     </LangContext.Provider>

@@ -1,10 +1,11 @@
-// Banners about the app itself: a new version took over (reload when convenient), storage not persistent.
+// Banners about the app itself: a new version took over (reload when convenient); storage that the
+// browser may evict while households wait on the phone.
 import { useEffect, useState } from 'preact/hooks';
 import { appUpdated, onAppUpdated, requestPersistentStorage } from '../../lib/service-worker';
 import { useLang } from '../../lib/use-lang';
 import { Notice } from '../Notice';
 
-export function AppStatus({ collecting }: { collecting: boolean }) {
+export function AppStatus({ collecting, unsent }: { collecting: boolean; unsent: number }) {
   const { t } = useLang();
   const [updated, setUpdated] = useState(appUpdated);
   const [persistent, setPersistent] = useState<boolean | undefined>(true);
@@ -22,7 +23,7 @@ export function AppStatus({ collecting }: { collecting: boolean }) {
           </button>
         </Notice>
       )}
-      {collecting && persistent === false && (
+      {collecting && unsent > 0 && persistent === false && (
         <p class="hint" data-testid="storage-not-persistent">
           {t('ui.outbox.not_persistent')}
         </p>
