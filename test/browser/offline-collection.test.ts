@@ -171,6 +171,25 @@ describe('offline collection', () => {
     await expect.poll(() => official.textContent('[data-testid="cell-14809-hh_fiber_broadband-nd"]').catch(() => null), { timeout: 10_000 }).toBe('2/3');
     expect(await official.textContent('[data-testid="households-14809"]')).toContain('3');
     await official.context().close();
+
+    // Uploaded households can be edited and deleted offline too: both wait, then arrive.
+    await setOffline(page, true);
+    await row(page, 'Lê Văn Ba').locator('[data-testid=household-delete]').click();
+    await row(page, 'Lê Văn Ba').locator('[data-testid=household-delete-confirm]').click();
+    await expect.poll(() => page.textContent('[data-testid=flash]'), { timeout: 5_000 }).toContain('sẽ được xóa khi có mạng');
+    expect(await stateOf(page, 'Lê Văn Ba')).toBe('deleting');
+    await row(page, 'Lê Thị Hai').locator('[data-testid=household-edit]').click();
+    await page.fill('#f-household-address', 'Nhà mới của Lê Thị Hai');
+    await page.click('[data-testid=form-submit]');
+    await expect.poll(() => stateOf(page, 'Lê Thị Hai'), { timeout: 5_000 }).toBe('changed');
+    await setOffline(page, false);
+    await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0');
+    expect(await row(page, 'Lê Văn Ba').count()).toBe(0);
+    const after = await storedOf('14809');
+    expect(after.map((s) => [s.household.head_name, s.household.address, s.version]).sort()).toEqual([
+      ['Lê Thị Hai', 'Nhà mới của Lê Thị Hai', 2],
+      ['Lê Văn Một', 'Nhà của Lê Văn Một', 1],
+    ]);
     await page.context().close();
   });
 
@@ -198,7 +217,8 @@ describe('offline collection', () => {
 
       // The network lets uploads through again: the waiting household uploads with the new version.
       await page.context().unroute('**/api/responses/*');
-      await page.click('[data-testid=upload-now]');
+      // The button, unless a backoff retry got there first (then the button is already gone).
+      await page.locator('[data-testid=upload-now]').click({ timeout: 2_000 }).catch(() => undefined);
       await expect.poll(() => stateOf(page, 'Hoàng Văn Cập Nhật'), { timeout: 20_000 }).toBe('uploaded');
       expect((await storedOf('14818')).map((s) => s.household.head_name)).toEqual(['Hoàng Văn Cập Nhật']);
     } finally {

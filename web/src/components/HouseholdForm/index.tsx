@@ -12,6 +12,7 @@ import { issuesByPath } from '../../lib/form-issues';
 import { emptyForm, formFromStored, visibleHouseholdQuestions, type FormState, type ResponseTarget } from '../../lib/form-state';
 import type { LocalHousehold, Rejection } from '../../lib/outbox/types';
 import { chooseInConflict, dropDraft, keepDraft, saveResponse } from '../../lib/responses';
+import { syncNow } from '../../lib/outbox/sync';
 import { useHouseholdForm } from '../../lib/use-household-form';
 import { useLang } from '../../lib/use-lang';
 import { href, navigate } from '../../lib/use-route';
@@ -141,6 +142,13 @@ export function HouseholdForm({ id, round, village, record }: Props) {
 
   async function keepMine() {
     if (!conflict) return;
+    if (record?.deleting) {
+      // The collector had deleted it: keeping "mine" deletes it at the server's version.
+      await chooseInConflict(id, 'mine');
+      void syncNow(true);
+      navigate('collect', village.code);
+      return;
+    }
     const body = form.attemptSubmit() ?? conflict.mine;
     clearTimeout(draftTimer.current);
     pendingDraft.current = undefined;

@@ -52,9 +52,19 @@ export function syncNow(force = false): Promise<void> {
   return running;
 }
 
+/** One upload run across this browser's tabs (Web Locks where available); duplicate PUTs would be harmless, only wasteful. */
+function exclusively(run: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  return locks ? locks.request('phieu-outbox-upload', run).then(() => undefined) : run();
+}
+
 async function runOnce(force: boolean) {
   const owner = currentOwner();
   if (!owner || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
+  await exclusively(() => uploadDue(owner, force));
+}
+
+async function uploadDue(owner: string, force: boolean) {
   setStatus({ running: true, needsSignIn: false });
   try {
     const waiting = (await recordsOf(owner)).filter((r) => r.state === 'pending').sort((a, b) => a.savedAt - b.savedAt);
