@@ -6,7 +6,7 @@ import { takeFlash, type Flash } from '../../lib/flash';
 import { deleteResponse, listResponses } from '../../lib/responses';
 import { syncNow } from '../../lib/outbox/sync';
 import { ApiError } from '../../lib/api';
-import { countsOf, useOnline, useSyncStatus, useVillageHouseholds } from '../../lib/use-outbox';
+import { useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/use-outbox';
 import { useLang } from '../../lib/use-lang';
 import { href } from '../../lib/use-route';
 import { Notice } from '../Notice';
@@ -25,6 +25,8 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
   const records = useVillageHouseholds(owner, roundId, villageCode);
   const online = useOnline();
   const sync = useSyncStatus();
+  // The counter covers every village of this account: the upload button sends them all.
+  const counts = useOutboxCounts(owner);
   const [fetching, setFetching] = useState(true);
   const [cursor, setCursor] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -63,7 +65,6 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
   }
 
   const rows = (records ?? []).map(rowOf);
-  const counts = countsOf(records ?? []);
   return (
     <section class="household-list" aria-busy={fetching}>
       {flash && (
