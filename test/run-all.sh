@@ -18,4 +18,6 @@ if ! command -v java >/dev/null; then
 fi
 
 npx tsc --noEmit -p tsconfig.json
+# Builds web/dist (the browser tests use it) and fails above the collector's 40 kB gzip initial JS budget.
+npm run --silent check:size
 npx vitest run "$@"

@@ -31,6 +31,8 @@ export interface LocalStackOptions {
   /** Wraps the stream handler (tests inject delivery faults here). */
   wrapStreamHandler?: (handler: StreamHandler) => StreamHandler;
   clock?: () => Date;
+  /** The built web app to serve (default web/dist); tests serve a copy they can "deploy" a new version into. */
+  webRoot?: string;
 }
 
 export interface LocalStack {
@@ -73,7 +75,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     cleanups.push(() => poller.stop());
 
-    const server = await listen(localServer(api), host, port);
+    const server = await listen(localServer(api, options.webRoot ?? WEB_DIST), host, port);
     cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
     return { url, ddbEndpoint: ddb.endpoint, repo, doc, poller, streamHandler, stop };
   } catch (error) {
@@ -83,12 +85,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 /** The API under /api, the built web app everywhere else (index.html for client-side routes). */
-function localServer(api: ReturnType<typeof createApp>) {
+function localServer(api: ReturnType<typeof createApp>, webRoot: string) {
   const server = new Hono();
   server.all('/api/*', (c) => api.fetch(c.req.raw));
-  if (existsSync(WEB_DIST)) {
-    const root = relative(process.cwd(), WEB_DIST) || '.';
-    const indexHtml = readFileSync(resolve(WEB_DIST, 'index.html'), 'utf8');
+  if (existsSync(webRoot)) {
+    const root = relative(process.cwd(), webRoot) || '.';
+    const indexHtml = readFileSync(resolve(webRoot, 'index.html'), 'utf8');
     server.use('/*', serveStatic({ root }));
     server.get('*', (c) => c.html(indexHtml));
   } else {

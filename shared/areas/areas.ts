@@ -1,6 +1,5 @@
 // Pure area tree: the flat list the API serves and the lookups scope checks need.
 import * as z from 'zod/mini';
-import bimSon from '../data/areas-bim-son.json';
 
 export const AREA_LEVELS = ['province', 'district', 'ward', 'village'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
@@ -15,31 +14,6 @@ export const AreaSchema = z.object({
   households: z.optional(z.nullable(z.number())),
 });
 export type Area = z.infer<typeof AreaSchema>;
-
-interface AreaFile {
-  province: { code: string; vi: string; en: string };
-  district: { code: string; vi: string; en: string };
-  wards: { code: string; vi: string; en: string; households?: number; villages: { code: string; vi: string }[] }[];
-}
-
-/** Flattens the project's area data file into the list `GET /api/areas` serves. */
-export function flattenAreaFile(file: AreaFile): Area[] {
-  const { province, district } = file;
-  const areas: Area[] = [
-    { code: province.code, name: province.vi, nameEn: province.en, level: 'province', parentCode: null },
-    { code: district.code, name: district.vi, nameEn: district.en, level: 'district', parentCode: province.code },
-  ];
-  for (const ward of file.wards) {
-    areas.push({ code: ward.code, name: ward.vi, nameEn: ward.en, level: 'ward', parentCode: district.code, households: ward.households ?? null });
-    for (const village of ward.villages) {
-      areas.push({ code: village.code, name: village.vi, level: 'village', parentCode: ward.code });
-    }
-  }
-  return areas;
-}
-
-/** The Bỉm Sơn areas that a fresh installation is seeded with. */
-export const BIM_SON_AREAS: Area[] = flattenAreaFile(bimSon as AreaFile);
 
 /** Lookups over a flat area list. */
 export class AreaTree {

@@ -98,7 +98,8 @@ describe('raw responses export', () => {
 describe('raw export failures', () => {
   it('cuts the stream short with an error when a read fails midway, never a complete-looking file', async () => {
     const { responsesCsvStream } = await import('../../functions/lib/exports/responses-csv');
-    const { AreaTree, BIM_SON_AREAS } = await import('../../shared/areas/areas');
+    const { AreaTree } = await import('../../shared/areas/areas');
+    const { BIM_SON_AREAS } = await import('../../shared/areas/bim-son');
     const failing = {
       async *listAllInWard() {
         yield { ...(await import('../support/fold-harness')).storedItem('r1', 'cds-2024', '14815', '14815-khu-pho-1', 1, { household: responseBody().household, members: [adult()] } as never) };

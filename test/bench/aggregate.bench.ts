@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { BIM_SON_AREAS } from '../../shared/areas/areas';
+import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
 import { contributionOf, planFold, splitPlan, type ChangeRecord, type LedgerEntry } from '../../shared/aggregation/fold';
 import { addTally, isZeroTally, type Tally } from '../../shared/indicators/tally';
 import { changeRecordOf } from '../../functions/lib/repo/stream-records';

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'shared'];
+const SOURCES = ['web/src', 'web/sw', 'web/public', 'web/index.html', 'web/vite.config.ts', 'shared'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

@@ -158,7 +158,7 @@ describe('walking skeleton: one household from a village head\'s phone to the wa
     await shot(official, '4-official-results-en');
   });
 
-  it('tells the collector when someone else changed the household, and reloads it', async () => {
+  it('tells the collector when someone else changed the household, shows both versions, and takes theirs on request', async () => {
     // Prepare: a household saved through the app, then changed behind the form's back.
     const page = await openAs('collector-14815');
     await page.waitForSelector('[data-testid=village-select]');
@@ -187,7 +187,10 @@ describe('walking skeleton: one household from a village head\'s phone to the wa
     await page.fill('#f-household-head_name', 'Trần Thị Bình (sửa)');
     await page.click('[data-testid=form-submit]');
 
-    // Assert: a clear message, and the form now holds the other change.
+    // Assert: both versions side by side; taking the server's loads it into the form, with a clear message.
+    await expect.poll(() => page.textContent('[data-testid=conflict]')).toContain('vừa được sửa ở nơi khác');
+    expect(await page.textContent('[data-testid=conflict]')).toContain('Khu phố 2, ngõ 7');
+    await page.click('[data-testid=conflict-keep-theirs]');
     await expect.poll(() => page.textContent('[data-testid=form-notice]')).toContain('vừa được sửa ở nơi khác');
     expect(await page.inputValue('#f-household-address')).toBe('Khu phố 2, ngõ 7');
     expect(await page.inputValue('#f-household-head_name')).toBe('Trần Thị Bình');

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { parseRosterCsv } from '../../functions/lib/roster/parse-roster-csv';
-import { BIM_SON_AREAS, AreaTree } from '../../shared/areas/areas';
+import { AreaTree } from '../../shared/areas/areas';
+import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
 import { validateRosterRows } from '../../shared/roster/validate-roster';
 import { matchRoster } from '../../web/src/components/RosterPicker';
 

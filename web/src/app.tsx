@@ -2,15 +2,18 @@
 import { useEffect } from 'preact/hooks';
 import type { Role } from '../../shared/api/contract';
 import { canCollect, canSeeResults, Header } from './components/Header';
+import { AppStatus } from './components/AppStatus';
+import { LazyPage } from './components/LazyPage';
 import { Loading } from './components/Loading';
 import { LangContext, useLangState } from './lib/use-lang';
 import { href, useRoute } from './lib/use-route';
 import { useSession } from './lib/use-session';
+import { startAutoSync, syncNow } from './lib/outbox/sync';
+import { useOutboxCounts } from './lib/use-outbox';
 import type { Session } from './lib/storage';
 import { CollectPage } from './pages/Collect';
 import { HouseholdPage } from './pages/Household';
 import { LoginPage } from './pages/Login';
-import { LazyPage } from './components/LazyPage';
 
 /** Collectors land on Collect, officials and admins on Results. */
 export function homeOf(role: Role): string {
@@ -21,10 +24,23 @@ export function App() {
   const langValue = useLangState();
   const [session, setSession] = useSession();
   const route = useRoute();
+  const owner = session?.user.username;
+  const outbox = useOutboxCounts(owner);
+  useEffect(() => {
+    if (!owner) return;
+    startAutoSync();
+    void syncNow(true);
+  }, [owner]);
+  // Households not yet on the server stay on the phone for this account: say so before signing out.
+  const logout = () => {
+    if (outbox.unsent > 0 && !confirm(langValue.t('ui.outbox.logout_warning', { count: outbox.unsent }))) return;
+    setSession(null);
+  };
   return (
     <LangContext.Provider value={langValue}>
-      <Header session={session} page={route[0]} onLogout={() => setSession(null)} />
+      <Header session={session} page={route[0]} onLogout={logout} />
       <main class="page" id="main">
+        <AppStatus collecting={Boolean(session && canCollect(session.user.role))} unsent={outbox.unsent} />
         {session ? <Routes session={session} route={route} /> : <LoginPage onLogin={setSession} />}
       </main>
     </LangContext.Provider>
@@ -38,14 +54,17 @@ function Routes({ session, route }: { session: Session; route: string[] }) {
     if (village && responseId) return <HouseholdPage key={`${village}/${responseId}`} villageCode={village} responseId={responseId === 'new' ? undefined : responseId} />;
     return <CollectPage session={session} villageCode={village} />;
   }
-  // Officials' and admins' pages load on demand, in their own chunks (the collector's start stays small).
-  if (page === 'results' && canSeeResults(role)) return <LazyPage key="results" load={() => import('./pages/Results').then((m) => m.ResultsPage)} props={{}} />;
-  if (page === 'report' && village && canSeeResults(role)) {
-    return <LazyPage key={route.join('/')} load={() => import('./pages/WardReport').then((m) => m.WardReportPage)} props={{ wardCode: village, roundId: responseId }} />;
-  }
-  if (page === 'roster' && role === 'admin') return <LazyPage key="roster" load={() => import('./pages/Roster').then((m) => m.RosterPage)} props={{}} />;
+  if (page === 'results' && canSeeResults(role)) return <LazyPage key="results" load={loadResults} props={{}} />;
+  if (page === 'report' && village && canSeeResults(role)) return <LazyPage key={route.join('/')} load={loadWardReport} props={{ wardCode: village, roundId: responseId }} />;
+  if (page === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
   return <Redirect to={homeOf(role)} />;
 }
+
+/** Officials' results (table, indicators, downloads) are not needed to collect: their own chunk. */
+const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
+/** The printable ward report and the admins' roster import: their own chunks too (issue 6). */
+const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
+const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => location.replace(href(to)), [to]);

@@ -1,18 +1,22 @@
 // The household form: household questions, then the members one card at a time, checked on submit (and
-// on blur once touched) with the shared validation, saved through lib/responses.
-import { useMemo, useState } from 'preact/hooks';
+// on blur once touched) with the shared validation. Every change is kept on the phone as a draft as it is
+// typed; a submit commits the answers to the outbox (lib/responses), which uploads them when it can.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Round, StoredResponse } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
 import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
-import { ApiError } from '../../lib/api';
+import type { ResponseBody } from '../../../../shared/survey/schema';
 import { areaName } from '../../lib/areas';
 import { setFlash } from '../../lib/flash';
 import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, visibleHouseholdQuestions, type ResponseTarget } from '../../lib/form-state';
-import { loadResponse, saveResponse } from '../../lib/responses';
+import { emptyForm, formFromStored, visibleHouseholdQuestions, type FormState, type ResponseTarget } from '../../lib/form-state';
+import type { LocalHousehold, Rejection } from '../../lib/outbox/types';
+import { chooseInConflict, dropDraft, keepDraft, saveResponse } from '../../lib/responses';
+import { syncNow } from '../../lib/outbox/sync';
 import { useHouseholdForm } from '../../lib/use-household-form';
 import { useLang } from '../../lib/use-lang';
 import { href, navigate } from '../../lib/use-route';
+import { LazyPage } from '../LazyPage';
 import { ErrorSummary } from '../ErrorSummary';
 import { MemberCard } from '../MemberCard';
 import { Notice, type NoticeKind } from '../Notice';
@@ -24,34 +28,109 @@ interface Props {
   id: string;
   round: Round;
   village: Area;
-  stored?: StoredResponse;
+  /** What the phone holds of it (absent for a new household). */
+  record?: LocalHousehold;
 }
 
-export function HouseholdForm({ id, round, village, stored }: Props) {
+/** Typing pauses this long before the draft is written (and at once when the page is hidden or left). */
+const DRAFT_DELAY_MS = 250;
+
+/** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
+const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
+
+function initialForm(record?: LocalHousehold): FormState {
+  if (record?.draft) return record.draft;
+  if (record?.body) return formFromStored(record.body);
+  return emptyForm();
+}
+
+export function HouseholdForm({ id, round, village, record }: Props) {
   const { lang, t } = useLang();
   const target = useMemo<ResponseTarget>(
     () => ({ roundId: round.id, wardCode: village.parentCode ?? '', villageCode: village.code }),
     [round.id, village.code, village.parentCode],
   );
-  const form = useHouseholdForm(() => (stored ? formFromStored(stored) : emptyForm()), target, round.referenceYear);
-  const [version, setVersion] = useState(stored?.version);
+  const form = useHouseholdForm(() => initialForm(record), target, round.referenceYear);
   // The roster household this response is about (issue 6), chosen with the roster picker.
-  const [householdCode, setHouseholdCode] = useState(stored?.householdCode);
+  const [householdCode, setHouseholdCode] = useState(record?.body?.householdCode ?? record?.server?.householdCode);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>();
+  const [conflict, setConflict] = useState<{ mine: ResponseBody; theirs: StoredResponse } | undefined>(() =>
+    record?.state === 'conflict' && record.body && record.theirs ? { mine: record.body, theirs: record.theirs } : undefined,
+  );
   const errors = useMemo(() => issuesByPath(form.shown), [form.shown]);
   const general = form.shown.filter((issue) => !/^(household|members)\./.test(issue.path));
   const { state } = form;
+  const editing = record?.version !== undefined;
 
-  async function reloadAfterConflict() {
+  useEffect(() => {
+    if (record?.state === 'rejected' && record.rejection) showRejection(record.rejection);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The draft: written shortly after each change, at once when the page is hidden or left.
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pendingDraft = useRef<FormState | undefined>(undefined);
+  const first = useRef(true);
+  const flushDraft = () => {
+    clearTimeout(draftTimer.current);
+    const draft = pendingDraft.current;
+    pendingDraft.current = undefined;
+    if (!draft) return;
+    void keepDraft(id, target, draft);
+    // A new household's address becomes its own, so a reload opens this draft again.
+    if (location.hash.endsWith('/new')) history.replaceState(null, '', href('collect', village.code, id));
+  };
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    pendingDraft.current = state;
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(flushDraft, DRAFT_DELAY_MS);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+  useEffect(() => {
+    const onHide = () => document.visibilityState === 'hidden' && flushDraft();
+    document.addEventListener('visibilitychange', onHide);
+    addEventListener('pagehide', flushDraft);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      removeEventListener('pagehide', flushDraft);
+      flushDraft();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function showRejection(rejection: Rejection) {
+    if (rejection.issues.length > 0) form.showServerIssues(rejection.issues);
+    setNotice({ kind: 'error', text: t('ui.outbox.rejected_reason', { reason: rejection.message }) });
+  }
+
+  async function submitBody(answers: ResponseBody) {
+    setSaving(true);
+    setNotice(undefined);
+    const { householdCode: _previous, ...rest } = answers;
+    const body: ResponseBody = householdCode ? { ...rest, householdCode } : rest;
     try {
-      const fresh = await loadResponse(id);
-      form.replace(formFromStored(fresh));
-      setVersion(fresh.version);
-      setHouseholdCode(fresh.householdCode);
-      setNotice({ kind: 'warning', text: t('ui.form.conflict') });
+      const result = await saveResponse({ id, target, body });
+      const params = { name: body.household.head_name };
+      if (result.state === 'uploaded') {
+        setFlash({ key: 'ui.collect.saved', params });
+        navigate('collect', village.code);
+      } else if (result.state === 'pending') {
+        setFlash({ key: 'ui.outbox.saved_offline', params });
+        navigate('collect', village.code);
+      } else if (result.state === 'conflict' && result.theirs) {
+        setConflict({ mine: body, theirs: result.theirs });
+      } else if (result.rejection) {
+        showRejection(result.rejection);
+      }
     } catch (error) {
       setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
     }
   }
 
@@ -60,22 +139,46 @@ export function HouseholdForm({ id, round, village, stored }: Props) {
     if (saving) return;
     const body = form.attemptSubmit();
     if (!body) return;
-    setSaving(true);
-    setNotice(undefined);
-    try {
-      await saveResponse({ id, body: householdCode ? { ...body, householdCode } : body, version });
-      setFlash({ key: 'ui.collect.saved', params: { name: body.household.head_name } });
+    // The completed answers replace the draft: no late draft write may follow them.
+    clearTimeout(draftTimer.current);
+    pendingDraft.current = undefined;
+    await submitBody(body);
+  }
+
+  async function keepMine() {
+    if (!conflict) return;
+    if (record?.deleting) {
+      // The collector had deleted it: keeping "mine" deletes it at the server's version.
+      await chooseInConflict(id, 'mine');
+      void syncNow(true);
       navigate('collect', village.code);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code !== 'deleted') {
-        await reloadAfterConflict();
-      } else {
-        if (error instanceof ApiError && error.issues.length > 0) form.showServerIssues(error.issues);
-        setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-      }
-    } finally {
-      setSaving(false);
+      return;
     }
+    const body = form.attemptSubmit() ?? conflict.mine;
+    clearTimeout(draftTimer.current);
+    pendingDraft.current = undefined;
+    await chooseInConflict(id, 'mine');
+    setConflict(undefined);
+    await submitBody(body);
+  }
+
+  async function keepTheirs() {
+    if (!conflict) return;
+    clearTimeout(draftTimer.current);
+    pendingDraft.current = undefined;
+    await chooseInConflict(id, 'theirs');
+    first.current = true;
+    form.replace(formFromStored(conflict.theirs));
+    setHouseholdCode(conflict.theirs.householdCode);
+    setConflict(undefined);
+    setNotice({ kind: 'info', text: t('ui.form.conflict') });
+  }
+
+  async function discard() {
+    clearTimeout(draftTimer.current);
+    pendingDraft.current = undefined;
+    await dropDraft(id);
+    navigate('collect', village.code);
   }
 
   return (
@@ -83,10 +186,12 @@ export function HouseholdForm({ id, round, village, stored }: Props) {
       <a class="back" href={href('collect', village.code)}>
         {t('ui.form.back')}
       </a>
-      <h1>{t(stored ? 'ui.form.title_edit' : 'ui.form.title_new')}</h1>
+      <h1>{t(editing ? 'ui.form.title_edit' : 'ui.form.title_new')}</h1>
       <p class="context">
         {areaName(village, lang)} · {round.name}
       </p>
+      <p class="hint">{t('ui.outbox.draft_kept')}</p>
+      {conflict && <LazyPage load={loadConflictPanel} props={{ mine: conflict.mine, theirs: conflict.theirs, busy: saving, onKeepMine: keepMine, onKeepTheirs: keepTheirs }} />}
       {notice && (
         <Notice kind={notice.kind} testId="form-notice">
           {notice.text}
@@ -151,6 +256,11 @@ export function HouseholdForm({ id, round, village, stored }: Props) {
         <button type="submit" class="primary wide" disabled={saving} data-testid="form-submit">
           {t(saving ? 'ui.form.saving' : 'ui.form.submit')}
         </button>
+        {record?.draft !== undefined && (
+          <button type="button" class="link-button" data-testid="discard-draft" onClick={discard}>
+            {t('ui.outbox.discard_draft')}
+          </button>
+        )}
       </div>
     </form>
   );

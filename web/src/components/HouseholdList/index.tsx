@@ -1,117 +1,186 @@
-// "My households" of one village in the open round: who was surveyed, with edit and delete.
+// The households of one village on this phone, each with its upload state (draft, waiting, uploaded,
+// changed, rejected with the server's reason, conflict), a counter of what still waits and the upload
+// button. The server's list is remembered on the phone, so the list and editing work offline too.
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredResponse } from '../../../../shared/api/contract';
 import { takeFlash, type Flash } from '../../lib/flash';
 import { deleteResponse, listResponses } from '../../lib/responses';
+import { syncNow } from '../../lib/outbox/sync';
+import { ApiError } from '../../lib/api';
+import { useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/use-outbox';
 import { useLang } from '../../lib/use-lang';
 import { href } from '../../lib/use-route';
 import { Notice } from '../Notice';
+import { badgesOf } from './badges';
+import { rowOf, STATUS_LABEL, type HouseholdRowModel } from './rows';
 
 interface Props {
+  owner: string;
   roundId: string;
   wardCode: string;
   villageCode: string;
 }
 
-interface ListState {
-  items: StoredResponse[];
-  cursor?: string;
-  loading: boolean;
-  error?: string;
-}
-
-export function HouseholdList({ roundId, wardCode, villageCode }: Props) {
+export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) {
   const { t } = useLang();
-  const [list, setList] = useState<ListState>({ items: [], loading: true });
+  const records = useVillageHouseholds(owner, roundId, villageCode);
+  const online = useOnline();
+  const sync = useSyncStatus();
+  // The counter covers every village of this account: the upload button sends them all.
+  const counts = useOutboxCounts(owner);
+  const [fetching, setFetching] = useState(true);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
   const [flash, setFlashState] = useState<Flash | undefined>(takeFlash);
   const [confirming, setConfirming] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
 
-  async function loadPage(cursor?: string) {
-    setList((l) => ({ ...l, loading: true, error: undefined }));
+  async function loadPage(from?: string) {
+    setFetching(true);
+    setError(undefined);
     try {
-      const page = await listResponses({ roundId, wardCode, villageCode, cursor });
-      setList((l) => ({ items: cursor ? [...l.items, ...page.responses] : page.responses, cursor: page.cursor, loading: false }));
-    } catch (error) {
-      setList((l) => ({ ...l, loading: false, error: error instanceof Error ? error.message : String(error) }));
+      const page = await listResponses({ roundId, wardCode, villageCode, cursor: from });
+      setCursor(page.cursor);
+    } catch (failure) {
+      // Offline the phone's copy is the list; only a refusal by the server is worth a message.
+      if (!(failure instanceof ApiError && failure.status === 0)) setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setFetching(false);
     }
   }
 
   useEffect(() => {
-    setList({ items: [], loading: true });
     void loadPage();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [roundId, wardCode, villageCode, attempt]);
+  }, [roundId, wardCode, villageCode, attempt, online]);
 
-  async function remove(item: StoredResponse) {
+  async function remove(row: HouseholdRowModel) {
     setConfirming(undefined);
+    const params = { name: row.name };
     try {
-      await deleteResponse(item.id, item.version);
-      setList((l) => ({ ...l, items: l.items.filter((i) => i.id !== item.id) }));
-      setFlashState({ key: 'ui.collect.deleted', params: { name: item.household.head_name } });
-    } catch (error) {
-      setList((l) => ({ ...l, error: error instanceof Error ? error.message : String(error) }));
-      setAttempt((n) => n + 1);
+      const done = await deleteResponse(row.id);
+      setFlashState({ key: done ? 'ui.collect.deleted' : 'ui.outbox.delete_queued', params });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
     }
   }
 
+  const rows = (records ?? []).map(rowOf);
   return (
-    <section class="household-list" aria-busy={list.loading}>
+    <section class="household-list" aria-busy={fetching}>
       {flash && (
         <Notice kind="success" testId="flash">
           {t(flash.key, flash.params)}
         </Notice>
       )}
+      {!online && (
+        <Notice kind="warning" testId="offline-notice">
+          {t('ui.outbox.offline')}
+        </Notice>
+      )}
+      {sync.needsSignIn && (
+        <Notice kind="warning" testId="needs-signin">
+          {t('ui.outbox.needs_signin')}
+        </Notice>
+      )}
       <a class="button primary wide" href={href('collect', villageCode, 'new')} data-testid="new-household">
         {t('ui.collect.new_household')}
       </a>
+      <div class="outbox-bar" data-testid="outbox-bar">
+        <p class="outbox-count" data-testid="outbox-waiting" data-count={counts.waiting} aria-live="polite">
+          {counts.waiting > 0 ? t('ui.outbox.waiting', { count: counts.waiting }) : t('ui.outbox.all_sent')}
+          {counts.attention > 0 && (
+            <>
+              <br />
+              <strong data-testid="outbox-attention">{t('ui.outbox.attention', { count: counts.attention })}</strong>
+            </>
+          )}
+        </p>
+        {counts.waiting > 0 && (
+          <button type="button" class="secondary" data-testid="upload-now" disabled={sync.running || !online} onClick={() => void syncNow(true)}>
+            {t(sync.running ? 'ui.outbox.uploading' : 'ui.outbox.upload_now')}
+          </button>
+        )}
+      </div>
       <h2>{t('ui.collect.households')}</h2>
-      {list.error && (
+      {error && (
         <Notice kind="error" testId="list-error">
-          {list.error}{' '}
+          {error}{' '}
           <button type="button" class="link-button" onClick={() => setAttempt((n) => n + 1)}>
             {t('ui.retry')}
           </button>
         </Notice>
       )}
-      {!list.loading && !list.error && list.items.length === 0 && <p class="hint">{t('ui.collect.empty')}</p>}
+      {records && !fetching && rows.length === 0 && <p class="hint">{t('ui.collect.empty')}</p>}
       <ul class="cards" data-testid="household-list">
-        {list.items.map((item) => (
-          <li key={item.id} class="card household-row" data-testid="household-row" data-id={item.id}>
-            <div class="household-info">
-              <strong class="household-name">{item.household.head_name}</strong>
-              <span>{item.household.address}</span>
-              <span class="muted">{t('ui.collect.members_count', { count: item.members.length })}</span>
-            </div>
-            {confirming === item.id ? (
-              <div class="row-actions confirm" role="group">
-                <span>{t('ui.collect.confirm_delete', { name: item.household.head_name })}</span>
-                <button type="button" class="danger" data-testid="household-delete-confirm" onClick={() => remove(item)}>
-                  {t('ui.collect.confirm_delete_yes')}
-                </button>
-                <button type="button" class="secondary" onClick={() => setConfirming(undefined)}>
-                  {t('ui.cancel')}
-                </button>
-              </div>
-            ) : (
-              <div class="row-actions">
-                <a class="button secondary" href={href('collect', villageCode, item.id)} data-testid="household-edit">
-                  {t('ui.collect.edit')}
-                </a>
-                <button type="button" class="secondary" data-testid="household-delete" onClick={() => setConfirming(item.id)}>
-                  {t('ui.collect.delete')}
-                </button>
-              </div>
-            )}
-          </li>
+        {rows.map((row) => (
+          <HouseholdRow key={row.id} row={row} villageCode={villageCode} confirming={confirming === row.id} onConfirm={setConfirming} onRemove={remove} />
         ))}
       </ul>
-      {list.loading && <p class="hint">{t('ui.loading')}</p>}
-      {!list.loading && list.cursor && (
-        <button type="button" class="secondary wide" data-testid="load-more" onClick={() => loadPage(list.cursor)}>
+      {(fetching || !records) && <p class="hint">{t('ui.loading')}</p>}
+      {!fetching && cursor && (
+        <button type="button" class="secondary wide" data-testid="load-more" onClick={() => loadPage(cursor)}>
           {t('ui.collect.load_more')}
         </button>
       )}
     </section>
+  );
+}
+
+interface RowProps {
+  row: HouseholdRowModel;
+  villageCode: string;
+  confirming: boolean;
+  onConfirm: (id: string | undefined) => void;
+  onRemove: (row: HouseholdRowModel) => void;
+}
+
+function HouseholdRow({ row, villageCode, confirming, onConfirm, onRemove }: RowProps) {
+  const { t } = useLang();
+  const name = row.name || t('ui.outbox.no_name');
+  return (
+    <li class={`card household-row state-${row.status}`} data-testid="household-row" data-id={row.id} data-state={row.status}>
+      <div class="household-info">
+        <strong class="household-name">{name}</strong>
+        {row.address && <span>{row.address}</span>}
+        <span class="muted">{t('ui.collect.members_count', { count: row.memberCount })}</span>
+        <span class="row-badges">
+          <span class={`state-badge state-${row.status}`} data-testid="household-state">
+            {t(STATUS_LABEL[row.status])}
+          </span>
+          {badgesOf(row).map((badge) => (
+            <span key={badge.testId} class={`state-badge tone-${badge.tone}`} data-testid={badge.testId}>
+              {t(badge.key, badge.params)}
+            </span>
+          ))}
+        </span>
+        {row.reason && (
+          <span class="reason" data-testid="household-reason">
+            {t('ui.outbox.rejected_reason', { reason: row.reason })}
+          </span>
+        )}
+      </div>
+      {confirming ? (
+        <div class="row-actions confirm" role="group">
+          <span>{t('ui.collect.confirm_delete', { name })}</span>
+          <button type="button" class="danger" data-testid="household-delete-confirm" onClick={() => onRemove(row)}>
+            {t('ui.collect.confirm_delete_yes')}
+          </button>
+          <button type="button" class="secondary" onClick={() => onConfirm(undefined)}>
+            {t('ui.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div class="row-actions">
+          <a class="button secondary" href={href('collect', villageCode, row.id)} data-testid="household-edit">
+            {t(row.status === 'conflict' || row.status === 'rejected' ? 'ui.outbox.open' : 'ui.collect.edit')}
+          </a>
+          {row.status !== 'deleting' && (
+            <button type="button" class="secondary" data-testid="household-delete" onClick={() => onConfirm(row.id)}>
+              {t('ui.collect.delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
   );
 }

@@ -64,7 +64,7 @@ function CollectInRound({ round, areas, session, villageCode }: { round: Round; 
           </select>
         </div>
       )}
-      {village?.parentCode && <HouseholdList key={village.code} roundId={round.id} wardCode={village.parentCode} villageCode={village.code} />}
+      {village?.parentCode && <HouseholdList key={village.code} owner={session.user.username} roundId={round.id} wardCode={village.parentCode} villageCode={village.code} />}
     </>
   );
 }

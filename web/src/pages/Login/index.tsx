@@ -1,7 +1,9 @@
 // Sign-in: username and password to POST /api/session; the session is kept on the device.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { api } from '../../lib/api';
+import { allRecords } from '../../lib/outbox/db';
+import { isUnsent } from '../../lib/outbox/types';
 import type { Session } from '../../lib/storage';
 import { useLang } from '../../lib/use-lang';
 
@@ -11,6 +13,7 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const waiting = useWaitingByAccount();
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -29,6 +32,11 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
     <form class="login card" onSubmit={onSubmit} data-testid="login-form">
       <h1>{t('ui.login.title')}</h1>
       <p class="context">{t('ui.app.tagline')}</p>
+      {waiting.map(([user, count]) => (
+        <Notice key={user} kind="warning" testId="login-waiting">
+          {t('ui.outbox.waiting_for_user', { count, user })}
+        </Notice>
+      ))}
       {error && (
         <Notice kind="error" testId="login-error">
           {error}
@@ -47,4 +55,20 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
       </button>
     </form>
   );
+}
+
+/** Accounts with households on this phone that the server does not have yet (a session expired, a sign-out). */
+function useWaitingByAccount(): [string, number][] {
+  const [waiting, setWaiting] = useState<[string, number][]>([]);
+  useEffect(() => {
+    allRecords().then(
+      (records) => {
+        const counts = new Map<string, number>();
+        for (const r of records) if (isUnsent(r)) counts.set(r.owner, (counts.get(r.owner) ?? 0) + 1);
+        setWaiting([...counts]);
+      },
+      () => undefined,
+    );
+  }, []);
+  return waiting;
 }

@@ -1,0 +1,180 @@
+// Uploads what waits in the outbox: by itself when the network returns, when the app opens, after every
+// save, and on the collector's button; with backoff per household. A retry never makes a second household:
+// ids are client UUIDs and PUT is idempotent. A 401 stops everything and keeps everything.
+import { ApiError, api } from '../api';
+import { loadSession } from '../storage';
+import { backoffDelay, bodyOfStored, classifyFailure, sameBody } from './classify';
+import { deleteRecord, getRecord, recordsOf, updateRecord } from './db';
+import type { LocalHousehold } from './types';
+
+export type SyncStatus = { running: boolean; needsSignIn: boolean; lastError?: string };
+
+let status: SyncStatus = { running: false, needsSignIn: false };
+const statusListeners = new Set<(s: SyncStatus) => void>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let running: Promise<void> | undefined;
+let again = false;
+
+function setStatus(next: Partial<SyncStatus>) {
+  status = { ...status, ...next };
+  statusListeners.forEach((l) => l(status));
+}
+
+export function syncStatus(): SyncStatus {
+  return status;
+}
+
+export function onSyncStatus(listener: (s: SyncStatus) => void): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+function currentOwner(): string | undefined {
+  return loadSession()?.user.username;
+}
+
+/** Uploads every household that is due (all of them when `force`, the button); resolves when done. */
+export function syncNow(force = false): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    try {
+      do {
+        again = false;
+        await runOnce(force);
+      } while (again);
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
+}
+
+/** One upload run across this browser's tabs (Web Locks where available); duplicate PUTs would be harmless, only wasteful. */
+function exclusively(run: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  return locks ? locks.request('phieu-outbox-upload', run).then(() => undefined) : run();
+}
+
+async function runOnce(force: boolean) {
+  const owner = currentOwner();
+  if (!owner || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
+  await exclusively(() => uploadDue(owner, force));
+}
+
+async function uploadDue(owner: string, force: boolean) {
+  setStatus({ running: true, needsSignIn: false });
+  try {
+    const waiting = (await recordsOf(owner)).filter((r) => r.state === 'pending').sort((a, b) => a.savedAt - b.savedAt);
+    for (const record of waiting) {
+      if (!force && record.nextAttemptAt > Date.now()) continue;
+      if ((await uploadOne(owner, record.id)) === 'signin') {
+        setStatus({ needsSignIn: true });
+        return;
+      }
+    }
+  } finally {
+    setStatus({ running: false });
+    await scheduleNext(owner);
+  }
+}
+
+async function scheduleNext(owner: string) {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  const due = (await recordsOf(owner)).filter((r) => r.state === 'pending').map((r) => r.nextAttemptAt);
+  if (due.length === 0) return;
+  timer = setTimeout(() => void syncNow(), Math.max(500, Math.min(...due) - Date.now()));
+}
+
+/** Sent bodies remembered per household while their answers are missing. */
+const MAX_UNCONFIRMED = 5;
+const rebased = new Set<string>();
+
+type UploadOutcome = 'uploaded' | 'retry' | 'signin' | 'conflict' | 'rejected' | 'gone';
+
+/** Uploads one waiting household (its answers or its delete) and records the outcome on the phone. */
+export async function uploadOne(owner: string, id: string): Promise<UploadOutcome> {
+  const record = await getRecord(owner, id);
+  if (!record || record.state !== 'pending') return 'gone';
+  try {
+    if (record.deleting) {
+      if (record.version !== undefined) await api.deleteResponse(id, record.version);
+      await deleteRecord(owner, id);
+      return 'uploaded';
+    }
+    const body = record.body!;
+    await updateRecord(owner, id, (r) => r && { ...r, unconfirmed: [...(r.unconfirmed ?? []).filter((b) => !sameBody(b, body)), body].slice(-MAX_UNCONFIRMED) });
+    const result = await api.putResponse(id, body, record.version);
+    await updateRecord(owner, id, (r) => {
+      if (!r) return undefined;
+      // Changed again while uploading: stays waiting, now based on the version just written.
+      const changed = !sameBody(r.body, body) || r.deleting;
+      const server = { ...(r.server ?? { channel: 'collector' as const, createdBy: owner, createdAt: new Date().toISOString() }), ...body, id, version: result.version, updatedAt: new Date().toISOString() };
+      return { ...r, version: result.version, server, unconfirmed: undefined, attempts: 0, nextAttemptAt: 0, rejection: undefined, state: changed ? 'pending' : 'uploaded' };
+    });
+    return 'uploaded';
+  } catch (error) {
+    return failed(owner, record, error);
+  }
+}
+
+async function failed(owner: string, record: LocalHousehold, error: unknown): Promise<UploadOutcome> {
+  const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+  const kind = classifyFailure(apiError.status, apiError.code);
+  if (kind === 'signin') return 'signin';
+  if (kind === 'retry') {
+    await updateRecord(owner, record.id, (r) => r && { ...r, attempts: r.attempts + 1, nextAttemptAt: Date.now() + backoffDelay(r.attempts + 1) });
+    setStatus({ lastError: apiError.message });
+    return 'retry';
+  }
+  if (kind === 'conflict') {
+    let theirs;
+    try {
+      theirs = await api.getResponse(record.id);
+    } catch (readError) {
+      if (readError instanceof ApiError && readError.status === 404) {
+        return reject(owner, record, new ApiError(409, 'deleted', apiError.message));
+      }
+      // Cannot read their version now: try the whole upload again later.
+      await updateRecord(owner, record.id, (r) => r && { ...r, attempts: r.attempts + 1, nextAttemptAt: Date.now() + backoffDelay(r.attempts + 1) });
+      return 'retry';
+    }
+    // The server holds a body we sent whose answer was lost: our own upload, not someone else's. Carry on
+    // from its version (once: a second 409 is a real conflict).
+    const theirBody = bodyOfStored(theirs);
+    const ours = (await getRecord(owner, record.id))?.unconfirmed?.some((sent) => sameBody(sent, theirBody));
+    if (ours && !record.deleting && !rebased.has(record.id)) {
+      const done = sameBody(record.body, theirBody);
+      await updateRecord(owner, record.id, (r) => r && { ...r, version: theirs.version, server: theirs, unconfirmed: undefined, state: done ? 'uploaded' : 'pending', nextAttemptAt: 0 });
+      if (done) return 'uploaded';
+      rebased.add(record.id);
+      try {
+        return await uploadOne(owner, record.id);
+      } finally {
+        rebased.delete(record.id);
+      }
+    }
+    await updateRecord(owner, record.id, (r) => r && { ...r, state: 'conflict', theirs, server: theirs });
+    return 'conflict';
+  }
+  return reject(owner, record, apiError);
+}
+
+async function reject(owner: string, record: LocalHousehold, error: ApiError): Promise<UploadOutcome> {
+  await updateRecord(owner, record.id, (r) => r && { ...r, state: 'rejected', rejection: { status: error.status, code: error.code, message: error.message, issues: error.issues } });
+  return 'rejected';
+}
+
+let started = false;
+
+/** Starts uploading by itself: now, whenever the network returns, and when the app comes back to view. */
+export function startAutoSync(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  addEventListener('online', () => void syncNow(true));
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void syncNow());
+  void syncNow();
+}

@@ -1,0 +1,73 @@
+// Phiếu's service worker. The build (web/sw/precache-plugin.ts) replaces the two placeholders below with
+// this version's id and the list of EVERY file it built (lazily loaded chunks included).
+// - The app shell is served from the cache first: the app opens with the network off.
+// - The reference data a collector needs offline (areas, rounds, the form) is fetched network-first and
+//   kept in a cache that outlives app versions.
+// - Nothing here touches IndexedDB: households waiting on the phone belong to the page's outbox and survive
+//   every update of this worker.
+const VERSION = '__PHIEU_VERSION__';
+const PRECACHE = __PHIEU_PRECACHE__;
+const SHELL_CACHE = `phieu-shell-${VERSION}`;
+const DATA_CACHE = 'phieu-data';
+const DATA_URLS = ['/api/areas', '/api/rounds', '/api/forms/household-dx'];
+const NETWORK_TIMEOUT_MS = 4000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const shell = await caches.open(SHELL_CACHE);
+      await shell.addAll(PRECACHE);
+      const data = await caches.open(DATA_CACHE);
+      // Best effort: offline during an update, the data cached before stays.
+      await Promise.all(DATA_URLS.map((url) => fetch(url).then((r) => r.ok && data.put(url, r)).catch(() => undefined)));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((n) => n.startsWith('phieu-shell-') && n !== SHELL_CACHE).map((n) => caches.delete(n)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then((v) => (clearTimeout(timer), resolve(v)), (e) => (clearTimeout(timer), reject(e)));
+  });
+}
+
+async function networkFirst(request) {
+  const cache = await caches.open(DATA_CACHE);
+  try {
+    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    if (response.ok) await cache.put(request.url.split('?')[0].replace(self.location.origin, ''), response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(new URL(request.url).pathname);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { ignoreSearch: true });
+  return cached ?? fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (DATA_URLS.includes(url.pathname)) return event.respondWith(networkFirst(request));
+  if (url.pathname.startsWith('/api/')) return;
+  // Hash routes: every navigation is the one page.
+  if (request.mode === 'navigate') return event.respondWith(caches.match('/index.html').then((r) => r ?? fetch(request)));
+  event.respondWith(cacheFirst(request));
+});
