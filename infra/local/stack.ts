@@ -9,7 +9,9 @@ import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createApp } from '../../functions/lib/app/create-app';
+import type { AppDeps } from '../../functions/lib/app/context';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
+import { generatedLinkKey } from '../../functions/lib/links/link-secret';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
@@ -31,6 +33,8 @@ export interface LocalStackOptions {
   /** Wraps the stream handler (tests inject delivery faults here). */
   wrapStreamHandler?: (handler: StreamHandler) => StreamHandler;
   clock?: () => Date;
+  /** Limits of the public self-report routes (default: the API's). */
+  selfRateLimits?: AppDeps['selfRateLimits'];
 }
 
 export interface LocalStack {
@@ -63,7 +67,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const port = options.port || (await freePort());
     const url = `http://${host}:${port}`;
     const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
-    const api = createApp({ repo, identity, clock, aggregateSlots });
+    // Self-report links are signed with a key made at start: they live as long as this in-memory stack's data.
+    const api = createApp({ repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits });
     const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock });
     const poller = startStreamPoller({
       client: streams,
@@ -85,7 +90,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 /** The API under /api, the built web app everywhere else (index.html for client-side routes). */
 function localServer(api: ReturnType<typeof createApp>) {
   const server = new Hono();
-  server.all('/api/*', (c) => api.fetch(c.req.raw));
+  // The node server's env (with the socket) goes along: the self-report rate limit keys on the client address.
+  server.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   if (existsSync(WEB_DIST)) {
     const root = relative(process.cwd(), WEB_DIST) || '.';
     const indexHtml = readFileSync(resolve(WEB_DIST, 'index.html'), 'utf8');

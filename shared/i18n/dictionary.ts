@@ -122,6 +122,12 @@ const vi = {
   'ui.results.live': 'Tự động làm mới 2 giây một lần.',
   'ui.results.scroll_hint': 'Vuốt ngang bảng để xem đủ 12 chỉ tiêu.',
   'ui.results.empty': 'Không có phường/xã nào trong phạm vi của bạn.',
+  // self-report links (issue 5)
+  'validation.links_count_or_households': 'Cần đúng một trong hai: số đường dẫn (count) hoặc danh sách hộ (households).',
+  'validation.fixed_by_link': 'Trường này do đường dẫn quy định, không thể thay đổi.',
+  'error.link_invalid': 'Đường dẫn không hợp lệ. Vui lòng kiểm tra lại đường dẫn hoặc liên hệ trưởng thôn.',
+  'error.link_expired': 'Đường dẫn đã hết hạn: đợt khảo sát đã kết thúc.',
+  'error.link_revoked': 'Đường dẫn này đã bị thu hồi. Vui lòng liên hệ trưởng thôn.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -244,6 +250,12 @@ const en: Record<MessageKey, string> = {
   'ui.results.live': 'Refreshes every 2 seconds.',
   'ui.results.scroll_hint': 'Swipe the table sideways to see all 12 indicators.',
   'ui.results.empty': 'No ward or commune is within your scope.',
+  // self-report links (issue 5)
+  'validation.links_count_or_households': 'Give exactly one of: a number of links (count) or a list of households.',
+  'validation.fixed_by_link': 'This field is set by the link and cannot be changed.',
+  'error.link_invalid': 'This link is not valid. Check the link or ask your village head.',
+  'error.link_expired': 'This link has expired: the survey round is over.',
+  'error.link_revoked': 'This link has been withdrawn. Please ask your village head.',
 };
 
 export const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { vi, en };
