@@ -385,6 +385,20 @@ describe('StatelessStack: web', () => {
     expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
   });
 
+  it('tells the API the viewer address and public host on /api/*, overwriting what a client sent (self-report links)', () => {
+    const api = distribution().CacheBehaviors.find((b: Json) => b.PathPattern === '/api/*');
+    const [association] = api.FunctionAssociations;
+    expect(association.EventType).toBe('viewer-request');
+    const code: string = stateless.toJSON().Resources[association.FunctionARN['Fn::GetAtt'][0]].Properties.FunctionCode;
+    const handler = new Function(`${code}; return handler;`)() as (event: Json) => { headers: Record<string, { value: string }> };
+    const request = handler({
+      viewer: { ip: '203.0.113.7' },
+      request: { uri: '/api/self/x', headers: { host: { value: 'd111.cloudfront.net' }, 'x-viewer-address': { value: '1.2.3.4' } } },
+    });
+    expect(request.headers['x-viewer-address']).toEqual({ value: '203.0.113.7' });
+    expect(request.headers['x-public-host']).toEqual({ value: 'd111.cloudfront.net' });
+  });
+
   it('deploys the built app and invalidates the distribution', () => {
     stateless.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
   });

@@ -1,6 +1,7 @@
 // Self-report link tokens: a compact signed string that names one round, ward, village and link, and when it
-// expires (the round's close). Short enough for a readable QR code: base64url(payload) "." base64url(tag), where
-// the tag is HMAC-SHA256 over the payload truncated to 128 bits. The link id is 128 random bits, so links cannot
+// expires (the round's close). Short enough for a readable QR code: `payload.tag`, where the payload is the
+// "~"-joined fields in plain URL-safe text (codes are [A-Za-z0-9._-]) and the tag is HMAC-SHA256 over it,
+// truncated to 128 bits, base64url. The link id is 128 random bits, so links cannot
 // be enumerated even by someone who knows every other field.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -29,11 +30,11 @@ function tagOf(key: Uint8Array, payload: string): Buffer {
   return createHmac('sha256', key).update(CONTEXT).update(payload).digest().subarray(0, TAG_BYTES);
 }
 
-/** Signs the claims. Fields must not contain "~" (codes and ids never do; the API checks). */
+/** Signs the claims. Fields must be plain codes, [A-Za-z0-9._-] (the API checks what it accepts). */
 export function signLinkToken(key: Uint8Array, claims: LinkClaims): string {
   const fields = [VERSION, claims.roundId, claims.wardCode, claims.villageCode, claims.linkId, Math.floor(claims.expiresAt.getTime() / 1000).toString(36)];
-  if (fields.some((field) => field.includes(SEPARATOR))) throw new Error('link claims must not contain "~"');
-  const payload = Buffer.from(fields.join(SEPARATOR), 'utf8').toString('base64url');
+  if (fields.some((field) => !/^[A-Za-z0-9._-]+$/.test(field))) throw new Error('link claims must be plain codes');
+  const payload = fields.join(SEPARATOR);
   return `${payload}.${tagOf(key, payload).toString('base64url')}`;
 }
 
@@ -45,13 +46,13 @@ export type LinkTokenCheck = { ok: true; claims: LinkClaims } | { ok: false; rea
  */
 export function verifyLinkToken(key: Uint8Array, token: string, now: Date | null): LinkTokenCheck {
   if (token.length > 400) return { ok: false, reason: 'invalid' };
-  const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{22})$/.exec(token);
+  const match = /^([A-Za-z0-9._~-]+)\.([A-Za-z0-9_-]{22})$/.exec(token);
   if (!match) return { ok: false, reason: 'invalid' };
   const [, payload, tag] = match;
   const given = Buffer.from(tag, 'base64url');
   // base64url decoding is lenient about the last character's spare bits: compare the canonical re-encoding too.
   if (given.length !== TAG_BYTES || given.toString('base64url') !== tag || !timingSafeEqual(given, tagOf(key, payload))) return { ok: false, reason: 'invalid' };
-  const fields = Buffer.from(payload, 'base64url').toString('utf8').split(SEPARATOR);
+  const fields = payload.split(SEPARATOR);
   if (fields.length !== 6 || fields[0] !== VERSION || !LINK_ID.test(fields[4]) || !/^[0-9a-z]{1,12}$/.test(fields[5])) return { ok: false, reason: 'invalid' };
   const [, roundId, wardCode, villageCode, linkId, exp] = fields;
   const expiresAt = new Date(parseInt(exp, 36) * 1000);
