@@ -11,6 +11,11 @@ import { CollectPage } from './pages/Collect';
 import { HouseholdPage } from './pages/Household';
 import { LoginPage } from './pages/Login';
 import { ResultsPage } from './pages/Results';
+import { lazyPage } from './lib/lazy-page';
+
+// Self-report links (issue 5): both pages are separate chunks, loaded when opened.
+const SelfPage = lazyPage(() => import('./pages/Self').then((m) => m.default));
+const LinksPage = lazyPage(() => import('./pages/Links').then((m) => m.default));
 
 /** Collectors land on Collect, officials and admins on Results. */
 export function homeOf(role: Role): string {
@@ -21,6 +26,17 @@ export function App() {
   const langValue = useLangState();
   const [session, setSession] = useSession();
   const route = useRoute();
+  // A household's link (#/s/<token>) needs no account, and never uses a session this device may hold.
+  if (route[0] === 's' && route[1]) {
+    return (
+      <LangContext.Provider value={langValue}>
+        <Header session={null} page="s" onLogout={() => {}} />
+        <main class="page" id="main">
+          <SelfPage token={route[1]} />
+        </main>
+      </LangContext.Provider>
+    );
+  }
   return (
     <LangContext.Provider value={langValue}>
       <Header session={session} page={route[0]} onLogout={() => setSession(null)} />
@@ -39,6 +55,7 @@ function Routes({ session, route }: { session: Session; route: string[] }) {
     return <CollectPage session={session} villageCode={village} />;
   }
   if (page === 'results' && canSeeResults(role)) return <ResultsPage />;
+  if (page === 'links' && canCollect(role)) return <LinksPage session={session} villageCode={village} />;
   return <Redirect to={homeOf(role)} />;
 }
 

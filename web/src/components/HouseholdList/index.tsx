@@ -80,6 +80,11 @@ export function HouseholdList({ roundId, wardCode, villageCode }: Props) {
           <li key={item.id} class="card household-row" data-testid="household-row" data-id={item.id}>
             <div class="household-info">
               <strong class="household-name">{item.household.head_name}</strong>
+              {item.channel === 'self' && (
+                <span class="self-badge" data-testid="self-badge">
+                  {t('ui.collect.self_badge')}
+                </span>
+              )}
               <span>{item.household.address}</span>
               <span class="muted">{t('ui.collect.members_count', { count: item.members.length })}</span>
             </div>
