@@ -175,7 +175,7 @@ const vi = {
   'ui.links.print_hint': 'In các đường dẫn chưa thu hồi, 8 hộ mỗi trang A4; cắt theo đường kẻ và phát cho từng hộ.',
   'ui.links.sheet_title': 'Phiếu khảo sát chuyển đổi số hộ gia đình',
   'ui.links.sheet_household': 'Hộ: {name}',
-  'ui.links.sheet_blank': 'Hộ: ................................................',
+  'ui.links.sheet_blank': 'Hộ: ..............................',
   'ui.links.sheet_line1': 'Quét mã QR bằng camera điện thoại, hoặc nhập đường dẫn bên dưới vào trình duyệt.',
   'ui.links.sheet_line2': 'Trả lời cho cả hộ rồi bấm “Gửi phiếu”; có thể sửa đến hết ngày {date}.',
 } as const;
@@ -353,7 +353,7 @@ const en: Record<MessageKey, string> = {
   'ui.links.print_hint': 'Prints the links not revoked, 8 households per A4 page; cut along the lines and hand one to each household.',
   'ui.links.sheet_title': 'Household digital-transformation survey',
   'ui.links.sheet_household': 'Household: {name}',
-  'ui.links.sheet_blank': 'Household: ................................................',
+  'ui.links.sheet_blank': 'Household: ........................',
   'ui.links.sheet_line1': 'Scan the QR code with the phone camera, or type the link below into a browser.',
   'ui.links.sheet_line2': 'Answer for the whole household, then press “Send”; you can revise until the end of {date}.',
 };
