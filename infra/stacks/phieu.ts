@@ -6,6 +6,8 @@ import { StatelessStack } from './stateless-stack';
 export interface PhieuStacksOptions {
   /** Built web app directory; default `web/dist`. */
   webAssetsPath?: string;
+  /** Alarm notifications by email; default: the `alarmEmail` context value, if any. */
+  alarmEmail?: string;
 }
 
 /** Adds both stacks, without account or region, so that synthesis needs no credentials. */
@@ -18,6 +20,7 @@ export function addPhieuStacks(app: App, options: PhieuStacksOptions = {}): { st
     description: 'Phiếu: functions, HTTP API, DLQ and web distribution',
     state: stateful.state,
     webAssetsPath: options.webAssetsPath,
+    alarmEmail: options.alarmEmail ?? (app.node.tryGetContext('alarmEmail') as string | undefined),
   });
   return { stateful, stateless };
 }

@@ -10,6 +10,7 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TABLE_ENV } from '../../functions/lib/repo/tables';
+import { OperationsAlarms } from '../constructs/operations-alarms';
 import { PhieuFunction } from '../constructs/phieu-function';
 import { WebSite } from '../constructs/web-site';
 import type { PhieuState } from './stateful-stack';
@@ -20,6 +21,8 @@ export interface StatelessStackProps extends StackProps {
   state: PhieuState;
   /** Built web app to upload. Default: `web/dist` (run `npm run build:web` first). */
   webAssetsPath?: string;
+  /** Email address that alarm notifications go to (cdk context `alarmEmail`). */
+  alarmEmail?: string;
 }
 
 export class StatelessStack extends Stack {
@@ -91,9 +94,18 @@ export class StatelessStack extends Stack {
       httpApi,
     });
 
+    const alarms = new OperationsAlarms(this, 'Alarms', {
+      apiFunction: api,
+      streamFunction: stream,
+      deadLetters,
+      httpApiId: httpApi.apiId,
+      email: props.alarmEmail,
+    });
+
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The app (CloudFront)' });
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'HTTP API, direct (the app calls it through CloudFront /api/*)' });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: deadLetters.queueUrl, description: 'Stream records that failed aggregation' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn, description: 'Operations alarms (SNS)' });
     new CfnOutput(this, 'UserPoolId', { value: state.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: state.userPoolClient.userPoolClientId });
   }
