@@ -330,9 +330,16 @@ describe('StatelessStack: HTTP API', () => {
     });
   });
 
+  it('throttles the public self-report routes below the rest of the API', () => {
+    const stage = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const limits = { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /api/self/{token}': limits, 'PUT /api/self/{token}': limits });
+  });
+
   it('routes every request to the API function', () => {
     const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route'));
-    expect(routes.map((r) => r.Properties.RouteKey)).toEqual(['$default']);
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(['$default', 'GET /api/self/{token}', 'PUT /api/self/{token}']);
+    expect(new Set(routes.map((r) => JSON.stringify(r.Properties.Target))).size).toBe(1);
     const integration = Object.values(stateless.findResources('AWS::ApiGatewayV2::Integration'))[0];
     expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
   });
