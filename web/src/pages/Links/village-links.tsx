@@ -28,17 +28,18 @@ export function VillageLinks({ round, ward, village }: Props) {
   const list = useAsync(() => api.listLinks(query), [round.id, ward.code, village.code]);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>();
   const [confirming, setConfirming] = useState<string | undefined>();
-  const [copied, setCopied] = useState<string | undefined>();
   const links = list.data ?? [];
   const printable = links.filter((link) => link.state !== 'revoked');
 
   async function copy(link: Link) {
     try {
       await navigator.clipboard.writeText(link.url);
-      setCopied(link.linkId);
       setNotice({ kind: 'success', text: t('ui.links.copied') });
     } catch {
-      setCopied(link.linkId);
+      // No clipboard (plain http on a LAN address, or refused): select the link for a manual copy.
+      const input = document.getElementById(`link-url-${link.linkId}`) as HTMLInputElement | null;
+      input?.focus();
+      input?.select();
       setNotice({ kind: 'warning', text: t('ui.links.copy_failed') });
     }
   }
@@ -102,7 +103,7 @@ export function VillageLinks({ round, ward, village }: Props) {
               </div>
               {link.state !== 'revoked' && (
                 <>
-                  <input class="link-url" readOnly value={link.url} aria-label={linkLabel(link, index, t)} data-testid="link-url" onFocus={(e) => e.currentTarget.select()} autoFocus={copied === link.linkId} />
+                  <input id={`link-url-${link.linkId}`} class="link-url" readOnly value={link.url} aria-label={linkLabel(link, index, t)} data-testid="link-url" onFocus={(e) => e.currentTarget.select()} />
                   {confirming === link.linkId ? (
                     <div class="row-actions confirm" role="group">
                       <span>{t('ui.links.confirm_revoke')}</span>
