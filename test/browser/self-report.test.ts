@@ -8,6 +8,8 @@ import { launchChromium, PHONE } from './chromium';
 
 const PASSWORD = 'bimson2024';
 const VILLAGE = '14815-khu-pho-1';
+/** The machine is shared: under the full suite a save and a list reload can take seconds. */
+const SLOW = { timeout: 10_000 };
 
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 let browser: Browser;
@@ -62,11 +64,11 @@ describe('self-report links', () => {
     await collector.waitForSelector('[data-testid=create-links]');
     await collector.fill('#links-count', '2');
     await collector.click('[data-testid=links-create]');
-    await expect.poll(() => collector.locator('[data-testid=link-row]').count()).toBe(2);
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(2);
     await collector.click('[data-testid=links-kind-named]');
     await collector.fill('#links-households', 'KP1-017; Lê Văn Tám');
     await collector.click('[data-testid=links-create]');
-    await expect.poll(() => collector.locator('[data-testid=link-row]').count()).toBe(3);
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(3);
     expect(await collector.textContent('[data-testid=links-notice]')).toBe('Đã tạo 1 đường dẫn.');
     const named = collector.locator('[data-testid=link-row]', { hasText: 'Lê Văn Tám' });
     expect(await named.textContent()).toContain('KP1-017');
@@ -112,7 +114,7 @@ describe('self-report links', () => {
     const put = phone.waitForRequest((request) => request.method() === 'PUT');
     await phone.click('[data-testid=form-submit]');
     expect((await put).headers().authorization).toBeUndefined();
-    await expect.poll(() => phone.textContent('[data-testid=self-notice]')).toContain('Thank you!');
+    await expect.poll(() => phone.textContent('[data-testid=self-notice]'), SLOW).toContain('Thank you!');
 
     // The official's figures count the household once.
     await stack.poller.idle();
@@ -125,7 +127,7 @@ describe('self-report links', () => {
     expect(await phone.textContent('[data-testid=form-submit]')).toBe('Send the revised answers');
     await answer(phone, 'members.0.has_ehr', true);
     await phone.click('[data-testid=form-submit]');
-    await expect.poll(() => phone.textContent('[data-testid=self-notice]')).toBe('Your answers were updated. Thank you!');
+    await expect.poll(() => phone.textContent('[data-testid=self-notice]'), SLOW).toBe('Your answers were updated. Thank you!');
 
     await stack.poller.idle();
     const [ehrNum, ehrDen] = afterSubmit.ehr.split('/').map(Number);
@@ -133,7 +135,7 @@ describe('self-report links', () => {
 
     // The collector sees the link used and the household marked as self-reported in the village list.
     await collector.reload();
-    await expect.poll(() => collector.locator('[data-testid=link-row]', { hasText: 'Lê Văn Tám' }).getAttribute('data-state')).toBe('used');
+    await expect.poll(() => collector.locator('[data-testid=link-row]', { hasText: 'Lê Văn Tám' }).getAttribute('data-state'), SLOW).toBe('used');
     await collector.goto(`${stack.url}/#/collect/${VILLAGE}`);
     const row = collector.locator('[data-testid=household-row]', { hasText: 'Lê Văn Tám' });
     await row.waitFor();
@@ -148,15 +150,15 @@ describe('self-report links', () => {
     const existing = await collector.locator('[data-testid=link-row]').count();
     await collector.fill('#links-count', '1');
     await collector.click('[data-testid=links-create]');
-    await expect.poll(() => collector.locator('[data-testid=link-row]').count()).toBe(existing + 1);
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(existing + 1);
     const row = collector.locator(`[data-testid=link-row]:nth-child(${existing + 1})`);
     const url = await row.locator('[data-testid=link-url]').inputValue();
     await row.locator('[data-testid=link-revoke]').click();
     await row.locator('[data-testid=link-revoke-confirm]').click();
-    await expect.poll(() => collector.textContent('[data-testid=links-notice]')).toBe('Đã thu hồi đường dẫn.');
+    await expect.poll(() => collector.textContent('[data-testid=links-notice]'), SLOW).toBe('Đã thu hồi đường dẫn.');
 
     const phone = await household(url);
-    await expect.poll(() => phone.textContent('[data-testid=link-problem]')).toBe('Đường dẫn này đã bị thu hồi. Vui lòng liên hệ trưởng thôn.');
+    await expect.poll(() => phone.textContent('[data-testid=link-problem]'), SLOW).toBe('Đường dẫn này đã bị thu hồi. Vui lòng liên hệ trưởng thôn.');
     expect(await phone.locator('[data-testid=self-form]').count()).toBe(0);
   });
 });
