@@ -7,6 +7,9 @@ import { adminRoutes } from '../routes/admin';
 import { aggregateRoutes } from '../routes/aggregates';
 import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../routes/public';
 import { responseRoutes } from '../routes/responses';
+import { generatedLinkKey } from '../links/link-secret';
+import { linkRoutes } from '../routes/links';
+import { selfRoutes } from '../routes/self';
 import type { AppDeps, AppEnv } from './context';
 import { detectLanguage, errorHandler } from './middleware';
 import { cachedAreaTree } from './scope';
@@ -35,6 +38,10 @@ export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {
   app.route('/api/responses', responseRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
   app.route('/api/admin', adminRoutes(withTree));
+  // Self-report links (issue 5): made by collectors, answered by households through /api/self with no account.
+  const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
+  app.route('/api/links', linkRoutes(withLinks));
+  app.route('/api/self', selfRoutes(withLinks));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
   app.onError(errorHandler(log));
   return app;
