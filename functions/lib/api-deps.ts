@@ -2,15 +2,18 @@
 import { createCognitoIdentity } from './auth/cognito-identity';
 import type { AppDeps } from './app/context';
 import { parseConfig } from './config';
+import { secretsManagerLinkKey } from './links/link-secret';
 import { createDocumentClient, createRepository } from './repo';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
-  const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION']);
+  const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION', 'LINK_SECRET_ARN']);
   const doc = createDocumentClient();
   return {
     repo: createRepository(doc, { responses: config.RESPONSES_TABLE!, aggregates: config.AGGREGATES_TABLE!, reference: config.REFERENCE_TABLE! }),
     identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
     clock: () => new Date(),
     aggregateSlots: config.AGGREGATE_SLOTS,
+    linkKey: secretsManagerLinkKey(config.LINK_SECRET_ARN!, config.AWS_REGION!),
+    publicUrl: config.PUBLIC_URL,
   };
 }

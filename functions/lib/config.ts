@@ -11,6 +11,10 @@ const ConfigSchema = z.object({
   AWS_REGION: z.optional(z.string()),
   /** Aggregate rows per ward that stream batches spread their writes over (no hot key). */
   AGGREGATE_SLOTS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(64)), 4),
+  /** Secrets Manager secret whose value is the HMAC key of self-report links. */
+  LINK_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /** Public base URL of the web app for self-report link URLs (e.g. a custom domain); else taken from the request. */
+  PUBLIC_URL: z.optional(z.url()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -22,6 +22,8 @@ export abstract class AppError extends Error {
     readonly issues: (FieldIssue | PendingIssue)[] = [],
     /** Extra fields for the error body, e.g. the current version on a conflict. */
     readonly details: Record<string, unknown> = {},
+    /** Response headers that go with the error, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(messageKey);
     this.name = new.target.name;
@@ -122,5 +124,27 @@ export class RosterConflictError extends AppError {
   readonly code = 'roster_conflict';
   constructor() {
     super('roster.conflict');
+  }
+}
+
+// ---- self-report links (issue 5) ----
+
+/** Why a self-report link is refused; each is a 401 with its own code so the page can say what happened. */
+export type LinkRefusal = 'invalid' | 'expired' | 'revoked';
+
+export class LinkRefusedError extends AppError {
+  readonly status = 401;
+  readonly code: string;
+  constructor(readonly reason: LinkRefusal) {
+    super(`error.link_${reason}`);
+    this.code = `link_${reason}`;
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  constructor(retryAfterSeconds: number) {
+    super('error.too_many_requests', {}, [], { retryAfter: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
   }
 }

@@ -43,6 +43,18 @@ const SPA_REWRITE = `function handler(event) {
   return request;
 }`;
 
+/**
+ * For the API: the viewer's address (the self-report rate limit keys on it; behind CloudFront, API Gateway only
+ * sees the edge's) and the public host (self-report link URLs point at the app, not at API Gateway). Set here,
+ * they overwrite whatever a client sent through CloudFront.
+ */
+const API_VIEWER_HEADERS = `function handler(event) {
+  var request = event.request;
+  request.headers['x-viewer-address'] = { value: event.viewer.ip };
+  if (request.headers.host) request.headers['x-public-host'] = { value: request.headers.host.value };
+  return request;
+}`;
+
 export class WebSite extends Construct {
   readonly distribution: Distribution;
   readonly url: string;
@@ -66,6 +78,12 @@ export class WebSite extends Construct {
       code: FunctionCode.fromInline(SPA_REWRITE),
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Serve index.html for client-side routes',
+    });
+
+    const apiViewerHeaders = new CloudFrontFunction(this, 'ApiViewerHeaders', {
+      code: FunctionCode.fromInline(API_VIEWER_HEADERS),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Forward the viewer address and public host to the API',
     });
 
     // apiEndpoint is https://{id}.execute-api.{region}.amazonaws.com: the origin wants the bare host.
@@ -101,6 +119,7 @@ export class WebSite extends Construct {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           // Authorization, If-Match and Accept-Language reach the API; Host must stay API Gateway's own.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          functionAssociations: [{ function: apiViewerHeaders, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },
     });

@@ -9,7 +9,9 @@ import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createApp } from '../../functions/lib/app/create-app';
+import type { AppDeps } from '../../functions/lib/app/context';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
+import { generatedLinkKey } from '../../functions/lib/links/link-secret';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
@@ -33,6 +35,8 @@ export interface LocalStackOptions {
   clock?: () => Date;
   /** The built web app to serve (default web/dist); tests serve a copy they can "deploy" a new version into. */
   webRoot?: string;
+  /** Limits of the public self-report routes (default: the API's). */
+  selfRateLimits?: AppDeps['selfRateLimits'];
 }
 
 export interface LocalStack {
@@ -65,7 +69,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const port = options.port || (await freePort());
     const url = `http://${host}:${port}`;
     const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
-    const api = createApp({ repo, identity, clock, aggregateSlots });
+    // Self-report links are signed with a key made at start: they live as long as this in-memory stack's data.
+    const api = createApp({ repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits });
     const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock });
     const poller = startStreamPoller({
       client: streams,
@@ -87,7 +92,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 /** The API under /api, the built web app everywhere else (index.html for client-side routes). */
 function localServer(api: ReturnType<typeof createApp>, webRoot: string) {
   const server = new Hono();
-  server.all('/api/*', (c) => api.fetch(c.req.raw));
+  // The node server's env (with the socket) goes along: the self-report rate limit keys on the client address.
+  server.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   if (existsSync(webRoot)) {
     const root = relative(process.cwd(), webRoot) || '.';
     const indexHtml = readFileSync(resolve(webRoot, 'index.html'), 'utf8');

@@ -1,7 +1,7 @@
 // Everything that can be deleted and redeployed at will: the two functions, the HTTP API, the aggregation DLQ
 // and the web front door. State comes in through `state`, and each function gets only the grants it needs.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -16,6 +16,9 @@ import { WebSite } from '../constructs/web-site';
 import type { PhieuState } from './stateful-stack';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Self-report links (issue 5): the public route and its stage throttle, below the whole API's. */
+const SELF_ROUTE_PATH = '/api/self/{token}';
+const SELF_THROTTLE = { rateLimit: 20, burstLimit: 40 };
 
 export interface StatelessStackProps extends StackProps {
   state: PhieuState;
@@ -76,9 +79,10 @@ export class StatelessStack extends Stack {
       }),
     );
 
+    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', api);
     const httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Phiếu API: every route goes to the Hono function',
-      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api),
+      defaultIntegration: apiIntegration,
       // The stage is declared below so that it can carry throttling.
       createDefaultStage: false,
     });
@@ -88,6 +92,12 @@ export class StatelessStack extends Stack {
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
     });
+    // The public self-report routes get their own, lower share, so link traffic cannot starve the collectors.
+    // RouteSettings is raw CloudFormation JSON: CloudFormation's casing.
+    httpApi.addRoutes({ path: SELF_ROUTE_PATH, methods: [HttpMethod.GET, HttpMethod.PUT], integration: apiIntegration });
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      ['GET', 'PUT'].map((method) => [`${method} ${SELF_ROUTE_PATH}`, { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit }]),
+    );
 
     // Raw exports (issue 6): a round of 100,000 households is ~100 MB of CSV and takes longer than API
     // Gateway's 30 s, so it streams from its own function through a function URL. Auth NONE at the URL: the app

@@ -330,9 +330,16 @@ describe('StatelessStack: HTTP API', () => {
     });
   });
 
+  it('throttles the public self-report routes below the rest of the API', () => {
+    const stage = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const limits = { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 };
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /api/self/{token}': limits, 'PUT /api/self/{token}': limits });
+  });
+
   it('routes every request to the API function', () => {
     const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route'));
-    expect(routes.map((r) => r.Properties.RouteKey)).toEqual(['$default']);
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(['$default', 'GET /api/self/{token}', 'PUT /api/self/{token}']);
+    expect(new Set(routes.map((r) => JSON.stringify(r.Properties.Target))).size).toBe(1);
     const integration = Object.values(stateless.findResources('AWS::ApiGatewayV2::Integration'))[0];
     expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
   });
@@ -383,6 +390,20 @@ describe('StatelessStack: web', () => {
     expect(rewrite('/collect/households')).toBe('/index.html');
     expect(rewrite('/assets/index-3f2a.js')).toBe('/assets/index-3f2a.js');
     expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('tells the API the viewer address and public host on /api/*, overwriting what a client sent (self-report links)', () => {
+    const api = distribution().CacheBehaviors.find((b: Json) => b.PathPattern === '/api/*');
+    const [association] = api.FunctionAssociations;
+    expect(association.EventType).toBe('viewer-request');
+    const code: string = stateless.toJSON().Resources[association.FunctionARN['Fn::GetAtt'][0]].Properties.FunctionCode;
+    const handler = new Function(`${code}; return handler;`)() as (event: Json) => { headers: Record<string, { value: string }> };
+    const request = handler({
+      viewer: { ip: '203.0.113.7' },
+      request: { uri: '/api/self/x', headers: { host: { value: 'd111.cloudfront.net' }, 'x-viewer-address': { value: '1.2.3.4' } } },
+    });
+    expect(request.headers['x-viewer-address']).toEqual({ value: '203.0.113.7' });
+    expect(request.headers['x-public-host']).toEqual({ value: 'd111.cloudfront.net' });
   });
 
   it('deploys the built app and invalidates the distribution', () => {

@@ -4,7 +4,7 @@ import type { Area } from '../../shared/areas/areas';
 import type { Round } from '../../shared/api/contract';
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '../../shared/aggregation/fold';
 import { addTally, type Tally } from '../../shared/indicators/tally';
-import type { AggregateRow, AggregatesRepo, LocalUserRecord, ReferenceRepo, Repository, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+import type { AggregateRow, AggregatesRepo, LinkRecord, LinksRepo, LocalUserRecord, ReferenceRepo, Repository, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../functions/lib/repo/types';
 import type { RosterEntry, WardRoster } from '../../shared/roster/roster';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -22,6 +22,8 @@ export interface MemoryRepository extends Repository {
   /** Roster entries by `<ward>#<importId>` (staged and published alike) and the ward pointers. */
   rosterEntries: Map<string, RosterEntry[]>;
   rosterPointers: Map<string, WardRoster>;
+  /** Self-report links by `<round>#<village>#<linkId>`. */
+  linkItems: Map<string, LinkRecord>;
 }
 
 export function createMemoryRepository(): MemoryRepository {
@@ -83,6 +85,8 @@ export function createMemoryRepository(): MemoryRepository {
     roster: {} as RosterRepo,
     rosterEntries: new Map(),
     rosterPointers: new Map(),
+    linkItems: new Map(),
+    links: {} as LinksRepo,
   };
 
   repo.aggregates = {
@@ -151,6 +155,29 @@ export function createMemoryRepository(): MemoryRepository {
     },
   };
   repo.roster = memoryRoster(repo.rosterEntries, repo.rosterPointers);
+  // ---- self-report links (issue 5) ----
+  const linkKey = (roundId: string, villageCode: string, linkId: string) => `${roundId}#${villageCode}#${linkId}`;
+  repo.links = {
+    async putLinks(links) {
+      for (const link of links) repo.linkItems.set(linkKey(link.roundId, link.villageCode, link.linkId), clone(link));
+    },
+    async getLink(roundId, villageCode, linkId) {
+      const link = repo.linkItems.get(linkKey(roundId, villageCode, linkId));
+      return link ? clone(link) : undefined;
+    },
+    async listLinks(roundId, villageCode) {
+      return [...repo.linkItems.values()]
+        .filter((l) => l.roundId === roundId && l.villageCode === villageCode)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.linkId.localeCompare(b.linkId))
+        .map(clone);
+    },
+    async revokeLink(roundId, villageCode, linkId, revokedAt, revokedBy) {
+      const link = repo.linkItems.get(linkKey(roundId, villageCode, linkId));
+      if (!link || link.revokedAt) return false;
+      repo.linkItems.set(linkKey(roundId, villageCode, linkId), { ...link, revokedAt, revokedBy });
+      return true;
+    },
+  };
   return repo;
 }
 

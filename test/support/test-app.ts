@@ -1,5 +1,6 @@
 // The real app over the in-memory repository and the real local identity, for app.request() tests.
 import { foldRecords } from '../../functions/lib/aggregation/fold-records';
+import type { AppDeps } from '../../functions/lib/app/context';
 import { createApp } from '../../functions/lib/app/create-app';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
 import { hashPassword } from '../../functions/lib/auth/passwords';
@@ -17,14 +18,20 @@ export const TEST_USERS: User[] = [
   { username: 'collector-14809', role: 'collector', areas: ['14809'] },
 ];
 
-export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z') }: { now?: Date } = {}) {
+export interface TestAppOptions {
+  now?: Date;
+  /** Limits of the public self-report routes (default: the API's). */
+  selfRateLimits?: AppDeps['selfRateLimits'];
+}
+
+export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), selfRateLimits }: TestAppOptions = {}) {
   const repo = createMemoryRepository();
   await seedReferenceData(repo.reference);
   const passwordHash = await hashPassword(TEST_PASSWORD);
   for (const user of TEST_USERS) await repo.reference.putLocalUser({ ...user, passwordHash });
   const identity = await createLocalIdentity(repo.reference, 'http://test.local/local-idp');
   const clock = { now };
-  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4 }, { log: () => {} });
+  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits }, { log: () => {} });
   let folded = 0;
   const tokens = new Map<string, string>();
 

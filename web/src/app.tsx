@@ -36,6 +36,17 @@ export function App() {
     if (outbox.unsent > 0 && !confirm(langValue.t('ui.outbox.logout_warning', { count: outbox.unsent }))) return;
     setSession(null);
   };
+  // A household's link (#/s/<token>) needs no account, and never uses a session this device may hold.
+  if (route[0] === 's' && route[1]) {
+    return (
+      <LangContext.Provider value={langValue}>
+        <Header session={null} page="s" onLogout={() => {}} />
+        <main class="page" id="main">
+          <LazyPage key={route[1]} load={loadSelf} props={{ token: route[1] }} />
+        </main>
+      </LangContext.Provider>
+    );
+  }
   return (
     <LangContext.Provider value={langValue}>
       <Header session={session} page={route[0]} onLogout={logout} />
@@ -57,6 +68,7 @@ function Routes({ session, route }: { session: Session; route: string[] }) {
   if (page === 'results' && canSeeResults(role)) return <LazyPage key="results" load={loadResults} props={{}} />;
   if (page === 'report' && village && canSeeResults(role)) return <LazyPage key={route.join('/')} load={loadWardReport} props={{ wardCode: village, roundId: responseId }} />;
   if (page === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
+  if (page === 'links' && canCollect(role)) return <LazyPage key={village ?? ''} load={loadLinks} props={{ session, villageCode: village }} />;
   return <Redirect to={homeOf(role)} />;
 }
 
@@ -65,6 +77,9 @@ const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
 /** The printable ward report and the admins' roster import: their own chunks too (issue 6). */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
+// Self-report links (issue 5): the household's form and the collector's link sheet.
+const loadSelf = () => import('./pages/Self').then((m) => m.default);
+const loadLinks = () => import('./pages/Links').then((m) => m.default);
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => location.replace(href(to)), [to]);

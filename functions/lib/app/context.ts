@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { User } from '../../../shared/api/contract';
 import type { Lang } from '../../../shared/survey/form';
 import type { IdentityProvider } from '../auth/identity';
+import type { LinkKeySource } from '../links/link-secret';
+import type { RateLimit } from '../links/rate-limiter';
 import type { Repository } from '../repo/types';
 
 export interface AppDeps {
@@ -11,6 +13,12 @@ export interface AppDeps {
   clock: () => Date;
   /** Aggregate rows per ward (the stream handler's setting; recompute needs it). */
   aggregateSlots: number;
+  /** HMAC key of self-report links; absent: a random key for this process (local stack, tests). */
+  linkKey?: LinkKeySource;
+  /** Public base URL of the web app for link URLs; absent: taken from the request. */
+  publicUrl?: string;
+  /** Limits of the public self-report routes; absent: the defaults in routes/self.ts. */
+  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit };
 }
 
 export interface AppEnv {

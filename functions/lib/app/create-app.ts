@@ -9,6 +9,9 @@ import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from
 import { responseRoutes } from '../routes/responses';
 import { exportRoutes } from '../routes/exports';
 import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../routes/roster';
+import { generatedLinkKey } from '../links/link-secret';
+import { linkRoutes } from '../routes/links';
+import { selfRoutes } from '../routes/self';
 import type { AppDeps, AppEnv } from './context';
 import { detectLanguage, errorHandler } from './middleware';
 import { cachedAreaTree } from './scope';
@@ -42,6 +45,10 @@ export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
   app.route('/api/exports', exportRoutes(withTree, log));
+  // Self-report links (issue 5): made by collectors, answered by households through /api/self with no account.
+  const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
+  app.route('/api/links', linkRoutes(withLinks));
+  app.route('/api/self', selfRoutes(withLinks));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
   app.onError(errorHandler(log));
   return app;

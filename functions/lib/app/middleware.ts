@@ -33,6 +33,7 @@ export function errorHandler(log: (message: string, details: Record<string, unkn
     const lang = c.get('lang') ?? 'vi';
     if (error instanceof AppError) {
       const issues = error.issues.map((issue) => (isPending(issue) ? { path: issue.path, message: translate(lang, issue.key, issue.params) } : issue));
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       const body = { error: { code: error.code, message: translate(lang, error.messageKey, error.params), ...(issues.length ? { issues } : {}), ...error.details } };
       return c.json(body, error.status);
     }

@@ -2,6 +2,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
+import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
 import { createRosterRepo } from './roster-repo';
@@ -23,10 +24,12 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     aggregates: createAggregatesRepo(doc, tables.aggregates),
     reference: createReferenceRepo(doc, tables.reference),
     roster: createRosterRepo(doc, tables.reference),
+    // Links live in the Reference table, under their own partition per round and village.
+    links: createLinksRepo(doc, tables.reference),
   };
 }
 
-export { createAggregatesRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
+export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
 export { changeRecordOf } from './stream-records';
 export type * from './types';

@@ -111,9 +111,39 @@ export interface RosterRepo {
   discardImport(wardCode: string, importId: string): Promise<void>;
 }
 
+// ---- self-report links (issue 5) ----
+
+/** One self-report link as stored (its token is not stored: it is re-signed from these fields when listed). */
+export interface LinkRecord {
+  linkId: string;
+  roundId: string;
+  wardCode: string;
+  villageCode: string;
+  householdCode?: string;
+  headName?: string;
+  /** The round's close when the link was made: the token's expiry. */
+  expiresAt: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+export interface LinksRepo {
+  /** Stores new links (ids are random: never overwrites in practice). */
+  putLinks(links: readonly LinkRecord[]): Promise<void>;
+  /** Strongly consistent, so a revocation holds from the next request on. */
+  getLink(roundId: string, villageCode: string, linkId: string): Promise<LinkRecord | undefined>;
+  /** Every link of one village in a round, oldest first. */
+  listLinks(roundId: string, villageCode: string): Promise<LinkRecord[]>;
+  /** Marks a link revoked; false when it does not exist or was revoked already. */
+  revokeLink(roundId: string, villageCode: string, linkId: string, revokedAt: string, revokedBy: string): Promise<boolean>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
   reference: ReferenceRepo;
   roster: RosterRepo;
+  links: LinksRepo;
 }

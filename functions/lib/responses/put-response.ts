@@ -9,12 +9,26 @@ import { canWorkInWard } from '../app/scope';
 import { DeletedError, ForbiddenError, NotFoundError, RoundClosedError, ValidationError, VersionConflictError, VersionRequiredError } from '../errors';
 import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../repo/types';
 
+/**
+ * Who writes: a signed-in user (scope from their areas) or a self-report link (fixed to its ward and village).
+ * `name` is recorded as createdBy / updatedBy.
+ */
+export interface PutActor {
+  name: string;
+  mayWrite(target: { wardCode: string; villageCode: string }, tree: AreaTree): boolean;
+}
+
+/** A collector or admin: any village of a ward within their areas. */
+export function userActor(user: User): PutActor {
+  return { name: user.username, mayWrite: ({ wardCode }, tree) => canWorkInWard(user, wardCode, tree) };
+}
+
 export interface PutResponseInput {
   id: string;
   body: unknown;
   /** The If-Match version, when the client sent one. */
   ifMatch?: number;
-  user: User;
+  actor: PutActor;
   lang: Lang;
   channel: StoredResponseItem['channel'];
 }
@@ -46,7 +60,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Validates a body fully: shape, round, areas, the user's scope, then the round's survey rules. */
+/** Validates a body fully: shape, round, areas, the actor's scope, then the round's survey rules. */
 export async function validatePut(input: PutResponseInput, deps: PutResponseDeps) {
   const parsed = ResponseBodySchema.safeParse(input.body);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.lang, input.body)));
@@ -56,7 +70,7 @@ export async function validatePut(input: PutResponseInput, deps: PutResponseDeps
   const tree = await deps.areaTree();
   if (tree.get(body.wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
   if (tree.wardOfVillage(body.villageCode)?.code !== body.wardCode) throw new ValidationError([{ path: 'villageCode', key: 'validation.village_not_in_ward' }]);
-  if (!canWorkInWard(input.user, body.wardCode, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
+  if (!input.actor.mayWrite(body, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
   const ruleIssues = checkSurveyRules(body, round.referenceYear);
   if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue, input.lang)));
   const now = deps.clock();
@@ -74,7 +88,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
     if (input.ifMatch !== undefined) throw new NotFoundError();
     const item: StoredResponseItem = {
       id: input.id, ...body, version: 1, referenceYear: round.referenceYear, channel: input.channel, bodyHash,
-      createdBy: input.user.username, createdAt: now, updatedBy: input.user.username, updatedAt: now,
+      createdBy: input.actor.name, createdAt: now, updatedBy: input.actor.name, updatedAt: now,
     };
     if (await deps.responses.create(item)) return { id: input.id, version: 1, created: true };
     // Another upload of the same id won the race: answer as for an existing response.
@@ -82,7 +96,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   }
 
   if (existing.deletedAt) throw new DeletedError();
-  if (!canWorkInWard(input.user, existing.wardCode, tree)) throw new ForbiddenError();
+  if (!input.actor.mayWrite(existing, tree)) throw new ForbiddenError();
   // A replay of what is stored (a retried upload, create or edit) changes nothing and answers the same.
   if (existing.bodyHash === bodyHash) return { id: input.id, version: existing.version, created: false };
   if (existing.roundId !== body.roundId) throw new ValidationError([{ path: 'roundId', key: 'validation.round_change' }]);
@@ -90,7 +104,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   if (input.ifMatch !== existing.version) throw new VersionConflictError(existing.version);
 
   const next: StoredResponseItem = {
-    ...existing, ...body, version: existing.version + 1, referenceYear: round.referenceYear, bodyHash, updatedBy: input.user.username, updatedAt: now,
+    ...existing, ...body, version: existing.version + 1, referenceYear: round.referenceYear, bodyHash, updatedBy: input.actor.name, updatedAt: now,
   };
   if (await deps.responses.replace(next, existing.version)) return { id: input.id, version: next.version, created: false };
   const current = await deps.responses.get(input.id);

@@ -9,7 +9,7 @@ import { parseOrThrow, readJson } from '../app/request';
 import { canWorkInWard } from '../app/scope';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, VersionRequiredError } from '../errors';
 import type { StoredResponseItem } from '../repo/types';
-import { putResponse } from '../responses/put-response';
+import { putResponse, userActor } from '../responses/put-response';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -57,7 +57,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       const ifMatch = ifMatchVersion(c);
       const body = await readJson(c);
       const result = await putResponse(
-        { id, body, ifMatch, user: c.get('user'), lang: c.get('lang'), channel: 'collector' },
+        { id, body, ifMatch, actor: userActor(c.get('user')), lang: c.get('lang'), channel: 'collector' },
         { responses: repo.responses, reference: repo.reference, areaTree, clock },
       );
       c.header('ETag', `"${result.version}"`);

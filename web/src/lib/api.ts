@@ -12,6 +12,7 @@ import {
   StoredResponseSchema,
   type AggregateLevel,
 } from '../../../shared/api/contract';
+import { LinksResponseSchema, SelfFormSchema, type CreateLinksRequest } from '../../../shared/api/links';
 import { translate } from '../../../shared/i18n/dictionary';
 import type { Lang } from '../../../shared/survey/form';
 import type { ResponseBody } from '../../../shared/survey/schema';
@@ -153,6 +154,24 @@ export function createApiClient(config: ApiConfig) {
     },
     async coverage(roundId: string, wardCode: string) {
       return json((await import('../../../shared/roster/coverage')).WardCoverageSchema, await request('GET', '/api/coverage', { query: { roundId, wardCode } }));
+    },
+    // ---- self-report links (issue 5) ----
+    async createLinks(links: CreateLinksRequest) {
+      return (await json(LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;
+    },
+    async listLinks(query: { roundId: string; wardCode: string; villageCode: string }) {
+      return (await json(LinksResponseSchema, await request('GET', '/api/links', { query }))).links;
+    },
+    async revokeLink(token: string) {
+      await request('DELETE', `/api/links/${encodeURIComponent(token)}`);
+    },
+    /** A household's own form through its link: the link is the credential, never the device's session. */
+    async getSelf(token: string) {
+      return json(SelfFormSchema, await request('GET', `/api/self/${encodeURIComponent(token)}`, { auth: false }));
+    },
+    async putSelf(token: string, body: unknown, version?: number) {
+      const response = await request('PUT', `/api/self/${encodeURIComponent(token)}`, { body, ifMatch: version, auth: false });
+      return { ...(await json(PutResponseResultSchema, response)), created: response.status === 201 };
     },
   };
 }

@@ -4,12 +4,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Round, StoredResponse } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
 import type { ResponseBody } from '../../../../shared/survey/schema';
 import { areaName } from '../../lib/areas';
 import { setFlash } from '../../lib/flash';
 import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, visibleHouseholdQuestions, type FormState, type ResponseTarget } from '../../lib/form-state';
+import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
 import type { LocalHousehold, Rejection } from '../../lib/outbox/types';
 import { chooseInConflict, dropDraft, keepDraft, saveResponse } from '../../lib/responses';
 import { syncNow } from '../../lib/outbox/sync';
@@ -18,7 +17,7 @@ import { useLang } from '../../lib/use-lang';
 import { href, navigate } from '../../lib/use-route';
 import { LazyPage } from '../LazyPage';
 import { ErrorSummary } from '../ErrorSummary';
-import { MemberCard } from '../MemberCard';
+import { HouseholdFields } from '../HouseholdFields';
 import { Notice, type NoticeKind } from '../Notice';
 import { QuestionField } from '../QuestionField';
 import { RosterPicker } from '../RosterPicker';
@@ -199,58 +198,17 @@ export function HouseholdForm({ id, round, village, record }: Props) {
       )}
       {form.submitted && <ErrorSummary issues={form.shown} general={general} />}
 
-      <section class="form-section">
-        <h2>{t('ui.form.section_household')}</h2>
-        <RosterPicker
-          wardCode={target.wardCode}
-          villageCode={village.code}
-          chosen={householdCode}
-          onPick={(entry) => {
-            setHouseholdCode(entry?.householdCode);
-            if (entry) form.setHouseholdAnswer('head_name', entry.headName);
-            if (entry?.address) form.setHouseholdAnswer('address', entry.address);
-          }}
-        />
-        {visibleHouseholdQuestions(state.household).map((question) => (
-          <QuestionField
-            key={question.id}
-            question={question}
-            path={`household.${question.id}`}
-            value={state.household[question.id]}
-            error={errors.get(`household.${question.id}`)}
-            onChange={(value) => form.setHouseholdAnswer(question.id, value)}
-            onBlur={() => form.touch(`household.${question.id}`)}
-          />
-        ))}
-      </section>
-
-      <section class="form-section">
-        <h2>
-          {t('ui.form.section_members')} ({state.members.length})
-        </h2>
-        {state.members.map((member, index) => (
-          <MemberCard
-            key={member.key}
-            index={index}
-            member={member}
-            referenceYear={round.referenceYear}
-            open={form.openMember === index}
-            canRemove={state.members.length > HOUSEHOLD_FORM.minMembers}
-            errors={errors}
-            onToggle={() => form.setOpenMember(form.openMember === index ? -1 : index)}
-            onChange={(questionId, value) => form.setMemberAnswer(index, questionId, value)}
-            onBlur={form.touch}
-            onRemove={() => form.removeMember(index)}
-          />
-        ))}
-        {state.members.length < HOUSEHOLD_FORM.maxMembers ? (
-          <button type="button" class="secondary wide" data-testid="member-add" onClick={form.addMember}>
-            {t('ui.form.add_member')}
-          </button>
-        ) : (
-          <p class="hint">{t('ui.form.max_members', { max: HOUSEHOLD_FORM.maxMembers })}</p>
-        )}
-      </section>
+      <RosterPicker
+        wardCode={target.wardCode}
+        villageCode={village.code}
+        chosen={householdCode}
+        onPick={(entry) => {
+          setHouseholdCode(entry?.householdCode);
+          if (entry) form.setHouseholdAnswer('head_name', entry.headName);
+          if (entry?.address) form.setHouseholdAnswer('address', entry.address);
+        }}
+      />
+      <HouseholdFields form={form} referenceYear={round.referenceYear} errors={errors} />
 
       <div class="submit-bar">
         <button type="submit" class="primary wide" disabled={saving} data-testid="form-submit">

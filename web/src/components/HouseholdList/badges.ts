@@ -12,6 +12,8 @@ export interface RowBadge {
 
 export const ROW_BADGES: ((row: HouseholdRowModel) => RowBadge | undefined)[] = [
   (row) => (row.unfinished ? { key: 'ui.outbox.unfinished', tone: 'warning', testId: 'badge-unfinished' } : undefined),
+  // Answered through a self-report link: not to be surveyed again.
+  (row) => (row.record.server?.channel === 'self' ? { key: 'ui.collect.self_badge', tone: 'info', testId: 'self-badge' } : undefined),
 ];
 
 export function badgesOf(row: HouseholdRowModel): RowBadge[] {

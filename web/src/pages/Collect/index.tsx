@@ -9,7 +9,7 @@ import { openRound } from '../../lib/rounds';
 import { loadVillage, saveVillage, type Session } from '../../lib/storage';
 import { useAsync } from '../../lib/use-async';
 import { useLang } from '../../lib/use-lang';
-import { navigate } from '../../lib/use-route';
+import { href, navigate } from '../../lib/use-route';
 import { LoadFailed, Loading } from '../../components/Loading';
 
 export function CollectPage({ session, villageCode }: { session: Session; villageCode?: string }) {
@@ -63,6 +63,11 @@ function CollectInRound({ round, areas, session, villageCode }: { round: Round; 
                 ))}
           </select>
         </div>
+      )}
+      {village && (
+        <a class="button secondary wide" href={href('links', village.code)} data-testid="links-page">
+          {t('ui.collect.links')}
+        </a>
       )}
       {village?.parentCode && <HouseholdList key={village.code} owner={session.user.username} roundId={round.id} wardCode={village.parentCode} villageCode={village.code} />}
     </>

@@ -1,0 +1,81 @@
+// Shapes of the self-report link routes (POST/GET/DELETE /api/links, GET/PUT /api/self/{token}): the API builds
+// these, the web client parses with them.
+import * as z from 'zod/mini';
+import { AreaSchema } from '../areas/areas';
+import { HouseholdSchema, MemberSchema } from '../survey/schema';
+import { RoundSchema } from './contract';
+
+export const MAX_LINKS_PER_REQUEST = 200;
+
+/** Codes travel inside link tokens, "~"-separated: they must be plain URL-safe codes. */
+const code = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^[A-Za-z0-9._-]+$/));
+
+export const NamedHouseholdSchema = z.strictObject({
+  headName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  householdCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+});
+export type NamedHousehold = z.infer<typeof NamedHouseholdSchema>;
+
+/** `count` blank links, or one link per named household of the roster; exactly one of the two. */
+export const CreateLinksRequestSchema = z.strictObject({
+  roundId: code(64),
+  wardCode: code(32),
+  villageCode: code(64),
+  count: z.optional(z.int().check(z.gte(1), z.lte(MAX_LINKS_PER_REQUEST))),
+  households: z.optional(z.array(NamedHouseholdSchema).check(z.minLength(1), z.maxLength(MAX_LINKS_PER_REQUEST))),
+});
+export type CreateLinksRequest = z.infer<typeof CreateLinksRequestSchema>;
+
+export const LINK_STATES = ['unused', 'used', 'revoked'] as const;
+
+export const LinkSchema = z.object({
+  token: z.string(),
+  url: z.string(),
+  expiresAt: z.string(),
+  linkId: z.string(),
+  roundId: z.string(),
+  wardCode: z.string(),
+  villageCode: z.string(),
+  householdCode: z.optional(z.string()),
+  headName: z.optional(z.string()),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  /** The response this link writes (the same on every submission). */
+  responseId: z.string(),
+  state: z.enum(LINK_STATES),
+  revokedAt: z.optional(z.string()),
+  /** When the household last submitted, while its response exists. */
+  submittedAt: z.optional(z.string()),
+  /** The head of household as the household itself answered, once used. */
+  answeredHeadName: z.optional(z.string()),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+export const LinksResponseSchema = z.object({ links: z.array(LinkSchema) });
+
+/** What a household's own form page gets: where it answers for, and what it answered so far. */
+export const SelfFormSchema = z.object({
+  link: z.object({
+    linkId: z.string(),
+    expiresAt: z.string(),
+    householdCode: z.optional(z.string()),
+    headName: z.optional(z.string()),
+  }),
+  round: RoundSchema,
+  ward: AreaSchema,
+  village: AreaSchema,
+  form: z.object({ id: z.string(), version: z.number() }),
+  /** The household's answers when it has submitted; null before (or after a collector deleted them). */
+  response: z.nullable(
+    z.object({
+      id: z.string(),
+      version: z.number(),
+      household: HouseholdSchema,
+      members: z.array(MemberSchema),
+      updatedAt: z.string(),
+    }),
+  ),
+  /** True when a collector deleted the household's response: the link can no longer submit. */
+  deleted: z.boolean(),
+});
+export type SelfForm = z.infer<typeof SelfFormSchema>;

@@ -1,0 +1,164 @@
+// Self-report links end to end: a collector makes links for a village, a household opens one in a fresh browser
+// with no login, answers, comes back and revises; the official's ward figures count the household once.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStack } from '../../infra/local/stack';
+import { ensureWebBuilt } from './build-web';
+import { launchChromium, PHONE } from './chromium';
+
+const PASSWORD = 'bimson2024';
+const VILLAGE = '14815-khu-pho-1';
+/** The machine is shared: under the full suite a save and a list reload can take seconds. */
+const SLOW = { timeout: 10_000 };
+
+let stack: Awaited<ReturnType<typeof startLocalStack>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  [stack, browser] = await Promise.all([startLocalStack({ port: 0 }), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openAs(username: string): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
+  const page = await context.newPage();
+  await page.goto(stack.url);
+  await page.fill('#login-username', username);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('[data-testid=login-submit]');
+  return page;
+}
+
+/** A phone that has never signed in. */
+async function household(url: string): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const answer = (page: Page, path: string, value: boolean | string) => page.click(`[data-testid="${path}=${String(value)}"]`);
+
+async function ward14815(): Promise<{ surveyed: number; ehr: string }> {
+  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'official', password: PASSWORD }) });
+  const { token } = await login.json();
+  const res = await fetch(`${stack.url}/api/aggregates?roundId=cds-2024&level=ward`, { headers: { authorization: `Bearer ${token}` } });
+  const area = (await res.json()).areas.find((a: { code: string }) => a.code === '14815');
+  const ehr = area.indicators.find((i: { id: string }) => i.id === 'pop_ehr');
+  return { surveyed: area.households.surveyed, ehr: `${ehr.numerator}/${ehr.denominator}` };
+}
+
+describe('self-report links', () => {
+  it('a household answers through its link with no login, revises, and counts once', async () => {
+    // The collector opens the links page from Collect and makes two blank links and one for a named household.
+    const collector = await openAs('collector-14815');
+    await collector.waitForSelector('[data-testid=village-select]');
+    await collector.selectOption('[data-testid=village-select]', VILLAGE);
+    await collector.click('[data-testid=links-page]');
+    await collector.waitForSelector('[data-testid=create-links]');
+    await collector.fill('#links-count', '2');
+    await collector.click('[data-testid=links-create]');
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(2);
+    await collector.click('[data-testid=links-kind-named]');
+    await collector.fill('#links-households', 'KP1-017; Lê Văn Tám');
+    await collector.click('[data-testid=links-create]');
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(3);
+    expect(await collector.textContent('[data-testid=links-notice]')).toBe('Đã tạo 1 đường dẫn.');
+    const named = collector.locator('[data-testid=link-row]', { hasText: 'Lê Văn Tám' });
+    expect(await named.textContent()).toContain('KP1-017');
+    expect(await named.getAttribute('data-state')).toBe('unused');
+
+    // Copy one link, as for a chat app; the printable sheet has a QR code per link.
+    await named.locator('[data-testid=link-copy]').click();
+    const url = await named.locator('[data-testid=link-url]').inputValue();
+    expect(url).toMatch(new RegExp(`^${stack.url}/#/s/1~cds-2024~14815~${VILLAGE}~`));
+    expect(await collector.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    expect(await collector.locator('[data-testid=sheet-card] svg').count()).toBe(3);
+    await collector.emulateMedia({ media: 'print' });
+    expect(await collector.locator('[data-testid=link-sheet]').isVisible()).toBe(true);
+    expect(await collector.locator('.topbar').isVisible()).toBe(false);
+    expect(await collector.locator('[data-testid=sheet-card]', { hasText: 'Hộ: Lê Văn Tám' }).textContent()).toContain('Quét mã QR');
+    await collector.emulateMedia({ media: 'screen' });
+
+    // The household opens its link on a phone that never signed in: the form, with its village and its name.
+    const before = await ward14815();
+    const phone = await household(url);
+    await phone.waitForSelector('[data-testid=self-form]');
+    expect(await phone.textContent('[data-testid=self-place]')).toContain('Phường Lam Sơn');
+    expect(await phone.inputValue('#f-household-head_name')).toBe('Lê Văn Tám');
+    expect(await phone.locator('[data-testid=user-badge]').count()).toBe(0);
+
+    // It answers part of the form, closes the page; the draft is still there when it comes back.
+    await phone.fill('#f-household-address', 'Số 12, Khu phố 1');
+    for (const id of ['fiber_broadband', 'internet_any', 'electricity_cashless']) await answer(phone, `household.${id}`, true);
+    await answer(phone, 'household.business_household', false);
+    await phone.reload();
+    await phone.waitForSelector('[data-testid=self-form]');
+    expect(await phone.textContent('[data-testid=self-notice]')).toContain('Đã khôi phục');
+    expect(await phone.inputValue('#f-household-address')).toBe('Số 12, Khu phố 1');
+
+    // One adult without an electronic health record; English on request; send.
+    await phone.fill('#f-members-0-birth_year', '1980');
+    await answer(phone, 'members.0.has_ehr', false);
+    for (const id of ['has_smartphone', 'has_payment_account', 'cashless_essential', 'has_vneid_level2', 'has_digital_signature', 'used_online_public_service', 'used_telehealth']) {
+      await answer(phone, `members.0.${id}`, true);
+    }
+    await phone.click('[data-testid=lang-en]');
+    expect(await phone.textContent('label[for=f-household-head_name]')).toBe('Head of household');
+    const put = phone.waitForRequest((request) => request.method() === 'PUT');
+    await phone.click('[data-testid=form-submit]');
+    expect((await put).headers().authorization).toBeUndefined();
+    await expect.poll(() => phone.textContent('[data-testid=self-notice]'), SLOW).toContain('Thank you!');
+
+    // The official's figures count the household once.
+    await stack.poller.idle();
+    await expect.poll(ward14815, { timeout: 10_000 }).toEqual({ surveyed: before.surveyed + 1, ehr: expect.any(String) });
+    const afterSubmit = await ward14815();
+
+    // The household comes back later and revises: it now has a health record.
+    await phone.reload();
+    await phone.waitForSelector('[data-testid=self-form]');
+    expect(await phone.textContent('[data-testid=form-submit]')).toBe('Send the revised answers');
+    await answer(phone, 'members.0.has_ehr', true);
+    await phone.click('[data-testid=form-submit]');
+    await expect.poll(() => phone.textContent('[data-testid=self-notice]'), SLOW).toBe('Your answers were updated. Thank you!');
+
+    await stack.poller.idle();
+    const [ehrNum, ehrDen] = afterSubmit.ehr.split('/').map(Number);
+    await expect.poll(ward14815, { timeout: 10_000 }).toEqual({ surveyed: afterSubmit.surveyed, ehr: `${ehrNum + 1}/${ehrDen}` });
+
+    // The collector sees the link used and the household marked as self-reported in the village list.
+    await collector.reload();
+    await expect.poll(() => collector.locator('[data-testid=link-row]', { hasText: 'Lê Văn Tám' }).getAttribute('data-state'), SLOW).toBe('used');
+    await collector.goto(`${stack.url}/#/collect/${VILLAGE}`);
+    const row = collector.locator('[data-testid=household-row]', { hasText: 'Lê Văn Tám' });
+    await row.waitFor();
+    expect(await row.locator('[data-testid=self-badge]').textContent()).toBe('Hộ tự khai');
+  });
+
+  it('a revoked link no longer opens, and says why', async () => {
+    const collector = await openAs('collector-14815');
+    await collector.goto(`${stack.url}/#/links/${VILLAGE}`);
+    await collector.waitForSelector('[data-testid=create-links]');
+    await collector.waitForSelector('[data-testid=link-list][aria-busy=false]');
+    const existing = await collector.locator('[data-testid=link-row]').count();
+    await collector.fill('#links-count', '1');
+    await collector.click('[data-testid=links-create]');
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(existing + 1);
+    const row = collector.locator(`[data-testid=link-row]:nth-child(${existing + 1})`);
+    const url = await row.locator('[data-testid=link-url]').inputValue();
+    await row.locator('[data-testid=link-revoke]').click();
+    await row.locator('[data-testid=link-revoke-confirm]').click();
+    await expect.poll(() => collector.textContent('[data-testid=links-notice]'), SLOW).toBe('Đã thu hồi đường dẫn.');
+
+    const phone = await household(url);
+    await expect.poll(() => phone.textContent('[data-testid=link-problem]'), SLOW).toBe('Đường dẫn này đã bị thu hồi. Vui lòng liên hệ trưởng thôn.');
+    expect(await phone.locator('[data-testid=self-form]').count()).toBe(0);
+  });
+});

@@ -1,0 +1,32 @@
+// The printable A4 sheet: per household a card with a QR code, the link in text and two lines of instructions,
+// always in Vietnamese (it is handed to households, whatever language the collector reads the app in).
+import { useMemo } from 'preact/hooks';
+import { renderSVG } from 'uqr';
+import type { Link } from '../../../../shared/api/links';
+import type { Area } from '../../../../shared/areas/areas';
+import { translate } from '../../../../shared/i18n/dictionary';
+import { formatDay } from '../../lib/link-dates';
+
+export function LinkSheet({ links, village, ward }: { links: Link[]; village: Area; ward: Area }) {
+  const cards = useMemo(() => links.map((link) => ({ link, svg: renderSVG(link.url, { ecc: 'M', border: 1 }) })), [links]);
+  const vi = (key: Parameters<typeof translate>[1], params?: Record<string, unknown>) => translate('vi', key, params);
+  return (
+    <section class="link-sheet" aria-hidden="true" data-testid="link-sheet">
+      {cards.map(({ link, svg }) => (
+        <article key={link.linkId} class="sheet-card" data-testid="sheet-card">
+          <div class="sheet-qr" dangerouslySetInnerHTML={{ __html: svg }} />
+          <div class="sheet-text">
+            <h3>{vi('ui.links.sheet_title')}</h3>
+            <p class="sheet-place">
+              {village.name}, {ward.name}
+            </p>
+            <p class="sheet-household">{link.headName ? vi('ui.links.sheet_household', { name: link.headName }) : vi('ui.links.sheet_blank')}</p>
+            <p>{vi('ui.links.sheet_line1')}</p>
+            <p>{vi('ui.links.sheet_line2', { date: formatDay(link.expiresAt, 'vi') })}</p>
+            <p class="sheet-url">{link.url}</p>
+          </div>
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+// A household's own form, opened from its link (#/s/<token>) with no account: ward and village come from the
+// link, answers are kept on the device until sent, and the household may come back to revise them.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SelfForm } from '../../../../shared/api/links';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { HouseholdFields } from '../../components/HouseholdFields';
+import { LoadFailed, Loading } from '../../components/Loading';
+import { Notice, type NoticeKind } from '../../components/Notice';
+import { api, ApiError } from '../../lib/api';
+import { areaName } from '../../lib/areas';
+import { issuesByPath } from '../../lib/form-issues';
+import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
+import { formatDay, formatMoment } from '../../lib/link-dates';
+import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-draft';
+import { useAsync } from '../../lib/use-async';
+import { useHouseholdForm } from '../../lib/use-household-form';
+import { useLang } from '../../lib/use-lang';
+import './self.css';
+
+export default function SelfPage({ token }: { token: string }) {
+  const { t } = useLang();
+  const loaded = useAsync(() => api.getSelf(token), [token]);
+  if (loaded.error) {
+    if (loaded.error instanceof ApiError && (loaded.error.status === 401 || loaded.error.status === 404)) return <LinkProblem message={loaded.error.message} />;
+    return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
+  }
+  if (!loaded.data) return <Loading />;
+  return (
+    <div class="self-page">
+      <h1>{t('ui.self.title')}</h1>
+      <SelfReportForm key={loaded.data.link.linkId} token={token} data={loaded.data} />
+    </div>
+  );
+}
+
+function LinkProblem({ message }: { message: string }) {
+  const { t } = useLang();
+  return (
+    <div class="self-page">
+      <h1>{t('ui.self.link_problem')}</h1>
+      <Notice kind="error" testId="link-problem">
+        {message}
+      </Notice>
+    </div>
+  );
+}
+
+/** The first answers: the household's own unsent draft, else what it sent, else a blank form with the roster name. */
+function initialState(data: SelfForm, restored: FormState | undefined): FormState {
+  if (restored) return restored;
+  if (data.response) return formFromStored(data.response);
+  const blank = emptyForm();
+  return data.link.headName ? { ...blank, household: { head_name: data.link.headName } } : blank;
+}
+
+function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
+  const { lang, t } = useLang();
+  const { link, round, ward, village } = data;
+  const target = useMemo<ResponseTarget>(() => ({ roundId: round.id, wardCode: ward.code, villageCode: village.code }), [round.id, ward.code, village.code]);
+  const [restored] = useState(() => draftToRestore(loadSelfDraft(link.linkId), data.response?.version));
+  const form = useHouseholdForm(() => initialState(data, restored?.state), target, round.referenceYear);
+  const [version, setVersion] = useState(data.response?.version);
+  const [sentAt, setSentAt] = useState(data.response?.updatedAt);
+  const [saving, setSaving] = useState(false);
+  const [closedMessage, setClosedMessage] = useState<string | undefined>(data.deleted ? t('error.deleted') : undefined);
+  const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>(restored ? { kind: 'info', text: t('ui.self.draft_restored') } : undefined);
+  const errors = useMemo(() => issuesByPath(form.shown), [form.shown]);
+  const general = form.shown.filter((issue) => !/^(household|members)\./.test(issue.path));
+  const top = useRef<HTMLDivElement>(null);
+
+  // Every change is kept on the device (not the first render: that is what is already stored or sent).
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    saveSelfDraft(link.linkId, { state: form.state, baseVersion: version ?? null, savedAt: new Date().toISOString() });
+  }, [form.state]);
+
+  const show = (kind: NoticeKind, text: string) => {
+    setNotice({ kind, text });
+    top.current?.scrollIntoView({ block: 'start' });
+  };
+
+  async function reloadAfterConflict() {
+    const fresh = await api.getSelf(token);
+    if (!fresh.response) return show('error', t('error.deleted'));
+    form.replace(formFromStored(fresh.response));
+    setVersion(fresh.response.version);
+    setSentAt(fresh.response.updatedAt);
+    clearSelfDraft(link.linkId);
+    show('warning', t('ui.form.conflict'));
+  }
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (saving || closedMessage) return;
+    const body = form.attemptSubmit();
+    if (!body) return;
+    setSaving(true);
+    setNotice(undefined);
+    try {
+      const result = await api.putSelf(token, { household: body.household, members: body.members }, version);
+      setVersion(result.version);
+      setSentAt(new Date().toISOString());
+      clearSelfDraft(link.linkId);
+      show('success', t(result.created ? 'ui.self.submitted' : 'ui.self.revised'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.code === 'deleted') {
+        setClosedMessage(error.message);
+      } else if (error instanceof ApiError && error.status === 409) {
+        await reloadAfterConflict().catch((reloadError: unknown) => show('error', reloadError instanceof Error ? reloadError.message : String(reloadError)));
+      } else if (error instanceof ApiError && error.status === 401) {
+        setClosedMessage(error.message);
+      } else {
+        if (error instanceof ApiError && error.issues.length > 0) form.showServerIssues(error.issues);
+        show('error', error instanceof Error ? error.message : String(error));
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="household-form" noValidate onSubmit={onSubmit} data-testid="self-form">
+      <div ref={top} />
+      <p class="context" data-testid="self-place">
+        {areaName(village, lang)}, {areaName(ward, lang)} · {round.name}
+      </p>
+      {link.headName && <p class="self-household">{t('ui.self.for_household', { name: link.headName })}</p>}
+      <p class="hint">{t('ui.self.intro')}</p>
+      <p class="hint">{t('ui.self.until', { date: formatDay(link.expiresAt, lang) })}</p>
+      {sentAt && version !== undefined && (
+        <p class="hint" data-testid="self-sent-at">
+          {t('ui.self.last_sent', { time: formatMoment(sentAt, lang) })}
+        </p>
+      )}
+      {closedMessage && (
+        <Notice kind="error" testId="link-problem">
+          {closedMessage}
+        </Notice>
+      )}
+      {notice && (
+        <Notice kind={notice.kind} testId="self-notice">
+          {notice.text}
+        </Notice>
+      )}
+      {form.submitted && <ErrorSummary issues={form.shown} general={general} />}
+      <fieldset class="plain" disabled={Boolean(closedMessage)}>
+        <HouseholdFields form={form} referenceYear={round.referenceYear} errors={errors} />
+        <div class="submit-bar">
+          <button type="submit" class="primary wide" disabled={saving} data-testid="form-submit">
+            {t(saving ? 'ui.self.sending' : version === undefined ? 'ui.self.submit' : 'ui.self.resubmit')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
