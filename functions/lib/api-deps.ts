@@ -17,3 +17,14 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     publicUrl: config.PUBLIC_URL,
   };
 }
+
+/** Dependencies of the export Lambda: the tables and Cognito, no link secret (it serves no link routes). */
+export function exportDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
+  const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION']);
+  return {
+    repo: createRepository(createDocumentClient(), { responses: config.RESPONSES_TABLE!, aggregates: config.AGGREGATES_TABLE!, reference: config.REFERENCE_TABLE! }),
+    identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
+    clock: () => new Date(),
+    aggregateSlots: config.AGGREGATE_SLOTS,
+  };
+}

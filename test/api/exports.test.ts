@@ -112,3 +112,19 @@ describe('raw export failures', () => {
     expect(ends).toEqual([{ rows: 1, error: expect.any(Error) }]);
   });
 });
+
+describe('the export function app', () => {
+  it('serves the export and nothing else, with the same login check', async () => {
+    const { createExportApp } = await import('../../functions/lib/app/create-export-app');
+    const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
+    const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
+    const exportApp = createExportApp({ repo: t.repo, identity, clock: () => new Date(), aggregateSlots: 4 }, { log: () => {} });
+    const token = (await identity.signIn('admin', 'test-password')).token;
+    await put();
+    const ok = await exportApp.request('/api/exports/responses.csv?roundId=cds-2024', { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    expect(records(new TextDecoder().decode(await ok.arrayBuffer()))).toHaveLength(2);
+    expect((await exportApp.request('/api/exports/responses.csv?roundId=cds-2024')).status).toBe(401);
+    expect((await exportApp.request('/api/links', { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+  });
+});

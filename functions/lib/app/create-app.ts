@@ -1,4 +1,6 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
+// Registers the officials' messages (results, exports, rosters) with the dictionary.
+import '../../../shared/i18n/officials';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { translate } from '../../../shared/i18n/dictionary';

@@ -124,37 +124,9 @@ export function createApiClient(config: ApiConfig) {
       const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.csv`);
       return { blob: await response.blob(), filename };
     },
-    // issue 6: workbook, raw export, roster, coverage, comparison. Their schemas are imported on first use,
-    // so they stay out of the collector's initial bundle.
-    /** The XLSX workbook (every level the user may read unless `level` picks one). */
-    async aggregatesXlsx(roundId: string, level?: AggregateLevel) {
-      const response = await request('GET', '/api/aggregates.xlsx', { query: { roundId, level }, accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-      const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.xlsx`);
-      return { blob: await response.blob(), filename };
-    },
-    /** All raw responses of a round (admin), long (one row per member) or wide (one row per household). */
-    async responsesExport(roundId: string, shape: 'long' | 'wide') {
-      const response = await request('GET', '/api/exports/responses.csv', { query: { roundId, shape }, accept: 'text/csv' });
-      const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-responses-${roundId}-${shape}.csv`);
-      return { blob: await response.blob(), filename };
-    },
-    /** Checks (dryRun) or imports a roster CSV; an invalid real import throws ApiError with per-line issues. */
-    async importRoster(csv: string, dryRun: boolean) {
-      const response = await request('POST', '/api/roster/import', { text: { body: csv, contentType: 'text/csv; charset=utf-8' }, query: { dryRun: dryRun ? 'true' : undefined } });
-      return json((await import('../../../shared/roster/roster')).RosterImportResultSchema, response);
-    },
-    async rosterWards() {
-      return (await json((await import('../../../shared/roster/roster')).WardRostersResponseSchema, await request('GET', '/api/roster/wards'))).wards;
-    },
-    async roster(wardCode: string, villageCode?: string) {
-      return json((await import('../../../shared/roster/roster')).RosterResponseSchema, await request('GET', '/api/roster', { query: { wardCode, villageCode } }));
-    },
-    async compareRounds(roundId: string, baseRoundId: string, level: AggregateLevel) {
-      return json((await import('../../../shared/indicators/compare')).ComparisonResponseSchema, await request('GET', '/api/aggregates/compare', { query: { roundId, baseRoundId, level } }));
-    },
-    async coverage(roundId: string, wardCode: string) {
-      return json((await import('../../../shared/roster/coverage')).WardCoverageSchema, await request('GET', '/api/coverage', { query: { roundId, wardCode } }));
-    },
+    // issue 6: the officials' calls live in officials-api.ts (a lazy chunk) and go through these two.
+    request,
+    json,
     // ---- self-report links (issue 5) ----
     async createLinks(links: CreateLinksRequest) {
       return (await json(LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Round, StoredResponse } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
+import type { RosterEntry } from '../../../../shared/roster/roster';
 import type { ResponseBody } from '../../../../shared/survey/schema';
 import { areaName } from '../../lib/areas';
 import { setFlash } from '../../lib/flash';
@@ -20,7 +21,6 @@ import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
 import { Notice, type NoticeKind } from '../Notice';
 import { QuestionField } from '../QuestionField';
-import { RosterPicker } from '../RosterPicker';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
@@ -36,6 +36,8 @@ const DRAFT_DELAY_MS = 250;
 
 /** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
 const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
+/** The roster picker (issue 6) is its own chunk too: the collector's start stays within budget. */
+const loadRosterPicker = () => import('../RosterPicker').then((m) => m.RosterPicker);
 
 function initialForm(record?: LocalHousehold): FormState {
   if (record?.draft) return record.draft;
@@ -198,14 +200,17 @@ export function HouseholdForm({ id, round, village, record }: Props) {
       )}
       {form.submitted && <ErrorSummary issues={form.shown} general={general} />}
 
-      <RosterPicker
-        wardCode={target.wardCode}
-        villageCode={village.code}
-        chosen={householdCode}
-        onPick={(entry) => {
-          setHouseholdCode(entry?.householdCode);
-          if (entry) form.setHouseholdAnswer('head_name', entry.headName);
-          if (entry?.address) form.setHouseholdAnswer('address', entry.address);
+      <LazyPage
+        load={loadRosterPicker}
+        props={{
+          wardCode: target.wardCode,
+          villageCode: village.code,
+          chosen: householdCode,
+          onPick: (entry?: RosterEntry) => {
+            setHouseholdCode(entry?.householdCode);
+            if (entry) form.setHouseholdAnswer('head_name', entry.headName);
+            if (entry?.address) form.setHouseholdAnswer('address', entry.address);
+          },
         }}
       />
       <HouseholdFields form={form} referenceYear={round.referenceYear} errors={errors} />

@@ -1,10 +1,12 @@
 // Choosing the household from the village's roster: type part of the head's name, the household code or the
 // address, pick one, and the form gets its code, head name and address. Without a roster (or offline) it
 // stays out of the way: the collector types the household in as before.
+// Registers the picker's messages (with the officials' ones) with the dictionary.
+import '../../../../shared/i18n/officials';
 import { useMemo, useState } from 'preact/hooks';
 import type { RosterEntry } from '../../../../shared/roster/roster';
 import { foldName } from '../../../../shared/roster/validate-roster';
-import { api } from '../../lib/api';
+import * as officialsApi from '../../lib/officials-api';
 import { useAsync } from '../../lib/use-async';
 import { useLang } from '../../lib/use-lang';
 
@@ -30,7 +32,7 @@ interface Props {
 
 export function RosterPicker({ wardCode, villageCode, chosen, onPick }: Props) {
   const { t } = useLang();
-  const roster = useAsync(() => api.roster(wardCode, villageCode).catch(() => undefined), [wardCode, villageCode]);
+  const roster = useAsync(() => officialsApi.roster(wardCode, villageCode).catch(() => undefined), [wardCode, villageCode]);
   const [query, setQuery] = useState('');
   const entries = roster.data?.entries ?? [];
   const matches = useMemo(() => matchRoster(entries, query), [entries, query]);

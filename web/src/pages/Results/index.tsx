@@ -1,6 +1,8 @@
 // Results for officials: the round's indicators per ward and for the town (sortable, refreshed every 2 s while
 // the page is visible), a bar chart per indicator with its target, downloads (CSV, XLSX; raw responses for
 // admins), and the comparison with an earlier round. A lazy chunk: collectors never download it.
+// Registers the officials' messages (results, exports, rosters) with the dictionary.
+import '../../../../shared/i18n/officials';
 import { useState } from 'preact/hooks';
 import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
@@ -12,6 +14,7 @@ import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ResultsTable } from '../../components/ResultsTable';
 import { api, ApiError } from '../../lib/api';
+import * as officialsApi from '../../lib/officials-api';
 import { areaName } from '../../lib/areas';
 import { saveBlob } from '../../lib/download';
 import { formatTime } from '../../lib/format';
@@ -120,15 +123,15 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           <button type="button" class="secondary" disabled={!!busy} data-testid="download-csv" onClick={() => download('csv', () => api.aggregatesCsv(round.id, 'ward'))}>
             {t('ui.results.download_csv')}
           </button>
-          <button type="button" class="secondary" disabled={!!busy} data-testid="download-xlsx" onClick={() => download('xlsx', () => api.aggregatesXlsx(round.id))}>
+          <button type="button" class="secondary" disabled={!!busy} data-testid="download-xlsx" onClick={() => download('xlsx', () => officialsApi.aggregatesXlsx(round.id))}>
             {t('ui.results.download_xlsx')}
           </button>
           {isAdmin && (
             <>
-              <button type="button" class="secondary" disabled={!!busy} data-testid="export-long" onClick={() => download('long', () => api.responsesExport(round.id, 'long'))}>
+              <button type="button" class="secondary" disabled={!!busy} data-testid="export-long" onClick={() => download('long', () => officialsApi.responsesExport(round.id, 'long'))}>
                 {t('ui.results.export_long')}
               </button>
-              <button type="button" class="secondary" disabled={!!busy} data-testid="export-wide" onClick={() => download('wide', () => api.responsesExport(round.id, 'wide'))}>
+              <button type="button" class="secondary" disabled={!!busy} data-testid="export-wide" onClick={() => download('wide', () => officialsApi.responsesExport(round.id, 'wide'))}>
                 {t('ui.results.export_wide')}
               </button>
             </>
@@ -166,7 +169,7 @@ function Comparison({ round, rounds, areas }: { round: Round; rounds: Round[]; a
   const { t } = useLang();
   const others = rounds.filter((r) => r.id !== round.id);
   const [baseId, setBaseId] = useState<string>('');
-  const comparison = useAsync<ComparisonResponse | undefined>(() => (baseId ? api.compareRounds(round.id, baseId, 'ward') : Promise.resolve(undefined)), [round.id, baseId]);
+  const comparison = useAsync<ComparisonResponse | undefined>(() => (baseId ? officialsApi.compareRounds(round.id, baseId, 'ward') : Promise.resolve(undefined)), [round.id, baseId]);
   return (
     <section class="compare-section">
       <h2>{t('ui.compare.title')}</h2>

@@ -1,10 +1,13 @@
 // Roster import for admins: pick a CSV, see what it would import (wards, villages, counts) and every bad
 // line, then import it all at once. Nothing is written until the file is valid as a whole.
+// Registers the officials' messages (results, exports, rosters) with the dictionary.
+import '../../../../shared/i18n/officials';
 import { useState } from 'preact/hooks';
 import type { RosterImportResult } from '../../../../shared/roster/roster';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import * as officialsApi from '../../lib/officials-api';
 import { formatCount, formatTime } from '../../lib/format';
 import { getAreas } from '../../lib/reference';
 import { useAsync } from '../../lib/use-async';
@@ -24,7 +27,7 @@ export async function readUtf8(file: Blob): Promise<string | undefined> {
 
 export function RosterPage() {
   const { lang, t } = useLang();
-  const current = useAsync(() => Promise.all([api.rosterWards(), getAreas()]), []);
+  const current = useAsync(() => Promise.all([officialsApi.rosterWards(), getAreas()]), []);
   const [csv, setCsv] = useState<string | undefined>();
   const [preview, setPreview] = useState<RosterImportResult | undefined>();
   const [done, setDone] = useState<RosterImportResult | undefined>();
@@ -40,7 +43,7 @@ export function RosterPage() {
     const text = await readUtf8(file);
     if (text === undefined) return setError(t('ui.roster.not_utf8'));
     setCsv(text);
-    await run(() => api.importRoster(text, true).then(setPreview));
+    await run(() => officialsApi.importRoster(text, true).then(setPreview));
   }
 
   async function run(action: () => Promise<void>) {
@@ -56,7 +59,7 @@ export function RosterPage() {
 
   const importNow = () =>
     run(async () => {
-      const result = await api.importRoster(csv!, false);
+      const result = await officialsApi.importRoster(csv!, false);
       setDone(result);
       setPreview(undefined);
       current.reload();

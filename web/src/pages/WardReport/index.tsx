@@ -1,11 +1,14 @@
 // A printable one-page report of one ward: its indicators against their targets, the households they stand
 // on (coverage per village), the round and the date. The print stylesheet drops the app's chrome; a lazy chunk.
+// Registers the officials' messages (results, exports, rosters) with the dictionary.
+import '../../../../shared/i18n/officials';
 import type { Round } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
 import { INDICATORS } from '../../../../shared/indicators/catalogue';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { api } from '../../lib/api';
+import * as officialsApi from '../../lib/officials-api';
 import { areaName } from '../../lib/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/format';
 import { getAreas, getRounds } from '../../lib/reference';
@@ -22,7 +25,7 @@ async function loadReport(wardCode: string, roundId: string | undefined) {
   const [rounds, areas] = await Promise.all([getRounds(), getAreas().catch(() => [] as Area[])]);
   const round: Round | undefined = rounds.find((r) => r.id === roundId) ?? resultsRound(rounds, new Date());
   if (!round) return { round, areas };
-  const [wards, coverage] = await Promise.all([api.aggregates(round.id, 'ward'), api.coverage(round.id, wardCode)]);
+  const [wards, coverage] = await Promise.all([api.aggregates(round.id, 'ward'), officialsApi.coverage(round.id, wardCode)]);
   return { round, areas, ward: wards.areas.find((a) => a.code === wardCode), updatedAt: wards.updatedAt, coverage };
 }
 
