@@ -99,6 +99,16 @@ describe('formFromStored', () => {
     const { household: h, members } = buildResponseBody(state, TARGET, 2024);
     expect({ household: h, members }).toEqual(stored);
   });
+
+  it('keeps the roster household code through a draft and into the body, and drops it when cleared', () => {
+    const stored = { householdCode: 'BS-0042', household: { head_name: 'Lê Thị Hoa' }, members: [{ birth_year: 2020, has_ehr: false }] };
+    const state = formFromStored(stored);
+    expect(state.householdCode).toBe('BS-0042');
+    // A draft is the form state as stored in IndexedDB: a structured clone of plain data.
+    expect(buildResponseBody(structuredClone(state), TARGET, 2024).householdCode).toBe('BS-0042');
+    const { householdCode: _cleared, ...withoutCode } = state;
+    expect(buildResponseBody(withoutCode, TARGET, 2024)).not.toHaveProperty('householdCode');
+  });
 });
 
 describe('fieldPaths', () => {

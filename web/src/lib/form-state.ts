@@ -17,6 +17,8 @@ export interface MemberDraft {
 export interface FormState {
   household: Answers;
   members: MemberDraft[];
+  /** The roster household picked for this response, kept with the draft like any answer. */
+  householdCode?: string;
 }
 
 export interface ResponseTarget {
@@ -29,6 +31,7 @@ export interface ResponseTarget {
 export interface StoredAnswers {
   household: Record<string, unknown>;
   members: Record<string, unknown>[];
+  householdCode?: string;
 }
 
 let memberSeq = 0;
@@ -55,6 +58,7 @@ export function formFromStored(stored: StoredAnswers): FormState {
   return {
     household: toAnswers(stored.household),
     members: stored.members.map((member) => ({ ...emptyMember(), answers: toAnswers(member) })),
+    ...(stored.householdCode ? { householdCode: stored.householdCode } : {}),
   };
 }
 
@@ -103,6 +107,7 @@ export function buildResponseBody(state: FormState, target: ResponseTarget, refe
     roundId: target.roundId,
     wardCode: target.wardCode,
     villageCode: target.villageCode,
+    ...(state.householdCode ? { householdCode: state.householdCode } : {}),
     household: pick(visibleHouseholdQuestions(state.household, form), state.household),
     members: state.members.map((member) => pick(visibleMemberQuestions(member.answers, referenceYear, form), member.answers)),
   };

@@ -43,6 +43,10 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
     dropServerIssue(`members.${index}.${id}`);
   }, []);
 
+  const setHouseholdCode = useCallback((householdCode: string | undefined) => {
+    setState(({ householdCode: _previous, ...rest }) => (householdCode ? { ...rest, householdCode } : rest));
+  }, []);
+
   const touch = useCallback((path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path))), []);
 
   const addMember = () => {
@@ -102,6 +106,7 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
     setOpenMember,
     setHouseholdAnswer,
     setMemberAnswer,
+    setHouseholdCode,
     touch,
     addMember,
     removeMember,

@@ -52,8 +52,6 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     [round.id, village.code, village.parentCode],
   );
   const form = useHouseholdForm(() => initialForm(record), target, round.referenceYear);
-  // The roster household this response is about (issue 6), chosen with the roster picker.
-  const [householdCode, setHouseholdCode] = useState(record?.body?.householdCode ?? record?.server?.householdCode);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>();
   const [conflict, setConflict] = useState<{ mine: ResponseBody; theirs: StoredResponse } | undefined>(() =>
@@ -109,11 +107,9 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     setNotice({ kind: 'error', text: t('ui.outbox.rejected_reason', { reason: rejection.message }) });
   }
 
-  async function submitBody(answers: ResponseBody) {
+  async function submitBody(body: ResponseBody) {
     setSaving(true);
     setNotice(undefined);
-    const { householdCode: _previous, ...rest } = answers;
-    const body: ResponseBody = householdCode ? { ...rest, householdCode } : rest;
     try {
       const result = await saveResponse({ id, target, body });
       const params = { name: body.household.head_name };
@@ -170,7 +166,6 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     await chooseInConflict(id, 'theirs');
     first.current = true;
     form.replace(formFromStored(conflict.theirs));
-    setHouseholdCode(conflict.theirs.householdCode);
     setConflict(undefined);
     setNotice({ kind: 'info', text: t('ui.form.conflict') });
   }
@@ -205,9 +200,9 @@ export function HouseholdForm({ id, round, village, record }: Props) {
         props={{
           wardCode: target.wardCode,
           villageCode: village.code,
-          chosen: householdCode,
+          chosen: form.state.householdCode,
           onPick: (entry?: RosterEntry) => {
-            setHouseholdCode(entry?.householdCode);
+            form.setHouseholdCode(entry?.householdCode);
             if (entry) form.setHouseholdAnswer('head_name', entry.headName);
             if (entry?.address) form.setHouseholdAnswer('address', entry.address);
           },
