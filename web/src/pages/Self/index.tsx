@@ -1,5 +1,6 @@
 // A household's own form, opened from its link (#/s/<token>) with no account: ward and village come from the
 // link, answers are kept on the device until sent, and the household may come back to revise them.
+import '../../../../shared/i18n/self-report';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SelfForm } from '../../../../shared/api/links';
 import { ErrorSummary } from '../../components/ErrorSummary';
