@@ -11,6 +11,8 @@ import { Construct } from 'constructs';
 
 export interface OperationsAlarmsProps {
   apiFunction: IFunction;
+  /** The raw-export function (streamed responses through its function URL). */
+  exportFunction: IFunction;
   streamFunction: IFunction;
   deadLetters: IQueue;
   /** HTTP API id, for its 5xx metric. */
@@ -54,6 +56,8 @@ export class OperationsAlarms extends Construct {
       props.streamFunction.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 5);
     alarm('ApiErrors', 'The API function throws (the API answers 500).',
       props.apiFunction.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 5);
+    alarm('ExportErrors', 'The raw-export function fails (an admin download breaks off).',
+      props.exportFunction.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 1);
     alarm('Api5xx', 'The HTTP API answers 5xx to clients.',
       new Metric({
         namespace: 'AWS/ApiGateway',

@@ -131,6 +131,9 @@ export class WebSite extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      // Keep the previous builds' hashed files: a phone that still runs the old app (offline, or open during
+      // the deploy) loads its lazy chunks by their old names. index.html and sw.js are replaced as usual.
+      prune: false,
     });
   }
 }

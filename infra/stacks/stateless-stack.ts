@@ -127,6 +127,7 @@ export class StatelessStack extends Stack {
 
     const alarms = new OperationsAlarms(this, 'Alarms', {
       apiFunction: api,
+      exportFunction: exporter,
       streamFunction: stream,
       deadLetters,
       httpApiId: httpApi.apiId,

@@ -52,6 +52,13 @@ describe('operations alarms', () => {
     expect(alarm.Threshold).toBe(STREAM_LAG_ALARM.toMilliseconds());
   });
 
+  it('alarms on errors of each function by its own name', () => {
+    const alarms = (Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Json[]).filter((a) => a.Properties.MetricName === 'Errors');
+    const functions = ['Phiếu HTTP API', 'folds Responses stream', 'raw responses export'].map((description) =>
+      logicalIdOf(stateless, 'AWS::Lambda::Function', { Description: Match.stringLikeRegexp(description) }));
+    expect(alarms.map((a) => a.Properties.Dimensions[0].Value.Ref).sort()).toEqual([...functions].sort());
+  });
+
   it('alarms on API 5xx answers of this HTTP API', () => {
     const alarm = alarmOn(stateless, '5xx');
     const api = logicalIdOf(stateless, 'AWS::ApiGatewayV2::Api');

@@ -409,6 +409,10 @@ describe('StatelessStack: web', () => {
   it('deploys the built app and invalidates the distribution', () => {
     stateless.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
   });
+
+  it('keeps the previous builds’ chunks, which an app still open on a phone loads by name', () => {
+    stateless.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: false });
+  });
 });
 
 describe('outputs and tags', () => {
