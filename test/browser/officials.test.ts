@@ -165,6 +165,12 @@ describe('officials in the browser', () => {
     expect(await collector.inputValue('#f-household-head_name')).toBe('Nguyễn Văn Đức');
     expect(await collector.inputValue('#f-household-address')).toBe('Số 5');
     expect(await collector.textContent('[data-testid=roster-chosen]')).toContain('LS-001');
+    // The choice is part of the draft on the phone: a reload brings it back with the answers.
+    await expect.poll(() => collector.url(), { timeout: 10_000 }).toMatch(/#\/collect\/14815-khu-pho-1\/[0-9a-f-]{36}$/);
+    await collector.reload();
+    await collector.waitForSelector('[data-testid=roster-chosen]');
+    expect(await collector.textContent('[data-testid=roster-chosen]')).toContain('LS-001');
+    expect(await collector.inputValue('#f-household-head_name')).toBe('Nguyễn Văn Đức');
     await collector.context().close();
   });
 });
