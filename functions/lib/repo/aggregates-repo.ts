@@ -2,9 +2,10 @@
 // Aggregate rows: pk `AGG#<round>`, sk `<ward>#<slot>`, one counter attribute per tally key.
 // Ledger entries: pk `LEDGER#<response id>`, sk `L`: the version and tally currently counted.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, FoldPlan, LedgerEntry, LedgerUpdate } from '../../../shared/aggregation/fold';
 import type { Tally } from '../../../shared/indicators/tally';
+import { queryAll } from './query-pages';
 import type { AggregateRow, AggregatesRepo } from './types';
 
 /** DynamoDB's limit on the actions of one transaction. */
@@ -121,22 +122,13 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
     },
 
     async readRoundRows(roundId) {
-      const rows: AggregateRow[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': aggregatePk(roundId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        rows.push(...(page.Items ?? []).map(toRow));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return rows;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': aggregatePk(roundId) },
+        ConsistentRead: true,
+      });
+      return items.map(toRow);
     },
 
     async correctWard(roundId, wardCode, correction, rowsRead, slots, now) {

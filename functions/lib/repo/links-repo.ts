@@ -1,10 +1,10 @@
 // DynamoDB access for self-report links, kept in the Reference table: pk `LINK#<round>#<village>`, sk the link id.
 // One partition per village and round is what the links page lists; a token names all three parts of the key.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './batch-write';
+import { queryAll } from './query-pages';
 import type { LinkRecord, LinksRepo } from './types';
-
-const BATCH_WRITE_LIMIT = 25;
 
 export function linkPartition(roundId: string, villageCode: string): string {
   return `LINK#${roundId}#${villageCode}`;
@@ -19,13 +19,7 @@ export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string):
   return {
     async putLinks(links) {
       const requests = links.map((link) => ({ PutRequest: { Item: { pk: linkPartition(link.roundId, link.villageCode), sk: link.linkId, ...link } } }));
-      for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
-        let pending: typeof requests | undefined = requests.slice(start, start + BATCH_WRITE_LIMIT);
-        while (pending && pending.length > 0) {
-          const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-          pending = result.UnprocessedItems?.[tableName] as typeof requests | undefined;
-        }
-      }
+      await batchWriteAll(doc, tableName, requests);
     },
 
     async getLink(roundId, villageCode, linkId) {
@@ -34,22 +28,13 @@ export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string):
     },
 
     async listLinks(roundId, villageCode) {
-      const links: LinkRecord[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': linkPartition(roundId, villageCode) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        links.push(...(page.Items ?? []).map(toRecord));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return links.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.linkId.localeCompare(b.linkId));
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': linkPartition(roundId, villageCode) },
+        ConsistentRead: true,
+      });
+      return items.map(toRecord).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.linkId.localeCompare(b.linkId));
     },
 
     async revokeLink(roundId, villageCode, linkId, revokedAt, revokedBy) {

@@ -1,6 +1,7 @@
 // DynamoDB access for household responses (the streamed table).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './batch-write';
 import { RESPONSES_TABLE } from './tables';
 import type { ResponsesPageQuery, ResponsesRepo, StoredResponseItem } from './types';
 
@@ -136,18 +137,5 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
  * batches in flight, unprocessed items retried. Never used by the API (which needs conditional writes).
  */
 export async function batchPutResponses(doc: DynamoDBDocumentClient, tableName: string, items: readonly StoredResponseItem[], concurrency = 8): Promise<void> {
-  const batches: StoredResponseItem[][] = [];
-  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      let pending: Record<string, unknown>[] | undefined = batches[next++].map((item) => ({ PutRequest: { Item: withIndexKeys(item) } }));
-      for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((done) => setTimeout(done, Math.min(1000, 20 * 2 ** attempt)));
-        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
-        pending = result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+  await batchWriteAll(doc, tableName, items.map((item) => ({ PutRequest: { Item: withIndexKeys(item) } })), { concurrency });
 }
