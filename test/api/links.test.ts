@@ -116,6 +116,69 @@ describe('POST /api/links', () => {
   });
 });
 
+describe('POST /api/links: named households and the ward roster', () => {
+  const ROSTER = [
+    'ward_code,village,household_code,head_name,address',
+    `14815,${VILLAGE},LS-001,Nguyễn Văn Đức,Số 5`,
+    `14815,${VILLAGE},LS-002,Trần Thị Bình,Số 7`,
+    '14815,14815-khu-pho-2,LS-003,Lê Văn Cường,',
+  ].join('\n');
+
+  async function importRoster() {
+    const res = await authed('/api/roster/import', 'admin', { method: 'POST', body: ROSTER, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(201);
+  }
+
+  it('takes the head\'s name from the roster when only the code is given, and keeps a name that is given', async () => {
+    await importRoster();
+    const { res, body } = await makeLinks({ households: [{ householdCode: 'LS-001' }, { householdCode: 'LS-002', headName: 'Trần T. Bình' }] });
+    expect(res.status).toBe(201);
+    expect(body.links.map((l: { headName: string; householdCode: string }) => [l.householdCode, l.headName])).toEqual([
+      ['LS-001', 'Nguyễn Văn Đức'],
+      ['LS-002', 'Trần T. Bình'],
+    ]);
+    const listed = await (await authed(`/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`, 'collector-14815')).json();
+    // Links made in one request share their creation time: compare as a set.
+    expect(listed.links.map((l: { headName: string }) => l.headName).sort()).toEqual(['Nguyễn Văn Đức', 'Trần T. Bình']);
+  });
+
+  it('refuses a code not on the village\'s roster (another village\'s too) at its field, in the caller\'s language, writing nothing', async () => {
+    await importRoster();
+    const households = [{ householdCode: 'LS-001' }, { householdCode: 'LS-003', headName: 'Lê Văn Cường' }, { householdCode: 'KP1-999' }];
+    const body = JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, households });
+    const vi = await authed('/api/links', 'collector-14815', { method: 'POST', body });
+    expect(vi.status).toBe(400);
+    expect((await vi.json()).error.issues).toEqual([
+      { path: 'households.1.householdCode', message: 'Mã hộ LS-003 không có trong danh sách hộ của thôn/khu phố này.' },
+      { path: 'households.2.householdCode', message: 'Mã hộ KP1-999 không có trong danh sách hộ của thôn/khu phố này.' },
+    ]);
+    const en = await authed('/api/links', 'collector-14815', { method: 'POST', body, headers: { 'accept-language': 'en' } });
+    expect((await en.json()).error.issues[0]).toEqual({ path: 'households.1.householdCode', message: "Household LS-003 is not on this village's roster." });
+    expect(t.repo.linkItems.size).toBe(0);
+  });
+
+  it('without a roster keeps typed codes as they are, and needs a name for every household', async () => {
+    expect((await makeLinks({ households: [{ householdCode: 'KP1-017', headName: 'Lê Văn Tám' }] })).res.status).toBe(201);
+    const { res, body } = await makeLinks({ households: [{ headName: 'Hoàng Thị Mai' }, { householdCode: 'KP1-018' }, {}] });
+    expect(res.status).toBe(400);
+    expect(body.error.issues).toEqual([
+      { path: 'households.1.headName', message: 'Cần tên chủ hộ (hoặc mã hộ có trong danh sách hộ của thôn/khu phố).' },
+      { path: 'households.2.headName', message: 'Cần tên chủ hộ (hoặc mã hộ có trong danh sách hộ của thôn/khu phố).' },
+    ]);
+    expect(t.repo.linkItems.size).toBe(1);
+  });
+
+  it('with a roster still takes households without a code by name (not on the roster)', async () => {
+    await importRoster();
+    const { res, body } = await makeLinks({ households: [{ headName: 'Hoàng Thị Mai' }, { householdCode: 'LS-002' }] });
+    expect(res.status).toBe(201);
+    expect(body.links.map((l: { headName: string; householdCode?: string }) => [l.headName, l.householdCode])).toEqual([
+      ['Hoàng Thị Mai', undefined],
+      ['Trần Thị Bình', 'LS-002'],
+    ]);
+  });
+});
+
 describe('a household answering through its link', () => {
   it('reads the form with ward and village fixed, submits, revises; the aggregate counts it once', async () => {
     const link = await oneLink({ households: [{ headName: 'Nguyễn Văn Đức', householdCode: 'KP1-001' }] });

@@ -1,8 +1,10 @@
 // Self-report links end to end: a collector makes links for a village, a household opens one in a fresh browser
 // with no login, answers, comes back and revises; the official's ward figures count the household once.
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
+import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
 import { launchChromium, PHONE } from './chromium';
 
@@ -44,6 +46,11 @@ async function household(url: string): Promise<Page> {
 }
 
 const answer = (page: Page, path: string, value: boolean | string) => page.click(`[data-testid="${path}=${String(value)}"]`);
+
+async function tokenOf(username: string): Promise<string> {
+  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username, password: PASSWORD }) });
+  return (await login.json()).token;
+}
 
 async function ward14815(): Promise<{ surveyed: number; ehr: string }> {
   const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'official', password: PASSWORD }) });
@@ -160,5 +167,58 @@ describe('self-report links', () => {
     const phone = await household(url);
     await expect.poll(() => phone.textContent('[data-testid=link-problem]'), SLOW).toBe('Đường dẫn này đã bị thu hồi. Vui lòng liên hệ trưởng thôn.');
     expect(await phone.locator('[data-testid=self-form]').count()).toBe(0);
+  });
+
+  it('a collector picks households from the ward roster and gets one named link each', async () => {
+    // An admin imports the ward's roster; one of its households has already been surveyed by a collector.
+    const roster = ['ward_code,village,household_code,head_name,address', `14815,${VILLAGE},R-001,Phan Văn An,Số 1`, `14815,${VILLAGE},R-002,Đỗ Thị Hoa,Số 2`, `14815,${VILLAGE},R-003,Vũ Văn Nam,Số 3`].join('\n');
+    const imported = await fetch(`${stack.url}/api/roster/import`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf('admin')}`, 'content-type': 'text/csv' }, body: roster });
+    expect(imported.status).toBe(201);
+    const surveyed = await fetch(`${stack.url}/api/responses/${randomUUID()}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await tokenOf('collector-14815')}`, 'content-type': 'application/json' },
+      body: JSON.stringify(responseBody({ householdCode: 'R-003' })),
+    });
+    expect(surveyed.status).toBe(201);
+
+    const collector = await openAs('collector-14815');
+    await collector.goto(`${stack.url}/#/links/${VILLAGE}`);
+    await collector.waitForSelector('[data-testid=link-list][aria-busy=false]');
+    const existing = await collector.locator('[data-testid=link-row]').count();
+    await collector.click('[data-testid=links-kind-named]');
+    await collector.waitForSelector('[data-testid=links-roster]');
+    // The surveyed household is marked, unchecked, and left out of "select all".
+    const answered = collector.locator('li', { has: collector.locator('[data-testid=links-roster-R-003]') });
+    expect(await answered.locator('[data-testid=links-roster-mark]').textContent()).toBe('Đã có phiếu');
+    expect(await collector.isChecked('[data-testid=links-roster-R-003]')).toBe(false);
+    expect(await collector.textContent('[data-testid=links-roster-select-free]')).toBe('Chọn tất cả hộ chưa có đường dẫn (2)');
+
+    // Search without diacritics, pick one; clear the search, pick another.
+    await collector.fill('[data-testid=links-roster-search]', 'hoa');
+    await expect.poll(() => collector.locator('.roster-check').count()).toBe(1);
+    await collector.check('[data-testid=links-roster-R-002]');
+    await collector.fill('[data-testid=links-roster-search]', '');
+    await collector.check('[data-testid=links-roster-R-001]');
+    expect(await collector.textContent('[data-testid=links-roster-chosen]')).toBe('Đã chọn 2 hộ');
+    expect(await collector.textContent('[data-testid=links-create]')).toBe('Tạo 2 đường dẫn');
+    await collector.click('[data-testid=links-create]');
+
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(existing + 2);
+    expect(await collector.textContent('[data-testid=links-notice]')).toBe('Đã tạo 2 đường dẫn.');
+    for (const [code, name] of [['R-001', 'Phan Văn An'], ['R-002', 'Đỗ Thị Hoa']]) {
+      const row = collector.locator('[data-testid=link-row]', { hasText: name });
+      expect(await row.textContent()).toContain(code);
+      expect(await row.getAttribute('data-state')).toBe('unused');
+    }
+    // Both are now marked as linked: nothing is left to select.
+    await expect.poll(() => collector.textContent('[data-testid=links-roster-select-free]'), SLOW).toBe('Chọn tất cả hộ chưa có đường dẫn (0)');
+    expect(await collector.textContent('[data-testid=links-roster-chosen]')).toBe('Đã chọn 0 hộ');
+    const linked = collector.locator('li', { has: collector.locator('[data-testid=links-roster-R-001]') });
+    expect(await linked.locator('[data-testid=links-roster-mark]').textContent()).toBe('Đã có đường dẫn');
+
+    // The API agrees: two named links carrying the roster codes.
+    const listed = await fetch(`${stack.url}/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`, { headers: { authorization: `Bearer ${await tokenOf('collector-14815')}` } });
+    const codes = (await listed.json()).links.map((l: { householdCode?: string; headName?: string }) => `${l.householdCode}:${l.headName}`);
+    expect(codes).toEqual(expect.arrayContaining(['R-001:Phan Văn An', 'R-002:Đỗ Thị Hoa']));
   });
 });

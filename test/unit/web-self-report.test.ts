@@ -1,7 +1,8 @@
 // Web helpers of the self-report pages: the household's local draft and the links page's household list.
 import { describe, expect, it } from 'vitest';
 import { emptyForm } from '../../web/src/lib/form-state';
-import { parseNamedHouseholds } from '../../web/src/lib/named-households';
+import { filterRoster, inBatches, parseNamedHouseholds, rosterMarks } from '../../web/src/lib/named-households';
+import type { Link } from '../../shared/api/links';
 import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft, type SelfDraft } from '../../web/src/lib/self-draft';
 
 function memoryStorage() {
@@ -59,5 +60,28 @@ describe('named households list', () => {
       { headName: 'Phạm Văn Cường' },
     ]);
     expect(parseNamedHouseholds('  \n ')).toEqual([]);
+  });
+});
+
+describe('choosing named households from the roster', () => {
+  const entry = (householdCode: string, headName: string, address = '') => ({ wardCode: '14815', villageCode: 'v', householdCode, headName, address });
+  const roster = [entry('LS-001', 'Nguyễn Văn Đức', 'Số 5, Trần Phú'), entry('LS-002', 'Trần Thị Bình', 'Số 7'), entry('LS-003', 'Lê Văn Cường')];
+
+  it('finds households by any words of name, code or address, without diacritics; all of them for no query', () => {
+    expect(filterRoster(roster, '  ').map((e) => e.householdCode)).toEqual(['LS-001', 'LS-002', 'LS-003']);
+    expect(filterRoster(roster, 'tran').map((e) => e.householdCode)).toEqual(['LS-001', 'LS-002']);
+    expect(filterRoster(roster, 'duc tran phu').map((e) => e.householdCode)).toEqual(['LS-001']);
+    expect(filterRoster(roster, 'ls-003').map((e) => e.householdCode)).toEqual(['LS-003']);
+  });
+
+  it('marks households that answered, or hold a link that is not revoked', () => {
+    const link = (householdCode: string | undefined, state: Link['state']) => ({ householdCode, state }) as Link;
+    const marks = rosterMarks([link('LS-001', 'unused'), link('LS-002', 'revoked'), link(undefined, 'unused'), link('LS-003', 'used')], new Set(['LS-003', 'X-9']));
+    expect([...marks].sort()).toEqual([['LS-001', 'link'], ['LS-003', 'response'], ['X-9', 'response']]);
+  });
+
+  it('splits a long choice into batches the API takes, in order', () => {
+    expect(inBatches([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(inBatches([], 200)).toEqual([]);
   });
 });

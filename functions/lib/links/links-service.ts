@@ -1,6 +1,6 @@
 // Self-report links as the collector's routes see them: made, listed with their state, resolved from a token.
-import type { Link } from '../../../shared/api/links';
-import { LinkRefusedError } from '../errors';
+import type { Link, NamedHousehold } from '../../../shared/api/links';
+import { LinkRefusedError, ValidationError, type PendingIssue } from '../errors';
 import type { LinkRecord, Repository, StoredResponseItem } from '../repo/types';
 import { selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from './link-token';
 import { selfReportUrl } from './link-urls';
@@ -56,4 +56,31 @@ export async function resolveLink(repo: Repository, key: Uint8Array, token: stri
   // A correctly signed token always has a record, unless the key leaked: treat it as forged.
   if (!record || record.wardCode !== claims.wardCode) throw new LinkRefusedError('invalid');
   return { claims, record };
+}
+
+/**
+ * The named households of a links request, checked against the village's roster when the ward has one: a
+ * household code must be on it (a link for a household the roster does not know would never count towards its
+ * coverage), and a household given by code alone takes its head's name from it. Without a roster, codes are kept
+ * as typed (pasted from a paper list) and every household needs a name. All problems at once, as field-level 400s.
+ */
+export async function namedHouseholdsOfVillage(
+  repo: Repository,
+  wardCode: string,
+  villageCode: string,
+  households: readonly NamedHousehold[],
+): Promise<{ headName: string; householdCode?: string }[]> {
+  const anyCode = households.some((h) => h.householdCode);
+  const rosterOf = anyCode && (await repo.roster.getWardRoster(wardCode)) ? await repo.roster.listEntries(wardCode, villageCode) : undefined;
+  const byCode = new Map(rosterOf?.map((entry) => [entry.householdCode, entry]));
+  const issues: PendingIssue[] = [];
+  const named = households.map(({ headName, householdCode }, i) => {
+    const entry = householdCode ? byCode.get(householdCode) : undefined;
+    if (householdCode && rosterOf && !entry) issues.push({ path: `households.${i}.householdCode`, key: 'validation.link_household_not_in_roster', params: { code: householdCode } });
+    const name = headName ?? entry?.headName;
+    if (!name && !(householdCode && rosterOf)) issues.push({ path: `households.${i}.headName`, key: 'validation.link_head_name_required' });
+    return { headName: name ?? '', ...(householdCode ? { householdCode } : {}) };
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return named;
 }

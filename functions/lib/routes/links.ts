@@ -2,6 +2,8 @@
 // state (unused, used, revoked), and revoke them. Revoking keeps the response; deleting it is a separate act.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+// The links' own error messages (household not on the roster, no name) live with the self-report messages.
+import '../../../shared/i18n/self-report';
 import type { AreaTree } from '../../../shared/areas/areas';
 import { CreateLinksRequestSchema } from '../../../shared/api/links';
 import type { AppContext, AppDeps, AppEnv } from '../app/context';
@@ -12,7 +14,7 @@ import { ForbiddenError, RoundClosedError, ValidationError } from '../errors';
 import type { LinkKeySource } from '../links/link-secret';
 import { newLinkId, selfResponseId } from '../links/link-token';
 import { publicBaseUrl } from '../links/link-urls';
-import { resolveLink, responsesOfVillage, toLink } from '../links/links-service';
+import { namedHouseholdsOfVillage, resolveLink, responsesOfVillage, toLink } from '../links/links-service';
 import type { LinkRecord } from '../repo/types';
 
 const ListQuerySchema = z.strictObject({
@@ -47,7 +49,9 @@ export function linkRoutes(deps: LinkRouteDeps) {
       const now = clock();
       if (now < new Date(round.opensAt) || now >= new Date(round.closesAt)) throw new RoundClosedError();
 
-      const who = request.households ?? Array.from({ length: request.count ?? 0 }, () => ({ headName: undefined, householdCode: undefined }));
+      const who = request.households
+        ? await namedHouseholdsOfVillage(repo, request.wardCode, request.villageCode, request.households)
+        : Array.from({ length: request.count ?? 0 }, () => ({ headName: undefined, householdCode: undefined }));
       const createdAt = now.toISOString();
       const records: LinkRecord[] = who.map(({ headName, householdCode }) => ({
         linkId: newLinkId(),

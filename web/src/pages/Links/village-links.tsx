@@ -60,6 +60,7 @@ export function VillageLinks({ round, ward, village }: Props) {
       <div class="no-print">
         <CreateLinks
           query={query}
+          links={links}
           onCreated={(count) => {
             setNotice({ kind: 'success', text: t('ui.links.created', { count }) });
             list.reload();
