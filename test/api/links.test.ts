@@ -1,6 +1,6 @@
 // Self-report links through app.request(): making, listing and revoking links (collectors), and a household
 // answering through its link (no account). Security rules of the issue each have a test here.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { selfResponseId } from '../../functions/lib/links/link-token';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
@@ -359,6 +359,21 @@ describe('rate limits of /api/self', () => {
     // The window passes: the link works again.
     t.clock.now = new Date(t.clock.now.getTime() + 61_000);
     expect((await selfGet(a.token)).status).toBe(200);
+  });
+
+  it('refuses a burst over the per-link limit before any storage read', async () => {
+    await setup({ selfRateLimits: { perToken: { limit: 2, windowMs: 60_000 }, perAddress: { limit: 100, windowMs: 60_000 } } });
+    const link = await oneLink();
+    const getLink = vi.spyOn(t.repo.links, 'getLink');
+    const getResponse = vi.spyOn(t.repo.responses, 'get');
+    for (let i = 0; i < 2; i += 1) expect((await selfGet(link.token)).status).toBe(200);
+    expect(getLink).toHaveBeenCalledTimes(2);
+    getLink.mockClear();
+    getResponse.mockClear();
+    for (let i = 0; i < 5; i += 1) expect((await selfGet(link.token)).status).toBe(429);
+    expect((await selfPut(link.token, answers())).status).toBe(429);
+    expect(getLink).not.toHaveBeenCalled();
+    expect(getResponse).not.toHaveBeenCalled();
   });
 
   it('limits requests per client address, forged tokens included; other addresses go on', async () => {

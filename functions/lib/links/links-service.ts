@@ -44,18 +44,28 @@ export async function responsesOfVillage(repo: Repository, roundId: string, ward
   return byId;
 }
 
-/**
- * The stored link a token names, refusing (401) a forged or altered token, an expired one, and a revoked or
- * unknown link. `now` null skips the expiry check.
- */
-export async function resolveLink(repo: Repository, key: Uint8Array, token: string, now: Date | null): Promise<{ claims: LinkClaims; record: LinkRecord }> {
+/** The claims of a correctly signed, unexpired token, refusing (401) anything else; no storage read. `now` null skips the expiry check. */
+export function verifiedClaims(key: Uint8Array, token: string, now: Date | null): LinkClaims {
   const checked = verifyLinkToken(key, token, now);
   if (!checked.ok) throw new LinkRefusedError(checked.reason);
-  const { claims } = checked;
+  return checked.claims;
+}
+
+/** The stored link of verified claims, refusing (401) an unknown link or one of another ward. */
+export async function linkOfClaims(repo: Repository, claims: LinkClaims): Promise<LinkRecord> {
   const record = await repo.links.getLink(claims.roundId, claims.villageCode, claims.linkId);
   // A correctly signed token always has a record, unless the key leaked: treat it as forged.
   if (!record || record.wardCode !== claims.wardCode) throw new LinkRefusedError('invalid');
-  return { claims, record };
+  return record;
+}
+
+/**
+ * The stored link a token names, refusing (401) a forged or altered token, an expired one, and an unknown link
+ * (a revoked one is returned: callers decide). `now` null skips the expiry check.
+ */
+export async function resolveLink(repo: Repository, key: Uint8Array, token: string, now: Date | null): Promise<{ claims: LinkClaims; record: LinkRecord }> {
+  const claims = verifiedClaims(key, token, now);
+  return { claims, record: await linkOfClaims(repo, claims) };
 }
 
 /**

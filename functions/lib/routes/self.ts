@@ -10,7 +10,7 @@ import { LinkRefusedError, NotFoundError, TooManyRequestsError, ValidationError,
 import type { LinkKeySource } from '../links/link-secret';
 import { linkActorName, selfResponseId } from '../links/link-token';
 import { clientAddress } from '../links/link-urls';
-import { resolveLink } from '../links/links-service';
+import { linkOfClaims, verifiedClaims } from '../links/links-service';
 import { createRateLimiter, type RateLimit } from '../links/rate-limiter';
 import { readJson } from '../app/request';
 import type { LinkRecord } from '../repo/types';
@@ -72,11 +72,15 @@ export function selfRoutes(deps: SelfRouteDeps) {
     await next();
   };
 
-  /** The live link of the request's token, counted against its own limit; 401 for anything else. */
+  /**
+   * The live link of the request's token; 401 for anything else. A signed token is counted against its link's
+   * limit straight after the signature check, so a burst on one link never reaches storage.
+   */
   const liveLink = async (c: AppContext) => {
-    const { record } = await resolveLink(repo, await linkKey(), c.req.param('token') ?? '', clock());
-    const decision = perToken.hit(record.linkId, clock().getTime());
+    const claims = verifiedClaims(await linkKey(), c.req.param('token') ?? '', clock());
+    const decision = perToken.hit(claims.linkId, clock().getTime());
     if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds);
+    const record = await linkOfClaims(repo, claims);
     if (record.revokedAt) throw new LinkRefusedError('revoked');
     return record;
   };
