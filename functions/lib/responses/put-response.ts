@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { AreaTree } from '../../../shared/areas/areas';
 import type { User } from '../../../shared/api/contract';
+import { canonicalJson } from '../../../shared/survey/canonical-json';
 import type { Lang } from '../../../shared/survey/form';
 import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../shared/survey/schema';
 import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../shared/survey/validate';
@@ -49,15 +50,6 @@ export interface PutResponseResult {
 /** Stable hash of the validated body: key order and whitespace never make a replay look new. */
 export function bodyHashOf(body: ResponseBody): string {
   return createHash('sha256').update(canonicalJson(body)).digest('base64url');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Validates a body fully: shape, round, areas, the actor's scope, then the round's survey rules. */

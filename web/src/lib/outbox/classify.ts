@@ -1,5 +1,6 @@
 // What an upload's failure means for the household waiting on the phone. Pure: the rules are tested alone.
 import type { StoredResponse } from '../../../../shared/api/contract';
+import { canonicalJson } from '../../../../shared/survey/canonical-json';
 import type { ResponseBody } from '../../../../shared/survey/schema';
 
 /**
@@ -36,14 +37,5 @@ export function bodyOfStored(stored: StoredResponse): ResponseBody {
 
 /** Same answers whatever the key order (how the server compares a replay, too). */
 export function sameBody(a: ResponseBody | undefined, b: ResponseBody | undefined): boolean {
-  return a !== undefined && b !== undefined && canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b);
 }
