@@ -192,6 +192,32 @@ describe('outbox store and upload', () => {
     expect(await store.getRecord('c1', gone)).toBeUndefined();
   });
 
+  it('keeps a draft on the version it was begun from when the server moves on, so committing it meets a conflict', async () => {
+    // Prepare: version 1 on the phone, an edit begun (a draft); another collector saves version 2.
+    const id = newId();
+    await store.rememberServerPage('c1', TARGET.villageCode, TARGET.roundId, [stored(body('An'), id, 1)], false);
+    await store.saveDraft('c1', id, TARGET, { household: { head_name: 'An (mine, half done)' }, members: [] });
+    // Act
+    await store.rememberServerPage('c1', TARGET.villageCode, TARGET.roundId, [stored(body('An (theirs)'), id, 2)], true);
+    // Assert: the server copy is known, the draft and the version it was based on stay.
+    expect(await store.getRecord('c1', id)).toMatchObject({ state: 'uploaded', version: 1, body: body('An'), server: { version: 2 }, draft: { household: { head_name: 'An (mine, half done)' } } });
+    // Completing the draft uploads at version 1: the server answers 409 and the collector chooses.
+    await store.commitAnswers('c1', id, TARGET, body('An (mine)'));
+    api.putResponse.mockRejectedValue(new ApiError(409, 'version_conflict', 'conflict', [], 2));
+    api.getResponse.mockResolvedValue(stored(body('An (theirs)'), id, 2));
+    expect(await uploadOne('c1', id)).toBe('conflict');
+    expect(api.putResponse).toHaveBeenCalledWith(id, body('An (mine)'), 1);
+  });
+
+  it('takes the newer server copy once the draft is dropped', async () => {
+    const id = newId();
+    await store.rememberServerPage('c1', TARGET.villageCode, TARGET.roundId, [stored(body('An'), id, 1)], false);
+    await store.saveDraft('c1', id, TARGET, { household: { head_name: 'Bỏ dở' }, members: [] });
+    await store.rememberServerPage('c1', TARGET.villageCode, TARGET.roundId, [stored(body('An (theirs)'), id, 2)], false);
+    await store.discardDraft('c1', id);
+    expect(await store.getRecord('c1', id)).toMatchObject({ state: 'uploaded', version: 2, body: body('An (theirs)') });
+  });
+
   it('queues a delete of an uploaded household and forgets a never-uploaded one at once', async () => {
     const [uploaded, local] = [newId(), newId()];
     await store.rememberServerPage('c1', TARGET.villageCode, TARGET.roundId, [stored(body('Up'), uploaded, 3)], false);

@@ -22,6 +22,9 @@ export function discardDraft(owner: string, id: string) {
     if (!current) return undefined;
     if (current.state === 'draft') return null;
     const { draft: _dropped, ...rest } = current;
+    // The server moved on while the draft was kept: with the draft gone, the phone takes the newer copy.
+    const { server } = rest;
+    if (rest.state === 'uploaded' && server && server.version !== rest.version) return { ...rest, body: bodyOfStored(server), version: server.version };
     return rest;
   });
 }
@@ -59,15 +62,17 @@ export function resolveConflict(owner: string, id: string, keep: 'mine' | 'their
 
 /**
  * Remembers what the server listed for a village, so the list and the edit form work offline. Households
- * with something unsent keep the phone's answers; `complete` (no further page) also forgets uploaded
- * households that the server no longer lists (deleted elsewhere).
+ * with something unsent (answers or a draft) keep the phone's answers and the version they were based on;
+ * `complete` (no further page) also forgets uploaded households that the server no longer lists (deleted elsewhere).
  */
 export async function rememberServerPage(owner: string, villageCode: string, roundId: string, responses: StoredResponse[], complete: boolean): Promise<void> {
   const listed = new Set(responses.map((r) => r.id));
   for (const stored of responses) {
     await updateRecord(owner, stored.id, (current) => {
-      if (current && current.state !== 'uploaded') return current.server?.version === stored.version ? undefined : { ...current, server: stored };
-      if (current?.server?.version === stored.version && !current.draft) return undefined;
+      // Unsent answers or a draft were begun from `version`: only `server` moves, so uploading them meets a
+      // 409 and the collector chooses, instead of overwriting the other change unseen.
+      if (current && (current.state !== 'uploaded' || current.draft)) return current.server?.version === stored.version ? undefined : { ...current, server: stored };
+      if (current?.version === stored.version && current.server?.version === stored.version) return undefined;
       const base: LocalHousehold = current ?? { owner, id: stored.id, roundId, wardCode: stored.wardCode, villageCode, state: 'uploaded', attempts: 0, nextAttemptAt: 0, savedAt: Date.parse(stored.updatedAt) || Date.now() };
       return { ...base, state: 'uploaded', body: bodyOfStored(stored), server: stored, version: stored.version };
     });
