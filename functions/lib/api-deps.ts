@@ -6,7 +6,7 @@ import { secretsManagerLinkKey } from './links/link-secret';
 import { createDocumentClient, createRepository } from './repo';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
-  const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION', 'LINK_SECRET_ARN']);
+  const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION', 'LINK_SECRET_ARN', 'ORIGIN_VERIFY']);
   const doc = createDocumentClient();
   return {
     repo: createRepository(doc, { responses: config.RESPONSES_TABLE!, aggregates: config.AGGREGATES_TABLE!, reference: config.REFERENCE_TABLE! }),
@@ -15,6 +15,7 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     aggregateSlots: config.AGGREGATE_SLOTS,
     linkKey: secretsManagerLinkKey(config.LINK_SECRET_ARN!, config.AWS_REGION!),
     publicUrl: config.PUBLIC_URL,
+    originVerify: config.ORIGIN_VERIFY!,
   };
 }
 

@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
   LINK_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /** Public base URL of the web app for self-report link URLs (e.g. a custom domain); else taken from the request. */
   PUBLIC_URL: z.optional(z.url()),
+  /** Value of CloudFront's origin-verify header on /api/* (see infra/README.md): x-viewer-address is trusted only with it. */
+  ORIGIN_VERIFY: z.optional(z.string().check(z.minLength(32))),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -22,6 +22,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/links/link-urls';
 
 export interface WebSiteProps {
   /** Directory holding the built app (index.html at its root). */
@@ -29,6 +30,11 @@ export interface WebSiteProps {
   httpApi: IHttpApi;
   /** The streaming export function's URL: /api/exports/* goes there instead of the HTTP API. */
   exportUrl?: IFunctionUrl;
+  /**
+   * Sent to the HTTP API as the origin-verify header on every /api/* request: the API trusts x-viewer-address
+   * only with it (a deploy-time token, e.g. a secret's dynamic reference; see infra/README.md).
+   */
+  originVerify: string;
 }
 
 /**
@@ -113,7 +119,12 @@ export class WebSite extends Construct {
             }
           : {}),
         '/api/*': {
-          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, readTimeout: Duration.seconds(30) }),
+          origin: new HttpOrigin(apiDomain, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            readTimeout: Duration.seconds(30),
+            // Added by CloudFront itself (replacing any viewer header of that name): proof the request came through here.
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

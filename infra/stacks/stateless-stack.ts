@@ -1,10 +1,11 @@
 // Everything that can be deleted and redeployed at will: the two functions, the HTTP API, the aggregation DLQ
 // and the web front door. State comes in through `state`, and each function gets only the grants it needs.
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -33,6 +34,16 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { state } = props;
 
+    // CloudFront's proof of origin to the API (x-viewer-address is trusted only with it). Generated at the first
+    // deploy; CloudFormation resolves it into the distribution's origin header and the API's ORIGIN_VERIFY, so the
+    // value is never in the template or at synth. Not retained: a new stack simply gets a new value.
+    const originVerify = new Secret(this, 'OriginVerifySecret', {
+      description: 'Phiếu: value CloudFront sends the API in x-phieu-origin-verify',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const originVerifyValue = originVerify.secretValue.unsafeUnwrap();
+
     const api = new PhieuFunction(this, 'ApiFunction', {
       projectRoot: PROJECT_ROOT,
       entry: 'functions/api.ts',
@@ -42,6 +53,7 @@ export class StatelessStack extends Stack {
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: state.userPool.userPoolId,
         COGNITO_CLIENT_ID: state.userPoolClient.userPoolClientId,
+        ORIGIN_VERIFY: originVerifyValue,
       },
     })
       .bindTable(state.responses, TABLE_ENV.responses, 'readWrite')
@@ -123,6 +135,7 @@ export class StatelessStack extends Stack {
       assetsPath: props.webAssetsPath ?? join(PROJECT_ROOT, 'web', 'dist'),
       httpApi,
       exportUrl,
+      originVerify: originVerifyValue,
     });
 
     const alarms = new OperationsAlarms(this, 'Alarms', {

@@ -387,6 +387,42 @@ describe('rate limits of /api/self', () => {
   });
 });
 
+describe('client address of the per-address limit (x-viewer-address)', () => {
+  const VERIFY = 'a-random-per-deployment-value-0123456789';
+  const limits = { perToken: { limit: 100, windowMs: 60_000 }, perAddress: { limit: 2, windowMs: 60_000 } };
+  /** A request from one real source address, claiming a viewer address, with or without CloudFront's verify header. */
+  const claiming = (viewer: string, verify?: string) =>
+    t.app.request(
+      '/api/self/guess',
+      { headers: { 'x-viewer-address': viewer, ...(verify !== undefined ? { 'x-phieu-origin-verify': verify } : {}) } },
+      fromAddress('192.0.2.50'),
+    );
+
+  it('ignores a forged x-viewer-address without the origin-verify header: different claimed addresses share one limit', async () => {
+    await setup({ selfRateLimits: limits, originVerify: VERIFY });
+    expect((await claiming('203.0.113.1')).status).toBe(401);
+    expect((await claiming('203.0.113.2')).status).toBe(401);
+    expect((await claiming('203.0.113.3')).status).toBe(429);
+    // A wrong verify value (even a prefix of the right one) is no better.
+    expect((await claiming('203.0.113.4', VERIFY.slice(0, -1))).status).toBe(429);
+    expect((await claiming('203.0.113.5', `${VERIFY}x`)).status).toBe(429);
+  });
+
+  it('never trusts x-viewer-address when no origin-verify value is configured (local server)', async () => {
+    await setup({ selfRateLimits: limits });
+    expect((await claiming('203.0.113.1', '')).status).toBe(401);
+    expect((await claiming('203.0.113.2', 'anything')).status).toBe(401);
+    expect((await claiming('203.0.113.3')).status).toBe(429);
+  });
+
+  it('keys on the viewer address CloudFront vouches for with the origin-verify header', async () => {
+    await setup({ selfRateLimits: limits, originVerify: VERIFY });
+    for (let i = 0; i < 2; i += 1) expect((await claiming('203.0.113.1', VERIFY)).status).toBe(401);
+    expect((await claiming('203.0.113.1', VERIFY)).status).toBe(429);
+    expect((await claiming('203.0.113.2', VERIFY)).status).toBe(401);
+  });
+});
+
 describe('GET /api/links', () => {
   it('lists a village\'s links as unused, used (with when and who answered) or revoked', async () => {
     const [unused, used, revoked] = (await makeLinks({ count: 3 })).body.links;

@@ -360,6 +360,26 @@ describe('StatelessStack: web', () => {
     expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
   });
 
+  it('sends the API a per-deployment origin-verify header that the API function also gets as ORIGIN_VERIFY', () => {
+    const config = distribution();
+    const api = config.CacheBehaviors.find((b: Json) => b.PathPattern === '/api/*');
+    const origin = config.Origins.find((o: Json) => o.Id === api.TargetOriginId);
+    const headers = origin.OriginCustomHeaders as { HeaderName: string; HeaderValue: Json }[];
+    expect(headers.map((h) => h.HeaderName)).toEqual(['x-phieu-origin-verify']);
+    const value = headers[0].HeaderValue;
+    expect(lambdaOf(stateless, apiFunctionId()).Environment.Variables.ORIGIN_VERIFY).toEqual(value);
+    // A dynamic reference to a secret generated in this stack: the value itself is in no template.
+    const rendered = JSON.stringify(value);
+    expect(rendered).toContain('{{resolve:secretsmanager:');
+    const secrets = stateless.findResources('AWS::SecretsManager::Secret');
+    const [secretId] = Object.keys(secrets);
+    expect(Object.keys(secrets)).toHaveLength(1);
+    expect(rendered).toContain(JSON.stringify({ Ref: secretId }));
+    expect(secrets[secretId].Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+    // Only the /api/* origin carries it: the S3 and export origins do not.
+    expect(config.Origins.filter((o: Json) => o.OriginCustomHeaders)).toHaveLength(1);
+  });
+
   it('serves the app from S3 through Origin Access Control', () => {
     const config = distribution();
     expect(config.DefaultRootObject).toBe('index.html');

@@ -22,16 +22,18 @@ export interface TestAppOptions {
   now?: Date;
   /** Limits of the public self-report routes (default: the API's). */
   selfRateLimits?: AppDeps['selfRateLimits'];
+  /** CloudFront's origin-verify value (default: none, as locally: x-viewer-address is never trusted). */
+  originVerify?: string;
 }
 
-export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), selfRateLimits }: TestAppOptions = {}) {
+export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), selfRateLimits, originVerify }: TestAppOptions = {}) {
   const repo = createMemoryRepository();
   await seedReferenceData(repo.reference);
   const passwordHash = await hashPassword(TEST_PASSWORD);
   for (const user of TEST_USERS) await repo.reference.putLocalUser({ ...user, passwordHash });
   const identity = await createLocalIdentity(repo.reference, 'http://test.local/local-idp');
   const clock = { now };
-  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits }, { log: () => {} });
+  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify }, { log: () => {} });
   let folded = 0;
   const tokens = new Map<string, string>();
 

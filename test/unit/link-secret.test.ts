@@ -42,8 +42,15 @@ describe('link key', () => {
   });
 
   it('is required of the API Lambda: a missing LINK_SECRET_ARN stops it at start, by name', () => {
-    const env = { RESPONSES_TABLE: 'r', AGGREGATES_TABLE: 'a', REFERENCE_TABLE: 'f', COGNITO_USER_POOL_ID: 'p', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'ap-southeast-1' };
+    const env = { RESPONSES_TABLE: 'r', AGGREGATES_TABLE: 'a', REFERENCE_TABLE: 'f', COGNITO_USER_POOL_ID: 'p', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'ap-southeast-1', ORIGIN_VERIFY: 'v'.repeat(32) };
     expect(() => apiDepsFromEnv(env)).toThrow('Missing configuration: LINK_SECRET_ARN');
     expect(apiDepsFromEnv({ ...env, LINK_SECRET_ARN: ARN }).linkKey).toBeTypeOf('function');
+  });
+
+  it('requires the origin-verify value of the API Lambda (CloudFront\'s header), by name', () => {
+    const env = { RESPONSES_TABLE: 'r', AGGREGATES_TABLE: 'a', REFERENCE_TABLE: 'f', COGNITO_USER_POOL_ID: 'p', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'ap-southeast-1', LINK_SECRET_ARN: ARN };
+    expect(() => apiDepsFromEnv(env)).toThrow('Missing configuration: ORIGIN_VERIFY');
+    expect(() => apiDepsFromEnv({ ...env, ORIGIN_VERIFY: 'short' })).toThrow('Invalid configuration: ORIGIN_VERIFY');
+    expect(apiDepsFromEnv({ ...env, ORIGIN_VERIFY: 'v'.repeat(32) }).originVerify).toBe('v'.repeat(32));
   });
 });

@@ -19,6 +19,11 @@ export interface AppDeps {
   publicUrl?: string;
   /** Limits of the public self-report routes; absent: the defaults in routes/self.ts. */
   selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit };
+  /**
+   * The value CloudFront sends in the origin-verify header (ORIGIN_VERIFY): only requests carrying it may name
+   * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.
+   */
+  originVerify?: string;
 }
 
 export interface AppEnv {

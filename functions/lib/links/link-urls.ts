@@ -1,5 +1,6 @@
 // Where a link points: the web app's self-report page, `<base>/#/s/<token>`. The token sits in the fragment,
 // so it never reaches a server or CDN log and needs no server-side route.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../app/context';
 
 /**
@@ -20,13 +21,28 @@ export function selfReportUrl(base: string, token: string): string {
 }
 
 /**
- * The client's address for rate limiting: the viewer address CloudFront's function forwards, else the Lambda
- * event's source address (direct calls), else the local server's socket. See README: a caller that bypasses
- * CloudFront can forge the header, so API Gateway's stage throttling remains the hard bound.
+ * The custom header CloudFront's API origin adds (infra/constructs/web-site.ts), carrying a per-deployment random
+ * value the API also gets as ORIGIN_VERIFY. CloudFront overwrites a viewer's header of the same name.
  */
-export function clientAddress(c: AppContext): string {
-  const viewer = c.req.header('x-viewer-address');
-  if (viewer) return viewer.trim();
+export const ORIGIN_VERIFY_HEADER = 'x-phieu-origin-verify';
+
+function sameSecret(given: string, expected: string): boolean {
+  // Digests have equal length, so the comparison is constant-time whatever the lengths given.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * The client's address for rate limiting. `x-viewer-address` (the viewer address CloudFront's function writes)
+ * is trusted only on requests that carry CloudFront's origin-verify header with the deployment's value
+ * (`originVerify`); anyone else could forge it. Otherwise: the Lambda event's source address (direct calls to
+ * API Gateway), else the local server's socket. Without `originVerify` (local stack, tests) the header is never
+ * trusted. API Gateway's stage throttling remains the hard bound.
+ */
+export function clientAddress(c: AppContext, originVerify?: string): string {
+  const viewer = c.req.header('x-viewer-address')?.trim();
+  const verify = c.req.header(ORIGIN_VERIFY_HEADER);
+  if (viewer && originVerify && verify && sameSecret(verify, originVerify)) return viewer;
   const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

@@ -67,7 +67,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
   const perToken = createRateLimiter(limits.perToken);
 
   const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const decision = perAddress.hit(clientAddress(c), clock().getTime());
+    const decision = perAddress.hit(clientAddress(c, deps.originVerify), clock().getTime());
     if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds);
     await next();
   };
