@@ -231,4 +231,93 @@ describe('outbox store and upload', () => {
     expect(api.deleteResponse).toHaveBeenCalledWith(uploaded, 3);
     expect(await store.getRecord('c1', uploaded)).toBeUndefined();
   });
+
+  describe('deleting a new household whose upload was never confirmed', () => {
+    /** A new household whose first upload reached the server or not: its answer was lost. */
+    async function sentWithoutAnswer(name: string) {
+      const id = newId();
+      await store.commitAnswers('c1', id, TARGET, body(name));
+      api.putResponse.mockRejectedValueOnce(new ApiError(0, 'network', 'lost'));
+      await uploadOne('c1', id);
+      return id;
+    }
+
+    it('is queued (not forgotten), and forgotten once the server says it never had it', async () => {
+      const id = await sentWithoutAnswer('An');
+      await store.queueDelete('c1', id);
+      expect(await store.getRecord('c1', id)).toMatchObject({ state: 'pending', deleting: true });
+      api.getResponse.mockRejectedValue(new ApiError(404, 'not_found', 'not found'));
+      expect(await uploadOne('c1', id)).toBe('uploaded');
+      expect(api.deleteResponse).not.toHaveBeenCalled();
+      expect(await store.getRecord('c1', id)).toBeUndefined();
+    });
+
+    it('deletes it on the server at the version the server reports when the upload had landed', async () => {
+      const id = await sentWithoutAnswer('An');
+      await store.queueDelete('c1', id);
+      api.getResponse.mockResolvedValue(stored(body('An'), id, 1));
+      api.deleteResponse.mockResolvedValue(undefined);
+      expect(await uploadOne('c1', id)).toBe('uploaded');
+      expect(api.deleteResponse).toHaveBeenCalledWith(id, 1);
+      expect(await store.getRecord('c1', id)).toBeUndefined();
+    });
+
+    it('keeps the delete waiting when the server cannot be read now', async () => {
+      const id = await sentWithoutAnswer('An');
+      await store.queueDelete('c1', id);
+      api.getResponse.mockRejectedValue(new ApiError(0, 'network', 'offline'));
+      expect(await uploadOne('c1', id)).toBe('retry');
+      expect(await store.getRecord('c1', id)).toMatchObject({ state: 'pending', deleting: true, attempts: 1 });
+    });
+
+    it('shows a conflict when someone else changed it after it landed', async () => {
+      const id = await sentWithoutAnswer('An');
+      await store.queueDelete('c1', id);
+      api.getResponse.mockResolvedValue(stored(body('Someone else'), id, 2));
+      expect(await uploadOne('c1', id)).toBe('conflict');
+      expect(api.deleteResponse).not.toHaveBeenCalled();
+      expect(await store.getRecord('c1', id)).toMatchObject({ state: 'conflict', deleting: true, theirs: { version: 2 } });
+    });
+
+    it('deletes after an upload that was still on its way when the delete was queued', async () => {
+      const id = newId();
+      await store.commitAnswers('c1', id, TARGET, body('An'));
+      let answer!: (value: { id: string; version: number; created: boolean }) => void;
+      api.putResponse.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+      const uploading = uploadOne('c1', id);
+      await vi.waitFor(() => expect(api.putResponse).toHaveBeenCalled());
+      await store.queueDelete('c1', id);
+      answer({ id, version: 1, created: true });
+      await uploading;
+      expect(await store.getRecord('c1', id)).toMatchObject({ state: 'pending', deleting: true, version: 1 });
+      api.deleteResponse.mockResolvedValue(undefined);
+      expect(await uploadOne('c1', id)).toBe('uploaded');
+      expect(api.deleteResponse).toHaveBeenCalledWith(id, 1);
+    });
+
+    it('still deletes when the answers on their way are refused', async () => {
+      const id = await sentWithoutAnswer('An');
+      let answer!: (error: unknown) => void;
+      api.putResponse.mockReturnValueOnce(new Promise((_, fail) => (answer = fail)));
+      const uploading = uploadOne('c1', id);
+      await vi.waitFor(() => expect(api.putResponse).toHaveBeenCalledTimes(2));
+      await store.queueDelete('c1', id);
+      answer(new ApiError(403, 'round_closed', 'closed'));
+      await uploading;
+      expect(await store.getRecord('c1', id)).toMatchObject({ state: 'pending', deleting: true });
+    });
+
+    it('forgets a household the server already deleted or no longer has', async () => {
+      const [gone, deleted] = [newId(), newId()];
+      await store.rememberServerPage('c1', TARGET.villageCode, TARGET.roundId, [stored(body('Gone'), gone, 1), stored(body('Deleted'), deleted, 1)], false);
+      await store.queueDelete('c1', gone);
+      await store.queueDelete('c1', deleted);
+      api.deleteResponse.mockRejectedValueOnce(new ApiError(404, 'not_found', 'not found'));
+      expect(await uploadOne('c1', gone)).toBe('uploaded');
+      api.deleteResponse.mockRejectedValueOnce(new ApiError(409, 'deleted', 'deleted'));
+      expect(await uploadOne('c1', deleted)).toBe('uploaded');
+      expect(await store.getRecord('c1', gone)).toBeUndefined();
+      expect(await store.getRecord('c1', deleted)).toBeUndefined();
+    });
+  });
 });

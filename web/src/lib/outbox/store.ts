@@ -40,11 +40,15 @@ export function commitAnswers(owner: string, id: string, target: ResponseTarget,
   });
 }
 
-/** Queues a delete; a household the server never had is simply forgotten. */
+/**
+ * Queues a delete; a household the server never had is simply forgotten. One whose upload went out without
+ * an answer (lost, or still on its way) may be on the server: the delete waits, and the uploader asks the
+ * server first.
+ */
 export async function queueDelete(owner: string, id: string, now = Date.now()) {
   return updateRecord(owner, id, (current) => {
     if (!current) return undefined;
-    if (current.version === undefined) return null;
+    if (current.version === undefined && !current.unconfirmed?.length && !current.server && !current.theirs) return null;
     const { draft: _d, rejection: _r, ...rest } = current;
     return { ...rest, state: 'pending', deleting: true, attempts: 0, nextAttemptAt: 0, savedAt: now };
   });

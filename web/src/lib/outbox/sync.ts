@@ -100,11 +100,7 @@ export async function uploadOne(owner: string, id: string): Promise<UploadOutcom
   const record = await getRecord(owner, id);
   if (!record || record.state !== 'pending') return 'gone';
   try {
-    if (record.deleting) {
-      if (record.version !== undefined) await api.deleteResponse(id, record.version);
-      await deleteRecord(owner, id);
-      return 'uploaded';
-    }
+    if (record.deleting) return await uploadDelete(owner, record);
     const body = record.body!;
     await updateRecord(owner, id, (r) => r && { ...r, unconfirmed: [...(r.unconfirmed ?? []).filter((b) => !sameBody(b, body)), body].slice(-MAX_UNCONFIRMED) });
     const result = await api.putResponse(id, body, record.version);
@@ -119,6 +115,40 @@ export async function uploadOne(owner: string, id: string): Promise<UploadOutcom
   } catch (error) {
     return failed(owner, record, error);
   }
+}
+
+/**
+ * A delete. Without a version (the upload's answer never came, or it was still on its way) the server is
+ * asked first: not there → nothing to delete; there with a body this phone sent → deleted at that version;
+ * there with someone else's answers → a conflict, the collector chooses.
+ */
+async function uploadDelete(owner: string, record: LocalHousehold): Promise<UploadOutcome> {
+  let version = record.version;
+  if (version === undefined) {
+    let current;
+    try {
+      current = await api.getResponse(record.id);
+    } catch (readError) {
+      if (!(readError instanceof ApiError && readError.status === 404)) throw readError;
+      await deleteRecord(owner, record.id);
+      return 'uploaded';
+    }
+    const theirBody = bodyOfStored(current);
+    const ours = sameBody(record.body, theirBody) || record.unconfirmed?.some((sent) => sameBody(sent, theirBody));
+    if (!ours) {
+      await updateRecord(owner, record.id, (r) => r && { ...r, state: 'conflict', theirs: current, server: current });
+      return 'conflict';
+    }
+    version = current.version;
+  }
+  try {
+    await api.deleteResponse(record.id, version);
+  } catch (error) {
+    // Already deleted, or no longer there: what the collector wanted holds.
+    if (!(error instanceof ApiError && (error.status === 404 || error.code === 'deleted'))) throw error;
+  }
+  await deleteRecord(owner, record.id);
+  return 'uploaded';
 }
 
 async function failed(owner: string, record: LocalHousehold, error: unknown): Promise<UploadOutcome> {
@@ -164,7 +194,12 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
 }
 
 async function reject(owner: string, record: LocalHousehold, error: ApiError): Promise<UploadOutcome> {
-  await updateRecord(owner, record.id, (r) => r && { ...r, state: 'rejected', rejection: { status: error.status, code: error.code, message: error.message, issues: error.issues } });
+  await updateRecord(owner, record.id, (r) => {
+    if (!r) return undefined;
+    // Answers refused while a delete was queued behind them: the delete still goes (it asks the server first).
+    if (r.deleting && !record.deleting) return { ...r, state: 'pending', nextAttemptAt: 0 };
+    return { ...r, state: 'rejected', rejection: { status: error.status, code: error.code, message: error.message, issues: error.issues } };
+  });
   return 'rejected';
 }
 
