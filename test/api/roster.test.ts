@@ -1,7 +1,7 @@
 // Roster import (admin, CSV, dry-run preview, per-row errors, all or nothing), reading it (collectors of the
 // ward) and coverage (households reached vs roster, per village), through app.request().
 import { randomUUID } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ROSTER_MAX_BYTES } from '../../functions/lib/routes/roster';
 import { responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -149,6 +149,20 @@ describe('coverage', () => {
     expect(wards.areas.find((a: { code: string }) => a.code === '14815').households).toEqual({ surveyed: 4, total: 3 });
     // Ba Đình has no roster: the official statistic stands.
     expect(wards.areas.find((a: { code: string }) => a.code === '14812').households.total).toBe(2778);
+  });
+
+  it('reads the ward pointer once and lists the entries of that very import (no mix of two imports)', async () => {
+    await importCsv(GOOD);
+    const getWardRoster = vi.spyOn(t.repo.roster, 'getWardRoster');
+    const listEntries = vi.spyOn(t.repo.roster, 'listEntries');
+    for (const path of ['/api/coverage?roundId=cds-2024&wardCode=14815', '/api/roster?wardCode=14815&villageCode=14815-khu-pho-1']) {
+      getWardRoster.mockClear();
+      listEntries.mockClear();
+      expect((await authed(path, 'admin')).status).toBe(200);
+      expect(getWardRoster).toHaveBeenCalledTimes(1);
+      expect(listEntries).toHaveBeenCalledTimes(1);
+      expect(listEntries.mock.calls[0][0]).toEqual(await getWardRoster.mock.results[0].value);
+    }
   });
 
   it('keeps coverage to officials of the area and collectors of the ward', async () => {

@@ -191,10 +191,8 @@ function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string,
       const pointer = pointers.get(wardCode);
       return pointer ? clone(pointer) : undefined;
     },
-    async listEntries(wardCode, villageCode) {
-      const pointer = pointers.get(wardCode);
-      if (!pointer) return [];
-      return (entries.get(`${wardCode}#${pointer.importId}`) ?? [])
+    async listEntries(pointer, villageCode) {
+      return (entries.get(`${pointer.wardCode}#${pointer.importId}`) ?? [])
         .filter((e) => !villageCode || e.villageCode === villageCode)
         .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
         .map(clone);

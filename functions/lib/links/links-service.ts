@@ -81,7 +81,8 @@ export async function namedHouseholdsOfVillage(
   households: readonly NamedHousehold[],
 ): Promise<{ headName: string; householdCode?: string }[]> {
   const anyCode = households.some((h) => h.householdCode);
-  const rosterOf = anyCode && (await repo.roster.getWardRoster(wardCode)) ? await repo.roster.listEntries(wardCode, villageCode) : undefined;
+  const pointer = anyCode ? await repo.roster.getWardRoster(wardCode) : undefined;
+  const rosterOf = pointer ? await repo.roster.listEntries(pointer, villageCode) : undefined;
   const byCode = new Map(rosterOf?.map((entry) => [entry.householdCode, entry]));
   const issues: PendingIssue[] = [];
   const named = households.map(({ headName, householdCode }, i) => {

@@ -32,13 +32,11 @@ export function createRosterRepo(doc: DynamoDBDocumentClient, tableName: string)
       return Item ? pointerOf(Item) : undefined;
     },
 
-    async listEntries(wardCode, villageCode) {
-      const pointer = await repo.getWardRoster(wardCode);
-      if (!pointer) return [];
+    async listEntries(pointer, villageCode) {
       const items = await queryAll(doc, {
         TableName: tableName,
         KeyConditionExpression: villageCode ? 'pk = :pk AND begins_with(sk, :village)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': entriesPk(wardCode, pointer.importId), ...(villageCode ? { ':village': `${villageCode}#` } : {}) },
+        ExpressionAttributeValues: { ':pk': entriesPk(pointer.wardCode, pointer.importId), ...(villageCode ? { ':village': `${villageCode}#` } : {}) },
       });
       return items.map((item): RosterEntry => {
         const { wardCode: w, villageCode: v, householdCode, headName, address } = item as RosterEntry;

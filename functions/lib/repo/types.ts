@@ -98,8 +98,11 @@ export interface RosterRepo {
   /** The current roster pointer of every ward that has one. */
   listWardRosters(): Promise<WardRoster[]>;
   getWardRoster(wardCode: string): Promise<WardRoster | undefined>;
-  /** Entries of a ward's current roster (optionally one village), sorted by village then household code. */
-  listEntries(wardCode: string, villageCode?: string): Promise<RosterEntry[]>;
+  /**
+   * Entries of the import a ward pointer names (optionally one village), sorted by village then household code.
+   * The caller reads the pointer once and passes it, so the entries always belong to that one import.
+   */
+  listEntries(pointer: Pick<WardRoster, 'wardCode' | 'importId'>, villageCode?: string): Promise<RosterEntry[]>;
   /** Writes entries under `importId`; invisible until published. */
   stageEntries(importId: string, entries: readonly RosterEntry[]): Promise<void>;
   /**

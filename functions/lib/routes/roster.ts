@@ -47,9 +47,18 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
       if (tree.get(wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
       if (!canWorkInWard(c.get('user'), wardCode, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
       if (villageCode && tree.wardOfVillage(villageCode)?.code !== wardCode) throw new ValidationError([{ path: 'villageCode', key: 'validation.village_not_in_ward' }]);
-      const [pointer, entries] = await Promise.all([repo.roster.getWardRoster(wardCode), repo.roster.listEntries(wardCode, villageCode)]);
+      const pointer = await repo.roster.getWardRoster(wardCode);
+      const entries = pointer ? await repo.roster.listEntries(pointer, villageCode) : [];
       return c.json({ wardCode, villageCode: villageCode ?? null, importedAt: pointer?.importedAt ?? null, entries });
     });
+}
+
+async function liveResponsesOfWard(repo: Deps['repo'], roundId: string, wardCode: string) {
+  const live = [];
+  for await (const item of repo.responses.listAllInWard(roundId, wardCode)) {
+    if (!item.deletedAt) live.push({ id: item.id, villageCode: item.villageCode, householdCode: item.householdCode });
+  }
+  return live;
 }
 
 export function coverageRoutes({ repo, identity, areaTree }: Deps) {
@@ -60,11 +69,9 @@ export function coverageRoutes({ repo, identity, areaTree }: Deps) {
     if (tree.get(wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
     const user = c.get('user');
     if (!canReadAggregatesOf(user, wardCode, tree) && !canWorkInWard(user, wardCode, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
-    const [pointer, entries] = await Promise.all([repo.roster.getWardRoster(wardCode), repo.roster.listEntries(wardCode)]);
-    const live = [];
-    for await (const item of repo.responses.listAllInWard(roundId, wardCode)) {
-      if (!item.deletedAt) live.push({ id: item.id, villageCode: item.villageCode, householdCode: item.householdCode });
-    }
+    // One pointer read: the counts and the codes come from the same import, even while another is published.
+    const pointer = await repo.roster.getWardRoster(wardCode);
+    const [entries, live] = await Promise.all([pointer ? repo.roster.listEntries(pointer) : [], liveResponsesOfWard(repo, roundId, wardCode)]);
     const roster = pointer ? { pointer, codes: new Set(entries.map((e) => e.householdCode)) } : undefined;
     return c.json(wardCoverage(roundId, wardCode, tree, live, roster));
   });
