@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyForm } from '../../web/src/lib/form-state';
 import { filterRoster, inBatches, parseNamedHouseholds, rosterMarks } from '../../web/src/lib/named-households';
 import type { Link } from '../../shared/api/links';
+import { afterConflict } from '../../web/src/lib/self-conflict';
 import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft, type SelfDraft } from '../../web/src/lib/self-draft';
 
 function memoryStorage() {
@@ -49,6 +50,31 @@ describe('self-report draft', () => {
     expect(loadSelfDraft('x', broken)).toBeUndefined();
     expect(() => saveSelfDraft('x', draft(null), broken)).not.toThrow();
     expect(() => clearSelfDraft('x', broken)).not.toThrow();
+  });
+});
+
+describe('a household\'s send that meets a 409', () => {
+  const household = { head_name: 'Lê Văn Tám', address: 'Tổ 3', fiber_broadband: true, internet_any: true, electricity_cashless: false, business_household: false };
+  const members = [{ birth_year: 1980, has_ehr: true, has_smartphone: true, uses_public_service_online: false, has_digital_signature: false }];
+  const typed = { household, members } as never;
+  const server = (h: object, version = 2) => ({ deleted: false, response: { id: 'r1', version, household: h, members, updatedAt: '2026-11-24T09:00:00Z' } }) as never;
+
+  it('keeps the typed answers and sends them again at the server\'s version', () => {
+    expect(afterConflict(typed, server({ ...household, head_name: 'Sửa bởi cán bộ' }, 3))).toEqual({ kind: 'resend', version: 3, sentAt: '2026-11-24T09:00:00Z' });
+  });
+
+  it('counts them as sent when the server already holds exactly them (a lost answer), whatever the key order', () => {
+    const reordered = Object.fromEntries(Object.entries(household).reverse());
+    expect(afterConflict(typed, server(reordered, 1))).toEqual({ kind: 'sent', version: 1, sentAt: '2026-11-24T09:00:00Z' });
+  });
+
+  it('says deleted when a collector deleted the response', () => {
+    expect(afterConflict(typed, { deleted: true, response: null })).toEqual({ kind: 'deleted' });
+  });
+
+  it('falls back to the version the 409 reported when the server copy cannot be read', () => {
+    expect(afterConflict(typed, undefined, 4)).toMatchObject({ kind: 'resend', version: 4 });
+    expect(afterConflict(typed, undefined)).toBeUndefined();
   });
 });
 

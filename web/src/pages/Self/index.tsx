@@ -3,6 +3,7 @@
 import '../../../../shared/i18n/self-report';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SelfForm } from '../../../../shared/api/links';
+import type { ResponseBody } from '../../../../shared/survey/schema';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { HouseholdFields } from '../../components/HouseholdFields';
 import { LoadFailed, Loading } from '../../components/Loading';
@@ -11,6 +12,7 @@ import { api, ApiError } from '../../lib/api';
 import { areaName } from '../../lib/areas';
 import { issuesByPath } from '../../lib/form-issues';
 import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
+import { afterConflict } from '../../lib/self-conflict';
 import { formatDay, formatMoment } from '../../lib/link-dates';
 import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-draft';
 import { useAsync } from '../../lib/use-async';
@@ -84,14 +86,20 @@ function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
     top.current?.scrollIntoView({ block: 'start' });
   };
 
-  async function reloadAfterConflict() {
-    const fresh = await api.getSelf(token);
-    if (!fresh.response) return show('error', t('error.deleted'));
-    form.replace(formFromStored(fresh.response));
-    setVersion(fresh.response.version);
-    setSentAt(fresh.response.updatedAt);
-    clearSelfDraft(link.linkId);
-    show('warning', t('ui.form.conflict'));
+  /** A 409: the typed answers stay in the form and in the draft; only the version to send at is learned. */
+  async function settleConflict(typed: ResponseBody, conflict: ApiError) {
+    const fresh = await api.getSelf(token).catch(() => undefined);
+    const outcome = afterConflict(typed, fresh, conflict.currentVersion);
+    if (!outcome) return show('error', conflict.message);
+    if (outcome.kind === 'deleted') return setClosedMessage(t('error.deleted'));
+    setVersion(outcome.version);
+    setSentAt(outcome.sentAt);
+    if (outcome.kind === 'sent') {
+      clearSelfDraft(link.linkId);
+      return show('success', t(version === undefined ? 'ui.self.submitted' : 'ui.self.revised'));
+    }
+    saveSelfDraft(link.linkId, { state: form.state, baseVersion: outcome.version, savedAt: new Date().toISOString() });
+    show('warning', t('ui.self.conflict_kept'));
   }
 
   async function onSubmit(event: Event) {
@@ -111,7 +119,7 @@ function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
       if (error instanceof ApiError && error.status === 409 && error.code === 'deleted') {
         setClosedMessage(error.message);
       } else if (error instanceof ApiError && error.status === 409) {
-        await reloadAfterConflict().catch((reloadError: unknown) => show('error', reloadError instanceof Error ? reloadError.message : String(reloadError)));
+        await settleConflict(body, error);
       } else if (error instanceof ApiError && error.status === 401) {
         setClosedMessage(error.message);
       } else {
