@@ -9,7 +9,7 @@ import { CreateLinksRequestSchema } from '../../../shared/api/links';
 import type { AppContext, AppDeps, AppEnv } from '../app/context';
 import { requireUser } from '../app/middleware';
 import { parseOrThrow, readJson } from '../app/request';
-import { canWorkInWard } from '../app/scope';
+import { assertVillageOfWard, canWorkInWard } from '../app/scope';
 import { ForbiddenError, RoundClosedError, ValidationError } from '../errors';
 import type { LinkKeySource } from '../links/link-secret';
 import { newLinkId, selfResponseId } from '../links/link-token';
@@ -29,12 +29,7 @@ export function linkRoutes(deps: LinkRouteDeps) {
   const { repo, identity, clock, areaTree, linkKey } = deps;
 
   /** The ward exists, the village is in it, and the user works there. */
-  const checkVillage = async (c: AppContext, wardCode: string, villageCode: string) => {
-    const tree = await areaTree();
-    if (tree.get(wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
-    if (tree.wardOfVillage(villageCode)?.code !== wardCode) throw new ValidationError([{ path: 'villageCode', key: 'validation.village_not_in_ward' }]);
-    if (!canWorkInWard(c.get('user'), wardCode, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
-  };
+  const checkVillage = async (c: AppContext, wardCode: string, villageCode: string) => assertVillageOfWard(await areaTree(), c.get('user'), wardCode, villageCode);
 
   return new Hono<AppEnv>()
     .use(requireUser(identity, 'collector', 'admin'))

@@ -8,7 +8,7 @@ import { wardCoverage } from '../../../shared/roster/coverage';
 import type { AppDeps, AppEnv } from '../app/context';
 import { requireUser } from '../app/middleware';
 import { parseOrThrow } from '../app/request';
-import { canReadAggregatesOf, canWorkInWard } from '../app/scope';
+import { assertVillageOfWard, canReadAggregatesOf, canWorkInWard } from '../app/scope';
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors';
 import { importRoster } from '../roster/import-roster';
 
@@ -43,10 +43,7 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
     .get('/wards', requireUser(identity, 'admin'), async (c) => c.json({ wards: await repo.roster.listWardRosters() }))
     .get('/', requireUser(identity, 'collector', 'admin'), async (c) => {
       const { wardCode, villageCode } = parseOrThrow(RosterQuerySchema, c.req.query(), c);
-      const tree = await areaTree();
-      if (tree.get(wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
-      if (!canWorkInWard(c.get('user'), wardCode, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
-      if (villageCode && tree.wardOfVillage(villageCode)?.code !== wardCode) throw new ValidationError([{ path: 'villageCode', key: 'validation.village_not_in_ward' }]);
+      assertVillageOfWard(await areaTree(), c.get('user'), wardCode, villageCode);
       const pointer = await repo.roster.getWardRoster(wardCode);
       const entries = pointer ? await repo.roster.listEntries(pointer, villageCode) : [];
       return c.json({ wardCode, villageCode: villageCode ?? null, importedAt: pointer?.importedAt ?? null, entries });
