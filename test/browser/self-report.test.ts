@@ -149,6 +149,46 @@ describe('self-report links', () => {
     expect(await row.locator('[data-testid=self-badge]').textContent()).toBe('Hộ tự khai');
   });
 
+  it('a 409 keeps what the household typed: it learns the version and sends again', async () => {
+    // A blank link; the household opens it before anything was sent (the page holds no version).
+    const made = await fetch(`${stack.url}/api/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf('collector-14815')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, count: 1 }),
+    });
+    const { links } = await made.json();
+    const { token, url } = links[0] as { token: string; url: string };
+    const phone = await household(url);
+    await phone.waitForSelector('[data-testid=self-form]');
+
+    // Meanwhile an earlier send from this household lands (its answer never came back): version 1 on the server.
+    const { household: earlier, members } = responseBody({ household: { ...responseBody().household, head_name: 'Trần Thị Lan', address: 'Địa chỉ cũ' } });
+    const landed = await fetch(`${stack.url}/api/self/${encodeURIComponent(token)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ household: earlier, members }) });
+    expect(landed.status).toBe(201);
+
+    // The household types its answers and sends without a version: 409. Nothing it typed is lost.
+    await phone.fill('#f-household-head_name', 'Trần Thị Lan');
+    await phone.fill('#f-household-address', 'Số 7, Khu phố 1');
+    for (const id of ['fiber_broadband', 'internet_any', 'electricity_cashless']) await answer(phone, `household.${id}`, true);
+    await answer(phone, 'household.business_household', false);
+    await phone.fill('#f-members-0-birth_year', '1980');
+    for (const id of ['has_ehr', 'has_smartphone', 'has_payment_account', 'cashless_essential', 'has_vneid_level2', 'has_digital_signature', 'used_online_public_service', 'used_telehealth']) {
+      await answer(phone, `members.0.${id}`, true);
+    }
+    await phone.click('[data-testid=form-submit]');
+    await expect.poll(() => phone.textContent('[data-testid=self-notice]'), SLOW).toContain('vẫn được giữ nguyên');
+    expect(await phone.inputValue('#f-household-address')).toBe('Số 7, Khu phố 1');
+
+    // Kept on the device too (now against version 1), then sent again: the server has what was typed.
+    await phone.reload();
+    await phone.waitForSelector('[data-testid=self-form]');
+    expect(await phone.inputValue('#f-household-address')).toBe('Số 7, Khu phố 1');
+    await phone.click('[data-testid=form-submit]');
+    await expect.poll(() => phone.textContent('[data-testid=self-notice]'), SLOW).toBe('Đã cập nhật câu trả lời. Cảm ơn!');
+    const now = await (await fetch(`${stack.url}/api/self/${encodeURIComponent(token)}`)).json();
+    expect(now.response).toMatchObject({ version: 2, household: { address: 'Số 7, Khu phố 1' } });
+  });
+
   it('a revoked link no longer opens, and says why', async () => {
     const collector = await openAs('collector-14815');
     await collector.goto(`${stack.url}/#/links/${VILLAGE}`);
