@@ -70,7 +70,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const url = `http://${host}:${port}`;
     const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
     // Self-report links are signed with a key made at start: they live as long as this in-memory stack's data.
-    const api = createApp({ repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits });
+    // One server answers every /api/* path locally, the raw export included (CloudFront splits them in AWS).
+    const api = createApp({ repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits }, { serveExports: true });
     const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock });
     const poller = startStreamPoller({
       client: streams,

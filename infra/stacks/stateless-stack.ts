@@ -127,7 +127,6 @@ export class StatelessStack extends Stack {
       },
     })
       .bindTable(state.responses, TABLE_ENV.responses, 'read')
-      .bindTable(state.aggregates, TABLE_ENV.aggregates, 'read')
       .bindTable(state.reference, TABLE_ENV.reference, 'read');
     const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.NONE, invokeMode: InvokeMode.RESPONSE_STREAM });
 

@@ -114,6 +114,19 @@ describe('raw export failures', () => {
 });
 
 describe('the export function app', () => {
+  it('is the only place the Lambda API serves exports from: the API app leaves them out unless asked (local server)', async () => {
+    const { createApp } = await import('../../functions/lib/app/create-app');
+    const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
+    const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
+    const token = (await identity.signIn('admin', 'test-password')).token;
+    const deps = { repo: t.repo, identity, clock: () => new Date(), aggregateSlots: 4 };
+    const path = '/api/exports/responses.csv?roundId=cds-2024';
+    const lambdaApi = createApp(deps, { log: () => {} });
+    expect((await lambdaApi.request(path, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    const localApi = createApp(deps, { log: () => {}, serveExports: true });
+    expect((await localApi.request(path, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
   it('serves the export and nothing else, with the same login check', async () => {
     const { createExportApp } = await import('../../functions/lib/app/create-export-app');
     const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');

@@ -21,5 +21,5 @@ const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1'
 }));
 const url = `http://127.0.0.1:${port}`;
 const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
-const app = createApp({ repo, identity, clock: () => new Date(), aggregateSlots: 4 });
+const app = createApp({ repo, identity, clock: () => new Date(), aggregateSlots: 4 }, { serveExports: true });
 serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => console.log(`READY ${url}`));

@@ -469,12 +469,16 @@ describe('StatelessStack: raw export function (issue 6)', () => {
     expect(fn.Environment.Variables.AUTH_MODE).toBe('cognito');
   });
 
-  it('reads the three tables and writes none', () => {
+  it('reads Responses and Reference, writes none, and is not told about or granted Aggregates', () => {
     const fn = exportFunctionId();
     const statements = statementsOf(fn);
-    for (const name of ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE']) {
+    for (const name of ['RESPONSES_TABLE', 'REFERENCE_TABLE']) {
       expect(writesTo(statements, tableIdFromEnv(fn, name)), name).toBe(false);
+      expect(statements.some((s) => reaches(s, tableIdFromEnv(fn, name)) && actionsOf(s).includes('dynamodb:Query')), name).toBe(true);
     }
+    expect(lambdaOf(stateless, fn).Environment.Variables.AGGREGATES_TABLE).toBeUndefined();
+    const aggregatesId = tableIdFromEnv(streamFunctionId(), 'AGGREGATES_TABLE');
+    expect(statements.some((s) => reaches(s, aggregatesId))).toBe(false);
     expect(statements.flatMap(actionsOf).filter((a) => STREAM_ACTION.test(a))).toEqual([]);
   });
 

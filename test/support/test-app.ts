@@ -1,4 +1,5 @@
-// The real app over the in-memory repository and the real local identity, for app.request() tests.
+// The real app over the in-memory repository and the real local identity, for app.request() tests. Like the local
+// server, it answers every /api/* path, the raw export included.
 import { foldRecords } from '../../functions/lib/aggregation/fold-records';
 import type { AppDeps } from '../../functions/lib/app/context';
 import { createApp } from '../../functions/lib/app/create-app';
@@ -33,7 +34,7 @@ export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), se
   for (const user of TEST_USERS) await repo.reference.putLocalUser({ ...user, passwordHash });
   const identity = await createLocalIdentity(repo.reference, 'http://test.local/local-idp');
   const clock = { now };
-  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify }, { log: () => {} });
+  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify }, { log: () => {}, serveExports: true });
   let folded = 0;
   const tokens = new Map<string, string>();
 

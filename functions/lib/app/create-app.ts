@@ -22,9 +22,15 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface CreateAppOptions {
   log?: (message: string, details: Record<string, unknown>) => void;
+  /**
+   * Also serve the raw export (/api/exports): for the local server and tests, where this app answers every
+   * /api/* path. Not in AWS: there CloudFront sends /api/exports/* to the streaming export function
+   * (create-export-app.ts), and behind API Gateway this app would buffer the export and fail past 6 MB / 30 s.
+   */
+  serveExports?: boolean;
 }
 
-export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {}) {
+export function createApp(deps: AppDeps, { log = logJson, serveExports = false }: CreateAppOptions = {}) {
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
   const withTree = { ...deps, areaTree };
   const app = new Hono<AppEnv>();
@@ -46,7 +52,7 @@ export function createApp(deps: AppDeps, { log = logJson }: CreateAppOptions = {
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
-  app.route('/api/exports', exportRoutes(withTree, log));
+  if (serveExports) app.route('/api/exports', exportRoutes(withTree, log));
   // Self-report links (issue 5): made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));
