@@ -105,5 +105,13 @@ describe('raw export on DynamoDB Local', () => {
     const paged: string[] = [];
     for (const ward of wards) for await (const item of repo.responses.listAllInWard('cds-2024', ward, { pageSize: 7 })) paged.push(item.id);
     expect(paged.sort()).toEqual(items.map((item) => item.id).sort());
+    // One village of a ward: its responses only, tombstones included, across pages.
+    const village = `${wards[0]}-khu-pho-1`;
+    const ofVillage: string[] = [];
+    for await (const item of repo.responses.listAllInWard('cds-2024', wards[0], { pageSize: 3, villageCode: village })) ofVillage.push(item.id);
+    expect(ofVillage.sort()).toEqual(items.filter((item) => item.villageCode === village).map((item) => item.id).sort());
+    const other: string[] = [];
+    for await (const item of repo.responses.listAllInWard('cds-2024', wards[0], { villageCode: `${wards[0]}-khu-pho-2` })) other.push(item.id);
+    expect(other).toEqual([]);
   });
 });

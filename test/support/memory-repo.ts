@@ -68,8 +68,10 @@ export function createMemoryRepository(): MemoryRepository {
       const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : undefined;
       return { items: page.map(clone), cursor: next };
     },
-    async *listAllInWard(roundId, wardCode) {
-      for (const item of [...responseItems.values()]) if (item.roundId === roundId && item.wardCode === wardCode) yield clone(item);
+    async *listAllInWard(roundId, wardCode, { villageCode } = {}) {
+      for (const item of [...responseItems.values()]) {
+        if (item.roundId === roundId && item.wardCode === wardCode && (!villageCode || item.villageCode === villageCode)) yield clone(item);
+      }
     },
   };
 

@@ -32,15 +32,10 @@ export function toLink(record: LinkRecord, key: Uint8Array, base: string, respon
   };
 }
 
-/** Live responses of a village by id, to tell which links were used (one query, however many links). */
+/** Live responses of a village by id, to tell which links were used (one paged query, however many links). */
 export async function responsesOfVillage(repo: Repository, roundId: string, wardCode: string, villageCode: string): Promise<Map<string, StoredResponseItem>> {
   const byId = new Map<string, StoredResponseItem>();
-  let cursor: string | undefined;
-  do {
-    const page = await repo.responses.listByWard({ roundId, wardCode, villageCode, limit: 200, cursor });
-    for (const item of page.items) byId.set(item.id, item);
-    cursor = page.cursor;
-  } while (cursor);
+  for await (const item of repo.responses.listAllInWard(roundId, wardCode, { villageCode })) if (!item.deletedAt) byId.set(item.id, item);
   return byId;
 }
 

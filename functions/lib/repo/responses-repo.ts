@@ -103,15 +103,15 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
 
     // The next page is requested as soon as one arrives, so reading overlaps with the caller's work on the
     // current page (an export writing CSV); at most two pages are held.
-    async *listAllInWard(roundId, wardCode, { pageSize }: { pageSize?: number } = {}) {
+    async *listAllInWard(roundId, wardCode, { pageSize, villageCode }: { pageSize?: number; villageCode?: string } = {}) {
       const query = (startKey: Record<string, unknown> | undefined) =>
         doc.send(
           new QueryCommand({
             TableName: tableName,
             IndexName: byRoundWard.indexName,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': byRoundWard.partitionKey },
-            ExpressionAttributeValues: { ':pk': `${roundId}#${wardCode}` },
+            KeyConditionExpression: villageCode ? '#pk = :pk AND begins_with(#sk, :village)' : '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': byRoundWard.partitionKey, ...(villageCode ? { '#sk': byRoundWard.sortKey } : {}) },
+            ExpressionAttributeValues: { ':pk': `${roundId}#${wardCode}`, ...(villageCode ? { ':village': `${villageCode}#` } : {}) },
             ExclusiveStartKey: startKey,
             Limit: pageSize,
           }),

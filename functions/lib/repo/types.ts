@@ -38,8 +38,11 @@ export interface ResponsesRepo {
   markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<boolean>;
   /** Live responses of one ward (optionally one village), paged. */
   listByWard(query: ResponsesPageQuery): Promise<{ items: StoredResponseItem[]; cursor?: string }>;
-  /** Every stored response of a round in one ward, tombstones included (recompute, exports); `pageSize` items per read. */
-  listAllInWard(roundId: string, wardCode: string, options?: { pageSize?: number }): AsyncIterable<StoredResponseItem>;
+  /**
+   * Every stored response of a round in one ward (or one `villageCode` of it), tombstones included (recompute,
+   * exports, link states); `pageSize` items per read.
+   */
+  listAllInWard(roundId: string, wardCode: string, options?: { pageSize?: number; villageCode?: string }): AsyncIterable<StoredResponseItem>;
 }
 
 export interface WardTally {
