@@ -387,6 +387,32 @@ describe('rate limits of /api/self', () => {
   });
 });
 
+describe('link tokens in logs', () => {
+  it('writes {token} instead of the token in the error log of a failed /api/self or /api/links request', async () => {
+    const { createApp } = await import('../../functions/lib/app/create-app');
+    const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
+    const { generatedLinkKey } = await import('../../functions/lib/links/link-secret');
+    const { loggablePath } = await import('../../functions/lib/app/middleware');
+    const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
+    const logged: Record<string, unknown>[] = [];
+    const app = createApp({ repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, linkKey: generatedLinkKey() }, { log: (_m, details) => logged.push(details) });
+    vi.spyOn(t.repo.links, 'getLink').mockRejectedValue(new Error('storage down'));
+    // A link signed with this app's key, made through its own POST.
+    const token = (await identity.signIn('collector-14815', 'test-password')).token;
+    const made = await app.request('/api/links', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, count: 1 }),
+    });
+    const link = (await made.json()).links[0];
+    expect((await app.request(`/api/self/${link.token}`, {}, fromAddress('198.51.100.1'))).status).toBe(500);
+    expect((await app.request(`/api/links/${link.token}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).status).toBe(500);
+    expect(logged.map((l) => l.path)).toEqual(['/api/self/{token}', '/api/links/{token}']);
+    expect(JSON.stringify(logged)).not.toContain(link.token);
+    expect(loggablePath('/api/responses/abc')).toBe('/api/responses/abc');
+  });
+});
+
 describe('client address of the per-address limit (x-viewer-address)', () => {
   const VERIFY = 'a-random-per-deployment-value-0123456789';
   const limits = { perToken: { limit: 100, windowMs: 60_000 }, perAddress: { limit: 2, windowMs: 60_000 } };

@@ -380,6 +380,14 @@ describe('StatelessStack: web', () => {
     expect(config.Origins.filter((o: Json) => o.OriginCustomHeaders)).toHaveLength(1);
   });
 
+  it('keeps access logging off on the distribution and the API stage: /api/self/{token} paths carry link tokens', () => {
+    expect(distribution().Logging).toBeUndefined();
+    const stages = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    expect(stages[0].Properties.AccessLogSettings).toBeUndefined();
+    expect(Object.keys(stateless.findResources('AWS::CloudFront::RealtimeLogConfig'))).toEqual([]);
+  });
+
   it('serves the app from S3 through Origin Access Control', () => {
     const config = distribution();
     expect(config.DefaultRootObject).toBe('index.html');

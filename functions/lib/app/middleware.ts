@@ -28,6 +28,14 @@ function isPending(issue: object): issue is PendingIssue {
   return 'key' in issue;
 }
 
+/** Paths that carry a self-report link token (a credential) in their last segment: /api/self/{token}, /api/links/{token}. */
+const TOKEN_PATH = /^(\/api\/(?:self|links)\/)[^/]+/;
+
+/** The request path as it may be logged: a link token is replaced by `{token}`. */
+export function loggablePath(path: string): string {
+  return path.replace(TOKEN_PATH, '$1{token}');
+}
+
 export function errorHandler(log: (message: string, details: Record<string, unknown>) => void): ErrorHandler<AppEnv> {
   return (error, c) => {
     const lang = c.get('lang') ?? 'vi';
@@ -40,7 +48,7 @@ export function errorHandler(log: (message: string, details: Record<string, unkn
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: { code: 'bad_request', message: translate(lang, 'error.bad_request') } }, error.status);
     }
-    log('unhandled error', { error: error instanceof Error ? error.stack ?? error.message : String(error), path: c.req.path, method: c.req.method });
+    log('unhandled error', { error: error instanceof Error ? error.stack ?? error.message : String(error), path: loggablePath(c.req.path), method: c.req.method });
     return c.json({ error: { code: 'internal', message: translate(lang, 'error.internal') } }, 500);
   };
 }

@@ -1,5 +1,8 @@
-// Where a link points: the web app's self-report page, `<base>/#/s/<token>`. The token sits in the fragment,
-// so it never reaches a server or CDN log and needs no server-side route.
+// Where a link points: the web app's self-report page, `<base>/#/s/<token>`. The token sits in the fragment, so
+// opening the page sends it nowhere. The page then calls /api/self/{token} (and a collector's revoke calls DELETE
+// /api/links/{token}), so the token IS in those request paths: CloudFront and API Gateway access logs would record
+// it. Both are off in this stack; the API's own error log writes `{token}` instead (app/middleware.ts). See
+// docs/self-report-links.md before turning access logging on.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../app/context';
 
