@@ -6,7 +6,7 @@ import { canonicalJson } from '../../../shared/survey/canonical-json';
 import type { Lang } from '../../../shared/survey/form';
 import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../shared/survey/schema';
 import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../shared/survey/validate';
-import { canWorkInWard } from '../app/scope';
+import { assertVillageOfWard, canWorkInWard } from '../app/scope';
 import { DeletedError, ForbiddenError, NotFoundError, RoundClosedError, ValidationError, VersionConflictError, VersionRequiredError } from '../errors';
 import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../repo/types';
 
@@ -60,9 +60,7 @@ export async function validatePut(input: PutResponseInput, deps: PutResponseDeps
   const round = await deps.reference.getRound(body.roundId);
   if (!round) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
   const tree = await deps.areaTree();
-  if (tree.get(body.wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
-  if (tree.wardOfVillage(body.villageCode)?.code !== body.wardCode) throw new ValidationError([{ path: 'villageCode', key: 'validation.village_not_in_ward' }]);
-  if (!input.actor.mayWrite(body, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
+  assertVillageOfWard(tree, () => input.actor.mayWrite(body, tree), body.wardCode, body.villageCode);
   const ruleIssues = checkSurveyRules(body, round.referenceYear);
   if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue, input.lang)));
   const now = deps.clock();
