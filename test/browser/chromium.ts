@@ -1,7 +1,7 @@
 // Launches Debian's Chromium for browser tests (Playwright cannot download its own browser here).
 // Install with `apt-get install -y chromium`; CHROMIUM_PATH overrides the binary.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,3 +26,13 @@ export async function launchChromium(): Promise<Browser> {
 
 /** The phone the app is designed for: 360 × 740 CSS pixels, touch. */
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+
+/** The demo users' password (infra/local/demo-users.ts). */
+export const DEMO_PASSWORD = 'bimson2024';
+
+/** Signs in through the login form of a page showing it. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.fill('#login-username', username);
+  await page.fill('#login-password', password);
+  await page.click('[data-testid=login-submit]');
+}

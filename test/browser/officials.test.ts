@@ -12,14 +12,13 @@ import { startLocalStack } from '../../infra/local/stack';
 import { INDICATORS } from '../../shared/indicators/catalogue';
 import { adult, child, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE } from './chromium';
+import { DEMO_PASSWORD, PHONE, launchChromium, signIn } from './chromium';
 
-const PASSWORD = 'bimson2024';
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 let browser: Browser;
 
 async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${stack.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   return (await res.json()).token;
 }
 
@@ -52,9 +51,7 @@ async function openAs(username: string, viewport = PHONE): Promise<Page> {
   const context = await browser.newContext({ ...viewport, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(stack.url);
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('[data-testid=login-submit]');
+  await signIn(page, username);
   return page;
 }
 

@@ -10,9 +10,8 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE } from './chromium';
+import { PHONE, launchChromium, signIn } from './chromium';
 
-const PASSWORD = 'bimson2024';
 const ROUND = 'cds-2024';
 
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
@@ -31,12 +30,6 @@ afterAll(async () => {
   await stack?.stop();
   if (webRoot) rmSync(webRoot, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, username: string) {
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('[data-testid=login-submit]');
-}
 
 /** A phone with the app opened once online: signed in, a village chosen, the service worker in control. */
 async function openCollector(username: string, village = 1): Promise<Page> {

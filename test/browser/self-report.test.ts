@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE } from './chromium';
+import { DEMO_PASSWORD, PHONE, launchChromium, signIn } from './chromium';
 
-const PASSWORD = 'bimson2024';
 const VILLAGE = '14815-khu-pho-1';
 /** The machine is shared: under the full suite a save and a list reload can take seconds. */
 const SLOW = { timeout: 10_000 };
@@ -31,9 +30,7 @@ async function openAs(username: string): Promise<Page> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
   const page = await context.newPage();
   await page.goto(stack.url);
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('[data-testid=login-submit]');
+  await signIn(page, username);
   return page;
 }
 
@@ -48,12 +45,12 @@ async function household(url: string): Promise<Page> {
 const answer = (page: Page, path: string, value: boolean | string) => page.click(`[data-testid="${path}=${String(value)}"]`);
 
 async function tokenOf(username: string): Promise<string> {
-  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username, password: PASSWORD }) });
+  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   return (await login.json()).token;
 }
 
 async function ward14815(): Promise<{ surveyed: number; ehr: string }> {
-  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'official', password: PASSWORD }) });
+  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'official', password: DEMO_PASSWORD }) });
   const { token } = await login.json();
   const res = await fetch(`${stack.url}/api/aggregates?roundId=cds-2024&level=ward`, { headers: { authorization: `Bearer ${token}` } });
   const area = (await res.json()).areas.find((a: { code: string }) => a.code === '14815');

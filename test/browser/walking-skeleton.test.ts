@@ -5,9 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE } from './chromium';
+import { PHONE, launchChromium, signIn } from './chromium';
 
-const PASSWORD = 'bimson2024';
 /** Set to a directory (outside the repo) to keep phone-sized screenshots of each step. */
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -33,9 +32,7 @@ async function openAs(username: string): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(stack.url);
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('[data-testid=login-submit]');
+  await signIn(page, username);
   return page;
 }
 
