@@ -4,7 +4,7 @@
 // safe however late it comes. Stream records live 24 hours: when they are gone, recompute the round(s).
 // The command line around this is replay-dead-letters.ts.
 import { GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
-import { compareSequenceNumbers } from '../../functions/lib/aggregation/fold-records';
+import { compareSequenceNumbers } from '../../functions/lib/services/results/fold-records';
 import type { StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { toLambdaRecord } from './stream-poller';
 

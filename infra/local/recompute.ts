@@ -3,8 +3,8 @@
 // no drift remains. The same recomputeRound as POST /api/admin/recompute.
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { recomputeRound, type RecomputeReport } from '../../functions/lib/aggregation/recompute';
-import type { DriftEntry } from '../../functions/lib/aggregation/drift';
+import { recomputeRound, type RecomputeReport } from '../../functions/lib/services/results/recompute';
+import type { DriftEntry } from '../../functions/lib/services/results/drift';
 import { connect, textTable, UsageError } from './cli-deps';
 
 const USAGE = `Usage: npm run recompute -- --round <id> --endpoint <http://127.0.0.1:PORT> [--tables-prefix phieu-] [--region local]

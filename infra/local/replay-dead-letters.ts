@@ -7,7 +7,7 @@
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { recomputeRound } from '../../functions/lib/aggregation/recompute';
+import { recomputeRound } from '../../functions/lib/services/results/recompute';
 import { createStreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { connect, UsageError } from './cli-deps';
 import { pointerFromMessage, replayDeadLetter, replayQueue, type DeadLetterQueue } from './dead-letters';

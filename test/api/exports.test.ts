@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportColumns } from '../../functions/lib/exports/response-rows';
+import { exportColumns } from '../../functions/lib/services/exports/response-rows';
 import { HOUSEHOLD_FORM } from '../../shared/survey/form';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -97,7 +97,7 @@ describe('raw responses export', () => {
 
 describe('raw export failures', () => {
   it('cuts the stream short with an error when a read fails midway, never a complete-looking file', async () => {
-    const { responsesCsvStream } = await import('../../functions/lib/exports/responses-csv');
+    const { responsesCsvStream } = await import('../../functions/lib/services/exports/responses-csv');
     const { AreaTree } = await import('../../shared/areas/areas');
     const { BIM_SON_AREAS } = await import('../../shared/areas/bim-son');
     const failing = {

@@ -1,7 +1,7 @@
 // Self-report links through app.request(): making, listing and revoking links (collectors), and a household
 // answering through its link (no account). Security rules of the issue each have a test here.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { selfResponseId } from '../../functions/lib/links/link-token';
+import { selfResponseId } from '../../functions/lib/services/links/link-token';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 
@@ -391,8 +391,8 @@ describe('link tokens in logs', () => {
   it('writes {token} instead of the token in the error log of a failed /api/self or /api/links request', async () => {
     const { createApp } = await import('../../functions/lib/app/create-app');
     const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
-    const { generatedLinkKey } = await import('../../functions/lib/links/link-secret');
-    const { loggablePath } = await import('../../functions/lib/app/middleware');
+    const { generatedLinkKey } = await import('../../functions/lib/services/links/link-secret');
+    const { loggablePath } = await import('../../functions/lib/http/middleware');
     const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
     const logged: Record<string, unknown>[] = [];
     const app = createApp({ repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, linkKey: generatedLinkKey() }, { log: (_m, details) => logged.push(details) });

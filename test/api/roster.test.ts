@@ -2,7 +2,7 @@
 // ward) and coverage (households reached vs roster, per village), through app.request().
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ROSTER_MAX_BYTES } from '../../functions/lib/routes/roster';
+import { ROSTER_MAX_BYTES } from '../../functions/lib/http/routes/roster';
 import { responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AreaTree } from '../../shared/areas/areas';
 import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { recomputeRound, type RecomputeDeps } from '../../functions/lib/aggregation/recompute';
+import { recomputeRound, type RecomputeDeps } from '../../functions/lib/services/results/recompute';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { LOCAL_AWS } from '../../infra/local/dynamodb-local';

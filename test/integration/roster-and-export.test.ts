@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { responsesCsvStream } from '../../functions/lib/exports/responses-csv';
+import { responsesCsvStream } from '../../functions/lib/services/exports/responses-csv';
 import { createRepository, type Repository } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
 import { batchPutResponses } from '../../functions/lib/repo/responses-repo';

@@ -8,7 +8,7 @@ import type { AggregateLevel } from '../../shared/api/contract';
 import { splitPlan, type ChangeRecord } from '../../shared/aggregation/fold';
 import { addTally, tallyOf, type Tally } from '../../shared/indicators/tally';
 import type { Household, Member } from '../../shared/survey/schema';
-import { buildAggregates, wardTallies } from '../../functions/lib/aggregation/read-aggregates';
+import { buildAggregates, wardTallies } from '../../functions/lib/services/results/read-aggregates';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
 
 /** Two districts, three wards, two villages each: enough to move households across every level. */

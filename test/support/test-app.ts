@@ -1,7 +1,7 @@
 // The real app over the in-memory repository and the real local identity, for app.request() tests. Like the local
 // server, it answers every /api/* path, the raw export included.
-import { foldRecords } from '../../functions/lib/aggregation/fold-records';
-import type { AppDeps } from '../../functions/lib/app/context';
+import { foldRecords } from '../../functions/lib/services/results/fold-records';
+import type { AppDeps } from '../../functions/lib/http/context';
 import { createApp } from '../../functions/lib/app/create-app';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
 import { hashPassword } from '../../functions/lib/auth/passwords';

@@ -1,6 +1,6 @@
 // The export Lambda's dependencies: only the tables it is granted.
 import { describe, expect, it } from 'vitest';
-import { exportDepsFromEnv } from '../../functions/lib/api-deps';
+import { exportDepsFromEnv } from '../../functions/lib/app/api-deps';
 
 const ENV = { RESPONSES_TABLE: 'r', REFERENCE_TABLE: 'f', COGNITO_USER_POOL_ID: 'p', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'ap-southeast-1' };
 

@@ -3,8 +3,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { mockClient } from 'aws-sdk-client-mock';
 import { toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiDepsFromEnv } from '../../functions/lib/api-deps';
-import { generatedLinkKey, secretsManagerLinkKey } from '../../functions/lib/links/link-secret';
+import { apiDepsFromEnv } from '../../functions/lib/app/api-deps';
+import { generatedLinkKey, secretsManagerLinkKey } from '../../functions/lib/services/links/link-secret';
 
 expect.extend({ toReceiveCommandWith });
 declare module 'vitest' {

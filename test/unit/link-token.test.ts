@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newLinkId, selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from '../../functions/lib/links/link-token';
-import { createRateLimiter } from '../../functions/lib/links/rate-limiter';
+import { newLinkId, selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from '../../functions/lib/services/links/link-token';
+import { createRateLimiter } from '../../functions/lib/services/links/rate-limiter';
 
 const KEY = randomBytes(32);
 const NOW = new Date('2026-11-24T08:00:00Z');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AreaTree } from '../../shared/areas/areas';
 import type { User } from '../../shared/api/contract';
-import { assertVillageOfWard } from '../../functions/lib/app/scope';
+import { assertVillageOfWard } from '../../functions/lib/access/scope';
 import { ForbiddenError, ValidationError } from '../../functions/lib/errors';
 import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
 

@@ -5,10 +5,10 @@
 import '../../../shared/i18n/officials';
 import { Hono } from 'hono';
 import { translate } from '../../../shared/i18n/dictionary';
-import { exportRoutes } from '../routes/exports';
-import type { AppDeps, AppEnv } from './context';
-import { detectLanguage, errorHandler } from './middleware';
-import { cachedAreaTree } from './scope';
+import { exportRoutes } from '../http/routes/exports';
+import type { AppDeps, AppEnv } from '../http/context';
+import { detectLanguage, errorHandler } from '../http/middleware';
+import { cachedAreaTree } from '../access/scope';
 
 export function createExportApp(deps: AppDeps, { log = logJson }: { log?: (message: string, details: Record<string, unknown>) => void } = {}) {
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);

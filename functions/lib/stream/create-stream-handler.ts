@@ -1,7 +1,7 @@
 // The DynamoDB Streams handler: Lambda calls it in AWS, the local poller calls the very same function.
 // It reports partial batch failures so a retry restarts at the first record that did not land.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { foldRecords, slotFor } from '../aggregation/fold-records';
+import { foldRecords, slotFor } from '../services/results/fold-records';
 import { changeRecordOf } from '../repo/stream-records';
 import type { AggregatesRepo } from '../repo/types';
 

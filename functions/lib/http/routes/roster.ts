@@ -3,14 +3,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
-import type { AreaTree } from '../../../shared/areas/areas';
-import { wardCoverage } from '../../../shared/roster/coverage';
-import type { AppDeps, AppEnv } from '../app/context';
-import { requireUser } from '../app/middleware';
-import { parseOrThrow } from '../app/request';
-import { assertVillageOfWard, canReadAggregatesOf, canWorkInWard } from '../app/scope';
-import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors';
-import { importRoster } from '../roster/import-roster';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import { wardCoverage } from '../../../../shared/roster/coverage';
+import type { AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow } from '../request';
+import { assertVillageOfWard, canReadAggregatesOf, canWorkInWard } from '../../access/scope';
+import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../../errors';
+import { importRoster } from '../../services/roster/import-roster';
 
 /**
  * A roster upload may be far larger than the API's 64 KB body limit (a town of 15,000 households is ~1.5 MB

@@ -1,17 +1,17 @@
 // /api/aggregates(.csv|.xlsx): officials (and admins) read the indicator figures of their areas.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel, type AggregatesResponse } from '../../../shared/api/contract';
-import type { AreaTree } from '../../../shared/areas/areas';
-import { compareAggregates } from '../../../shared/indicators/compare';
-import { aggregatesCsv } from '../aggregation/aggregates-csv';
-import { aggregatesXlsx } from '../aggregation/aggregates-xlsx';
-import { buildAggregates } from '../aggregation/read-aggregates';
-import type { AppContext, AppDeps, AppEnv } from '../app/context';
-import { requireUser } from '../app/middleware';
-import { parseOrThrow } from '../app/request';
-import { canReadAggregatesOf } from '../app/scope';
-import { ForbiddenError, ValidationError } from '../errors';
+import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel, type AggregatesResponse } from '../../../../shared/api/contract';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import { compareAggregates } from '../../../../shared/indicators/compare';
+import { aggregatesCsv } from '../../services/results/aggregates-csv';
+import { aggregatesXlsx } from '../../services/results/aggregates-xlsx';
+import { buildAggregates } from '../../services/results/read-aggregates';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow } from '../request';
+import { canReadAggregatesOf } from '../../access/scope';
+import { ForbiddenError, ValidationError } from '../../errors';
 
 const AggregatesQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),

@@ -4,7 +4,7 @@
 // it. Both are off in this stack; the API's own error log writes `{token}` instead (app/middleware.ts). See
 // docs/self-report-links.md before turning access logging on.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../../http/context';
 
 /**
  * The web app's public origin: configured (PUBLIC_URL), else the host CloudFront saw (x-public-host, set by the

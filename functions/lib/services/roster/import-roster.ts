@@ -3,13 +3,13 @@
 // A crash while staging leaves orphan entries no pointer refers to (invisible; deleted by the next import of
 // the ward is not needed for correctness). A concurrent import of the same ward makes the switch fail: 409.
 import { randomUUID } from 'node:crypto';
-import type { AreaTree } from '../../../shared/areas/areas';
-import { translate } from '../../../shared/i18n/dictionary';
-import { wardRostersOf, type RosterImportResult, type WardRoster } from '../../../shared/roster/roster';
-import { validateRosterRows, type RosterRowIssue } from '../../../shared/roster/validate-roster';
-import type { Lang } from '../../../shared/survey/form';
-import { RosterConflictError, ValidationError } from '../errors';
-import type { Repository } from '../repo/types';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import { translate } from '../../../../shared/i18n/dictionary';
+import { wardRostersOf, type RosterImportResult, type WardRoster } from '../../../../shared/roster/roster';
+import { validateRosterRows, type RosterRowIssue } from '../../../../shared/roster/validate-roster';
+import type { Lang } from '../../../../shared/survey/form';
+import { RosterConflictError, ValidationError } from '../../errors';
+import type { Repository } from '../../repo/types';
 import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
 
 export type RosterWardSummary = RosterImportResult['wards'][number];

@@ -2,19 +2,19 @@
 // credential: it names the round, ward, village and link, so the household reads and writes its own response and
 // nothing else. Every request is rate limited per client address and per link before any storage is touched.
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { AreaTree } from '../../../shared/areas/areas';
-import type { SelfForm } from '../../../shared/api/links';
-import { HOUSEHOLD_FORM } from '../../../shared/survey/form';
-import type { AppContext, AppDeps, AppEnv } from '../app/context';
-import { LinkRefusedError, NotFoundError, TooManyRequestsError, ValidationError, type PendingIssue } from '../errors';
-import type { LinkKeySource } from '../links/link-secret';
-import { linkActorName, selfResponseId } from '../links/link-token';
-import { clientAddress } from '../links/link-urls';
-import { linkOfClaims, verifiedClaims } from '../links/links-service';
-import { createRateLimiter, type RateLimit } from '../links/rate-limiter';
-import { readJson } from '../app/request';
-import type { LinkRecord } from '../repo/types';
-import { putResponse, type PutActor } from '../responses/put-response';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import type { SelfForm } from '../../../../shared/api/links';
+import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { LinkRefusedError, NotFoundError, TooManyRequestsError, ValidationError, type PendingIssue } from '../../errors';
+import type { LinkKeySource } from '../../services/links/link-secret';
+import { linkActorName, selfResponseId } from '../../services/links/link-token';
+import { clientAddress } from '../../services/links/link-urls';
+import { linkOfClaims, verifiedClaims } from '../../services/links/links-service';
+import { createRateLimiter, type RateLimit } from '../../services/links/rate-limiter';
+import { readJson } from '../request';
+import type { LinkRecord } from '../../repo/types';
+import { putResponse, type PutActor } from '../../services/responses/put-response';
 import { ifMatchVersion } from './responses';
 
 /**

@@ -2,12 +2,12 @@
 // the responses, reports the drift it found and what it repaired (see aggregation/recompute.ts).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AreaTree } from '../../../shared/areas/areas';
-import { recomputeRound } from '../aggregation/recompute';
-import type { AppDeps, AppEnv } from '../app/context';
-import { requireUser } from '../app/middleware';
-import { parseOrThrow, readJson } from '../app/request';
-import { ValidationError } from '../errors';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import { recomputeRound } from '../../services/results/recompute';
+import type { AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow, readJson } from '../request';
+import { ValidationError } from '../../errors';
 
 const RecomputeRequestSchema = z.strictObject({ roundId: z.string().check(z.minLength(1), z.maxLength(64)) });
 

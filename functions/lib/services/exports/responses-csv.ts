@@ -3,9 +3,9 @@
 // Memory stays flat however many households a round holds.
 import { stringify } from 'csv-stringify';
 import { Readable, Transform } from 'node:stream';
-import type { AreaTree } from '../../../shared/areas/areas';
-import { neutraliseFormula } from '../aggregation/aggregates-csv';
-import type { ResponsesRepo } from '../repo/types';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import { neutraliseFormula } from '../results/aggregates-csv';
+import type { ResponsesRepo } from '../../repo/types';
 import { exportColumns, responseRows, type Cell, type ExportShape } from './response-rows';
 
 /** Households per DynamoDB read: small pages keep what is in memory at once small (a full page is 1 MB). */

@@ -2,13 +2,13 @@
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import * as z from 'zod/mini';
-import type { AreaTree } from '../../../shared/areas/areas';
-import type { AppDeps, AppEnv } from '../app/context';
-import { requireUser } from '../app/middleware';
-import { parseOrThrow } from '../app/request';
-import { ValidationError } from '../errors';
-import { EXPORT_SHAPES } from '../exports/response-rows';
-import { responsesCsvStream } from '../exports/responses-csv';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow } from '../request';
+import { ValidationError } from '../../errors';
+import { EXPORT_SHAPES } from '../../services/exports/response-rows';
+import { responsesCsvStream } from '../../services/exports/responses-csv';
 
 const ExportQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),

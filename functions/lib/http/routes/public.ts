@@ -1,10 +1,10 @@
 // Routes without a login: health, session, and the reference data the form needs.
 import { Hono } from 'hono';
-import { SessionRequestSchema } from '../../../shared/api/contract';
-import { HOUSEHOLD_FORM } from '../../../shared/survey/form';
-import type { AppDeps, AppEnv } from '../app/context';
-import { parseOrThrow, readJson } from '../app/request';
-import { NotFoundError } from '../errors';
+import { SessionRequestSchema } from '../../../../shared/api/contract';
+import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
+import type { AppDeps, AppEnv } from '../context';
+import { parseOrThrow, readJson } from '../request';
+import { NotFoundError } from '../../errors';
 
 export function healthRoutes() {
   return new Hono<AppEnv>().get('/', (c) => c.json({ ok: true }));

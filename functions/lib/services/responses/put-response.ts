@@ -1,14 +1,14 @@
 // Create or replace one household response: validation, scope, idempotent replays and versions.
 import { createHash } from 'node:crypto';
-import type { AreaTree } from '../../../shared/areas/areas';
-import type { User } from '../../../shared/api/contract';
-import { canonicalJson } from '../../../shared/survey/canonical-json';
-import type { Lang } from '../../../shared/survey/form';
-import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../shared/survey/schema';
-import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../shared/survey/validate';
-import { assertVillageOfWard, canWorkInWard } from '../app/scope';
-import { DeletedError, ForbiddenError, NotFoundError, RoundClosedError, ValidationError, VersionConflictError, VersionRequiredError } from '../errors';
-import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../repo/types';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import type { User } from '../../../../shared/api/contract';
+import { canonicalJson } from '../../../../shared/survey/canonical-json';
+import type { Lang } from '../../../../shared/survey/form';
+import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../../shared/survey/schema';
+import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../../shared/survey/validate';
+import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
+import { DeletedError, ForbiddenError, NotFoundError, RoundClosedError, ValidationError, VersionConflictError, VersionRequiredError } from '../../errors';
+import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
 
 /**
  * Who writes: a signed-in user (scope from their areas) or a self-report link (fixed to its ward and village).

@@ -1,15 +1,15 @@
 // /api/responses: collectors (and admins) create, read, list, edit and delete household responses.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { StoredResponse } from '../../../shared/api/contract';
-import type { AreaTree } from '../../../shared/areas/areas';
-import type { AppContext, AppDeps, AppEnv } from '../app/context';
-import { requireUser } from '../app/middleware';
-import { parseOrThrow, readJson } from '../app/request';
-import { canWorkInWard } from '../app/scope';
-import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, VersionRequiredError } from '../errors';
-import type { StoredResponseItem } from '../repo/types';
-import { putResponse, userActor } from '../responses/put-response';
+import type { StoredResponse } from '../../../../shared/api/contract';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow, readJson } from '../request';
+import { canWorkInWard } from '../../access/scope';
+import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, VersionRequiredError } from '../../errors';
+import type { StoredResponseItem } from '../../repo/types';
+import { putResponse, userActor } from '../../services/responses/put-response';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 

@@ -1,9 +1,9 @@
 // Aggregates as officials read them: ward rows summed over slots, districts and provinces summed from wards.
-import type { AreaTree } from '../../../shared/areas/areas';
-import type { AggregateLevel, AggregatesResponse, AreaAggregate } from '../../../shared/api/contract';
-import { indicatorResults } from '../../../shared/indicators/results';
-import { addTally, sumTallies, type Tally } from '../../../shared/indicators/tally';
-import type { AggregateRow } from '../repo/types';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AggregateLevel, AggregatesResponse, AreaAggregate } from '../../../../shared/api/contract';
+import { indicatorResults } from '../../../../shared/indicators/results';
+import { addTally, sumTallies, type Tally } from '../../../../shared/indicators/tally';
+import type { AggregateRow } from '../../repo/types';
 
 /** Sums slot rows into one tally per ward, and the latest write time. */
 export function wardTallies(rows: readonly AggregateRow[]): { tallies: Map<string, Tally>; updatedAt: string | null } {

@@ -3,8 +3,8 @@ import type { Context } from 'hono';
 import type { User } from '../../../shared/api/contract';
 import type { Lang } from '../../../shared/survey/form';
 import type { IdentityProvider } from '../auth/identity';
-import type { LinkKeySource } from '../links/link-secret';
-import type { RateLimit } from '../links/rate-limiter';
+import type { LinkKeySource } from '../services/links/link-secret';
+import type { RateLimit } from '../services/links/rate-limiter';
 import type { Repository } from '../repo/types';
 
 export interface AppDeps {

@@ -1,7 +1,7 @@
 // Self-report links as the collector's routes see them: made, listed with their state, resolved from a token.
-import type { Link, NamedHousehold } from '../../../shared/api/links';
-import { LinkRefusedError, ValidationError, type PendingIssue } from '../errors';
-import type { LinkRecord, Repository, StoredResponseItem } from '../repo/types';
+import type { Link, NamedHousehold } from '../../../../shared/api/links';
+import { LinkRefusedError, ValidationError, type PendingIssue } from '../../errors';
+import type { LinkRecord, Repository, StoredResponseItem } from '../../repo/types';
 import { selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from './link-token';
 import { selfReportUrl } from './link-urls';
 

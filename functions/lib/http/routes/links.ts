@@ -3,19 +3,19 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 // The links' own error messages (household not on the roster, no name) live with the self-report messages.
-import '../../../shared/i18n/self-report';
-import type { AreaTree } from '../../../shared/areas/areas';
-import { CreateLinksRequestSchema } from '../../../shared/api/links';
-import type { AppContext, AppDeps, AppEnv } from '../app/context';
-import { requireUser } from '../app/middleware';
-import { parseOrThrow, readJson } from '../app/request';
-import { assertVillageOfWard, canWorkInWard } from '../app/scope';
-import { ForbiddenError, RoundClosedError, ValidationError } from '../errors';
-import type { LinkKeySource } from '../links/link-secret';
-import { newLinkId, selfResponseId } from '../links/link-token';
-import { publicBaseUrl } from '../links/link-urls';
-import { namedHouseholdsOfVillage, resolveLink, responsesOfVillage, toLink } from '../links/links-service';
-import type { LinkRecord } from '../repo/types';
+import '../../../../shared/i18n/self-report';
+import type { AreaTree } from '../../../../shared/areas/areas';
+import { CreateLinksRequestSchema } from '../../../../shared/api/links';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow, readJson } from '../request';
+import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
+import { ForbiddenError, RoundClosedError, ValidationError } from '../../errors';
+import type { LinkKeySource } from '../../services/links/link-secret';
+import { newLinkId, selfResponseId } from '../../services/links/link-token';
+import { publicBaseUrl } from '../../services/links/link-urls';
+import { namedHouseholdsOfVillage, resolveLink, responsesOfVillage, toLink } from '../../services/links/links-service';
+import type { LinkRecord } from '../../repo/types';
 
 const ListQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),

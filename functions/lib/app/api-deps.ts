@@ -1,9 +1,9 @@
 // Dependencies of the API Lambda, built once per container from the environment.
-import { createCognitoIdentity } from './auth/cognito-identity';
-import type { AppDeps } from './app/context';
-import { parseConfig } from './config';
-import { secretsManagerLinkKey } from './links/link-secret';
-import { createDocumentClient, createRepository, type AggregatesRepo } from './repo';
+import { createCognitoIdentity } from '../auth/cognito-identity';
+import type { AppDeps } from '../http/context';
+import { parseConfig } from '../config';
+import { secretsManagerLinkKey } from '../services/links/link-secret';
+import { createDocumentClient, createRepository, type AggregatesRepo } from '../repo';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
   const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION', 'LINK_SECRET_ARN', 'ORIGIN_VERIFY']);
