@@ -22,7 +22,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/services/links/link-urls';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/client-origin';
 
 export interface WebSiteProps {
   /** Directory holding the built app (index.html at its root). */

@@ -131,7 +131,7 @@ describe('the export function app', () => {
     const { createExportApp } = await import('../../functions/lib/app/create-export-app');
     const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
     const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
-    const exportApp = createExportApp({ repo: t.repo, identity, clock: () => new Date(), aggregateSlots: 4 }, { log: () => {} });
+    const exportApp = createExportApp({ repo: t.repo, identity, clock: () => new Date() }, { log: () => {} });
     const token = (await identity.signIn('admin', 'test-password')).token;
     await put();
     const ok = await exportApp.request('/api/exports/responses.csv?roundId=cds-2024', { headers: { authorization: `Bearer ${token}` } });

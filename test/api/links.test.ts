@@ -392,7 +392,7 @@ describe('link tokens in logs', () => {
     const { createApp } = await import('../../functions/lib/app/create-app');
     const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
     const { generatedLinkKey } = await import('../../functions/lib/services/links/link-secret');
-    const { loggablePath } = await import('../../functions/lib/http/middleware');
+    const { loggablePath } = await import('../../functions/lib/http/on-error');
     const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
     const logged: Record<string, unknown>[] = [];
     const app = createApp({ repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, linkKey: generatedLinkKey() }, { log: (_m, details) => logged.push(details) });

@@ -141,11 +141,11 @@ async function writeAll(stack: LocalStack, records: readonly ChangeRecord[], con
       while (next < queues.length) {
         for (const record of queues[next++]) {
           const item = record.newImage as StoredResponseItem;
-          let written: boolean;
+          let written: { ok: boolean };
           if (!record.oldImage) written = await stack.repo.responses.create(item);
           else if (item.deletedAt) written = await stack.repo.responses.markDeleted(item, record.oldImage.version);
           else written = await stack.repo.responses.replace(item, record.oldImage.version);
-          if (!written) throw new Error(`bench write refused: ${item.id} v${item.version}`);
+          if (!written.ok) throw new Error(`bench write refused: ${item.id} v${item.version}`);
         }
       }
     }),

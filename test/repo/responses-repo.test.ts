@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -27,29 +28,36 @@ beforeEach(() => ddb.reset());
 describe('responses repository', () => {
   it('creates only when the id is new, with the index keys of ward and village', async () => {
     ddb.on(PutCommand).resolves({});
-    expect(await repo.create(item)).toBe(true);
+    expect(await repo.create(item)).toEqual({ ok: true });
     expect(ddb).toReceiveCommandWith(PutCommand, {
       TableName: TABLE,
       ConditionExpression: 'attribute_not_exists(id)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       Item: { ...item, roundWard: 'cds-2024#14815', villageSort: `14815-khu-pho-1#${item.id}` },
     });
   });
 
-  it('reports an existing id as false instead of throwing', async () => {
+  it('reports an existing id as a refused write instead of throwing', async () => {
     ddb.on(PutCommand).rejects(conditionFailed());
-    expect(await repo.create(item)).toBe(false);
+    expect(await repo.create(item)).toEqual({ ok: false, current: undefined });
+  });
+
+  it('returns the stored item a failed condition sent back, without the index keys', async () => {
+    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'failed', $metadata: {}, Item: marshall({ ...item, roundWard: 'x', villageSort: 'y' }, { removeUndefinedValues: true }) }));
+    expect(await repo.create(item)).toEqual({ ok: false, current: item });
   });
 
   it('replaces only at the expected version of a live response', async () => {
     ddb.on(PutCommand).resolves({});
-    expect(await repo.replace(item, 1)).toBe(true);
+    expect(await repo.replace(item, 1)).toEqual({ ok: true });
     expect(ddb).toReceiveCommandWith(PutCommand, {
       ConditionExpression: '#version = :expected AND attribute_not_exists(deletedAt)',
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':expected': 1 },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
     ddb.on(PutCommand).rejects(conditionFailed());
-    expect(await repo.replace(item, 1)).toBe(false);
+    expect(await repo.replace(item, 1)).toEqual({ ok: false, current: undefined });
   });
 
   it('reads strongly consistent and strips the index keys', async () => {

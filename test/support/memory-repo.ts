@@ -44,17 +44,18 @@ export function createMemoryRepository(): MemoryRepository {
       return item ? clone(item) : undefined;
     },
     async create(item) {
-      if (responseItems.has(item.id)) return false;
+      const current = responseItems.get(item.id);
+      if (current) return { ok: false, current: clone(current) };
       responseItems.set(item.id, clone(item));
       record(undefined, item);
-      return true;
+      return { ok: true };
     },
     async replace(item, expectedVersion) {
       const current = responseItems.get(item.id);
-      if (!current || current.deletedAt || current.version !== expectedVersion) return false;
+      if (!current || current.deletedAt || current.version !== expectedVersion) return { ok: false, current: current && clone(current) };
       responseItems.set(item.id, clone(item));
       record(current, item);
-      return true;
+      return { ok: true };
     },
     async markDeleted(tombstone, expectedVersion) {
       return responses.replace(tombstone, expectedVersion);

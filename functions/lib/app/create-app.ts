@@ -3,8 +3,7 @@
 import '../../../shared/i18n/officials';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { translate } from '../../../shared/i18n/dictionary';
-import { PayloadTooLargeError } from '../errors';
+import { problem } from '../errors';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
 import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../http/routes/public';
@@ -15,13 +14,15 @@ import { generatedLinkKey } from '../services/links/link-secret';
 import { linkRoutes } from '../http/routes/links';
 import { selfRoutes } from '../http/routes/self';
 import type { AppDeps, AppEnv } from '../http/context';
-import { detectLanguage, errorHandler } from '../http/middleware';
-import { cachedAreaTree } from '../access/scope';
+import { detectLanguage, noStore } from '../http/middleware';
+import { errorHandler, notFound } from '../http/on-error';
+import { logError, type Log } from '../logger';
+import { cachedAreaTree } from '../services/areas/area-tree';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface CreateAppOptions {
-  log?: (message: string, details: Record<string, unknown>) => void;
+  log?: Log;
   /**
    * Also serve the raw export (/api/exports): for the local server and tests, where this app answers every
    * /api/* path. Not in AWS: there CloudFront sends /api/exports/* to the streaming export function
@@ -30,18 +31,15 @@ export interface CreateAppOptions {
   serveExports?: boolean;
 }
 
-export function createApp(deps: AppDeps, { log = logJson, serveExports = false }: CreateAppOptions = {}) {
+export function createApp(deps: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
   const withTree = { ...deps, areaTree };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
-  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new PayloadTooLargeError(MAX_BODY_BYTES); } });
+  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw problem.payloadTooLarge(MAX_BODY_BYTES); } });
   // The roster import sets its own, larger limit.
   app.use('/api/*', (c, next) => (c.req.path === ROSTER_IMPORT_PATH ? next() : defaultBodyLimit(c, next)));
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use('/api/*', noStore);
   app.route('/api/health', healthRoutes());
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));
@@ -52,18 +50,14 @@ export function createApp(deps: AppDeps, { log = logJson, serveExports = false }
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
-  if (serveExports) app.route('/api/exports', exportRoutes(withTree, log));
+  if (serveExports) app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
   // Self-report links (issue 5): made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));
   app.route('/api/self', selfRoutes(withLinks));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
+  app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;
 }
 
 export type PhieuApp = ReturnType<typeof createApp>;
-
-function logJson(message: string, details: Record<string, unknown>) {
-  console.error(JSON.stringify({ level: 'error', message, ...details }));
-}

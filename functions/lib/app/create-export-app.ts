@@ -4,26 +4,28 @@
 // Registers the officials' messages (results, exports, rosters) with the dictionary.
 import '../../../shared/i18n/officials';
 import { Hono } from 'hono';
-import { translate } from '../../../shared/i18n/dictionary';
-import { exportRoutes } from '../http/routes/exports';
-import type { AppDeps, AppEnv } from '../http/context';
-import { detectLanguage, errorHandler } from '../http/middleware';
-import { cachedAreaTree } from '../access/scope';
+import type { IdentityProvider } from '../auth/identity';
+import type { AppEnv } from '../http/context';
+import { detectLanguage, noStore } from '../http/middleware';
+import { errorHandler, notFound } from '../http/on-error';
+import { exportRoutes, type ExportRouteDeps } from '../http/routes/exports';
+import { logError, type Log } from '../logger';
+import { cachedAreaTree } from '../services/areas/area-tree';
 
-export function createExportApp(deps: AppDeps, { log = logJson }: { log?: (message: string, details: Record<string, unknown>) => void } = {}) {
-  const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
-  const app = new Hono<AppEnv>();
-  app.use('/api/*', detectLanguage);
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.route('/api/exports', exportRoutes({ ...deps, areaTree }, log));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
-  app.onError(errorHandler(log));
-  return app;
+/** What the export function reads: responses and reference data (rounds, areas), and who signs in. */
+export interface ExportAppDeps {
+  repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  identity: IdentityProvider;
+  clock: () => Date;
 }
 
-function logJson(message: string, details: Record<string, unknown>) {
-  console.error(JSON.stringify({ level: 'error', message, ...details }));
+export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+  const areaTree = cachedAreaTree(repo.reference, clock);
+  const app = new Hono<AppEnv>();
+  app.use('/api/*', detectLanguage);
+  app.use('/api/*', noStore);
+  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree }, log));
+  app.notFound(notFound);
+  app.onError(errorHandler(log));
+  return app;
 }

@@ -27,15 +27,18 @@ export interface ResponsesPageQuery {
   cursor?: string;
 }
 
+/** Outcome of a conditional write: written, or refused with the item as stored then (undefined: none). */
+export type ConditionalWrite<T> = { ok: true } | { ok: false; current: T | undefined };
+
 export interface ResponsesRepo {
   /** Strongly consistent; tombstones included. */
   get(id: string): Promise<StoredResponseItem | undefined>;
-  /** Writes a new response; false when the id already exists. */
-  create(item: StoredResponseItem): Promise<boolean>;
-  /** Replaces a live response at `expectedVersion`; false when the stored version differs or it was deleted. */
-  replace(item: StoredResponseItem, expectedVersion: number): Promise<boolean>;
-  /** Turns a live response at `expectedVersion` into a tombstone; false on a version mismatch. */
-  markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<boolean>;
+  /** Writes a new response; refused with the stored one when the id already exists. */
+  create(item: StoredResponseItem): Promise<ConditionalWrite<StoredResponseItem>>;
+  /** Replaces a live response at `expectedVersion`; refused with the stored one when its version differs or it was deleted. */
+  replace(item: StoredResponseItem, expectedVersion: number): Promise<ConditionalWrite<StoredResponseItem>>;
+  /** Turns a live response at `expectedVersion` into a tombstone; refused with the stored one on a version mismatch. */
+  markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<ConditionalWrite<StoredResponseItem>>;
   /** Live responses of one ward (optionally one village), paged. */
   listByWard(query: ResponsesPageQuery): Promise<{ items: StoredResponseItem[]; cursor?: string }>;
   /**

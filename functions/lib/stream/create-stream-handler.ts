@@ -3,6 +3,7 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { foldRecords, slotFor } from '../services/results/fold-records';
 import { changeRecordOf } from '../repo/stream-records';
+import { logError, type Log } from '../logger';
 import type { AggregatesRepo } from '../repo/types';
 
 export interface StreamHandlerDeps {
@@ -10,12 +11,12 @@ export interface StreamHandlerDeps {
   /** Aggregate rows per ward (spreads a busy ward's writes). */
   slots: number;
   clock?: () => Date;
-  log?: (message: string, details?: Record<string, unknown>) => void;
+  log?: Log;
 }
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
-export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = defaultLog }: StreamHandlerDeps): StreamHandler {
+export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = logError }: StreamHandlerDeps): StreamHandler {
   return async (event) => {
     const records = event.Records.map(changeRecordOf);
     if (records.length === 0) return { batchItemFailures: [] };
@@ -32,8 +33,4 @@ export function createStreamHandler({ aggregates, slots, clock = () => new Date(
     if (outcome.firstFailedSequenceNumber) return { batchItemFailures: [{ itemIdentifier: outcome.firstFailedSequenceNumber }] };
     return { batchItemFailures: [] };
   };
-}
-
-function defaultLog(message: string, details: Record<string, unknown> = {}) {
-  console.error(JSON.stringify({ level: 'error', message, ...details }));
 }

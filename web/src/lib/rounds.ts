@@ -1,13 +1,10 @@
 // Which survey round a page works on, decided from the rounds the API lists and the device's clock.
 import type { Round } from '../../../shared/api/contract';
-
-function isOpen(round: Round, now: Date): boolean {
-  return Date.parse(round.opensAt) <= now.getTime() && now.getTime() < Date.parse(round.closesAt);
-}
+import { isRoundOpen } from '../../../shared/rounds/round-window';
 
 /** The round open now (opensAt ≤ now < closesAt); the latest-opened one if several overlap. */
 export function openRound(rounds: readonly Round[], now: Date): Round | undefined {
-  return rounds.filter((round) => isOpen(round, now)).sort((a, b) => Date.parse(b.opensAt) - Date.parse(a.opensAt))[0];
+  return rounds.filter((round) => isRoundOpen(round, now)).sort((a, b) => Date.parse(b.opensAt) - Date.parse(a.opensAt))[0];
 }
 
 /** The round results are shown for: the open one, else the last one that has opened. */

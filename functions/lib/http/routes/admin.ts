@@ -7,7 +7,7 @@ import { recomputeRound } from '../../services/results/recompute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
-import { ValidationError } from '../../errors';
+import { requireRound } from '../../services/rounds/require-round';
 
 const RecomputeRequestSchema = z.strictObject({ roundId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
@@ -17,7 +17,7 @@ export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> 
     .use(requireUser(identity, 'admin'))
     .post('/recompute', async (c) => {
       const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c), c);
-      if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+      await requireRound(repo.reference, roundId);
       const report = await recomputeRound(roundId, { responses: repo.responses, aggregates: repo.aggregates, areaTree, slots: aggregateSlots, clock });
       return c.json(report);
     });

@@ -11,7 +11,8 @@ import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
 import { canReadAggregatesOf } from '../../access/scope';
-import { ForbiddenError, ValidationError } from '../../errors';
+import { problem } from '../../errors';
+import { requireRound } from '../../services/rounds/require-round';
 
 const AggregatesQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
@@ -35,10 +36,6 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
   const { repo, identity, areaTree } = deps;
 
-  const checkRound = async (roundId: string) => {
-    if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
-  };
-
   /** The figures of the areas of `levels` the caller may read; levels with none readable are left out. */
   const loadLevels = async (c: AppContext, roundId: string, levels: readonly AggregateLevel[]): Promise<AggregatesResponse[]> => {
     const tree = await areaTree();
@@ -51,9 +48,9 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
 
   const load = async (c: AppContext) => {
     const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query(), c);
-    await checkRound(roundId);
+    await requireRound(repo.reference, roundId);
     const [aggregates] = await loadLevels(c, roundId, [level]);
-    if (!aggregates) throw new ForbiddenError([{ path: 'level', key: 'error.forbidden' }]);
+    if (!aggregates) throw problem.forbidden('level');
     return aggregates;
   };
 
@@ -63,10 +60,10 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
     .get('/aggregates', officials, async (c) => c.json(await load(c)))
     .get('/aggregates/compare', officials, async (c) => {
       const { roundId, baseRoundId, level } = parseOrThrow(CompareQuerySchema, c.req.query(), c);
-      if (!(await repo.reference.getRound(baseRoundId))) throw new ValidationError([{ path: 'baseRoundId', key: 'validation.unknown_round' }]);
-      await checkRound(roundId);
+      await requireRound(repo.reference, baseRoundId, 'baseRoundId');
+      await requireRound(repo.reference, roundId);
       const [[current], [base]] = await Promise.all([loadLevels(c, roundId, [level]), loadLevels(c, baseRoundId, [level])]);
-      if (!current || !base) throw new ForbiddenError([{ path: 'level', key: 'error.forbidden' }]);
+      if (!current || !base) throw problem.forbidden('level');
       return c.json(compareAggregates(current, base));
     })
     .get('/aggregates.csv', officials, async (c) => {
@@ -77,9 +74,9 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
     })
     .get('/aggregates.xlsx', officials, async (c) => {
       const { roundId, level } = parseOrThrow(WorkbookQuerySchema, c.req.query(), c);
-      await checkRound(roundId);
+      await requireRound(repo.reference, roundId);
       const levels = await loadLevels(c, roundId, level ? [level] : AGGREGATE_LEVELS);
-      if (levels.length === 0) throw new ForbiddenError([{ path: 'level', key: 'error.forbidden' }]);
+      if (levels.length === 0) throw problem.forbidden('level');
       const workbook = await aggregatesXlsx(levels, c.get('lang'));
       c.header('Content-Type', XLSX_TYPE);
       c.header('Content-Disposition', `attachment; filename="phieu-${roundId}-${level ?? 'all'}.xlsx"`);

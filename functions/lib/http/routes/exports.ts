@@ -3,12 +3,15 @@ import { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import * as z from 'zod/mini';
 import type { AreaTree } from '../../../../shared/areas/areas';
-import type { AppDeps, AppEnv } from '../context';
+import type { IdentityProvider } from '../../auth/identity';
+import type { Log } from '../../logger';
+import type { ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import type { AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
-import { ValidationError } from '../../errors';
 import { EXPORT_SHAPES } from '../../services/exports/response-rows';
 import { responsesCsvStream } from '../../services/exports/responses-csv';
+import { requireRound } from '../../services/rounds/require-round';
 
 const ExportQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
@@ -16,13 +19,20 @@ const ExportQuerySchema = z.strictObject({
   shape: z._default(z.enum(EXPORT_SHAPES), 'long'),
 });
 
-export function exportRoutes({ repo, identity, areaTree }: AppDeps & { areaTree: () => Promise<AreaTree> }, log: (message: string, details: Record<string, unknown>) => void) {
+export interface ExportRouteDeps {
+  responses: Pick<ResponsesRepo, 'listAllInWard'>;
+  reference: Pick<ReferenceRepo, 'getRound' | 'listAreas'>;
+  identity: IdentityProvider;
+  areaTree: () => Promise<AreaTree>;
+}
+
+export function exportRoutes({ responses, reference, identity, areaTree }: ExportRouteDeps, log: Log) {
   return new Hono<AppEnv>().get('/responses.csv', requireUser(identity, 'admin'), async (c) => {
     const { roundId, shape } = parseOrThrow(ExportQuerySchema, c.req.query(), c);
-    if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+    await requireRound(reference, roundId);
     const tree = await areaTree();
     const csv = responsesCsvStream({
-      responses: repo.responses, tree, roundId, shape,
+      responses, tree, roundId, shape,
       wardCodes: tree.ofLevel('ward').map((ward) => ward.code),
       onEnd: ({ rows, error }) => error && log('responses export cut short', { roundId, shape, rows, error: error instanceof Error ? error.message : String(error) }),
     });

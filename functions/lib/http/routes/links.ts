@@ -10,12 +10,12 @@ import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
-import { ForbiddenError, RoundClosedError, ValidationError } from '../../errors';
+import { problem } from '../../errors';
+import { createLinks } from '../../services/links/create-links';
 import type { LinkKeySource } from '../../services/links/link-secret';
-import { newLinkId, selfResponseId } from '../../services/links/link-token';
-import { publicBaseUrl } from '../../services/links/link-urls';
-import { namedHouseholdsOfVillage, resolveLink, responsesOfVillage, toLink } from '../../services/links/links-service';
-import type { LinkRecord } from '../../repo/types';
+import { selfResponseId } from '../../services/links/link-token';
+import { resolveLink, responsesOfVillage, toLink } from '../../services/links/links-service';
+import { publicBaseUrl } from '../client-origin';
 
 const ListQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
@@ -35,31 +35,7 @@ export function linkRoutes(deps: LinkRouteDeps) {
     .use(requireUser(identity, 'collector', 'admin'))
     .post('/', async (c) => {
       const request = parseOrThrow(CreateLinksRequestSchema, await readJson(c), c);
-      if ((request.count === undefined) === (request.households === undefined)) {
-        throw new ValidationError([{ path: 'count', key: 'validation.links_count_or_households' }]);
-      }
-      const round = await repo.reference.getRound(request.roundId);
-      if (!round) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
-      await checkVillage(c, request.wardCode, request.villageCode);
-      const now = clock();
-      if (now < new Date(round.opensAt) || now >= new Date(round.closesAt)) throw new RoundClosedError();
-
-      const who = request.households
-        ? await namedHouseholdsOfVillage(repo, request.wardCode, request.villageCode, request.households)
-        : Array.from({ length: request.count ?? 0 }, () => ({ headName: undefined, householdCode: undefined }));
-      const createdAt = now.toISOString();
-      const records: LinkRecord[] = who.map(({ headName, householdCode }) => ({
-        linkId: newLinkId(),
-        roundId: round.id,
-        wardCode: request.wardCode,
-        villageCode: request.villageCode,
-        ...(householdCode ? { householdCode } : {}),
-        ...(headName ? { headName } : {}),
-        expiresAt: new Date(round.closesAt).toISOString(),
-        createdBy: c.get('user').username,
-        createdAt,
-      }));
-      await repo.links.putLinks(records);
+      const records = await createLinks(request, c.get('user'), { reference: repo.reference, roster: repo.roster, links: repo.links, areaTree, clock });
       const key = await linkKey();
       const base = publicBaseUrl(c, deps.publicUrl);
       return c.json({ links: records.map((record) => toLink(record, key, base, undefined)) }, 201);
@@ -69,7 +45,7 @@ export function linkRoutes(deps: LinkRouteDeps) {
       await checkVillage(c, query.wardCode, query.villageCode);
       const [records, responses, key] = await Promise.all([
         repo.links.listLinks(query.roundId, query.villageCode),
-        responsesOfVillage(repo, query.roundId, query.wardCode, query.villageCode),
+        responsesOfVillage(repo.responses, query.roundId, query.wardCode, query.villageCode),
         linkKey(),
       ]);
       const base = publicBaseUrl(c, deps.publicUrl);
@@ -77,8 +53,8 @@ export function linkRoutes(deps: LinkRouteDeps) {
     })
     .delete('/:token', async (c) => {
       // An expired link may still be revoked (it changes nothing); a forged one is a 401 like everywhere.
-      const { record } = await resolveLink(repo, await linkKey(), c.req.param('token'), null);
-      if (!canWorkInWard(c.get('user'), record.wardCode, await areaTree())) throw new ForbiddenError();
+      const { record } = await resolveLink(repo.links, await linkKey(), c.req.param('token'), null);
+      if (!canWorkInWard(c.get('user'), record.wardCode, await areaTree())) throw problem.forbidden();
       // Revoking twice is a replay: the outcome the client wanted holds.
       if (!record.revokedAt) await repo.links.revokeLink(record.roundId, record.villageCode, record.linkId, clock().toISOString(), c.get('user').username);
       return c.body(null, 204);

@@ -4,7 +4,7 @@ import { SessionRequestSchema } from '../../../../shared/api/contract';
 import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
 import type { AppDeps, AppEnv } from '../context';
 import { parseOrThrow, readJson } from '../request';
-import { NotFoundError } from '../../errors';
+import { problem } from '../../errors';
 
 export function healthRoutes() {
   return new Hono<AppEnv>().get('/', (c) => c.json({ ok: true }));
@@ -27,7 +27,7 @@ export function roundRoutes({ repo }: AppDeps) {
 
 export function formRoutes() {
   return new Hono<AppEnv>().get('/:formId', (c) => {
-    if (c.req.param('formId') !== HOUSEHOLD_FORM.id) throw new NotFoundError();
+    if (c.req.param('formId') !== HOUSEHOLD_FORM.id) throw problem.notFound();
     return c.json(HOUSEHOLD_FORM);
   });
 }

@@ -5,13 +5,12 @@ import type { StoredResponse } from '../../../../shared/api/contract';
 import type { AreaTree } from '../../../../shared/areas/areas';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
-import { parseOrThrow, readJson } from '../request';
+import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
 import { canWorkInWard } from '../../access/scope';
-import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, VersionRequiredError } from '../../errors';
+import { problem } from '../../errors';
 import type { StoredResponseItem } from '../../repo/types';
+import { deleteResponse } from '../../services/responses/delete-response';
 import { putResponse, userActor } from '../../services/responses/put-response';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 const ListQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
@@ -20,21 +19,6 @@ const ListQuerySchema = z.strictObject({
   cursor: z.optional(z.string()),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
 });
-
-export function responseId(c: AppContext): string {
-  const id = c.req.param('id') ?? '';
-  if (!UUID.test(id)) throw new ValidationError([{ path: 'id', key: 'validation.invalid_uuid' }]);
-  return id.toLowerCase();
-}
-
-/** The If-Match version: `3` or `"3"` (an ETag) are accepted; absent is undefined. */
-export function ifMatchVersion(c: AppContext): number | undefined {
-  const header = c.req.header('if-match');
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw new ValidationError([{ path: 'If-Match', key: 'validation.invalid_if_match' }]);
-  return Number(match[1]);
-}
 
 export function toStoredResponse(item: StoredResponseItem): StoredResponse {
   const { id, roundId, wardCode, villageCode, householdCode, household, members, version, channel, createdBy, createdAt, updatedAt } = item;
@@ -45,8 +29,8 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
   const { repo, identity, clock, areaTree } = deps;
   const readable = async (c: AppContext, id: string) => {
     const item = await repo.responses.get(id);
-    if (!item || item.deletedAt) throw new NotFoundError();
-    if (!canWorkInWard(c.get('user'), item.wardCode, await areaTree())) throw new ForbiddenError();
+    if (!item || item.deletedAt) throw problem.notFound();
+    if (!canWorkInWard(c.get('user'), item.wardCode, await areaTree())) throw problem.forbidden();
     return item;
   };
 
@@ -70,27 +54,12 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
     })
     .get('/', async (c) => {
       const query = parseOrThrow(ListQuerySchema, c.req.query(), c);
-      if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
+      if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
       const page = await repo.responses.listByWard({ ...query, limit: query.limit ?? 50 });
       return c.json({ responses: page.items.map(toStoredResponse), ...(page.cursor ? { cursor: page.cursor } : {}) });
     })
     .delete('/:id', async (c) => {
-      const id = responseId(c);
-      const ifMatch = ifMatchVersion(c);
-      const item = await repo.responses.get(id);
-      if (!item) throw new NotFoundError();
-      if (!canWorkInWard(c.get('user'), item.wardCode, await areaTree())) throw new ForbiddenError();
-      // Deleting what is already deleted is a replay: the outcome the client wanted holds.
-      if (item.deletedAt) return c.body(null, 204);
-      if (ifMatch === undefined) throw new VersionRequiredError(item.version);
-      if (ifMatch !== item.version) throw new VersionConflictError(item.version);
-      const now = clock().toISOString();
-      const tombstone: StoredResponseItem = { ...item, version: item.version + 1, deletedAt: now, updatedAt: now, updatedBy: c.get('user').username };
-      if (!(await repo.responses.markDeleted(tombstone, item.version))) {
-        const current = await repo.responses.get(id);
-        if (current?.deletedAt) return c.body(null, 204);
-        throw new VersionConflictError(current?.version ?? item.version);
-      }
+      await deleteResponse({ id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') }, { responses: repo.responses, areaTree, clock });
       return c.body(null, 204);
     });
 }

@@ -9,7 +9,8 @@ import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
 import { assertVillageOfWard, canReadAggregatesOf, canWorkInWard } from '../../access/scope';
-import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../../errors';
+import { problem } from '../../errors';
+import { requireRound } from '../../services/rounds/require-round';
 import { importRoster } from '../../services/roster/import-roster';
 
 /**
@@ -30,7 +31,7 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
     .post(
       '/import',
       requireUser(identity, 'admin'),
-      bodyLimit({ maxSize: ROSTER_MAX_BYTES, onError: () => { throw new PayloadTooLargeError(ROSTER_MAX_BYTES); } }),
+      bodyLimit({ maxSize: ROSTER_MAX_BYTES, onError: () => { throw problem.payloadTooLarge(ROSTER_MAX_BYTES); } }),
       async (c) => {
         const { dryRun } = parseOrThrow(ImportQuerySchema, c.req.query(), c);
         const result = await importRoster({
@@ -61,11 +62,11 @@ async function liveResponsesOfWard(repo: Deps['repo'], roundId: string, wardCode
 export function coverageRoutes({ repo, identity, areaTree }: Deps) {
   return new Hono<AppEnv>().get('/coverage', requireUser(identity), async (c) => {
     const { roundId, wardCode } = parseOrThrow(CoverageQuerySchema, c.req.query(), c);
-    if (!(await repo.reference.getRound(roundId))) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+    await requireRound(repo.reference, roundId);
     const tree = await areaTree();
-    if (tree.get(wardCode)?.level !== 'ward') throw new ValidationError([{ path: 'wardCode', key: 'validation.unknown_ward' }]);
+    if (tree.get(wardCode)?.level !== 'ward') throw problem.invalidField('wardCode', 'validation.unknown_ward');
     const user = c.get('user');
-    if (!canReadAggregatesOf(user, wardCode, tree) && !canWorkInWard(user, wardCode, tree)) throw new ForbiddenError([{ path: 'wardCode', key: 'error.forbidden' }]);
+    if (!canReadAggregatesOf(user, wardCode, tree) && !canWorkInWard(user, wardCode, tree)) throw problem.forbidden('wardCode');
     // One pointer read: the counts and the codes come from the same import, even while another is published.
     const pointer = await repo.roster.getWardRoster(wardCode);
     const [entries, live] = await Promise.all([pointer ? repo.roster.listEntries(pointer) : [], liveResponsesOfWard(repo, roundId, wardCode)]);

@@ -6,16 +6,15 @@ import type { AreaTree } from '../../../../shared/areas/areas';
 import type { SelfForm } from '../../../../shared/api/links';
 import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
 import type { AppContext, AppDeps, AppEnv } from '../context';
-import { LinkRefusedError, NotFoundError, TooManyRequestsError, ValidationError, type PendingIssue } from '../../errors';
+import { problem, ValidationError, type PendingIssue } from '../../errors';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { linkActorName, selfResponseId } from '../../services/links/link-token';
-import { clientAddress } from '../../services/links/link-urls';
 import { linkOfClaims, verifiedClaims } from '../../services/links/links-service';
 import { createRateLimiter, type RateLimit } from '../../services/links/rate-limiter';
-import { readJson } from '../request';
+import { ifMatchVersion, readJson } from '../request';
+import { clientAddress } from '../client-origin';
 import type { LinkRecord } from '../../repo/types';
 import { putResponse, type PutActor } from '../../services/responses/put-response';
-import { ifMatchVersion } from './responses';
 
 /**
  * A household opens its form, saves a few times and maybe comes back: 30 requests a minute per link is plenty.
@@ -68,7 +67,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
 
   const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
     const decision = perAddress.hit(clientAddress(c, deps.originVerify), clock().getTime());
-    if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds);
+    if (!decision.allowed) throw problem.tooManyRequests(decision.retryAfterSeconds);
     await next();
   };
 
@@ -79,9 +78,9 @@ export function selfRoutes(deps: SelfRouteDeps) {
   const liveLink = async (c: AppContext) => {
     const claims = verifiedClaims(await linkKey(), c.req.param('token') ?? '', clock());
     const decision = perToken.hit(claims.linkId, clock().getTime());
-    if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds);
-    const record = await linkOfClaims(repo, claims);
-    if (record.revokedAt) throw new LinkRefusedError('revoked');
+    if (!decision.allowed) throw problem.tooManyRequests(decision.retryAfterSeconds);
+    const record = await linkOfClaims(repo.links, claims);
+    if (record.revokedAt) throw problem.linkRefused('revoked');
     return record;
   };
 
@@ -92,7 +91,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
       const [round, tree, stored] = await Promise.all([repo.reference.getRound(record.roundId), areaTree(), repo.responses.get(selfResponseId(record.linkId))]);
       const ward = tree.get(record.wardCode);
       const village = tree.get(record.villageCode);
-      if (!round || !ward || !village) throw new NotFoundError();
+      if (!round || !ward || !village) throw problem.notFound();
       const live = stored && !stored.deletedAt ? stored : undefined;
       const form: SelfForm = {
         link: {

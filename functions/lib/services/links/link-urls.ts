@@ -1,51 +1,9 @@
 // Where a link points: the web app's self-report page, `<base>/#/s/<token>`. The token sits in the fragment, so
 // opening the page sends it nowhere. The page then calls /api/self/{token} (and a collector's revoke calls DELETE
 // /api/links/{token}), so the token IS in those request paths: CloudFront and API Gateway access logs would record
-// it. Both are off in this stack; the API's own error log writes `{token}` instead (app/middleware.ts). See
+// it. Both are off in this stack; the API's own error log writes `{token}` instead (http/on-error.ts). See
 // docs/self-report-links.md before turning access logging on.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AppContext } from '../../http/context';
-
-/**
- * The web app's public origin: configured (PUBLIC_URL), else the host CloudFront saw (x-public-host, set by the
- * distribution's function on /api/*), else the browser's Origin, else the request's own origin (local server).
- */
-export function publicBaseUrl(c: AppContext, configured?: string): string {
-  if (configured) return configured.replace(/\/+$/, '');
-  const forwarded = c.req.header('x-public-host');
-  if (forwarded && /^[A-Za-z0-9.-]+(:\d+)?$/.test(forwarded)) return `https://${forwarded}`;
-  const origin = c.req.header('origin');
-  if (origin && /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(origin)) return origin;
-  return new URL(c.req.url).origin;
-}
 
 export function selfReportUrl(base: string, token: string): string {
   return `${base}/#/s/${token}`;
-}
-
-/**
- * The custom header CloudFront's API origin adds (infra/constructs/web-site.ts), carrying a per-deployment random
- * value the API also gets as ORIGIN_VERIFY. CloudFront overwrites a viewer's header of the same name.
- */
-export const ORIGIN_VERIFY_HEADER = 'x-phieu-origin-verify';
-
-function sameSecret(given: string, expected: string): boolean {
-  // Digests have equal length, so the comparison is constant-time whatever the lengths given.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-/**
- * The client's address for rate limiting. `x-viewer-address` (the viewer address CloudFront's function writes)
- * is trusted only on requests that carry CloudFront's origin-verify header with the deployment's value
- * (`originVerify`); anyone else could forge it. Otherwise: the Lambda event's source address (direct calls to
- * API Gateway), else the local server's socket. Without `originVerify` (local stack, tests) the header is never
- * trusted. API Gateway's stage throttling remains the hard bound.
- */
-export function clientAddress(c: AppContext, originVerify?: string): string {
-  const viewer = c.req.header('x-viewer-address')?.trim();
-  const verify = c.req.header(ORIGIN_VERIFY_HEADER);
-  if (viewer && originVerify && verify && sameSecret(verify, originVerify)) return viewer;
-  const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

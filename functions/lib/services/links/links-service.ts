@@ -1,7 +1,7 @@
-// Self-report links as the collector's routes see them: made, listed with their state, resolved from a token.
+// Self-report links as the routes see them: listed with their state, resolved from a token, households checked.
 import type { Link, NamedHousehold } from '../../../../shared/api/links';
-import { LinkRefusedError, ValidationError, type PendingIssue } from '../../errors';
-import type { LinkRecord, Repository, StoredResponseItem } from '../../repo/types';
+import { problem, ValidationError, type PendingIssue } from '../../errors';
+import type { LinkRecord, LinksRepo, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../repo/types';
 import { selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from './link-token';
 import { selfReportUrl } from './link-urls';
 
@@ -33,24 +33,24 @@ export function toLink(record: LinkRecord, key: Uint8Array, base: string, respon
 }
 
 /** Live responses of a village by id, to tell which links were used (one paged query, however many links). */
-export async function responsesOfVillage(repo: Repository, roundId: string, wardCode: string, villageCode: string): Promise<Map<string, StoredResponseItem>> {
+export async function responsesOfVillage(responses: Pick<ResponsesRepo, 'listAllInWard'>, roundId: string, wardCode: string, villageCode: string): Promise<Map<string, StoredResponseItem>> {
   const byId = new Map<string, StoredResponseItem>();
-  for await (const item of repo.responses.listAllInWard(roundId, wardCode, { villageCode })) if (!item.deletedAt) byId.set(item.id, item);
+  for await (const item of responses.listAllInWard(roundId, wardCode, { villageCode })) if (!item.deletedAt) byId.set(item.id, item);
   return byId;
 }
 
 /** The claims of a correctly signed, unexpired token, refusing (401) anything else; no storage read. `now` null skips the expiry check. */
 export function verifiedClaims(key: Uint8Array, token: string, now: Date | null): LinkClaims {
   const checked = verifyLinkToken(key, token, now);
-  if (!checked.ok) throw new LinkRefusedError(checked.reason);
+  if (!checked.ok) throw problem.linkRefused(checked.reason);
   return checked.claims;
 }
 
 /** The stored link of verified claims, refusing (401) an unknown link or one of another ward. */
-export async function linkOfClaims(repo: Repository, claims: LinkClaims): Promise<LinkRecord> {
-  const record = await repo.links.getLink(claims.roundId, claims.villageCode, claims.linkId);
+export async function linkOfClaims(links: Pick<LinksRepo, 'getLink'>, claims: LinkClaims): Promise<LinkRecord> {
+  const record = await links.getLink(claims.roundId, claims.villageCode, claims.linkId);
   // A correctly signed token always has a record, unless the key leaked: treat it as forged.
-  if (!record || record.wardCode !== claims.wardCode) throw new LinkRefusedError('invalid');
+  if (!record || record.wardCode !== claims.wardCode) throw problem.linkRefused('invalid');
   return record;
 }
 
@@ -58,9 +58,9 @@ export async function linkOfClaims(repo: Repository, claims: LinkClaims): Promis
  * The stored link a token names, refusing (401) a forged or altered token, an expired one, and an unknown link
  * (a revoked one is returned: callers decide). `now` null skips the expiry check.
  */
-export async function resolveLink(repo: Repository, key: Uint8Array, token: string, now: Date | null): Promise<{ claims: LinkClaims; record: LinkRecord }> {
+export async function resolveLink(links: Pick<LinksRepo, 'getLink'>, key: Uint8Array, token: string, now: Date | null): Promise<{ claims: LinkClaims; record: LinkRecord }> {
   const claims = verifiedClaims(key, token, now);
-  return { claims, record: await linkOfClaims(repo, claims) };
+  return { claims, record: await linkOfClaims(links, claims) };
 }
 
 /**
@@ -70,14 +70,14 @@ export async function resolveLink(repo: Repository, key: Uint8Array, token: stri
  * as typed (pasted from a paper list) and every household needs a name. All problems at once, as field-level 400s.
  */
 export async function namedHouseholdsOfVillage(
-  repo: Repository,
+  roster: Pick<RosterRepo, 'getWardRoster' | 'listEntries'>,
   wardCode: string,
   villageCode: string,
   households: readonly NamedHousehold[],
 ): Promise<{ headName: string; householdCode?: string }[]> {
   const anyCode = households.some((h) => h.householdCode);
-  const pointer = anyCode ? await repo.roster.getWardRoster(wardCode) : undefined;
-  const rosterOf = pointer ? await repo.roster.listEntries(pointer, villageCode) : undefined;
+  const pointer = anyCode ? await roster.getWardRoster(wardCode) : undefined;
+  const rosterOf = pointer ? await roster.listEntries(pointer, villageCode) : undefined;
   const byCode = new Map(rosterOf?.map((entry) => [entry.householdCode, entry]));
   const issues: PendingIssue[] = [];
   const named = households.map(({ headName, householdCode }, i) => {

@@ -7,8 +7,9 @@ import type { Lang } from '../../../../shared/survey/form';
 import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../../shared/survey/schema';
 import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../../shared/survey/validate';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
-import { DeletedError, ForbiddenError, NotFoundError, RoundClosedError, ValidationError, VersionConflictError, VersionRequiredError } from '../../errors';
+import { problem, ValidationError } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
+import { assertRoundOpen, requireRound } from '../rounds/require-round';
 
 /**
  * Who writes: a signed-in user (scope from their areas) or a self-report link (fixed to its ward and village).
@@ -57,14 +58,12 @@ export async function validatePut(input: PutResponseInput, deps: PutResponseDeps
   const parsed = ResponseBodySchema.safeParse(input.body);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.lang, input.body)));
   const body = parsed.data;
-  const round = await deps.reference.getRound(body.roundId);
-  if (!round) throw new ValidationError([{ path: 'roundId', key: 'validation.unknown_round' }]);
+  const round = await requireRound(deps.reference, body.roundId);
   const tree = await deps.areaTree();
   assertVillageOfWard(tree, () => input.actor.mayWrite(body, tree), body.wardCode, body.villageCode);
   const ruleIssues = checkSurveyRules(body, round.referenceYear);
   if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue, input.lang)));
-  const now = deps.clock();
-  if (now < new Date(round.opensAt) || now >= new Date(round.closesAt)) throw new RoundClosedError();
+  assertRoundOpen(round, deps.clock());
   return { body, round, tree };
 }
 
@@ -72,32 +71,34 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   const { body, round, tree } = await validatePut(input, deps);
   const bodyHash = bodyHashOf(body);
   const now = deps.clock().toISOString();
-  const existing = await deps.responses.get(input.id);
+  let existing = await deps.responses.get(input.id);
 
   if (!existing) {
-    if (input.ifMatch !== undefined) throw new NotFoundError();
+    if (input.ifMatch !== undefined) throw problem.notFound();
     const item: StoredResponseItem = {
       id: input.id, ...body, version: 1, referenceYear: round.referenceYear, channel: input.channel, bodyHash,
       createdBy: input.actor.name, createdAt: now, updatedBy: input.actor.name, updatedAt: now,
     };
-    if (await deps.responses.create(item)) return { id: input.id, version: 1, created: true };
-    // Another upload of the same id won the race: answer as for an existing response.
-    return putResponse(input, deps);
+    const created = await deps.responses.create(item);
+    if (created.ok) return { id: input.id, version: 1, created: true };
+    // Another upload of the same id won the race: answer as for the response it stored.
+    if (!created.current) throw new Error(`create of ${input.id} refused with no stored response`);
+    existing = created.current;
   }
 
-  if (existing.deletedAt) throw new DeletedError();
-  if (!input.actor.mayWrite(existing, tree)) throw new ForbiddenError();
+  if (existing.deletedAt) throw problem.deleted();
+  if (!input.actor.mayWrite(existing, tree)) throw problem.forbidden();
   // A replay of what is stored (a retried upload, create or edit) changes nothing and answers the same.
   if (existing.bodyHash === bodyHash) return { id: input.id, version: existing.version, created: false };
-  if (existing.roundId !== body.roundId) throw new ValidationError([{ path: 'roundId', key: 'validation.round_change' }]);
-  if (input.ifMatch === undefined) throw new VersionRequiredError(existing.version);
-  if (input.ifMatch !== existing.version) throw new VersionConflictError(existing.version);
+  if (existing.roundId !== body.roundId) throw problem.invalidField('roundId', 'validation.round_change');
+  if (input.ifMatch === undefined) throw problem.versionRequired(existing.version);
+  if (input.ifMatch !== existing.version) throw problem.versionConflict(existing.version);
 
   const next: StoredResponseItem = {
     ...existing, ...body, version: existing.version + 1, referenceYear: round.referenceYear, bodyHash, updatedBy: input.actor.name, updatedAt: now,
   };
-  if (await deps.responses.replace(next, existing.version)) return { id: input.id, version: next.version, created: false };
-  const current = await deps.responses.get(input.id);
-  if (current?.deletedAt) throw new DeletedError();
-  throw new VersionConflictError(current?.version ?? existing.version);
+  const replaced = await deps.responses.replace(next, existing.version);
+  if (replaced.ok) return { id: input.id, version: next.version, created: false };
+  if (replaced.current?.deletedAt) throw problem.deleted();
+  throw problem.versionConflict(replaced.current?.version ?? existing.version);
 }

@@ -8,7 +8,7 @@ import { translate } from '../../../../shared/i18n/dictionary';
 import { wardRostersOf, type RosterImportResult, type WardRoster } from '../../../../shared/roster/roster';
 import { validateRosterRows, type RosterRowIssue } from '../../../../shared/roster/validate-roster';
 import type { Lang } from '../../../../shared/survey/form';
-import { RosterConflictError, ValidationError } from '../../errors';
+import { problem, ValidationError } from '../../errors';
 import type { Repository } from '../../repo/types';
 import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
 
@@ -67,7 +67,7 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, lan
   const previous = new Map(wards.map((w) => [w.wardCode, current.get(w.wardCode)?.importId ?? null]));
   if (!(await repo.roster.publish(wards, previous))) {
     await discard(repo, wards.map((w) => [w.wardCode, importId]), log);
-    throw new RosterConflictError();
+    throw problem.rosterConflict();
   }
   const replaced = [...previous].filter((entry): entry is [string, string] => entry[1] !== null);
   await discard(repo, replaced, log);
