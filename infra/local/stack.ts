@@ -11,6 +11,7 @@ import { relative, resolve } from 'node:path';
 import { createApp } from '../../functions/lib/app/create-app';
 import type { AppDeps } from '../../functions/lib/http/context';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
+import { logError } from '../../functions/lib/logger';
 import { generatedLinkKey } from '../../functions/lib/services/links/link-secret';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
@@ -77,7 +78,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       client: streams,
       streamArn: responsesStreamArn,
       handler: options.wrapStreamHandler ? options.wrapStreamHandler(streamHandler) : streamHandler,
-      onDeadLetter: (letter) => console.error(JSON.stringify({ level: 'error', message: 'stream batch dead-lettered', ...letter })),
+      onDeadLetter: (letter) => logError('stream batch dead-lettered', { ...letter }),
     });
     cleanups.push(() => poller.stop());
 

@@ -3,6 +3,7 @@
 // from the failed record with backoff, and after the last retry the batch goes to a dead-letter list.
 import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { logError, type Log } from '../../functions/lib/logger';
 import type { StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 
 export interface DeadLetter {
@@ -21,6 +22,8 @@ export interface StreamPollerOptions {
   idleDelayMs?: number;
   maxRetries?: number;
   onDeadLetter?: (letter: DeadLetter) => void;
+  /** Where a failed poll is reported; the shared logger unless given. */
+  log?: Log;
 }
 
 export interface StreamPoller {
@@ -57,7 +60,7 @@ export function toLambdaRecord(record: _Record, streamArn: string): DynamoDBReco
   };
 }
 
-export function startStreamPoller({ client, streamArn, handler, batchSize = 50, idleDelayMs = 100, maxRetries = 5, onDeadLetter }: StreamPollerOptions): StreamPoller {
+export function startStreamPoller({ client, streamArn, handler, batchSize = 50, idleDelayMs = 100, maxRetries = 5, onDeadLetter, log = logError }: StreamPollerOptions): StreamPoller {
   const shards = new Map<string, ShardState>();
   const closed = new Set<string>();
   const deadLetters: DeadLetter[] = [];
@@ -163,7 +166,7 @@ export function startStreamPoller({ client, streamArn, handler, batchSize = 50, 
       try {
         progressed = await pollOnce();
       } catch (error) {
-        if (!stopped) console.error(JSON.stringify({ level: 'error', message: 'stream poll failed', error: String(error) }));
+        if (!stopped) log('stream poll failed', { error: String(error) });
       }
       const anyPending = [...shards.values()].some((s) => s.pending.length > 0);
       if (!progressed && !anyPending) {

@@ -17,7 +17,7 @@ export interface AppDeps {
   linkKey?: LinkKeySource;
   /** Public base URL of the web app for link URLs; absent: taken from the request. */
   publicUrl?: string;
-  /** Limits of the public self-report routes; absent: the defaults in routes/self.ts. */
+  /** Limits of the public self-report routes; absent: the defaults in http/routes/self.ts. */
   selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit };
   /**
    * The value CloudFront sends in the origin-verify header (ORIGIN_VERIFY): only requests carrying it may name

@@ -1,5 +1,5 @@
 // /api/admin: operations for administrators only. POST /recompute rebuilds a round's aggregates from
-// the responses, reports the drift it found and what it repaired (see aggregation/recompute.ts).
+// the responses, reports the drift it found and what it repaired (see services/results/recompute.ts).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AreaTree } from '../../../../shared/areas/areas';
