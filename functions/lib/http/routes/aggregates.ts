@@ -1,16 +1,15 @@
 // /api/aggregates(.csv|.xlsx): officials (and admins) read the indicator figures of their areas.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel, type AggregatesResponse } from '../../../../shared/api/contract';
+import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel } from '../../../../shared/api/contract';
 import type { AreaTree } from '../../../../shared/areas/areas';
 import { compareAggregates } from '../../../../shared/indicators/compare';
 import { aggregatesCsv } from '../../services/results/aggregates-csv';
 import { aggregatesXlsx } from '../../services/results/aggregates-xlsx';
-import { buildAggregates } from '../../services/results/read-aggregates';
+import { readableAggregates } from '../../services/results/readable-aggregates';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
-import { canReadAggregatesOf } from '../../access/scope';
 import { problem } from '../../errors';
 import { requireRound } from '../../services/rounds/require-round';
 
@@ -36,15 +35,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
   const { repo, identity, areaTree } = deps;
 
-  /** The figures of the areas of `levels` the caller may read; levels with none readable are left out. */
-  const loadLevels = async (c: AppContext, roundId: string, levels: readonly AggregateLevel[]): Promise<AggregatesResponse[]> => {
-    const tree = await areaTree();
-    const [rows, rosterTotals] = await Promise.all([repo.aggregates.readRoundRows(roundId), rosterWardTotals(repo)]);
-    return levels.flatMap((level) => {
-      const codes = tree.ofLevel(level).map((a) => a.code).filter((code) => canReadAggregatesOf(c.get('user'), code, tree));
-      return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals)] : [];
-    });
-  };
+  const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[]) =>
+    readableAggregates(c.get('user'), roundId, levels, { aggregates: repo.aggregates, roster: repo.roster, areaTree });
 
   const load = async (c: AppContext) => {
     const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query(), c);
@@ -84,8 +76,3 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
     });
 }
 
-/** Households per ward from the imported rosters; wards without a roster keep the official statistic. */
-async function rosterWardTotals(repo: AppDeps['repo']): Promise<Map<string, number>> {
-  const pointers = await repo.roster.listWardRosters();
-  return new Map(pointers.map((p) => [p.wardCode, p.households]));
-}

@@ -4,13 +4,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import type { AreaTree } from '../../../../shared/areas/areas';
-import { wardCoverage } from '../../../../shared/roster/coverage';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
-import { assertVillageOfWard, canReadAggregatesOf, canWorkInWard } from '../../access/scope';
+import { assertVillageOfWard } from '../../access/scope';
 import { problem } from '../../errors';
-import { requireRound } from '../../services/rounds/require-round';
+import { coverageOfWard } from '../../services/roster/ward-coverage';
 import { importRoster } from '../../services/roster/import-roster';
 
 /**
@@ -51,26 +50,9 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
     });
 }
 
-async function liveResponsesOfWard(repo: Deps['repo'], roundId: string, wardCode: string) {
-  const live = [];
-  for await (const item of repo.responses.listAllInWard(roundId, wardCode)) {
-    if (!item.deletedAt) live.push({ id: item.id, villageCode: item.villageCode, householdCode: item.householdCode });
-  }
-  return live;
-}
-
 export function coverageRoutes({ repo, identity, areaTree }: Deps) {
   return new Hono<AppEnv>().get('/coverage', requireUser(identity), async (c) => {
     const { roundId, wardCode } = parseOrThrow(CoverageQuerySchema, c.req.query(), c);
-    await requireRound(repo.reference, roundId);
-    const tree = await areaTree();
-    if (tree.get(wardCode)?.level !== 'ward') throw problem.invalidField('wardCode', 'validation.unknown_ward');
-    const user = c.get('user');
-    if (!canReadAggregatesOf(user, wardCode, tree) && !canWorkInWard(user, wardCode, tree)) throw problem.forbidden('wardCode');
-    // One pointer read: the counts and the codes come from the same import, even while another is published.
-    const pointer = await repo.roster.getWardRoster(wardCode);
-    const [entries, live] = await Promise.all([pointer ? repo.roster.listEntries(pointer) : [], liveResponsesOfWard(repo, roundId, wardCode)]);
-    const roster = pointer ? { pointer, codes: new Set(entries.map((e) => e.householdCode)) } : undefined;
-    return c.json(wardCoverage(roundId, wardCode, tree, live, roster));
+    return c.json(await coverageOfWard(c.get('user'), roundId, wardCode, { reference: repo.reference, responses: repo.responses, roster: repo.roster, areaTree }));
   });
 }

@@ -3,18 +3,17 @@
 // nothing else. Every request is rate limited per client address and per link before any storage is touched.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AreaTree } from '../../../../shared/areas/areas';
-import type { SelfForm } from '../../../../shared/api/links';
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
 import type { AppContext, AppDeps, AppEnv } from '../context';
-import { problem, ValidationError, type PendingIssue } from '../../errors';
+import { problem } from '../../errors';
 import type { LinkKeySource } from '../../services/links/link-secret';
-import { linkActorName, selfResponseId } from '../../services/links/link-token';
+import { selfResponseId } from '../../services/links/link-token';
 import { linkOfClaims, verifiedClaims } from '../../services/links/links-service';
+import { selfFormOf } from '../../services/links/self-form';
+import { bodyForLink, linkActor } from '../../services/links/self-submission';
 import { createRateLimiter, type RateLimit } from '../../services/links/rate-limiter';
 import { ifMatchVersion, readJson } from '../request';
 import { clientAddress } from '../client-origin';
-import type { LinkRecord } from '../../repo/types';
-import { putResponse, type PutActor } from '../../services/responses/put-response';
+import { putResponse } from '../../services/responses/put-response';
 
 /**
  * A household opens its form, saves a few times and maybe comes back: 30 requests a minute per link is plenty.
@@ -26,38 +25,6 @@ export const DEFAULT_SELF_RATE_LIMITS: { perToken: RateLimit; perAddress: RateLi
 };
 
 type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource };
-
-/** Fields a link fixes: a body may repeat them, but not change them. */
-const FIXED_FIELDS = ['roundId', 'wardCode', 'villageCode', 'householdCode'] as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The response body a link submits: the household's answers, with round, ward, village and household from the link. */
-function bodyForLink(raw: unknown, record: LinkRecord): unknown {
-  if (!isObject(raw)) return raw;
-  const fixed: Record<(typeof FIXED_FIELDS)[number], string | undefined> = {
-    roundId: record.roundId,
-    wardCode: record.wardCode,
-    villageCode: record.villageCode,
-    householdCode: record.householdCode,
-  };
-  const changed: PendingIssue[] = FIXED_FIELDS.filter((field) => raw[field] !== undefined && raw[field] !== fixed[field]).map((field) => ({
-    path: field,
-    key: 'validation.fixed_by_link',
-  }));
-  if (changed.length > 0) throw new ValidationError(changed);
-  const { householdCode, ...rest } = fixed;
-  return { ...raw, ...rest, ...(householdCode ? { householdCode } : {}) };
-}
-
-function linkActor(record: LinkRecord): PutActor {
-  return {
-    name: linkActorName(record.linkId),
-    mayWrite: (target) => target.wardCode === record.wardCode && target.villageCode === record.villageCode,
-  };
-}
 
 export function selfRoutes(deps: SelfRouteDeps) {
   const { repo, clock, areaTree, linkKey } = deps;
@@ -88,26 +55,8 @@ export function selfRoutes(deps: SelfRouteDeps) {
     .use(limitAddress)
     .get('/:token', async (c) => {
       const record = await liveLink(c);
-      const [round, tree, stored] = await Promise.all([repo.reference.getRound(record.roundId), areaTree(), repo.responses.get(selfResponseId(record.linkId))]);
-      const ward = tree.get(record.wardCode);
-      const village = tree.get(record.villageCode);
-      if (!round || !ward || !village) throw problem.notFound();
-      const live = stored && !stored.deletedAt ? stored : undefined;
-      const form: SelfForm = {
-        link: {
-          linkId: record.linkId,
-          expiresAt: record.expiresAt,
-          ...(record.householdCode ? { householdCode: record.householdCode } : {}),
-          ...(record.headName ? { headName: record.headName } : {}),
-        },
-        round,
-        ward,
-        village,
-        form: HOUSEHOLD_FORM,
-        response: live ? { id: live.id, version: live.version, household: live.household, members: live.members, updatedAt: live.updatedAt } : null,
-        deleted: Boolean(stored?.deletedAt),
-      };
-      if (live) c.header('ETag', `"${live.version}"`);
+      const form = await selfFormOf(record, { reference: repo.reference, responses: repo.responses, areaTree });
+      if (form.response) c.header('ETag', `"${form.response.version}"`);
       return c.json(form);
     })
     .put('/:token', async (c) => {

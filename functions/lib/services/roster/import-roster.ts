@@ -9,20 +9,21 @@ import { wardRostersOf, type RosterImportResult, type WardRoster } from '../../.
 import { validateRosterRows, type RosterRowIssue } from '../../../../shared/roster/validate-roster';
 import type { Lang } from '../../../../shared/survey/form';
 import { problem, ValidationError } from '../../errors';
-import type { Repository } from '../../repo/types';
+import { logError, type Log } from '../../logger';
+import type { RosterRepo } from '../../repo/types';
 import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
 
 export type RosterWardSummary = RosterImportResult['wards'][number];
 
 interface ImportInput {
-  repo: Repository;
+  repo: { roster: RosterRepo };
   tree: AreaTree;
   csv: string;
   dryRun: boolean;
   username: string;
   now: Date;
   lang: Lang;
-  log?: (message: string, details: Record<string, unknown>) => void;
+  log?: Log;
 }
 
 const issuePath = (issue: RosterRowIssue) => `line.${issue.line}.${issue.field}`;
@@ -40,7 +41,7 @@ function summaries(tree: AreaTree, wards: readonly WardRoster[], current: Readon
   });
 }
 
-export async function importRoster({ repo, tree, csv, dryRun, username, now, lang, log = () => {} }: ImportInput): Promise<RosterImportResult> {
+export async function importRoster({ repo, tree, csv, dryRun, username, now, lang, log = logError }: ImportInput): Promise<RosterImportResult> {
   let rows;
   try {
     rows = parseRosterCsv(csv);
@@ -75,7 +76,7 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, lan
 }
 
 /** Deleting invisible entries is housekeeping: a failure is logged, never the import's failure. */
-async function discard(repo: Repository, imports: [string, string][], log: NonNullable<ImportInput['log']>) {
+async function discard(repo: ImportInput['repo'], imports: [string, string][], log: Log) {
   for (const [wardCode, importId] of imports) {
     try {
       await repo.roster.discardImport(wardCode, importId);
