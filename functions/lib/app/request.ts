@@ -14,10 +14,11 @@ export async function readJson(c: AppContext): Promise<unknown> {
   }
 }
 
-/** Parses with `schema` or throws a ValidationError with translated field issues. */
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, c: AppContext): T {
+/** Parses with `schema` or throws a ValidationError with keyed field issues (the error mapping translates them).
+ * `_c` is no longer read: the language is applied in `onError`; kept so that callers need not change. */
+export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, _c: AppContext): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, c.get('lang'), input)));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input)));
   return parsed.data;
 }
 

@@ -2,8 +2,6 @@
 // state (unused, used, revoked), and revoke them. Revoking keeps the response; deleting it is a separate act.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-// The links' own error messages (household not on the roster, no name) live with the self-report messages.
-import '../../../shared/i18n/self-report';
 import type { AreaTree } from '../../../shared/areas/areas';
 import { CreateLinksRequestSchema } from '../../../shared/api/links';
 import type { AppContext, AppDeps, AppEnv } from '../app/context';

@@ -57,7 +57,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       const ifMatch = ifMatchVersion(c);
       const body = await readJson(c);
       const result = await putResponse(
-        { id, body, ifMatch, actor: userActor(c.get('user')), lang: c.get('lang'), channel: 'collector' },
+        { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector' },
         { responses: repo.responses, reference: repo.reference, areaTree, clock },
       );
       c.header('ETag', `"${result.version}"`);

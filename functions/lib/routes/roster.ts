@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import type { AreaTree } from '../../../shared/areas/areas';
+import { translateIssue } from '../../../shared/i18n/dictionary';
 import { wardCoverage } from '../../../shared/roster/coverage';
 import type { AppDeps, AppEnv } from '../app/context';
 import { requireUser } from '../app/middleware';
@@ -35,9 +36,10 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
         const { dryRun } = parseOrThrow(ImportQuerySchema, c.req.query(), c);
         const result = await importRoster({
           repo, tree: await areaTree(), csv: await c.req.text(), dryRun: dryRun === 'true',
-          username: c.get('user').username, now: clock(), lang: c.get('lang'),
+          username: c.get('user').username, now: clock(),
         });
-        return c.json(result, result.dryRun ? 200 : 201);
+        const errors = result.errors.map((issue) => ({ line: issue.line, ...translateIssue(c.get('lang'), issue) }));
+        return c.json({ ...result, errors }, result.dryRun ? 200 : 201);
       },
     )
     .get('/wards', requireUser(identity, 'admin'), async (c) => c.json({ wards: await repo.roster.listWardRosters() }))
