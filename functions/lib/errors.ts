@@ -1,16 +1,11 @@
 // The error catalogue: each error has a stable code and status; `onError` in the app maps them to the
 // contract's error body. Messages are dictionary keys, rendered in the caller's language.
-import type { MessageKey } from '../../shared/i18n/dictionary';
-import type { FieldIssue } from '../../shared/survey/validate';
+import type { KeyedIssue, MessageKey } from '../../shared/i18n/dictionary';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
 
 /** An issue before translation: the app renders `key` in the request's language. */
-export interface PendingIssue {
-  path: string;
-  key: MessageKey;
-  params?: Record<string, string | number>;
-}
+export type PendingIssue = KeyedIssue;
 
 export abstract class AppError extends Error {
   abstract readonly status: ErrorStatus;
@@ -18,8 +13,8 @@ export abstract class AppError extends Error {
   constructor(
     readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
-    /** Already translated issues (from validation), or pending ones to translate. */
-    readonly issues: (FieldIssue | PendingIssue)[] = [],
+    /** Field issues as keys, translated in the request's language by the error mapping. */
+    readonly issues: PendingIssue[] = [],
     /** Extra fields for the error body, e.g. the current version on a conflict. */
     readonly details: Record<string, unknown> = {},
     /** Response headers that go with the error, e.g. Retry-After on a 429. */
@@ -33,7 +28,7 @@ export abstract class AppError extends Error {
 export class ValidationError extends AppError {
   readonly status = 400;
   readonly code = 'invalid_request';
-  constructor(issues: (FieldIssue | PendingIssue)[]) {
+  constructor(issues: PendingIssue[]) {
     super('error.bad_request', {}, issues);
   }
 }

@@ -2,8 +2,8 @@
 import type { ErrorHandler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Role } from '../../../shared/api/contract';
-import { langFromAcceptLanguage, translate } from '../../../shared/i18n/dictionary';
-import { AppError, ForbiddenError, UnauthorizedError, type PendingIssue } from '../errors';
+import { langFromAcceptLanguage, translate, translateIssue } from '../../../shared/i18n/dictionary';
+import { AppError, ForbiddenError, UnauthorizedError } from '../errors';
 import type { AppDeps, AppEnv } from './context';
 
 export const detectLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -24,10 +24,6 @@ export function requireUser(identity: AppDeps['identity'], ...roles: Role[]): Mi
   };
 }
 
-function isPending(issue: object): issue is PendingIssue {
-  return 'key' in issue;
-}
-
 /** Paths that carry a self-report link token (a credential) in their last segment: /api/self/{token}, /api/links/{token}. */
 const TOKEN_PATH = /^(\/api\/(?:self|links)\/)[^/]+/;
 
@@ -40,7 +36,7 @@ export function errorHandler(log: (message: string, details: Record<string, unkn
   return (error, c) => {
     const lang = c.get('lang') ?? 'vi';
     if (error instanceof AppError) {
-      const issues = error.issues.map((issue) => (isPending(issue) ? { path: issue.path, message: translate(lang, issue.key, issue.params) } : issue));
+      const issues = error.issues.map((issue) => translateIssue(lang, issue));
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       const body = { error: { code: error.code, message: translate(lang, error.messageKey, error.params), ...(issues.length ? { issues } : {}), ...error.details } };
       return c.json(body, error.status);
