@@ -1,7 +1,6 @@
 // The error catalogue: one class, `Problem`, with a stable code; one table maps each code to its HTTP status and
 // message key. `onError` (http/on-error.ts) renders the contract's error body in the caller's language.
-import type { MessageKey } from '../../shared/i18n/dictionary';
-import type { FieldIssue } from '../../shared/survey/validate';
+import type { KeyedIssue, MessageKey } from '../../shared/i18n/dictionary';
 
 /** code → status and message. Codes are part of the public contract (docs/API.md): never rename one. */
 const CATALOGUE = {
@@ -28,18 +27,14 @@ const CATALOGUE = {
 export type ProblemCode = keyof typeof CATALOGUE;
 export type ErrorStatus = (typeof CATALOGUE)[ProblemCode]['status'];
 
-/** An issue before translation: the app renders `key` in the request's language. */
-export interface PendingIssue {
-  path: string;
-  key: MessageKey;
-  params?: Record<string, string | number>;
-}
+/** An issue before translation: the error mapping renders `key` in the request's language. */
+export type PendingIssue = KeyedIssue;
 
 export interface ProblemOptions {
   /** Parameters of the message. */
   params?: Record<string, string | number>;
-  /** Already translated issues (from validation), or pending ones to translate. */
-  issues?: (FieldIssue | PendingIssue)[];
+  /** Field issues as keys, translated in the request's language by the error mapping. */
+  issues?: PendingIssue[];
   /** Extra fields for the error body, e.g. the current version on a conflict. */
   details?: Record<string, unknown>;
   /** Response headers that go with the error, e.g. Retry-After on a 429. */
@@ -51,7 +46,7 @@ export class Problem extends Error {
   readonly status: ErrorStatus;
   readonly messageKey: MessageKey;
   readonly params: Record<string, string | number>;
-  readonly issues: (FieldIssue | PendingIssue)[];
+  readonly issues: PendingIssue[];
   readonly details: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
@@ -70,7 +65,7 @@ export class Problem extends Error {
 // The two problems that point at request fields keep a name of their own: callers (and the scope tests) tell a
 // bad field (400) from a field outside the caller's areas (403) by it.
 export class ValidationError extends Problem {
-  constructor(issues: (FieldIssue | PendingIssue)[]) {
+  constructor(issues: PendingIssue[]) {
     super('invalid_request', { issues });
   }
 }

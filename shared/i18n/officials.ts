@@ -1,8 +1,7 @@
 // Messages of the officials' and admins' pages and downloads (results tools, chart, comparison, ward report,
-// roster import, XLSX headers, roster errors) and of the collectors' roster picker (a lazy chunk too). Kept out of the main dictionary so that a collector's phone never
-// downloads them: importing this module (the lazy pages do; the API does at start) adds them to `translate`.
-import type { Lang } from '../survey/form';
-import { addMessages } from './dictionary';
+// roster import, XLSX headers, roster errors) and of the collectors' roster picker (a lazy chunk too). Plain data, kept out of the core table so that a collector's phone never
+// downloads them: the lazy pages and the API's composition root register them (`registerMessages`).
+import type { Lang } from './lang';
 
 const vi = {
   'export.sheet.ward': 'Phường, xã',
@@ -197,5 +196,3 @@ const en: Record<OfficialsMessageKey, string> = {
 };
 
 export const OFFICIALS_MESSAGES: Record<Lang, Record<OfficialsMessageKey, string>> = { vi, en };
-
-addMessages(OFFICIALS_MESSAGES);

@@ -1,8 +1,7 @@
 // Messages of the self-report pages: the collector's link sheet (#/links) and the household's own form (#/s).
-// Like officials.ts, kept out of the main dictionary so that the collector's first download stays small:
-// importing this module (the two lazy pages do) adds them to `translate`.
-import type { Lang } from '../survey/form';
-import { addMessages } from './dictionary';
+// Plain data like officials.ts, kept out of the core table so that the collector's first download stays small:
+// the two lazy pages and the API's composition root register them (`registerMessages`).
+import type { Lang } from './lang';
 
 const vi = {
   // Errors of POST /api/links (the API loads this module too).
@@ -138,5 +137,3 @@ const en: Record<SelfReportMessageKey, string> = {
 };
 
 export const SELF_REPORT_MESSAGES: Record<Lang, Record<SelfReportMessageKey, string>> = { vi, en };
-
-addMessages(SELF_REPORT_MESSAGES);

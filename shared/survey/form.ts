@@ -1,6 +1,8 @@
 // The household-dx form as data: question ids, labels (vi/en), input kinds and relevance.
 // The web app renders from it, the API serves it, and the zod schema takes its relevance rules from it.
-export type Lang = 'vi' | 'en';
+import type { Lang } from '../i18n/lang';
+
+export type { Lang };
 export type Label = Record<Lang, string>;
 
 export type Relevance =

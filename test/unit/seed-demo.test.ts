@@ -12,7 +12,7 @@ describe('demo households', () => {
     const random = seededRandom(7);
     for (let i = 0; i < 500; i++) {
       const body = demoHousehold(random, TARGET, 2024, i / 499);
-      const result = validateResponseBody(body, 2024, 'en');
+      const result = validateResponseBody(body, 2024);
       expect(result.ok ? [] : result.issues).toEqual([]);
     }
   });

@@ -1,8 +1,10 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../shared/i18n/officials';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { CORE_MESSAGES } from '../../../shared/i18n/core-messages';
+import { registerMessages } from '../../../shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '../../../shared/i18n/officials';
+import { SELF_REPORT_MESSAGES } from '../../../shared/i18n/self-report';
 import { problem } from '../errors';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
@@ -32,6 +34,8 @@ export interface CreateAppOptions {
 }
 
 export function createApp(deps: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
+  // The API speaks every message: results, exports and rosters (officials) and the links' errors (self-report).
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES]) registerMessages(messages);
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
   const withTree = { ...deps, areaTree };
   const app = new Hono<AppEnv>();

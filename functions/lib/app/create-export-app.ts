@@ -1,9 +1,10 @@
 // The app of the streaming export function: only /api/exports, with the same language detection, login check
 // and error mapping as the API. Its function URL is public, so it serves nothing else (and it holds only read
 // grants, no link secret).
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../shared/i18n/officials';
 import { Hono } from 'hono';
+import { CORE_MESSAGES } from '../../../shared/i18n/core-messages';
+import { registerMessages } from '../../../shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '../../../shared/i18n/officials';
 import type { IdentityProvider } from '../auth/identity';
 import type { AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';
@@ -20,6 +21,8 @@ export interface ExportAppDeps {
 }
 
 export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+  // Errors and the export's headers (officials' messages).
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
   const areaTree = cachedAreaTree(repo.reference, clock);
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);

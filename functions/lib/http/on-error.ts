@@ -2,14 +2,10 @@
 // anything else is logged and answered as a bare 500 (a client never sees a stack trace or an SDK error).
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { translate } from '../../../shared/i18n/dictionary';
-import { Problem, type PendingIssue } from '../errors';
+import { translate, translateIssue } from '../../../shared/i18n/dictionary';
+import { Problem } from '../errors';
 import type { Log } from '../logger';
 import type { AppEnv } from './context';
-
-function isPending(issue: object): issue is PendingIssue {
-  return 'key' in issue;
-}
 
 /** Paths that carry a self-report link token (a credential) in their last segment: /api/self/{token}, /api/links/{token}. */
 const TOKEN_PATH = /^(\/api\/(?:self|links)\/)[^/]+/;
@@ -23,7 +19,7 @@ export function errorHandler(log: Log): ErrorHandler<AppEnv> {
   return (error, c) => {
     const lang = c.get('lang') ?? 'vi';
     if (error instanceof Problem) {
-      const issues = error.issues.map((issue) => (isPending(issue) ? { path: issue.path, message: translate(lang, issue.key, issue.params) } : issue));
+      const issues = error.issues.map((issue) => translateIssue(lang, issue));
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       const body = { error: { code: error.code, message: translate(lang, error.messageKey, error.params), ...(issues.length ? { issues } : {}), ...error.details } };
       return c.json(body, error.status);

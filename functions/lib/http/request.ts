@@ -14,10 +14,10 @@ export async function readJson(c: AppContext): Promise<unknown> {
   }
 }
 
-/** Parses with `schema` or throws a ValidationError with translated field issues. */
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, c: AppContext): T {
+/** Parses with `schema` or throws a ValidationError with keyed field issues (the error mapping translates them). */
+export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, c.get('lang'), input)));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input)));
   return parsed.data;
 }
 

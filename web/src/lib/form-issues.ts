@@ -1,7 +1,7 @@
 // Field issues of the household form: from the shared validation (the same the API runs), completed with
 // the "please answer" of every visible required question, ordered as the form shows them, and kept in
 // place when a member is removed.
-import { translate } from '../../../shared/i18n/dictionary';
+import { translate, translateIssue } from '../../../shared/i18n/dictionary';
 import type { Lang } from '../../../shared/survey/form';
 import type { ResponseBody } from '../../../shared/survey/schema';
 import { validateResponseBody, type FieldIssue } from '../../../shared/survey/validate';
@@ -32,8 +32,9 @@ export interface FormCheck {
 
 /** Checks the form as it stands with the same validation the API runs. */
 export function checkForm(state: FormState, target: ResponseTarget, referenceYear: number, lang: Lang): FormCheck {
-  const result = validateResponseBody(buildResponseBody(state, target, referenceYear), referenceYear, lang);
-  const issues = orderIssues(firstPerPath([...(result.ok ? [] : result.issues), ...missingAnswers(state, referenceYear, lang)]), fieldPaths(state, referenceYear));
+  const result = validateResponseBody(buildResponseBody(state, target, referenceYear), referenceYear);
+  const shapeIssues = result.ok ? [] : result.issues.map((issue) => translateIssue(lang, issue));
+  const issues = orderIssues(firstPerPath([...shapeIssues, ...missingAnswers(state, referenceYear, lang)]), fieldPaths(state, referenceYear));
   return result.ok && issues.length === 0 ? { issues, body: result.value } : { issues };
 }
 

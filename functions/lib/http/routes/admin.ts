@@ -16,7 +16,7 @@ export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> 
   return new Hono<AppEnv>()
     .use(requireUser(identity, 'admin'))
     .post('/recompute', async (c) => {
-      const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c), c);
+      const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c));
       await requireRound(repo.reference, roundId);
       const report = await recomputeRound(roundId, { responses: repo.responses, aggregates: repo.aggregates, areaTree, slots: aggregateSlots, clock });
       return c.json(report);

@@ -39,7 +39,7 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
     readableAggregates(c.get('user'), roundId, levels, { aggregates: repo.aggregates, roster: repo.roster, areaTree });
 
   const load = async (c: AppContext) => {
-    const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query(), c);
+    const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query());
     await requireRound(repo.reference, roundId);
     const [aggregates] = await loadLevels(c, roundId, [level]);
     if (!aggregates) throw problem.forbidden('level');
@@ -51,7 +51,7 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
   return new Hono<AppEnv>()
     .get('/aggregates', officials, async (c) => c.json(await load(c)))
     .get('/aggregates/compare', officials, async (c) => {
-      const { roundId, baseRoundId, level } = parseOrThrow(CompareQuerySchema, c.req.query(), c);
+      const { roundId, baseRoundId, level } = parseOrThrow(CompareQuerySchema, c.req.query());
       await requireRound(repo.reference, baseRoundId, 'baseRoundId');
       await requireRound(repo.reference, roundId);
       const [[current], [base]] = await Promise.all([loadLevels(c, roundId, [level]), loadLevels(c, baseRoundId, [level])]);
@@ -65,7 +65,7 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
       return c.body(aggregatesCsv(aggregates, c.get('lang')));
     })
     .get('/aggregates.xlsx', officials, async (c) => {
-      const { roundId, level } = parseOrThrow(WorkbookQuerySchema, c.req.query(), c);
+      const { roundId, level } = parseOrThrow(WorkbookQuerySchema, c.req.query());
       await requireRound(repo.reference, roundId);
       const levels = await loadLevels(c, roundId, level ? [level] : AGGREGATE_LEVELS);
       if (levels.length === 0) throw problem.forbidden('level');

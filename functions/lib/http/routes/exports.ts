@@ -28,7 +28,7 @@ export interface ExportRouteDeps {
 
 export function exportRoutes({ responses, reference, identity, areaTree }: ExportRouteDeps, log: Log) {
   return new Hono<AppEnv>().get('/responses.csv', requireUser(identity, 'admin'), async (c) => {
-    const { roundId, shape } = parseOrThrow(ExportQuerySchema, c.req.query(), c);
+    const { roundId, shape } = parseOrThrow(ExportQuerySchema, c.req.query());
     await requireRound(reference, roundId);
     const tree = await areaTree();
     const csv = responsesCsvStream({

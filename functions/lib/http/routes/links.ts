@@ -2,8 +2,6 @@
 // state (unused, used, revoked), and revoke them. Revoking keeps the response; deleting it is a separate act.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-// The links' own error messages (household not on the roster, no name) live with the self-report messages.
-import '../../../../shared/i18n/self-report';
 import type { AreaTree } from '../../../../shared/areas/areas';
 import { CreateLinksRequestSchema } from '../../../../shared/api/links';
 import type { AppContext, AppDeps, AppEnv } from '../context';
@@ -34,14 +32,14 @@ export function linkRoutes(deps: LinkRouteDeps) {
   return new Hono<AppEnv>()
     .use(requireUser(identity, 'collector', 'admin'))
     .post('/', async (c) => {
-      const request = parseOrThrow(CreateLinksRequestSchema, await readJson(c), c);
+      const request = parseOrThrow(CreateLinksRequestSchema, await readJson(c));
       const records = await createLinks(request, c.get('user'), { reference: repo.reference, roster: repo.roster, links: repo.links, areaTree, clock });
       const key = await linkKey();
       const base = publicBaseUrl(c, deps.publicUrl);
       return c.json({ links: records.map((record) => toLink(record, key, base, undefined)) }, 201);
     })
     .get('/', async (c) => {
-      const query = parseOrThrow(ListQuerySchema, c.req.query(), c);
+      const query = parseOrThrow(ListQuerySchema, c.req.query());
       await checkVillage(c, query.wardCode, query.villageCode);
       const [records, responses, key] = await Promise.all([
         repo.links.listLinks(query.roundId, query.villageCode),

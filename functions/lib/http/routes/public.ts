@@ -12,7 +12,7 @@ export function healthRoutes() {
 
 export function sessionRoutes({ identity }: AppDeps) {
   return new Hono<AppEnv>().post('/', async (c) => {
-    const { username, password } = parseOrThrow(SessionRequestSchema, await readJson(c), c);
+    const { username, password } = parseOrThrow(SessionRequestSchema, await readJson(c));
     return c.json(await identity.signIn(username, password));
   });
 }

@@ -41,7 +41,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       const ifMatch = ifMatchVersion(c);
       const body = await readJson(c);
       const result = await putResponse(
-        { id, body, ifMatch, actor: userActor(c.get('user')), lang: c.get('lang'), channel: 'collector' },
+        { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector' },
         { responses: repo.responses, reference: repo.reference, areaTree, clock },
       );
       c.header('ETag', `"${result.version}"`);
@@ -53,7 +53,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       return c.json(toStoredResponse(item));
     })
     .get('/', async (c) => {
-      const query = parseOrThrow(ListQuerySchema, c.req.query(), c);
+      const query = parseOrThrow(ListQuerySchema, c.req.query());
       if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
       const page = await repo.responses.listByWard({ ...query, limit: query.limit ?? 50 });
       return c.json({ responses: page.items.map(toStoredResponse), ...(page.cursor ? { cursor: page.cursor } : {}) });

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import type { AreaTree } from '../../../../shared/areas/areas';
+import { translateIssue } from '../../../../shared/i18n/dictionary';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
@@ -32,17 +33,18 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
       requireUser(identity, 'admin'),
       bodyLimit({ maxSize: ROSTER_MAX_BYTES, onError: () => { throw problem.payloadTooLarge(ROSTER_MAX_BYTES); } }),
       async (c) => {
-        const { dryRun } = parseOrThrow(ImportQuerySchema, c.req.query(), c);
+        const { dryRun } = parseOrThrow(ImportQuerySchema, c.req.query());
         const result = await importRoster({
           repo, tree: await areaTree(), csv: await c.req.text(), dryRun: dryRun === 'true',
-          username: c.get('user').username, now: clock(), lang: c.get('lang'),
+          username: c.get('user').username, now: clock(),
         });
-        return c.json(result, result.dryRun ? 200 : 201);
+        const errors = result.errors.map((issue) => ({ line: issue.line, ...translateIssue(c.get('lang'), issue) }));
+        return c.json({ ...result, errors }, result.dryRun ? 200 : 201);
       },
     )
     .get('/wards', requireUser(identity, 'admin'), async (c) => c.json({ wards: await repo.roster.listWardRosters() }))
     .get('/', requireUser(identity, 'collector', 'admin'), async (c) => {
-      const { wardCode, villageCode } = parseOrThrow(RosterQuerySchema, c.req.query(), c);
+      const { wardCode, villageCode } = parseOrThrow(RosterQuerySchema, c.req.query());
       assertVillageOfWard(await areaTree(), c.get('user'), wardCode, villageCode);
       const pointer = await repo.roster.getWardRoster(wardCode);
       const entries = pointer ? await repo.roster.listEntries(pointer, villageCode) : [];
@@ -52,7 +54,7 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
 
 export function coverageRoutes({ repo, identity, areaTree }: Deps) {
   return new Hono<AppEnv>().get('/coverage', requireUser(identity), async (c) => {
-    const { roundId, wardCode } = parseOrThrow(CoverageQuerySchema, c.req.query(), c);
+    const { roundId, wardCode } = parseOrThrow(CoverageQuerySchema, c.req.query());
     return c.json(await coverageOfWard(c.get('user'), roundId, wardCode, { reference: repo.reference, responses: repo.responses, roster: repo.roster, areaTree }));
   });
 }

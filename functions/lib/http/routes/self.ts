@@ -64,7 +64,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
       const ifMatch = ifMatchVersion(c);
       const body = bodyForLink(await readJson(c), record);
       const result = await putResponse(
-        { id: selfResponseId(record.linkId), body, ifMatch, actor: linkActor(record), lang: c.get('lang'), channel: 'self' },
+        { id: selfResponseId(record.linkId), body, ifMatch, actor: linkActor(record), channel: 'self' },
         { responses: repo.responses, reference: repo.reference, areaTree, clock },
       );
       c.header('ETag', `"${result.version}"`);

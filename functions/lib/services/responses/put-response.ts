@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { AreaTree } from '../../../../shared/areas/areas';
 import type { User } from '../../../../shared/api/contract';
 import { canonicalJson } from '../../../../shared/survey/canonical-json';
-import type { Lang } from '../../../../shared/survey/form';
 import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../../shared/survey/schema';
 import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../../shared/survey/validate';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
@@ -31,7 +30,6 @@ export interface PutResponseInput {
   /** The If-Match version, when the client sent one. */
   ifMatch?: number;
   actor: PutActor;
-  lang: Lang;
   channel: StoredResponseItem['channel'];
 }
 
@@ -56,13 +54,13 @@ export function bodyHashOf(body: ResponseBody): string {
 /** Validates a body fully: shape, round, areas, the actor's scope, then the round's survey rules. */
 export async function validatePut(input: PutResponseInput, deps: PutResponseDeps) {
   const parsed = ResponseBodySchema.safeParse(input.body);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.lang, input.body)));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.body)));
   const body = parsed.data;
   const round = await requireRound(deps.reference, body.roundId);
   const tree = await deps.areaTree();
   assertVillageOfWard(tree, () => input.actor.mayWrite(body, tree), body.wardCode, body.villageCode);
   const ruleIssues = checkSurveyRules(body, round.referenceYear);
-  if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue, input.lang)));
+  if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue)));
   assertRoundOpen(round, deps.clock());
   return { body, round, tree };
 }

@@ -4,16 +4,21 @@
 // the ward is not needed for correctness). A concurrent import of the same ward makes the switch fail: 409.
 import { randomUUID } from 'node:crypto';
 import type { AreaTree } from '../../../../shared/areas/areas';
-import { translate } from '../../../../shared/i18n/dictionary';
+import type { KeyedIssue } from '../../../../shared/i18n/dictionary';
 import { wardRostersOf, type RosterImportResult, type WardRoster } from '../../../../shared/roster/roster';
 import { validateRosterRows, type RosterRowIssue } from '../../../../shared/roster/validate-roster';
-import type { Lang } from '../../../../shared/survey/form';
 import { problem, ValidationError } from '../../errors';
 import { logError, type Log } from '../../logger';
 import type { RosterRepo } from '../../repo/types';
 import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
 
 export type RosterWardSummary = RosterImportResult['wards'][number];
+
+/** A row's problem before translation: the route renders it in the caller's language. */
+export type RosterLineIssue = KeyedIssue & { line: number };
+
+/** The import's result with its per-line errors still keyed (`RosterImportResult` once translated). */
+export type RosterImportOutcome = Omit<RosterImportResult, 'errors'> & { errors: RosterLineIssue[] };
 
 interface ImportInput {
   repo: { roster: RosterRepo };
@@ -22,7 +27,6 @@ interface ImportInput {
   dryRun: boolean;
   username: string;
   now: Date;
-  lang: Lang;
   log?: Log;
 }
 
@@ -41,7 +45,7 @@ function summaries(tree: AreaTree, wards: readonly WardRoster[], current: Readon
   });
 }
 
-export async function importRoster({ repo, tree, csv, dryRun, username, now, lang, log = logError }: ImportInput): Promise<RosterImportResult> {
+export async function importRoster({ repo, tree, csv, dryRun, username, now, log = logError }: ImportInput): Promise<RosterImportOutcome> {
   let rows;
   try {
     rows = parseRosterCsv(csv);
@@ -50,8 +54,8 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, lan
     throw new ValidationError([{ path: 'csv', key: 'roster.unreadable', params: { reason: error.message } }]);
   }
   const { entries, issues } = validateRosterRows(rows, tree);
-  const errors = issues.map((issue) => ({ line: issue.line, path: issuePath(issue), message: translate(lang, issue.key, issue.params) }));
-  if (issues.length > 0 && !dryRun) throw new ValidationError(errors.map(({ path, message }) => ({ path, message })));
+  const errors: RosterLineIssue[] = issues.map((issue) => ({ line: issue.line, path: issuePath(issue), key: issue.key, ...(issue.params ? { params: issue.params } : {}) }));
+  if (issues.length > 0 && !dryRun) throw new ValidationError(errors.map(({ path, key, params }) => ({ path, key, params })));
 
   const importId = `${now.toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
   const wards = wardRostersOf(entries, importId, now.toISOString(), username);

@@ -1,14 +1,17 @@
 // Choosing the household from the village's roster: type part of the head's name, the household code or the
 // address, pick one, and the form gets its code, head name and address. Without a roster (or offline) it
 // stays out of the way: the collector types the household in as before.
-// Registers the picker's messages (with the officials' ones) with the dictionary.
-import '../../../../shared/i18n/officials';
+import { registerMessages } from '../../../../shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
 import { useMemo, useState } from 'preact/hooks';
 import type { RosterEntry } from '../../../../shared/roster/roster';
 import { foldName } from '../../../../shared/roster/validate-roster';
 import * as officialsApi from '../../lib/officials-api';
 import { useAsync } from '../../lib/use-async';
 import { useLang } from '../../lib/use-lang';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 const SHOWN = 8;
 

@@ -1,8 +1,8 @@
 // Results for officials: the round's indicators per ward and for the town (sortable, refreshed every 2 s while
 // the page is visible), a bar chart per indicator with its target, downloads (CSV, XLSX; raw responses for
 // admins), and the comparison with an earlier round. A lazy chunk: collectors never download it.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../../shared/i18n/officials';
+import { registerMessages } from '../../../../shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
 import { useState } from 'preact/hooks';
 import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
@@ -25,6 +25,9 @@ import { loadSession } from '../../lib/storage';
 import { useAsync } from '../../lib/use-async';
 import { useLang } from '../../lib/use-lang';
 import { usePolling } from '../../lib/use-polling';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 const REFRESH_MS = 2000;
 

@@ -1,7 +1,7 @@
 // Roster import for admins: pick a CSV, see what it would import (wards, villages, counts) and every bad
 // line, then import it all at once. Nothing is written until the file is valid as a whole.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../../shared/i18n/officials';
+import { registerMessages } from '../../../../shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
 import { useState } from 'preact/hooks';
 import type { RosterImportResult } from '../../../../shared/roster/roster';
 import { LoadFailed, Loading } from '../../components/Loading';
@@ -12,6 +12,9 @@ import { formatCount, formatTime } from '../../lib/format';
 import { getAreas } from '../../lib/reference';
 import { useAsync } from '../../lib/use-async';
 import { useLang } from '../../lib/use-lang';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 /** Errors listed on screen; the rest are counted (an admin fixes the file and checks again). */
 const SHOWN_ERRORS = 200;

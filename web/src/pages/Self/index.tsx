@@ -1,6 +1,7 @@
 // A household's own form, opened from its link (#/s/<token>) with no account: ward and village come from the
 // link, answers are kept on the device until sent, and the household may come back to revise them.
-import '../../../../shared/i18n/self-report';
+import { registerMessages } from '../../../../shared/i18n/dictionary';
+import { SELF_REPORT_MESSAGES } from '../../../../shared/i18n/self-report';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SelfForm } from '../../../../shared/api/links';
 import type { ResponseBody } from '../../../../shared/survey/schema';
@@ -19,6 +20,9 @@ import { useAsync } from '../../lib/use-async';
 import { useHouseholdForm } from '../../lib/use-household-form';
 import { useLang } from '../../lib/use-lang';
 import './self.css';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(SELF_REPORT_MESSAGES);
 
 export default function SelfPage({ token }: { token: string }) {
   const { t } = useLang();

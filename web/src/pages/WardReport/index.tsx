@@ -1,7 +1,7 @@
 // A printable one-page report of one ward: its indicators against their targets, the households they stand
 // on (coverage per village), the round and the date. The print stylesheet drops the app's chrome; a lazy chunk.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../../shared/i18n/officials';
+import { registerMessages } from '../../../../shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
 import type { Round } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
 import { INDICATORS } from '../../../../shared/indicators/catalogue';
@@ -16,6 +16,9 @@ import { resultsRound } from '../../lib/rounds';
 import { useAsync } from '../../lib/use-async';
 import { useLang } from '../../lib/use-lang';
 import { href } from '../../lib/use-route';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 export function formatDate(iso: string, lang: 'vi' | 'en'): string {
   return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
