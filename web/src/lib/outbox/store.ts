@@ -2,7 +2,7 @@
 // in a conflict, remember what the server listed. Every change is written to IndexedDB before it returns.
 import type { StoredResponse } from '../../../../shared/api/contract';
 import type { ResponseBody } from '../../../../shared/survey/schema';
-import type { FormState, ResponseTarget } from '../form-state';
+import type { FormState, ResponseTarget } from '../household-form/form-state';
 import { bodyOfStored } from './classify';
 import { deleteRecord, getRecord, putRecord, recordsOf, updateRecord } from './db';
 import type { LocalHousehold } from './types';

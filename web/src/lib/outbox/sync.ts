@@ -1,8 +1,8 @@
 // Uploads what waits in the outbox: by itself when the network returns, when the app opens, after every
 // save, and on the collector's button; with backoff per household. A retry never makes a second household:
 // ids are client UUIDs and PUT is idempotent. A 401 stops everything and keeps everything.
-import { ApiError, api } from '../api';
-import { loadSession } from '../storage';
+import { ApiError, api } from '../platform/api';
+import { loadSession } from '../platform/storage';
 import { backoffDelay, bodyOfStored, classifyFailure, sameBody } from './classify';
 import { deleteRecord, getRecord, recordsOf, updateRecord } from './db';
 import type { LocalHousehold } from './types';

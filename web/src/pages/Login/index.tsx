@@ -1,11 +1,11 @@
 // Sign-in: username and password to POST /api/session; the session is kept on the device.
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
-import { api } from '../../lib/api';
+import { api } from '../../lib/platform/api';
 import { allRecords } from '../../lib/outbox/db';
 import { isUnsent } from '../../lib/outbox/types';
-import type { Session } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
   const { t } = useLang();

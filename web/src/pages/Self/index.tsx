@@ -8,16 +8,16 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { HouseholdFields } from '../../components/HouseholdFields';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice, type NoticeKind } from '../../components/Notice';
-import { api, ApiError } from '../../lib/api';
-import { areaName } from '../../lib/areas';
-import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
-import { afterConflict } from '../../lib/self-conflict';
-import { formatDay, formatMoment } from '../../lib/link-dates';
-import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-draft';
-import { useAsync } from '../../lib/use-async';
-import { useHouseholdForm } from '../../lib/use-household-form';
-import { useLang } from '../../lib/use-lang';
+import { api, ApiError } from '../../lib/platform/api';
+import { areaName } from '../../lib/platform/areas';
+import { issuesByPath } from '../../lib/household-form/form-issues';
+import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/household-form/form-state';
+import { afterConflict } from '../../lib/self-report/self-conflict';
+import { formatDay, formatMoment } from '../../lib/self-report/link-dates';
+import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-report/self-draft';
+import { useAsync } from '../../lib/platform/use-async';
+import { useHouseholdForm } from '../../lib/household-form/use-household-form';
+import { useLang } from '../../lib/platform/use-lang';
 import './self.css';
 
 export default function SelfPage({ token }: { token: string }) {

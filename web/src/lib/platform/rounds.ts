@@ -1,5 +1,5 @@
 // Which survey round a page works on, decided from the rounds the API lists and the device's clock.
-import type { Round } from '../../../shared/api/contract';
+import type { Round } from '../../../../shared/api/contract';
 
 function isOpen(round: Round, now: Date): boolean {
   return Date.parse(round.opensAt) <= now.getTime() && now.getTime() < Date.parse(round.closesAt);
