@@ -3,10 +3,8 @@
 // button. The server's list is remembered on the phone, so the list and editing work offline too.
 import { useEffect, useState } from 'preact/hooks';
 import { takeFlash, type Flash } from '../../lib/platform/flash';
-import { deleteResponse, listResponses } from '../../lib/outbox/responses';
-import { syncNow } from '../../lib/outbox/sync';
+import { deleteResponse, listResponses, syncNow, useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/outbox';
 import { ApiError } from '../../lib/platform/api';
-import { useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/outbox/use-outbox';
 import { useLang } from '../../lib/platform/use-lang';
 import { href } from '../../lib/platform/use-route';
 import { Notice } from '../Notice';

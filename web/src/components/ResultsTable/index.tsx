@@ -7,7 +7,7 @@ import { INDICATORS } from '../../../../shared/indicators/catalogue';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { href } from '../../lib/platform/use-route';
-import { coverageOf, nextSort, sortAreas, type Sort, type SortKey } from '../../lib/officials/sort-results';
+import { coverageOf, nextSort, sortAreas, type Sort, type SortKey } from '../../lib/officials';
 import { useLang } from '../../lib/platform/use-lang';
 
 type IndicatorResult = AreaAggregate['indicators'][number];

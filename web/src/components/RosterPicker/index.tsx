@@ -6,7 +6,7 @@ import '../../../../shared/i18n/officials';
 import { useMemo, useState } from 'preact/hooks';
 import type { RosterEntry } from '../../../../shared/roster/roster';
 import { foldName } from '../../../../shared/roster/validate-roster';
-import * as officialsApi from '../../lib/officials/officials-api';
+import * as officialsApi from '../../lib/officials';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 

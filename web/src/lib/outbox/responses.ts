@@ -4,10 +4,11 @@
 import type { StoredResponse } from '../../../../shared/api/contract';
 import type { ResponseBody } from '../../../../shared/survey/schema';
 import { api } from '../platform/api';
-import type { FormState, ResponseTarget } from '../household-form/form-state';
+import type { FormState, ResponseTarget } from '../household-form';
 import { commitAnswers, discardDraft, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './store';
 import { syncNow, uploadOne } from './sync';
-import type { LocalHousehold } from './types';
+import { allRecords } from './db';
+import { isUnsent, type LocalHousehold } from './types';
 import { loadSession } from '../platform/storage';
 
 export interface SaveRequest {
@@ -86,4 +87,11 @@ export async function rememberStored(stored: StoredResponse): Promise<LocalHouse
 /** The collector's choice in a conflict. Keeping mine uploads it over theirs, at their version. */
 export async function chooseInConflict(id: string, keep: 'mine' | 'theirs'): Promise<void> {
   await resolveConflict(owner(), id, keep);
+}
+
+/** Accounts with households on this phone that the server does not have yet, and how many each. */
+export async function unsentByAccount(): Promise<[string, number][]> {
+  const counts = new Map<string, number>();
+  for (const r of await allRecords()) if (isUnsent(r)) counts.set(r.owner, (counts.get(r.owner) ?? 0) + 1);
+  return [...counts];
 }

@@ -6,7 +6,7 @@ import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { newResponseId } from '../../lib/platform/ids';
 import { getAreas, getRounds } from '../../lib/platform/reference';
-import { loadHousehold, loadResponse, rememberStored } from '../../lib/outbox/responses';
+import { loadHousehold, loadResponse, rememberStored } from '../../lib/outbox';
 import { openRound } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';

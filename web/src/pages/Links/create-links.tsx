@@ -4,7 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { MAX_LINKS_PER_REQUEST, type Link, type NamedHousehold } from '../../../../shared/api/links';
 import { Notice } from '../../components/Notice';
 import { api, ApiError } from '../../lib/platform/api';
-import { inBatches, parseNamedHouseholds, rosterMarks } from '../../lib/self-report/named-households';
+import { inBatches, parseNamedHouseholds, rosterMarks } from '../../lib/self-report';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 import { loadVillageRoster, RosterChecklist } from './roster-checklist';

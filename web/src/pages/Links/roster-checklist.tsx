@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { RosterEntry } from '../../../../shared/roster/roster';
 import { api } from '../../lib/platform/api';
-import { filterRoster, type RosterMark } from '../../lib/self-report/named-households';
-import * as officialsApi from '../../lib/officials/officials-api';
+import { filterRoster, type RosterMark } from '../../lib/self-report';
+import * as officialsApi from '../../lib/officials';
 import { useLang } from '../../lib/platform/use-lang';
 
 export interface VillageRoster {

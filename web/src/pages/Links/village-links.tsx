@@ -5,7 +5,7 @@ import type { Link } from '../../../../shared/api/links';
 import type { Area } from '../../../../shared/areas/areas';
 import { Notice, type NoticeKind } from '../../components/Notice';
 import { api } from '../../lib/platform/api';
-import { formatMoment } from '../../lib/self-report/link-dates';
+import { formatMoment } from '../../lib/self-report';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 import { CreateLinks } from './create-links';

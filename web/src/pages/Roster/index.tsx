@@ -7,7 +7,7 @@ import type { RosterImportResult } from '../../../../shared/roster/roster';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ApiError } from '../../lib/platform/api';
-import * as officialsApi from '../../lib/officials/officials-api';
+import * as officialsApi from '../../lib/officials';
 import { formatCount, formatTime } from '../../lib/platform/format';
 import { getAreas } from '../../lib/platform/reference';
 import { useAsync } from '../../lib/platform/use-async';

@@ -10,13 +10,9 @@ import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice, type NoticeKind } from '../../components/Notice';
 import { api, ApiError } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
-import { issuesByPath } from '../../lib/household-form/form-issues';
-import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/household-form/form-state';
-import { afterConflict } from '../../lib/self-report/self-conflict';
-import { formatDay, formatMoment } from '../../lib/self-report/link-dates';
-import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-report/self-draft';
+import { issuesByPath, emptyForm, formFromStored, type FormState, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { afterConflict, formatDay, formatMoment, clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-report';
 import { useAsync } from '../../lib/platform/use-async';
-import { useHouseholdForm } from '../../lib/household-form/use-household-form';
 import { useLang } from '../../lib/platform/use-lang';
 import './self.css';
 

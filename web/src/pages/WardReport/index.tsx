@@ -8,7 +8,7 @@ import { INDICATORS } from '../../../../shared/indicators/catalogue';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { api } from '../../lib/platform/api';
-import * as officialsApi from '../../lib/officials/officials-api';
+import * as officialsApi from '../../lib/officials';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { getAreas, getRounds } from '../../lib/platform/reference';
