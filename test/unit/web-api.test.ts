@@ -1,6 +1,6 @@
 // The web app's API client: headers it sends, answers it parses with the contract, errors it surfaces.
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient } from '../../web/src/lib/api';
+import { ApiError, createApiClient } from '../../web/src/lib/platform/api';
 
 interface Call {
   url: string;

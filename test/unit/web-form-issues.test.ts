@@ -1,8 +1,8 @@
 // Issues of the household form: complete on the first submit, in form order, attached to the right field.
 import { describe, expect, it } from 'vitest';
 import { HOUSEHOLD_FORM } from '../../shared/survey/form';
-import { checkForm, fieldId, firstPerPath, issuesByPath, memberIndexOf, orderIssues, pathAfterRemoval } from '../../web/src/lib/form-issues';
-import type { FormState } from '../../web/src/lib/form-state';
+import { checkForm, fieldId, firstPerPath, issuesByPath, memberIndexOf, orderIssues, pathAfterRemoval } from '../../web/src/lib/household-form/form-issues';
+import type { FormState } from '../../web/src/lib/household-form/form-state';
 
 const TARGET = { roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1' };
 const ADULT_IDS = HOUSEHOLD_FORM.members.filter((q) => q.relevance.kind === 'minAge').map((q) => q.id);

@@ -10,7 +10,7 @@ import {
   memberAge,
   visibleMemberQuestions,
   type FormState,
-} from '../../web/src/lib/form-state';
+} from '../../web/src/lib/household-form/form-state';
 
 const TARGET = { roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1' };
 const ADULT_IDS = HOUSEHOLD_FORM.members.filter((q) => q.relevance.kind === 'minAge').map((q) => q.id);

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Round } from '../../shared/api/contract';
 import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { villagesOfUser } from '../../web/src/lib/areas';
-import { filenameFromContentDisposition } from '../../web/src/lib/download';
-import { formatPercent, formatTarget } from '../../web/src/lib/format';
-import { newResponseId } from '../../web/src/lib/ids';
-import { openRound, resultsRound } from '../../web/src/lib/rounds';
-import { href, parseHash } from '../../web/src/lib/use-route';
+import { villagesOfUser } from '../../web/src/lib/platform/areas';
+import { filenameFromContentDisposition } from '../../web/src/lib/platform/download';
+import { formatPercent, formatTarget } from '../../web/src/lib/platform/format';
+import { newResponseId } from '../../web/src/lib/platform/ids';
+import { openRound, resultsRound } from '../../web/src/lib/platform/rounds';
+import { href, parseHash } from '../../web/src/lib/platform/use-route';
 
 describe('filenameFromContentDisposition', () => {
   it('prefers filename*, falls back to filename, then to the default', () => {

@@ -6,13 +6,13 @@ import type { StoredResponse } from '../../shared/api/contract';
 import type { ResponseBody } from '../../shared/survey/schema';
 
 const api = vi.hoisted(() => ({ putResponse: vi.fn(), getResponse: vi.fn(), deleteResponse: vi.fn() }));
-vi.mock('../../web/src/lib/api', async (original) => ({ ...(await original<typeof import('../../web/src/lib/api')>()), api }));
-vi.mock('../../web/src/lib/storage', async (original) => ({
-  ...(await original<typeof import('../../web/src/lib/storage')>()),
+vi.mock('../../web/src/lib/platform/api', async (original) => ({ ...(await original<typeof import('../../web/src/lib/platform/api')>()), api }));
+vi.mock('../../web/src/lib/platform/storage', async (original) => ({
+  ...(await original<typeof import('../../web/src/lib/platform/storage')>()),
   loadSession: () => ({ token: 't', expiresAt: '2999-01-01T00:00:00Z', user: { username: 'c1', role: 'collector', areas: ['14815'] } }),
 }));
 
-const { ApiError } = await import('../../web/src/lib/api');
+const { ApiError } = await import('../../web/src/lib/platform/api');
 const { backoffDelay, classifyFailure, sameBody } = await import('../../web/src/lib/outbox/classify');
 const store = await import('../../web/src/lib/outbox/store');
 const { uploadOne } = await import('../../web/src/lib/outbox/sync');

@@ -1,10 +1,10 @@
 // Web helpers of the self-report pages: the household's local draft and the links page's household list.
 import { describe, expect, it } from 'vitest';
-import { emptyForm } from '../../web/src/lib/form-state';
-import { filterRoster, inBatches, parseNamedHouseholds, rosterMarks } from '../../web/src/lib/named-households';
+import { emptyForm } from '../../web/src/lib/household-form/form-state';
+import { filterRoster, inBatches, parseNamedHouseholds, rosterMarks } from '../../web/src/lib/self-report/named-households';
 import type { Link } from '../../shared/api/links';
-import { afterConflict } from '../../web/src/lib/self-conflict';
-import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft, type SelfDraft } from '../../web/src/lib/self-draft';
+import { afterConflict } from '../../web/src/lib/self-report/self-conflict';
+import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft, type SelfDraft } from '../../web/src/lib/self-report/self-draft';
 
 function memoryStorage() {
   const items = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaAggregate } from '../../shared/api/contract';
-import { coverageOf, nextSort, sortAreas } from '../../web/src/lib/sort-results';
+import { coverageOf, nextSort, sortAreas } from '../../web/src/lib/officials/sort-results';
 
 const area = (code: string, name: string, surveyed: number, total: number | null, percent: number | null): AreaAggregate => ({
   code, name, level: 'ward', households: { surveyed, total }, members: 0,

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { CORE_MESSAGES } from '../../shared/i18n/core-messages';
 import { registerMessages } from '../../shared/i18n/dictionary';
 import { App } from './app';
-import { registerServiceWorker } from './lib/service-worker';
+import { registerServiceWorker } from './lib/platform/service-worker';
 import './styles.css';
 
 // The core messages are registered before anything renders; lazy pages register their own tables.

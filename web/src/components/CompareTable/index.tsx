@@ -3,9 +3,9 @@
 import type { Area } from '../../../../shared/areas/areas';
 import { INDICATORS } from '../../../../shared/indicators/catalogue';
 import type { ComparisonResponse } from '../../../../shared/indicators/compare';
-import { areaName } from '../../lib/areas';
-import { formatPercent } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import { areaName } from '../../lib/platform/areas';
+import { formatPercent } from '../../lib/platform/format';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function formatChange(change: number | null, lang: 'vi' | 'en'): string {
   if (change === null) return '—';

@@ -2,7 +2,7 @@
 import type { StoredResponse } from '../../../../shared/api/contract';
 import { HOUSEHOLD_FORM, type Lang, type Question } from '../../../../shared/survey/form';
 import type { ResponseBody } from '../../../../shared/survey/schema';
-import { useLang } from '../../lib/use-lang';
+import { useLang } from '../../lib/platform/use-lang';
 
 interface Props {
   mine: ResponseBody;

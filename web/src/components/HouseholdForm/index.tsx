@@ -1,21 +1,17 @@
 // The household form: household questions, then the members one card at a time, checked on submit (and
 // on blur once touched) with the shared validation. Every change is kept on the phone as a draft as it is
-// typed; a submit commits the answers to the outbox (lib/responses), which uploads them when it can.
+// typed; a submit commits the answers to the outbox (lib/outbox), which uploads them when it can.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Round, StoredResponse } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
 import type { RosterEntry } from '../../../../shared/roster/roster';
 import type { ResponseBody } from '../../../../shared/survey/schema';
-import { areaName } from '../../lib/areas';
-import { setFlash } from '../../lib/flash';
-import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
-import type { LocalHousehold, Rejection } from '../../lib/outbox/types';
-import { chooseInConflict, dropDraft, keepDraft, saveResponse } from '../../lib/responses';
-import { syncNow } from '../../lib/outbox/sync';
-import { useHouseholdForm } from '../../lib/use-household-form';
-import { useLang } from '../../lib/use-lang';
-import { href, navigate } from '../../lib/use-route';
+import { areaName } from '../../lib/platform/areas';
+import { setFlash } from '../../lib/platform/flash';
+import { issuesByPath, emptyForm, formFromStored, type FormState, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { type LocalHousehold, type Rejection, chooseInConflict, dropDraft, keepDraft, saveResponse, syncNow } from '../../lib/outbox';
+import { useLang } from '../../lib/platform/use-lang';
+import { href, navigate } from '../../lib/platform/use-route';
 import { LazyPage } from '../LazyPage';
 import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';

@@ -3,8 +3,8 @@
 // (unmet bars are hatched, for black-and-white print) and by a ✓ / ✗ beside each value.
 import type { AreaAggregate } from '../../../../shared/api/contract';
 import type { Indicator } from '../../../../shared/indicators/catalogue';
-import { formatPercent, formatTarget } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import { formatPercent, formatTarget } from '../../lib/platform/format';
+import { useLang } from '../../lib/platform/use-lang';
 
 const WIDTH = 400;
 const LABEL_W = 122;

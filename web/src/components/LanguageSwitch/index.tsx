@@ -1,6 +1,6 @@
 // The visible vi/en switch; the choice is kept on the device.
 import type { Lang } from '../../../../shared/survey/form';
-import { useLang } from '../../lib/use-lang';
+import { useLang } from '../../lib/platform/use-lang';
 
 const LANGS: Lang[] = ['vi', 'en'];
 

@@ -1,6 +1,6 @@
 // What a page shows while its data loads, or when loading failed.
 import { Notice } from '../Notice';
-import { useLang } from '../../lib/use-lang';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function Loading() {
   const { t } = useLang();

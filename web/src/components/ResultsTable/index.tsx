@@ -4,11 +4,11 @@
 import type { AreaAggregate } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
 import { INDICATORS } from '../../../../shared/indicators/catalogue';
-import { areaName } from '../../lib/areas';
-import { formatCount, formatPercent, formatTarget } from '../../lib/format';
-import { href } from '../../lib/use-route';
-import { coverageOf, nextSort, sortAreas, type Sort, type SortKey } from '../../lib/sort-results';
-import { useLang } from '../../lib/use-lang';
+import { areaName } from '../../lib/platform/areas';
+import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
+import { href } from '../../lib/platform/use-route';
+import { coverageOf, nextSort, sortAreas, type Sort, type SortKey } from '../../lib/officials';
+import { useLang } from '../../lib/platform/use-lang';
 
 type IndicatorResult = AreaAggregate['indicators'][number];
 

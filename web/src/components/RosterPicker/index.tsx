@@ -6,9 +6,9 @@ import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
 import { useMemo, useState } from 'preact/hooks';
 import type { RosterEntry } from '../../../../shared/roster/roster';
 import { foldName } from '../../../../shared/roster/validate-roster';
-import * as officialsApi from '../../lib/officials-api';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import * as officialsApi from '../../lib/officials';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);

@@ -2,10 +2,10 @@
 // the page's address (#/<page>/<village>), so Collect and Links open on the same village.
 import type { Area } from '../../../../shared/areas/areas';
 import type { User } from '../../../../shared/api/contract';
-import { areaName, villagesOfUser, type WardVillages } from '../../lib/areas';
-import { loadVillage, saveVillage } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
-import { navigate } from '../../lib/use-route';
+import { areaName, villagesOfUser, type WardVillages } from '../../lib/platform/areas';
+import { loadVillage, saveVillage } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
+import { navigate } from '../../lib/platform/use-route';
 import { Notice } from '../Notice';
 
 export interface VillageChoice {

@@ -2,7 +2,7 @@
 import type { StoredResponse } from '../../../../shared/api/contract';
 import type { ResponseBody } from '../../../../shared/survey/schema';
 import type { FieldIssue } from '../../../../shared/survey/validate';
-import type { FormState } from '../form-state';
+import type { FormState } from '../household-form';
 
 /**
  * draft: started, never completed (nothing to upload yet);

@@ -4,9 +4,9 @@ import type { Area } from '../../../../shared/areas/areas';
 import { HouseholdList } from '../../components/HouseholdList';
 import { OpenRound } from '../../components/OpenRound';
 import { chooseVillage, VillagePicker } from '../../components/VillagePicker';
-import type { Session } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 
 export function CollectPage({ session, villageCode }: { session: Session; villageCode?: string }) {
   const { t } = useLang();

@@ -3,10 +3,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import { MAX_LINKS_PER_REQUEST, type Link, type NamedHousehold } from '../../../../shared/api/links';
 import { Notice } from '../../components/Notice';
-import { api, ApiError } from '../../lib/api';
-import { inBatches, parseNamedHouseholds, rosterMarks } from '../../lib/named-households';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import { api, ApiError } from '../../lib/platform/api';
+import { inBatches, parseNamedHouseholds, rosterMarks } from '../../lib/self-report';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
 import { loadVillageRoster, RosterChecklist } from './roster-checklist';
 
 interface Props {

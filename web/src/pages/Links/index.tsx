@@ -7,9 +7,9 @@ import type { Round } from '../../../../shared/api/contract';
 import type { Area } from '../../../../shared/areas/areas';
 import { OpenRound } from '../../components/OpenRound';
 import { chooseVillage, VillagePicker } from '../../components/VillagePicker';
-import type { Session } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 import { VillageLinks } from './village-links';
 import './links.css';
 

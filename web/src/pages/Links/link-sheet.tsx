@@ -5,7 +5,7 @@ import { renderSVG } from 'uqr';
 import type { Link } from '../../../../shared/api/links';
 import type { Area } from '../../../../shared/areas/areas';
 import { translate } from '../../../../shared/i18n/dictionary';
-import { formatDay } from '../../lib/link-dates';
+import { formatDay } from '../../lib/self-report';
 
 export function LinkSheet({ links, village, ward }: { links: Link[]; village: Area; ward: Area }) {
   const cards = useMemo(() => links.map((link) => ({ link, svg: renderSVG(link.url, { ecc: 'M', border: 1 }) })), [links]);

@@ -2,10 +2,10 @@
 // already answered, or hold a link that is not revoked, are marked and left out of "select all".
 import { useMemo, useState } from 'preact/hooks';
 import type { RosterEntry } from '../../../../shared/roster/roster';
-import { api } from '../../lib/api';
-import { filterRoster, type RosterMark } from '../../lib/named-households';
-import * as officialsApi from '../../lib/officials-api';
-import { useLang } from '../../lib/use-lang';
+import { api } from '../../lib/platform/api';
+import { filterRoster, type RosterMark } from '../../lib/self-report';
+import * as officialsApi from '../../lib/officials';
+import { useLang } from '../../lib/platform/use-lang';
 
 export interface VillageRoster {
   entries: RosterEntry[];

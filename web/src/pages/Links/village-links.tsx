@@ -4,10 +4,10 @@ import type { Round } from '../../../../shared/api/contract';
 import type { Link } from '../../../../shared/api/links';
 import type { Area } from '../../../../shared/areas/areas';
 import { Notice, type NoticeKind } from '../../components/Notice';
-import { api } from '../../lib/api';
-import { formatMoment } from '../../lib/link-dates';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import { api } from '../../lib/platform/api';
+import { formatMoment } from '../../lib/self-report';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
 import { CreateLinks } from './create-links';
 import { LinkSheet } from './link-sheet';
 

@@ -1,11 +1,10 @@
 // Sign-in: username and password to POST /api/session; the session is kept on the device.
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
-import { api } from '../../lib/api';
-import { allRecords } from '../../lib/outbox/db';
-import { isUnsent } from '../../lib/outbox/types';
-import type { Session } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
+import { api } from '../../lib/platform/api';
+import { unsentByAccount } from '../../lib/outbox';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
   const { t } = useLang();
@@ -61,14 +60,7 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
 function useWaitingByAccount(): [string, number][] {
   const [waiting, setWaiting] = useState<[string, number][]>([]);
   useEffect(() => {
-    allRecords().then(
-      (records) => {
-        const counts = new Map<string, number>();
-        for (const r of records) if (isUnsent(r)) counts.set(r.owner, (counts.get(r.owner) ?? 0) + 1);
-        setWaiting([...counts]);
-      },
-      () => undefined,
-    );
+    unsentByAccount().then(setWaiting, () => undefined);
   }, []);
   return waiting;
 }

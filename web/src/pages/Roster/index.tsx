@@ -6,12 +6,12 @@ import { useState } from 'preact/hooks';
 import type { RosterImportResult } from '../../../../shared/roster/roster';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { ApiError } from '../../lib/api';
-import * as officialsApi from '../../lib/officials-api';
-import { formatCount, formatTime } from '../../lib/format';
-import { getAreas } from '../../lib/reference';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import { ApiError } from '../../lib/platform/api';
+import * as officialsApi from '../../lib/officials';
+import { formatCount, formatTime } from '../../lib/platform/format';
+import { getAreas } from '../../lib/platform/reference';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);

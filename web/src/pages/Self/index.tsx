@@ -9,16 +9,12 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { HouseholdFields } from '../../components/HouseholdFields';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice, type NoticeKind } from '../../components/Notice';
-import { api, ApiError } from '../../lib/api';
-import { areaName } from '../../lib/areas';
-import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
-import { afterConflict } from '../../lib/self-conflict';
-import { formatDay, formatMoment } from '../../lib/link-dates';
-import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-draft';
-import { useAsync } from '../../lib/use-async';
-import { useHouseholdForm } from '../../lib/use-household-form';
-import { useLang } from '../../lib/use-lang';
+import { api, ApiError } from '../../lib/platform/api';
+import { areaName } from '../../lib/platform/areas';
+import { issuesByPath, emptyForm, formFromStored, type FormState, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { afterConflict, formatDay, formatMoment, clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-report';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
 import './self.css';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.

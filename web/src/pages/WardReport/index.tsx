@@ -7,15 +7,15 @@ import type { Area } from '../../../../shared/areas/areas';
 import { INDICATORS } from '../../../../shared/indicators/catalogue';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { api } from '../../lib/api';
-import * as officialsApi from '../../lib/officials-api';
-import { areaName } from '../../lib/areas';
-import { formatCount, formatPercent, formatTarget } from '../../lib/format';
-import { getAreas, getRounds } from '../../lib/reference';
-import { resultsRound } from '../../lib/rounds';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import { api } from '../../lib/platform/api';
+import * as officialsApi from '../../lib/officials';
+import { areaName } from '../../lib/platform/areas';
+import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
+import { getAreas, getRounds } from '../../lib/platform/reference';
+import { resultsRound } from '../../lib/platform/rounds';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);

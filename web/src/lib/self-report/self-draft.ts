@@ -1,6 +1,6 @@
 // A household's unsent answers, kept on its own device per link, so closing the browser loses nothing. A draft
 // remembers the version it was started from: it is offered back only while the server still has that version.
-import type { FormState } from './form-state';
+import type { FormState } from '../household-form';
 
 export interface SelfDraft {
   state: FormState;

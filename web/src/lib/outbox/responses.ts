@@ -1,14 +1,15 @@
 // Household responses as the collector pages use them: list, load, save, delete. Saving and deleting go
 // through the outbox on the phone (IndexedDB) first, then upload; the pages never talk to the API for
 // them, so nothing entered is lost when the network, the tab or the session goes away.
-import type { StoredResponse } from '../../../shared/api/contract';
-import type { ResponseBody } from '../../../shared/survey/schema';
-import { api } from './api';
-import type { FormState, ResponseTarget } from './form-state';
-import { commitAnswers, discardDraft, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './outbox/store';
-import { syncNow, uploadOne } from './outbox/sync';
-import type { LocalHousehold } from './outbox/types';
-import { loadSession } from './storage';
+import type { StoredResponse } from '../../../../shared/api/contract';
+import type { ResponseBody } from '../../../../shared/survey/schema';
+import { api } from '../platform/api';
+import type { FormState, ResponseTarget } from '../household-form';
+import { commitAnswers, discardDraft, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './store';
+import { syncNow, uploadOne } from './sync';
+import { allRecords } from './db';
+import { isUnsent, type LocalHousehold } from './types';
+import { loadSession } from '../platform/storage';
 
 export interface SaveRequest {
   id: string;
@@ -86,4 +87,11 @@ export async function rememberStored(stored: StoredResponse): Promise<LocalHouse
 /** The collector's choice in a conflict. Keeping mine uploads it over theirs, at their version. */
 export async function chooseInConflict(id: string, keep: 'mine' | 'theirs'): Promise<void> {
   await resolveConflict(owner(), id, keep);
+}
+
+/** Accounts with households on this phone that the server does not have yet, and how many each. */
+export async function unsentByAccount(): Promise<[string, number][]> {
+  const counts = new Map<string, number>();
+  for (const r of await allRecords()) if (isUnsent(r)) counts.set(r.owner, (counts.get(r.owner) ?? 0) + 1);
+  return [...counts];
 }

@@ -1,10 +1,10 @@
 // The outbox as pages see it: a village's households on this phone, what still waits, the upload status;
 // re-read on every change (in this tab or another) and when the network comes and goes.
 import { useEffect, useState } from 'preact/hooks';
-import { onOutboxChange, recordsOf } from './outbox/db';
-import { householdsOf } from './outbox/store';
-import { onSyncStatus, syncStatus, type SyncStatus } from './outbox/sync';
-import { isUnsent, type LocalHousehold } from './outbox/types';
+import { onOutboxChange, recordsOf } from './db';
+import { householdsOf } from './store';
+import { onSyncStatus, syncStatus, type SyncStatus } from './sync';
+import { isUnsent, type LocalHousehold } from './types';
 
 function useOutboxQuery<T>(query: () => Promise<T>, initial: T, inputs: unknown[]): T {
   const [value, setValue] = useState<T>(initial);

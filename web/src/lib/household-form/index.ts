@@ -1,0 +1,5 @@
+// The household form's public module: its state and request body, its issues, and the hook pages use.
+// Shared by the collector's form and the household's own (self-report) form.
+export * from './form-state';
+export * from './form-issues';
+export * from './use-household-form';
