@@ -118,7 +118,7 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
-// issue 6: rosters
+// household rosters
 export class RosterConflictError extends AppError {
   readonly status = 409;
   readonly code = 'roster_conflict';
@@ -127,7 +127,7 @@ export class RosterConflictError extends AppError {
   }
 }
 
-// ---- self-report links (issue 5) ----
+// ---- self-report links ----
 
 /** Why a self-report link is refused; each is a 401 with its own code so the page can say what happened. */
 export type LinkRefusal = 'invalid' | 'expired' | 'revoked';

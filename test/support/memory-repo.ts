@@ -157,7 +157,7 @@ export function createMemoryRepository(): MemoryRepository {
     },
   };
   repo.roster = memoryRoster(repo.rosterEntries, repo.rosterPointers);
-  // ---- self-report links (issue 5) ----
+  // ---- self-report links ----
   const linkKey = (roundId: string, villageCode: string, linkId: string) => `${roundId}#${villageCode}#${linkId}`;
   repo.links = {
     async putLinks(links) {

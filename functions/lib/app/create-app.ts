@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps, { log = logJson, serveExports = false }
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
   if (serveExports) app.route('/api/exports', exportRoutes(withTree, log));
-  // Self-report links (issue 5): made by collectors, answered by households through /api/self with no account.
+  // Self-report links: made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));
   app.route('/api/self', selfRoutes(withLinks));
