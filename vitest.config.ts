@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Projects by what a test needs: nothing (unit, api, infra), DynamoDB Local (integration), Chromium (browser).
 export default defineConfig({
+  // Same alias as tsconfig.json's paths; every project extends this config.
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', setupFiles: ['test/support/register-core-messages.ts'], include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/repo/**/*.test.ts'] } },

@@ -9,6 +9,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
+  // Same alias as tsconfig.json's paths: `@shared/...` is the repository's shared/ folder.
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) } },
   plugins: [preact(), precacheServiceWorker({ source: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)) })],
   build: {
     outDir: 'dist',

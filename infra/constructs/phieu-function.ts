@@ -8,9 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-
-/** ESM bundles still meet CommonJS dependencies that call `require`. */
-const CREATE_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+import { LAMBDA_BUNDLING } from './lambda-bundling';
 
 export interface PhieuFunctionProps {
   /** Repository root: where package-lock.json lives and entries are resolved from. */
@@ -52,18 +50,7 @@ export class PhieuFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: CREATE_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Ship the SDK versions the code was tested with, not whatever the runtime carries.
-        bundleAwsSDK: true,
-      },
+      bundling: { forceDockerBundling: false, format: OutputFormat.ESM, ...LAMBDA_BUNDLING, mainFields: [...LAMBDA_BUNDLING.mainFields] },
     });
   }
 

@@ -17,7 +17,7 @@ import { WebSite } from '../constructs/web-site';
 import type { PhieuState } from './stateful-stack';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Self-report links (issue 5): the public route and its stage throttle, below the whole API's. */
+/** Self-report links: the public route and its stage throttle, below the whole API's. */
 const SELF_ROUTE_PATH = '/api/self/{token}';
 const SELF_THROTTLE = { rateLimit: 20, burstLimit: 40 };
 
@@ -111,7 +111,7 @@ export class StatelessStack extends Stack {
       ['GET', 'PUT'].map((method) => [`${method} ${SELF_ROUTE_PATH}`, { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit }]),
     );
 
-    // Raw exports (issue 6): a round of 100,000 households is ~100 MB of CSV and takes longer than API
+    // Raw exports: a round of 100,000 households is ~100 MB of CSV and takes longer than API
     // Gateway's 30 s, so it streams from its own function through a function URL. Auth NONE at the URL: the app
     // verifies the Cognito token on the route (admin only), as behind API Gateway; only reads are granted.
     const exporter = new PhieuFunction(this, 'ExportFunction', {

@@ -124,7 +124,7 @@ const vi = {
   'ui.results.scroll_hint': 'Vuốt ngang bảng để xem đủ 12 chỉ tiêu.',
   'ui.results.empty': 'Không có phường/xã nào trong phạm vi của bạn.',
   'ui.nav.roster': 'Danh sách hộ',
-  // Offline collection (issue 4): the outbox on the phone, upload states, conflicts, app updates.
+  // Offline collection: the outbox on the phone, upload states, conflicts, app updates.
   'ui.outbox.state.draft': 'Bản nháp',
   'ui.outbox.state.pending': 'Chờ gửi',
   'ui.outbox.state.changed': 'Đã sửa, chờ gửi',
@@ -160,7 +160,7 @@ const vi = {
   'ui.conflict.keep_theirs': 'Dùng bản trên máy chủ',
   'ui.conflict.members': 'Số thành viên',
   'ui.conflict.member_field': 'Thành viên {n}: {label}',
-  // self-report links (issue 5)
+  // self-report links
   'validation.links_count_or_households': 'Cần đúng một trong hai: số đường dẫn (count) hoặc danh sách hộ (households).',
   'validation.fixed_by_link': 'Trường này do đường dẫn quy định, không thể thay đổi.',
   'error.link_invalid': 'Đường dẫn không hợp lệ. Vui lòng kiểm tra lại đường dẫn hoặc liên hệ trưởng thôn.',
@@ -292,7 +292,7 @@ const en: Record<CoreMessageKey, string> = {
   'ui.results.scroll_hint': 'Swipe the table sideways to see all 12 indicators.',
   'ui.results.empty': 'No ward or commune is within your scope.',
   'ui.nav.roster': 'Roster',
-  // Offline collection (issue 4).
+  // Offline collection.
   'ui.outbox.state.draft': 'Draft',
   'ui.outbox.state.pending': 'Waiting to upload',
   'ui.outbox.state.changed': 'Changed, waiting to upload',
@@ -328,7 +328,7 @@ const en: Record<CoreMessageKey, string> = {
   'ui.conflict.keep_theirs': 'Use the server version',
   'ui.conflict.members': 'Number of members',
   'ui.conflict.member_field': 'Member {n}: {label}',
-  // self-report links (issue 5)
+  // self-report links
   'validation.links_count_or_households': 'Give exactly one of: a number of links (count) or a list of households.',
   'validation.fixed_by_link': 'This field is set by the link and cannot be changed.',
   'error.link_invalid': 'This link is not valid. Check the link or ask your village head.',

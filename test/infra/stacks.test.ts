@@ -462,7 +462,7 @@ describe('synthesis without a web build', () => {
   });
 });
 
-describe('StatelessStack: raw export function (issue 6)', () => {
+describe('StatelessStack: raw export function', () => {
   function exportFunctionId(): string {
     const urls = Object.values(stateless.findResources('AWS::Lambda::Url'));
     expect(urls).toHaveLength(1);

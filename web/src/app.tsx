@@ -76,10 +76,10 @@ function Routes({ session, route }: { session: Session; route: Route }) {
 
 /** Officials' results (table, indicators, downloads) are not needed to collect: their own chunk. */
 const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
-/** The printable ward report and the admins' roster import: their own chunks too (issue 6). */
+/** The printable ward report and the admins' roster import: their own chunks too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
-// Self-report links (issue 5): the household's form and the collector's link sheet.
+// Self-report links: the household's form and the collector's link sheet.
 const loadSelf = () => import('./pages/Self').then((m) => m.default);
 const loadLinks = () => import('./pages/Links').then((m) => m.default);
 

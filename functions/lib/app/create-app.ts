@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
   if (serveExports) app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
-  // Self-report links (issue 5): made by collectors, answered by households through /api/self with no account.
+  // Self-report links: made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));
   app.route('/api/self', selfRoutes(withLinks));

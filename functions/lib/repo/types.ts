@@ -98,7 +98,7 @@ export interface ReferenceRepo {
   putLocalUser(user: LocalUserRecord): Promise<void>;
 }
 
-// Household rosters (issue 6). An import is staged under its own id and made visible by switching each
+// Household rosters. An import is staged under its own id and made visible by switching each
 // ward's pointer in one transaction, so a failed import leaves nothing visible.
 export interface RosterRepo {
   /** The current roster pointer of every ward that has one. */
@@ -120,7 +120,7 @@ export interface RosterRepo {
   discardImport(wardCode: string, importId: string): Promise<void>;
 }
 
-// ---- self-report links (issue 5) ----
+// ---- self-report links ----
 
 /** One self-report link as stored (its token is not stored: it is re-signed from these fields when listed). */
 export interface LinkRecord {

@@ -32,7 +32,7 @@ const DRAFT_DELAY_MS = 250;
 
 /** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
 const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
-/** The roster picker (issue 6) is its own chunk too: the collector's start stays within budget. */
+/** The roster picker is its own chunk too: the collector's start stays within budget. */
 const loadRosterPicker = () => import('../RosterPicker').then((m) => m.RosterPicker);
 
 function initialForm(record?: LocalHousehold): FormState {

@@ -1,4 +1,4 @@
-// The officials' and admins' API calls (issue 6): workbook, raw export, roster, coverage, comparison. Kept out of
+// The officials' and admins' API calls: workbook, raw export, roster, coverage, comparison. Kept out of
 // api.ts so that they (and their schemas) load with the pages that use them, not at a collector's start.
 import type { AggregateLevel } from '../../../../shared/api/contract';
 import { ComparisonResponseSchema } from '../../../../shared/indicators/compare';

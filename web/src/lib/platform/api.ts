@@ -124,10 +124,10 @@ export function createApiClient(config: ApiConfig) {
       const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.csv`);
       return { blob: await response.blob(), filename };
     },
-    // issue 6: the officials' calls live in officials-api.ts (a lazy chunk) and go through these two.
+    // Officials' tools: their calls live in officials-api.ts (a lazy chunk) and go through these two.
     request,
     json,
-    // ---- self-report links (issue 5) ----
+    // ---- self-report links ----
     async createLinks(links: CreateLinksRequest) {
       return (await json(LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;
     },
