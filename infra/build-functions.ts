@@ -1,10 +1,11 @@
 // `npm run build:functions`: every Lambda entry (functions/*.ts, each exporting `handler`) bundled exactly as the
 // CDK construct bundles it, to dist/functions/<name>/index.mjs, so a bundle can be inspected, sized or run
 // without synthesising the stacks.
-import { build } from 'esbuild';
+
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { lambdaEsbuildOptions } from './constructs/lambda-bundling';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

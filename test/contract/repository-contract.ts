@@ -2,12 +2,12 @@
 // repository on DynamoDB Local (integration project) run the same expectations, so the fake cannot drift from
 // what the stores do. Cases assert outcomes (written or conflict, what is stored afterwards), not return shapes.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Area } from '../../shared/areas/areas';
-import type { Round } from '../../shared/api/contract';
+import type { LinkRecord, Repository, StoredResponseItem } from '../../functions/lib/repo/types';
 import type { FoldPlan, LedgerEntry } from '../../shared/aggregation/fold';
+import type { Round } from '../../shared/api/contract';
+import type { Area } from '../../shared/areas/areas';
 import type { Tally } from '../../shared/indicators/tally';
 import type { RosterEntry, WardRoster } from '../../shared/roster/roster';
-import type { LinkRecord, Repository, StoredResponseItem } from '../../functions/lib/repo/types';
 import { adult, child } from '../support/fixtures';
 
 /**
@@ -33,7 +33,14 @@ function stored(id: string, overrides: Partial<StoredResponseItem> = {}): Stored
     villageCode: VILLAGE_1,
     version: 1,
     referenceYear: 2024,
-    household: { head_name: `Chủ hộ ${id}`, address: 'Số 1', internet_any: true, fiber_broadband: true, electricity_cashless: false, business_household: false },
+    household: {
+      head_name: `Chủ hộ ${id}`,
+      address: 'Số 1',
+      internet_any: true,
+      fiber_broadband: true,
+      electricity_cashless: false,
+      business_household: false,
+    },
     members: [adult(), child()],
     channel: 'collector',
     bodyHash: `${id}:1`,
@@ -221,11 +228,31 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
 
         await repo.roster.stageEntries('imp-2', [entry(WARD, VILLAGE_1, 'H-2'), entry('14809', '14809-thon-1', 'H-3')]);
         const next = [pointer(WARD, 'imp-2', 1, { [VILLAGE_1]: 1 }), pointer('14809', 'imp-2', 1, { '14809-thon-1': 1 })];
-        expect(written(await repo.roster.publish(next, new Map([[WARD, null], ['14809', null]])))).toBe(false);
+        expect(
+          written(
+            await repo.roster.publish(
+              next,
+              new Map([
+                [WARD, null],
+                ['14809', null],
+              ]),
+            ),
+          ),
+        ).toBe(false);
         expect(await repo.roster.getWardRoster('14809')).toBeUndefined();
         expect(await repo.roster.getWardRoster(WARD)).toEqual(first);
 
-        expect(written(await repo.roster.publish(next, new Map([[WARD, 'imp-1'], ['14809', null]])))).toBe(true);
+        expect(
+          written(
+            await repo.roster.publish(
+              next,
+              new Map([
+                [WARD, 'imp-1'],
+                ['14809', null],
+              ]),
+            ),
+          ),
+        ).toBe(true);
         expect((await repo.roster.listWardRosters()).map((p) => `${p.wardCode}:${p.importId}`)).toEqual(['14809:imp-2', `${WARD}:imp-2`]);
         // A pointer read before the switch still names its own import's entries.
         expect((await repo.roster.listEntries(first)).map((e) => e.householdCode)).toEqual(['H-1']);
@@ -304,9 +331,7 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
         const v2 = ledgerEntry('r-1', 2, WARD, { households: 1, members: 3 });
         expect(written(await repo.aggregates.applyPlan(planOf(v1, v2, { members: 1 }), 0, '2026-11-20T09:00:00.000Z'))).toBe(true);
         const gone = ledgerEntry('r-2', 2, null, {});
-        expect(written(await repo.aggregates.applyPlan(planOf(ledgerEntry('r-2', 1, WARD, one), gone, { households: -1, members: -2 }), 1, 'now'))).toBe(
-          true,
-        );
+        expect(written(await repo.aggregates.applyPlan(planOf(ledgerEntry('r-2', 1, WARD, one), gone, { households: -1, members: -2 }), 1, 'now'))).toBe(true);
         expect(await repo.aggregates.readLedger(['r-1', 'r-2'])).toEqual(
           new Map([
             ['r-1', v2],

@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll } from 'vitest';
 import { createRepository } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
-import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { describeRepositoryContract } from '../contract/repository-contract';
 
 let ddb: DynamoDbLocal;
@@ -25,7 +25,11 @@ afterAll(async () => {
 
 describeRepositoryContract('DynamoDB on DynamoDB Local', async () => {
   tablesMade += 1;
-  const tables = { responses: `contract-${tablesMade}-responses`, aggregates: `contract-${tablesMade}-aggregates`, reference: `contract-${tablesMade}-reference` };
+  const tables = {
+    responses: `contract-${tablesMade}-responses`,
+    aggregates: `contract-${tablesMade}-aggregates`,
+    reference: `contract-${tablesMade}-reference`,
+  };
   await createTables(client, tables);
   return createRepository(doc, tables);
 });

@@ -1,9 +1,10 @@
 // Lint step for the project's plain CSS: no nesting and balanced braces. A lost `}` once nested the outbox and
 // badge styles inside another rule, and browsers ignored them silently; this makes that a failing `npm run lint`.
-import postcss, { CssSyntaxError, type Root } from 'postcss';
-import { readFileSync } from 'node:fs';
+
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import postcss, { CssSyntaxError, type Root } from 'postcss';
 
 export interface CssProblem {
   file: string;
