@@ -1,6 +1,6 @@
 // The error catalogue: one class, `Problem`, with a stable code; one table maps each code to its HTTP status and
 // message key. `onError` (http/on-error.ts) renders the contract's error body in the caller's language.
-import type { KeyedIssue, MessageKey } from '../../shared/i18n/dictionary';
+import type { KeyedIssue, MessageKey } from '@shared/i18n/dictionary';
 
 /** code → status and message. Codes are part of the public contract (docs/API.md): never rename one. */
 const CATALOGUE = {

@@ -4,7 +4,7 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { AreaTree } from '../../shared/areas/areas';
+import { AreaTree } from '@shared/areas/areas';
 import type { RecomputeDeps } from '../../functions/lib/services/results/recompute';
 import { parseConfig } from '../../functions/lib/config';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';

@@ -6,7 +6,7 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, type
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
-import { ROLES } from '../../shared/api/contract';
+import { ROLES } from '@shared/api/contract';
 
 /** What the stateless stack needs from this one. */
 export interface PhieuState {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { INDICATORS } from '../../shared/indicators/catalogue';
+import { INDICATORS } from '@shared/indicators/catalogue';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 

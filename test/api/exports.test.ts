@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportColumns } from '../../functions/lib/services/exports/response-rows';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -98,8 +98,8 @@ describe('raw responses export', () => {
 describe('raw export failures', () => {
   it('cuts the stream short with an error when a read fails midway, never a complete-looking file', async () => {
     const { responsesCsvStream } = await import('../../functions/lib/services/exports/responses-csv');
-    const { AreaTree } = await import('../../shared/areas/areas');
-    const { BIM_SON_AREAS } = await import('../../shared/areas/bim-son');
+    const { AreaTree } = await import('@shared/areas/areas');
+    const { BIM_SON_AREAS } = await import('@shared/areas/bim-son');
     const failing = {
       async *listAllInWard() {
         yield { ...(await import('../support/fold-harness')).storedItem('r1', 'cds-2024', '14815', '14815-khu-pho-1', 1, { household: responseBody().household, members: [adult()] } as never) };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 

@@ -16,7 +16,7 @@ import { createTables } from '../../functions/lib/repo/create-tables';
 import { batchPutResponses } from '../../functions/lib/repo/responses-repo';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 import { textTable } from '../../infra/local/cli-deps';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../infra/local/demo-users';
 import { LOCAL_AWS, startDynamoDbLocal } from '../../infra/local/dynamodb-local';

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
-import { INDICATORS } from '../../shared/indicators/catalogue';
+import { INDICATORS } from '@shared/indicators/catalogue';
 import { adult, child, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
 import { DEMO_PASSWORD, PHONE, launchChromium, signIn } from './chromium';

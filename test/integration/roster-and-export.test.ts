@@ -12,9 +12,9 @@ import { batchPutResponses } from '../../functions/lib/repo/responses-repo';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
 import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { AreaTree } from '../../shared/areas/areas';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { wardRostersOf, type RosterEntry } from '../../shared/roster/roster';
+import { AreaTree } from '@shared/areas/areas';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
+import { wardRostersOf, type RosterEntry } from '@shared/roster/roster';
 import { adult, child, responseBody } from '../support/fixtures';
 
 const TABLES = { responses: 'it-responses', aggregates: 'it-aggregates', reference: 'it-reference' };

@@ -4,8 +4,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { toReceiveCommandTimes, toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { planFold, type FoldPlan } from '../../shared/aggregation/fold';
-import { tallyOf } from '../../shared/indicators/tally';
+import { planFold, type FoldPlan } from '@shared/aggregation/fold';
+import { tallyOf } from '@shared/indicators/tally';
 import { createAggregatesRepo } from '../../functions/lib/repo/aggregates-repo';
 import { answers, storedItem } from '../support/fold-harness';
 

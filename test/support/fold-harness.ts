@@ -3,11 +3,11 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
-import { AreaTree, type Area } from '../../shared/areas/areas';
-import type { AggregateLevel } from '../../shared/api/contract';
-import { splitPlan, type ChangeRecord } from '../../shared/aggregation/fold';
-import { addTally, tallyOf, type Tally } from '../../shared/indicators/tally';
-import type { Household, Member } from '../../shared/survey/schema';
+import { AreaTree, type Area } from '@shared/areas/areas';
+import type { AggregateLevel } from '@shared/api/contract';
+import { splitPlan, type ChangeRecord } from '@shared/aggregation/fold';
+import { addTally, tallyOf, type Tally } from '@shared/indicators/tally';
+import type { Household, Member } from '@shared/survey/schema';
 import { buildAggregates, wardTallies } from '../../functions/lib/services/results/read-aggregates';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
 

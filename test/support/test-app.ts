@@ -6,7 +6,7 @@ import { createApp } from '../../functions/lib/app/create-app';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
 import { hashPassword } from '../../functions/lib/auth/passwords';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
-import type { User } from '../../shared/api/contract';
+import type { User } from '@shared/api/contract';
 import { createMemoryRepository } from './memory-repo';
 
 export const TEST_PASSWORD = 'test-password';

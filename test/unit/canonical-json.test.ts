@@ -1,6 +1,6 @@
 // The one JSON text the server hashes and the phone compares: both must see the same answers as the same.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/survey/canonical-json';
+import { canonicalJson } from '@shared/survey/canonical-json';
 import { bodyHashOf } from '../../functions/lib/services/responses/put-response';
 import { sameBody } from '../../web/src/lib/outbox/classify';
 import { responseBody } from '../support/fixtures';

@@ -4,8 +4,8 @@
 // delivered again), checked against a full recompute from the final responses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planFold, splitPlan, type ChangeRecord } from '../../shared/aggregation/fold';
-import { addTally, tallyEquals, type Tally } from '../../shared/indicators/tally';
+import { planFold, splitPlan, type ChangeRecord } from '@shared/aggregation/fold';
+import { addTally, tallyEquals, type Tally } from '@shared/indicators/tally';
 import { recomputeRound } from '../../functions/lib/services/results/recompute';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { createStreamHandler } from '../../functions/lib/stream/create-stream-handler';

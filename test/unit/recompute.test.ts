@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldRecords } from '../../functions/lib/services/results/fold-records';
 import { recomputeRound, type RecomputeDeps } from '../../functions/lib/services/results/recompute';
-import { tallyOf } from '../../shared/indicators/tally';
+import { tallyOf } from '@shared/indicators/tally';
 import { answers, normalized, SMALL_TREE, storedItem, storedWardTallies, trueWardTallies } from '../support/fold-harness';
 import { createMemoryRepository, type MemoryRepository } from '../support/memory-repo';
 

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { parseRosterCsv } from '../../functions/lib/services/roster/parse-roster-csv';
-import { AreaTree } from '../../shared/areas/areas';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { validateRosterRows } from '../../shared/roster/validate-roster';
+import { AreaTree } from '@shared/areas/areas';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
+import { validateRosterRows } from '@shared/roster/validate-roster';
 import { matchRoster } from '../../web/src/components/RosterPicker';
 
 const tree = new AreaTree(BIM_SON_AREAS);

@@ -1,10 +1,10 @@
 // The one ward/village/scope check shared by the links, roster and response routes.
 import { describe, expect, it } from 'vitest';
-import { AreaTree } from '../../shared/areas/areas';
-import type { User } from '../../shared/api/contract';
+import { AreaTree } from '@shared/areas/areas';
+import type { User } from '@shared/api/contract';
 import { assertVillageOfWard } from '../../functions/lib/access/scope';
 import { ForbiddenError, ValidationError } from '../../functions/lib/errors';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 
 const tree = new AreaTree(BIM_SON_AREAS);
 const collector: User = { username: 'collector-14815', role: 'collector', areas: ['14815'] };

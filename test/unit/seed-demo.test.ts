@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoHousehold, seededRandom } from '../../infra/local/demo/demo-households';
 import { main, seedDemo } from '../../infra/local/seed-demo';
-import { validateResponseBody } from '../../shared/survey/validate';
+import { validateResponseBody } from '@shared/survey/validate';
 import { createTestApp, TEST_PASSWORD } from '../support/test-app';
 
 const TARGET = { roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_MESSAGES } from '../../shared/i18n/core-messages';
-import { registerMessages, translateIssue } from '../../shared/i18n/dictionary';
-import { validateResponseBody } from '../../shared/survey/validate';
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages, translateIssue } from '@shared/i18n/dictionary';
+import { validateResponseBody } from '@shared/survey/validate';
 import { adult, child, REFERENCE_YEAR, responseBody } from '../support/fixtures';
 
 registerMessages(CORE_MESSAGES);

@@ -1,6 +1,6 @@
 // Issues of the household form: complete on the first submit, in form order, attached to the right field.
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { checkForm, fieldId, firstPerPath, issuesByPath, memberIndexOf, orderIssues, pathAfterRemoval } from '../../web/src/lib/household-form/form-issues';
 import type { FormState } from '../../web/src/lib/household-form/form-state';
 

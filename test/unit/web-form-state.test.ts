@@ -1,7 +1,7 @@
 // The household form's state → request body: visible answers only, cleaned the way the API expects.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import {
   buildResponseBody,
   emptyForm,

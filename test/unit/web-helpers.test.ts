@@ -1,7 +1,7 @@
 // Small pure helpers of the web app: download names, rounds, villages of a user, routes, ids, numbers.
 import { describe, expect, it } from 'vitest';
-import type { Round } from '../../shared/api/contract';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
+import type { Round } from '@shared/api/contract';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 import { villagesOfUser } from '../../web/src/lib/platform/areas';
 import { filenameFromContentDisposition } from '../../web/src/lib/platform/download';
 import { formatPercent, formatTarget } from '../../web/src/lib/platform/format';

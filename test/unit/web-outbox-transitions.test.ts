@@ -1,7 +1,7 @@
 // The outbox's pure state transitions: no IndexedDB, no fetch, no mocks.
 import { describe, expect, it } from 'vitest';
-import type { StoredResponse } from '../../shared/api/contract';
-import type { ResponseBody } from '../../shared/survey/schema';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
 import { emptyForm } from '../../web/src/lib/household-form';
 import {
   afterConflictRead,

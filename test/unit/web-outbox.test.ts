@@ -2,8 +2,8 @@
 // against a real IndexedDB implementation (fake-indexeddb) with the API client replaced.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredResponse } from '../../shared/api/contract';
-import type { ResponseBody } from '../../shared/survey/schema';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
 
 const api = vi.hoisted(() => ({ putResponse: vi.fn(), getResponse: vi.fn(), deleteResponse: vi.fn() }));
 vi.mock('../../web/src/lib/platform/api', async (original) => ({ ...(await original<typeof import('../../web/src/lib/platform/api')>()), api }));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyForm } from '../../web/src/lib/household-form/form-state';
 import { filterRoster, inBatches, parseNamedHouseholds, rosterMarks } from '../../web/src/lib/self-report/named-households';
-import type { Link } from '../../shared/api/links';
+import type { Link } from '@shared/api/links';
 import { afterConflict } from '../../web/src/lib/self-report/self-conflict';
 import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft, type SelfDraft } from '../../web/src/lib/self-report/self-draft';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaAggregate } from '../../shared/api/contract';
+import type { AreaAggregate } from '@shared/api/contract';
 import { coverageOf, nextSort, sortAreas } from '../../web/src/lib/officials/sort-results';
 
 const area = (code: string, name: string, surveyed: number, total: number | null, percent: number | null): AreaAggregate => ({

@@ -1,6 +1,6 @@
 // The app shell: language and session at the root, the header, and the page of the current hash route.
 import { useEffect } from 'preact/hooks';
-import type { Role } from '../../shared/api/contract';
+import type { Role } from '@shared/api/contract';
 import { canCollect, canSeeResults, Header } from './components/Header';
 import { AppStatus } from './components/AppStatus';
 import { LazyPage } from './components/LazyPage';

@@ -1,7 +1,7 @@
 // Entry of the web app: the core messages, styles, then the root component into #app, then the service worker.
 import { render } from 'preact';
-import { CORE_MESSAGES } from '../../shared/i18n/core-messages';
-import { registerMessages } from '../../shared/i18n/dictionary';
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages } from '@shared/i18n/dictionary';
 import { App } from './app';
 import { registerServiceWorker } from './lib/platform/service-worker';
 import './styles.css';

@@ -1,5 +1,5 @@
 // Which roles may call what: the role half of "who may do what where" (scope.ts holds the area half).
-import type { Role, User } from '../../../shared/api/contract';
+import type { Role, User } from '@shared/api/contract';
 import { problem } from '../errors';
 
 /** Throws `forbidden` (403) unless `user` has one of `roles`; no roles means any signed-in user. */

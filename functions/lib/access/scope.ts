@@ -1,6 +1,6 @@
 // Who may touch what, decided on the server from the verified user and the area tree.
-import type { AreaTree } from '../../../shared/areas/areas';
-import type { User } from '../../../shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import type { User } from '@shared/api/contract';
 import { problem } from '../errors';
 
 /** Collectors (and admins) write and read responses of wards within their areas. */

@@ -1,10 +1,10 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { CORE_MESSAGES } from '../../../shared/i18n/core-messages';
-import { registerMessages } from '../../../shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '../../../shared/i18n/officials';
-import { SELF_REPORT_MESSAGES } from '../../../shared/i18n/self-report';
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { problem } from '../errors';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';

@@ -2,9 +2,9 @@
 // and error mapping as the API. Its function URL is public, so it serves nothing else (and it holds only read
 // grants, no link secret).
 import { Hono } from 'hono';
-import { CORE_MESSAGES } from '../../../shared/i18n/core-messages';
-import { registerMessages } from '../../../shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '../../../shared/i18n/officials';
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { IdentityProvider } from '../auth/identity';
 import type { AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';

@@ -1,7 +1,7 @@
 // Who is calling: the identity provider signs users in and verifies their tokens.
 // In AWS it is Cognito; locally an embedded stand-in. Both verify with the same JWT code path.
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { ROLES, type Role, type SessionResponse, type User } from '../../../shared/api/contract';
+import { ROLES, type Role, type SessionResponse, type User } from '@shared/api/contract';
 import { problem } from '../errors';
 
 export interface IdentityProvider {

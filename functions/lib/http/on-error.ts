@@ -2,7 +2,7 @@
 // anything else is logged and answered as a bare 500 (a client never sees a stack trace or an SDK error).
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { translate, translateIssue } from '../../../shared/i18n/dictionary';
+import { translate, translateIssue } from '@shared/i18n/dictionary';
 import { Problem } from '../errors';
 import type { Log } from '../logger';
 import type { AppEnv } from './context';

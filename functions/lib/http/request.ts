@@ -1,6 +1,6 @@
 // Reading requests at the edge: JSON bodies, validation into field-level 400s, ids and If-Match headers.
 import type * as z from 'zod/mini';
-import { zodIssueToFieldIssues } from '../../../shared/survey/validate';
+import { zodIssueToFieldIssues } from '@shared/survey/validate';
 import { problem, ValidationError } from '../errors';
 import type { AppContext } from './context';
 

@@ -3,8 +3,8 @@
 // Ledger entries: pk `LEDGER#<response id>`, sk `L`: the version and tally currently counted.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Contribution, FoldPlan, LedgerEntry, LedgerUpdate } from '../../../shared/aggregation/fold';
-import type { Tally } from '../../../shared/indicators/tally';
+import type { Contribution, FoldPlan, LedgerEntry, LedgerUpdate } from '@shared/aggregation/fold';
+import type { Tally } from '@shared/indicators/tally';
 import { queryAll } from './query-pages';
 import type { AggregateRow, AggregatesRepo } from './types';
 

@@ -1,7 +1,7 @@
 // DynamoDB access for reference data: areas, rounds and the local identity stand-in's users.
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Area } from '../../../shared/areas/areas';
-import type { Round } from '../../../shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import type { Round } from '@shared/api/contract';
 import { batchWriteAll } from './batch-write';
 import { queryAll } from './query-pages';
 import type { LocalUserRecord, ReferenceRepo } from './types';

@@ -4,7 +4,7 @@
 // Entries are staged under a fresh import id, then every ward's pointer moves in one transaction.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RosterEntry, WardRoster } from '../../../shared/roster/roster';
+import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import { batchWriteAll } from './batch-write';
 import { queryAll, queryPages } from './query-pages';
 import type { RosterRepo } from './types';

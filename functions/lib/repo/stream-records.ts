@@ -2,7 +2,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { ChangeRecord, ResponseImage } from '../../../shared/aggregation/fold';
+import type { ChangeRecord, ResponseImage } from '@shared/aggregation/fold';
 
 function image(raw: Record<string, unknown> | undefined): ResponseImage | undefined {
   return raw ? (unmarshall(raw as Record<string, AttributeValue>) as ResponseImage) : undefined;

@@ -1,10 +1,10 @@
 // What the rest of the backend asks of storage. The DynamoDB implementations live beside this file;
 // tests and the fold depend only on these interfaces.
-import type { Area } from '../../../shared/areas/areas';
-import type { Round } from '../../../shared/api/contract';
-import type { FoldPlan, LedgerEntry, ResponseImage } from '../../../shared/aggregation/fold';
-import type { Tally } from '../../../shared/indicators/tally';
-import type { RosterEntry, WardRoster } from '../../../shared/roster/roster';
+import type { Area } from '@shared/areas/areas';
+import type { Round } from '@shared/api/contract';
+import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
+import type { Tally } from '@shared/indicators/tally';
+import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 
 /** A response as stored: the image the fold reads plus bookkeeping. */
 export interface StoredResponseItem extends ResponseImage {

@@ -1,7 +1,7 @@
 // Plausible made-up households for a demo: answers drawn per ward with the ward's own leaning, so the results
 // page shows wards that differ, some above and some below their targets. Pure and seeded: the same seed gives
 // the same households. Never used for real data.
-import type { Member, ResponseBody } from '../../../shared/survey/schema';
+import type { Member, ResponseBody } from '@shared/survey/schema';
 
 export type Random = () => number;
 

@@ -2,7 +2,7 @@
 // the responses, reports the drift it found and what it repaired (see services/results/recompute.ts).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AreaTree } from '@shared/areas/areas';
 import { recomputeRound } from '../../services/results/recompute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';

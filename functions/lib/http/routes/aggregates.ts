@@ -1,9 +1,9 @@
 // /api/aggregates(.csv|.xlsx): officials (and admins) read the indicator figures of their areas.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel } from '../../../../shared/api/contract';
-import type { AreaTree } from '../../../../shared/areas/areas';
-import { compareAggregates } from '../../../../shared/indicators/compare';
+import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import { compareAggregates } from '@shared/indicators/compare';
 import { aggregatesCsv } from '../../services/results/aggregates-csv';
 import { aggregatesXlsx } from '../../services/results/aggregates-xlsx';
 import { readableAggregates } from '../../services/results/readable-aggregates';

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import * as z from 'zod/mini';
-import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AreaTree } from '@shared/areas/areas';
 import type { IdentityProvider } from '../../auth/identity';
 import type { Log } from '../../logger';
 import type { ReferenceRepo, ResponsesRepo } from '../../repo/types';

@@ -2,8 +2,8 @@
 // state (unused, used, revoked), and revoke them. Revoking keeps the response; deleting it is a separate act.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AreaTree } from '../../../../shared/areas/areas';
-import { CreateLinksRequestSchema } from '../../../../shared/api/links';
+import type { AreaTree } from '@shared/areas/areas';
+import { CreateLinksRequestSchema } from '@shared/api/links';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';

@@ -1,7 +1,7 @@
 // Routes without a login: health, session, and the reference data the form needs.
 import { Hono } from 'hono';
-import { SessionRequestSchema } from '../../../../shared/api/contract';
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
+import { SessionRequestSchema } from '@shared/api/contract';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import type { AppDeps, AppEnv } from '../context';
 import { parseOrThrow, readJson } from '../request';
 import { problem } from '../../errors';

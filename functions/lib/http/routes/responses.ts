@@ -1,8 +1,8 @@
 // /api/responses: collectors (and admins) create, read, list, edit and delete household responses.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { StoredResponse } from '../../../../shared/api/contract';
-import type { AreaTree } from '../../../../shared/areas/areas';
+import type { StoredResponse } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';

@@ -3,8 +3,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
-import type { AreaTree } from '../../../../shared/areas/areas';
-import { translateIssue } from '../../../../shared/i18n/dictionary';
+import type { AreaTree } from '@shared/areas/areas';
+import { translateIssue } from '@shared/i18n/dictionary';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';

@@ -2,7 +2,7 @@
 // credential: it names the round, ward, village and link, so the household reads and writes its own response and
 // nothing else. Every request is rate limited per client address and per link before any storage is touched.
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AreaTree } from '@shared/areas/areas';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { problem } from '../../errors';
 import type { LinkKeySource } from '../../services/links/link-secret';

@@ -1,5 +1,5 @@
 // The area tree (province → town → ward → village) every scope check reads, built from the reference data.
-import { AreaTree } from '../../../../shared/areas/areas';
+import { AreaTree } from '@shared/areas/areas';
 import type { ReferenceRepo } from '../../repo/types';
 
 /** Areas change rarely: keep the tree for a short while instead of reading it on every request. */

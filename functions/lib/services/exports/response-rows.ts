@@ -2,8 +2,8 @@
 //   long  one row per member, the household's columns repeated on each (a pivot table's favourite; default)
 //   wide  one row per household, members side by side as m1_…, m2_… up to the form's maximum of members
 // Booleans are 1/0 so that an AVERAGE is a share; a question not asked is an empty cell.
-import type { AreaTree } from '../../../../shared/areas/areas';
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
+import type { AreaTree } from '@shared/areas/areas';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import type { StoredResponseItem } from '../../repo/types';
 
 export const EXPORT_SHAPES = ['long', 'wide'] as const;

@@ -3,7 +3,7 @@
 // Memory stays flat however many households a round holds.
 import { stringify } from 'csv-stringify';
 import { Readable, Transform } from 'node:stream';
-import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AreaTree } from '@shared/areas/areas';
 import { neutraliseFormula } from '../results/aggregates-csv';
 import type { ResponsesRepo } from '../../repo/types';
 import { exportColumns, responseRows, type Cell, type ExportShape } from './response-rows';

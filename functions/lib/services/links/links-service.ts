@@ -1,5 +1,5 @@
 // Self-report links as the routes see them: listed with their state, resolved from a token, households checked.
-import type { Link, NamedHousehold } from '../../../../shared/api/links';
+import type { Link, NamedHousehold } from '@shared/api/links';
 import { problem, ValidationError, type PendingIssue } from '../../errors';
 import type { LinkRecord, LinksRepo, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../repo/types';
 import { selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from './link-token';

@@ -1,8 +1,8 @@
 // What a household's link opens: the link, its round, ward and village, the form, and the household's own
 // response (or that it was deleted).
-import type { AreaTree } from '../../../../shared/areas/areas';
-import type { SelfForm } from '../../../../shared/api/links';
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
+import type { AreaTree } from '@shared/areas/areas';
+import type { SelfForm } from '@shared/api/links';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { problem } from '../../errors';
 import type { LinkRecord, ReferenceRepo, ResponsesRepo } from '../../repo/types';
 import { selfResponseId } from './link-token';

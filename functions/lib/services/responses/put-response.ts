@@ -1,10 +1,10 @@
 // Create or replace one household response: validation, scope, idempotent replays and versions.
 import { createHash } from 'node:crypto';
-import type { AreaTree } from '../../../../shared/areas/areas';
-import type { User } from '../../../../shared/api/contract';
-import { canonicalJson } from '../../../../shared/survey/canonical-json';
-import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '../../../../shared/survey/schema';
-import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '../../../../shared/survey/validate';
+import type { AreaTree } from '@shared/areas/areas';
+import type { User } from '@shared/api/contract';
+import { canonicalJson } from '@shared/survey/canonical-json';
+import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '@shared/survey/schema';
+import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '@shared/survey/validate';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
 import { problem, ValidationError } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';

@@ -1,8 +1,8 @@
 // The aggregates table as CSV: one row per area and indicator, UTF-8 with a BOM so Excel reads Vietnamese.
 import { stringify } from 'csv-stringify/sync';
-import type { AggregatesResponse } from '../../../../shared/api/contract';
-import { indicatorById } from '../../../../shared/indicators/catalogue';
-import type { Lang } from '../../../../shared/survey/form';
+import type { AggregatesResponse } from '@shared/api/contract';
+import { indicatorById } from '@shared/indicators/catalogue';
+import type { Lang } from '@shared/survey/form';
 
 export const CSV_COLUMNS = [
   'round_id', 'level', 'area_code', 'area_name', 'households_surveyed', 'households_total',

@@ -2,10 +2,10 @@
 // indicator like the CSV, but with typed cells: counts and percentages are numbers (percent as a fraction with a
 // 0.0% format, so Excel sums and charts them), the header row frozen, headers in the caller's language.
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/node';
-import type { AggregateLevel, AggregatesResponse } from '../../../../shared/api/contract';
-import { translate, type MessageKey } from '../../../../shared/i18n/dictionary';
-import { indicatorById } from '../../../../shared/indicators/catalogue';
-import type { Lang } from '../../../../shared/survey/form';
+import type { AggregateLevel, AggregatesResponse } from '@shared/api/contract';
+import { translate, type MessageKey } from '@shared/i18n/dictionary';
+import { indicatorById } from '@shared/indicators/catalogue';
+import type { Lang } from '@shared/survey/form';
 import { neutraliseFormula } from './aggregates-csv';
 
 const SHEET_NAME: Record<AggregateLevel, MessageKey> = {

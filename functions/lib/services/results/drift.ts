@@ -1,7 +1,7 @@
 // Compares stored ward tallies with true ones, counter by counter, at ward, district and province level.
 // Pure: recompute feeds it what it read and reports the result.
-import type { AreaTree } from '../../../../shared/areas/areas';
-import { addTally, sumTallies, TALLY_KEYS, type Tally } from '../../../../shared/indicators/tally';
+import type { AreaTree } from '@shared/areas/areas';
+import { addTally, sumTallies, TALLY_KEYS, type Tally } from '@shared/indicators/tally';
 
 export type DriftLevel = 'ward' | 'district' | 'province';
 export type DriftField = 'numerator' | 'denominator' | 'count';

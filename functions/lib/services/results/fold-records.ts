@@ -1,6 +1,6 @@
 // Folds a batch of change records into the aggregates through the ledger, one transaction per part.
 // Called by the stream handler (Lambda and the local poller alike), the DLQ replay and recompute.
-import { planFold, recordTarget, splitPlan, type ChangeRecord } from '../../../../shared/aggregation/fold';
+import { planFold, recordTarget, splitPlan, type ChangeRecord } from '@shared/aggregation/fold';
 import { MAX_TRANSACTION_ACTIONS } from '../../repo/aggregates-repo';
 import type { AggregatesRepo } from '../../repo/types';
 

@@ -1,8 +1,8 @@
 // Aggregates as officials read them: ward rows summed over slots, districts and provinces summed from wards.
-import type { AreaTree } from '../../../../shared/areas/areas';
-import type { AggregateLevel, AggregatesResponse, AreaAggregate } from '../../../../shared/api/contract';
-import { indicatorResults } from '../../../../shared/indicators/results';
-import { addTally, sumTallies, type Tally } from '../../../../shared/indicators/tally';
+import type { AreaTree } from '@shared/areas/areas';
+import type { AggregateLevel, AggregatesResponse, AreaAggregate } from '@shared/api/contract';
+import { indicatorResults } from '@shared/indicators/results';
+import { addTally, sumTallies, type Tally } from '@shared/indicators/tally';
 import type { AggregateRow } from '../../repo/types';
 
 /** Sums slot rows into one tally per ward, and the latest write time. */

@@ -1,7 +1,7 @@
 // The figures a user may read: for each level asked, the areas of it within the user's own, built from the
 // round's aggregate rows and the wards' roster totals.
-import type { AggregateLevel, AggregatesResponse, User } from '../../../../shared/api/contract';
-import type { AreaTree } from '../../../../shared/areas/areas';
+import type { AggregateLevel, AggregatesResponse, User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AggregatesRepo, RosterRepo } from '../../repo/types';
 import { buildAggregates } from './read-aggregates';

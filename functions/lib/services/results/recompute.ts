@@ -3,9 +3,9 @@
 // folds those the ledger has not caught up with through the same ledger as the stream (so a stream running
 // at the same time cannot double count), and repairs wards whose stored counts no longer equal what their
 // ledger entries add up to: that can only be corruption, since every fold moves both in one transaction.
-import type { AreaTree } from '../../../../shared/areas/areas';
-import { contributionOf } from '../../../../shared/aggregation/fold';
-import { addTally, isZeroTally, type Tally } from '../../../../shared/indicators/tally';
+import type { AreaTree } from '@shared/areas/areas';
+import { contributionOf } from '@shared/aggregation/fold';
+import { addTally, isZeroTally, type Tally } from '@shared/indicators/tally';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
 import { correctionOf, counterOf, findDrift, type DriftEntry, type DriftField } from './drift';
 import { foldRecords } from './fold-records';

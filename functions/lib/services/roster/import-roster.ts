@@ -3,10 +3,10 @@
 // A crash while staging leaves orphan entries no pointer refers to (invisible; deleted by the next import of
 // the ward is not needed for correctness). A concurrent import of the same ward makes the switch fail: 409.
 import { randomUUID } from 'node:crypto';
-import type { AreaTree } from '../../../../shared/areas/areas';
-import type { KeyedIssue } from '../../../../shared/i18n/dictionary';
-import { wardRostersOf, type RosterImportResult, type WardRoster } from '../../../../shared/roster/roster';
-import { validateRosterRows, type RosterRowIssue } from '../../../../shared/roster/validate-roster';
+import type { AreaTree } from '@shared/areas/areas';
+import type { KeyedIssue } from '@shared/i18n/dictionary';
+import { wardRostersOf, type RosterImportResult, type WardRoster } from '@shared/roster/roster';
+import { validateRosterRows, type RosterRowIssue } from '@shared/roster/validate-roster';
 import { problem, ValidationError } from '../../errors';
 import { logError, type Log } from '../../logger';
 import type { RosterRepo } from '../../repo/types';

@@ -1,7 +1,7 @@
 // Reading an uploaded roster file into rows by field. Excel in a Vietnamese locale saves CSV with `;`
 // (the comma is the decimal separator there), so the delimiter is taken from the first line.
 import { parse } from 'csv-parse/sync';
-import { foldName, ROSTER_FIELDS, type RosterField, type RosterRow } from '../../../../shared/roster/validate-roster';
+import { foldName, ROSTER_FIELDS, type RosterField, type RosterRow } from '@shared/roster/validate-roster';
 
 /** Header names accepted per field, compared folded (no case, no diacritics, `_` for separators). */
 const HEADER_ALIASES: Record<RosterField, string[]> = {

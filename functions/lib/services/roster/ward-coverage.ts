@@ -1,8 +1,8 @@
 // Households reached vs the roster, per village of one ward: for the collectors of the ward and the officials
 // above it.
-import type { User } from '../../../../shared/api/contract';
-import type { AreaTree } from '../../../../shared/areas/areas';
-import { wardCoverage } from '../../../../shared/roster/coverage';
+import type { User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import { wardCoverage } from '@shared/roster/coverage';
 import { canReadAggregatesOf, canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, RosterRepo } from '../../repo/types';

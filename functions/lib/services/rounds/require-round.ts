@@ -1,6 +1,6 @@
 // A round a request names: it must exist (400 on the field that named it), and for writes be open now (403).
-import type { Round } from '../../../../shared/api/contract';
-import { isRoundOpen } from '../../../../shared/rounds/round-window';
+import type { Round } from '@shared/api/contract';
+import { isRoundOpen } from '@shared/rounds/round-window';
 import { problem } from '../../errors';
 import type { ReferenceRepo } from '../../repo/types';
 

@@ -1,8 +1,8 @@
 // Two rounds compared: per ward and indicator the change in percentage points, with the two percents it
 // comes from. Up is told by sign and arrow, not by colour alone.
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
-import type { ComparisonResponse } from '../../../../shared/indicators/compare';
+import type { Area } from '@shared/areas/areas';
+import { INDICATORS } from '@shared/indicators/catalogue';
+import type { ComparisonResponse } from '@shared/indicators/compare';
 import { areaName } from '../../lib/platform/areas';
 import { formatPercent } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';

@@ -1,7 +1,7 @@
 // A 409 conflict: the collector's answers beside the server's, only where they differ, and the choice.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import { HOUSEHOLD_FORM, type Lang, type Question } from '../../../../shared/survey/form';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { StoredResponse } from '@shared/api/contract';
+import { HOUSEHOLD_FORM, type Lang, type Question } from '@shared/survey/form';
+import type { ResponseBody } from '@shared/survey/schema';
 import { useLang } from '../../lib/platform/use-lang';
 
 interface Props {

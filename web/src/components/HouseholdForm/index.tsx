@@ -2,10 +2,10 @@
 // on blur once touched) with the shared validation. Every change is kept on the phone as a draft as it is
 // typed; a submit commits the answers to the outbox (lib/outbox), which uploads them when it can.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Round, StoredResponse } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import type { RosterEntry } from '../../../../shared/roster/roster';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { Round, StoredResponse } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import type { RosterEntry } from '@shared/roster/roster';
+import type { ResponseBody } from '@shared/survey/schema';
 import { areaName } from '../../lib/platform/areas';
 import { setFlash } from '../../lib/platform/flash';
 import { issuesByPath, emptyForm, formFromStored, type FormState, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';

@@ -1,8 +1,8 @@
 // One indicator across the wards as horizontal bars (long Vietnamese ward names read on a phone), the
 // target as a dashed line. Plain SVG: vector when printed. Met / not met is told by colour, by fill
 // (unmet bars are hatched, for black-and-white print) and by a ✓ / ✗ beside each value.
-import type { AreaAggregate } from '../../../../shared/api/contract';
-import type { Indicator } from '../../../../shared/indicators/catalogue';
+import type { AreaAggregate } from '@shared/api/contract';
+import type { Indicator } from '@shared/indicators/catalogue';
 import { formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
 

@@ -1,5 +1,5 @@
 // The visible vi/en switch; the choice is kept on the device.
-import type { Lang } from '../../../../shared/survey/form';
+import type { Lang } from '@shared/survey/form';
 import { useLang } from '../../lib/platform/use-lang';
 
 const LANGS: Lang[] = ['vi', 'en'];

@@ -1,6 +1,6 @@
 // One member of the household as a collapsible card: the header says who it is (and how many answers
 // need fixing), the body asks the questions that apply at the member's age.
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { memberAge, visibleMemberQuestions, type Answer, type MemberDraft } from '../../lib/household-form';
 import { useLang } from '../../lib/platform/use-lang';
 import { QuestionField } from '../QuestionField';

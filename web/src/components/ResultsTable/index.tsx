@@ -1,9 +1,9 @@
 // The indicator table: one row per ward then the town (and province) totals, one column per indicator of the
 // catalogue. Met / not met is told by colour and by text. Columns sort (the totals stay at the bottom); the
 // table scrolls sideways inside its box on a phone.
-import type { AreaAggregate } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
+import type { AreaAggregate } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { INDICATORS } from '@shared/indicators/catalogue';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { href } from '../../lib/platform/use-route';

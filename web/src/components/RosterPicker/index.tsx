@@ -1,11 +1,11 @@
 // Choosing the household from the village's roster: type part of the head's name, the household code or the
 // address, pick one, and the form gets its code, head name and address. Without a roster (or offline) it
 // stays out of the way: the collector types the household in as before.
-import { registerMessages } from '../../../../shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { useMemo, useState } from 'preact/hooks';
-import type { RosterEntry } from '../../../../shared/roster/roster';
-import { foldName } from '../../../../shared/roster/validate-roster';
+import type { RosterEntry } from '@shared/roster/roster';
+import { foldName } from '@shared/roster/validate-roster';
 import * as officialsApi from '../../lib/officials';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';

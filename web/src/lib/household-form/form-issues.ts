@@ -1,10 +1,10 @@
 // Field issues of the household form: from the shared validation (the same the API runs), completed with
 // the "please answer" of every visible required question, ordered as the form shows them, and kept in
 // place when a member is removed.
-import { translate, translateIssue } from '../../../../shared/i18n/dictionary';
-import type { Lang } from '../../../../shared/survey/form';
-import type { ResponseBody } from '../../../../shared/survey/schema';
-import { validateResponseBody, type FieldIssue } from '../../../../shared/survey/validate';
+import { translate, translateIssue } from '@shared/i18n/dictionary';
+import type { Lang } from '@shared/survey/form';
+import type { ResponseBody } from '@shared/survey/schema';
+import { validateResponseBody, type FieldIssue } from '@shared/survey/validate';
 import { buildResponseBody, fieldPaths, submittedValue, visibleHouseholdQuestions, visibleMemberQuestions, type FormState, type ResponseTarget } from './form-state';
 
 /** Visible required questions without an answer. The shared validation stops at shape errors, so on its

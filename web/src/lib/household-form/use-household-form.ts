@@ -1,8 +1,8 @@
 // State of the household form page: answers, which fields were touched, which issues to show, which
 // member is open, and where to put the focus after a failed submit.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
-import type { FieldIssue } from '../../../../shared/survey/validate';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import type { FieldIssue } from '@shared/survey/validate';
 import { checkForm, fieldId, firstPerPath, memberIndexOf, orderIssues, pathAfterRemoval } from './form-issues';
 import { emptyMember, fieldPaths, type Answer, type FormState, type ResponseTarget } from './form-state';
 import { useLang } from '../platform/use-lang';

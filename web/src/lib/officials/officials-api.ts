@@ -1,9 +1,9 @@
 // The officials' and admins' API calls: workbook, raw export, roster, coverage, comparison. Kept out of
 // api.ts so that they (and their schemas) load with the pages that use them, not at a collector's start.
-import type { AggregateLevel } from '../../../../shared/api/contract';
-import { ComparisonResponseSchema } from '../../../../shared/indicators/compare';
-import { WardCoverageSchema } from '../../../../shared/roster/coverage';
-import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '../../../../shared/roster/roster';
+import type { AggregateLevel } from '@shared/api/contract';
+import { ComparisonResponseSchema } from '@shared/indicators/compare';
+import { WardCoverageSchema } from '@shared/roster/coverage';
+import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '@shared/roster/roster';
 import { api } from '../platform/api';
 import { filenameFromContentDisposition } from '../platform/download';
 

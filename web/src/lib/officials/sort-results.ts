@@ -1,6 +1,6 @@
 // Sorting the results table: by name, households, coverage or one indicator's percent. Areas without a
 // figure go last whichever way the sort runs, so "lowest first" shows the wards that need help, not blanks.
-import type { AreaAggregate } from '../../../../shared/api/contract';
+import type { AreaAggregate } from '@shared/api/contract';
 
 export type SortKey = 'name' | 'households' | 'coverage' | `indicator:${string}`;
 export type SortDir = 'asc' | 'desc';

@@ -1,8 +1,8 @@
 // Household responses as the collector pages use them: list, load, save, delete. Saving and deleting go
 // through the outbox on the phone (IndexedDB) first, then upload; the pages never talk to the API for
 // them, so nothing entered is lost when the network, the tab or the session goes away.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
 import { api } from '../platform/api';
 import type { FormState, ResponseTarget } from '../household-form';
 import { commitAnswers, discardDraft, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './store';

@@ -1,7 +1,7 @@
 // Outbox operations the pages use: keep a draft, commit answers for upload, queue a delete, choose a side
 // in a conflict, remember what the server listed. Every change is written to IndexedDB before it returns.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
 import type { FormState, ResponseTarget } from '../household-form';
 import { deleteRecord, getRecord, putRecord, recordsOf, updateRecord } from './db';
 import { answersCommitted, conflictResolved, deleteQueued, draftDiscarded, draftSaved, goneFromListing, serverCopySeen } from './transitions';

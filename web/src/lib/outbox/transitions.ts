@@ -2,8 +2,8 @@
 // typed, answers committed, a delete queued, an upload answered, the server's list read). store.ts and
 // sync.ts only read, apply and write these inside one IndexedDB transaction; no I/O here, so the rules are
 // tested without IndexedDB or a network.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
 import type { FormState, ResponseTarget } from '../household-form';
 import { backoffDelay, bodyOfStored, sameBody } from './classify';
 import type { LocalHousehold, Rejection } from './types';

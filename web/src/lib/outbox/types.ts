@@ -1,7 +1,7 @@
 // What the phone keeps of one household: answers not yet uploaded, or the copy last seen on the server.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import type { ResponseBody } from '../../../../shared/survey/schema';
-import type { FieldIssue } from '../../../../shared/survey/validate';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
+import type { FieldIssue } from '@shared/survey/validate';
 import type { FormState } from '../household-form';
 
 /**

@@ -11,12 +11,12 @@ import {
   SessionResponseSchema,
   StoredResponseSchema,
   type AggregateLevel,
-} from '../../../../shared/api/contract';
-import { LinksResponseSchema, SelfFormSchema, type CreateLinksRequest } from '../../../../shared/api/links';
-import { translate } from '../../../../shared/i18n/dictionary';
-import type { Lang } from '../../../../shared/survey/form';
-import type { ResponseBody } from '../../../../shared/survey/schema';
-import type { FieldIssue } from '../../../../shared/survey/validate';
+} from '@shared/api/contract';
+import { LinksResponseSchema, SelfFormSchema, type CreateLinksRequest } from '@shared/api/links';
+import { translate } from '@shared/i18n/dictionary';
+import type { Lang } from '@shared/survey/form';
+import type { ResponseBody } from '@shared/survey/schema';
+import type { FieldIssue } from '@shared/survey/validate';
 import { filenameFromContentDisposition } from './download';
 import { loadLang, loadSession } from './storage';
 

@@ -1,7 +1,7 @@
 // The areas a user works in, from the flat list of GET /api/areas.
-import type { User } from '../../../../shared/api/contract';
-import { AreaTree, type Area } from '../../../../shared/areas/areas';
-import type { Lang } from '../../../../shared/survey/form';
+import type { User } from '@shared/api/contract';
+import { AreaTree, type Area } from '@shared/areas/areas';
+import type { Lang } from '@shared/survey/form';
 
 export interface WardVillages {
   ward: Area;

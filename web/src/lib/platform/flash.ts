@@ -1,6 +1,6 @@
 // A one-shot message carried across a navigation ("saved", "deleted"), kept as a dictionary key so it
 // shows in whatever language is chosen when it is displayed.
-import type { MessageKey } from '../../../../shared/i18n/dictionary';
+import type { MessageKey } from '@shared/i18n/dictionary';
 
 export interface Flash {
   key: MessageKey;

@@ -1,5 +1,5 @@
 // Numbers as officials read them: Vietnamese decimal comma and thousands dot, English the other way.
-import type { Lang } from '../../../../shared/survey/form';
+import type { Lang } from '@shared/survey/form';
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 

@@ -1,6 +1,6 @@
 // Reference data that changes rarely (rounds, areas): fetched once per session and shared by the pages.
-import type { Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import { api } from './api';
 
 let rounds: Promise<Round[]> | undefined;

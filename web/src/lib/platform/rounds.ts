@@ -1,6 +1,6 @@
 // Which survey round a page works on, decided from the rounds the API lists and the device's clock.
-import type { Round } from '../../../../shared/api/contract';
-import { isRoundOpen } from '../../../../shared/rounds/round-window';
+import type { Round } from '@shared/api/contract';
+import { isRoundOpen } from '@shared/rounds/round-window';
 
 /** The round open now (opensAt ≤ now < closesAt); the latest-opened one if several overlap. */
 export function openRound(rounds: readonly Round[], now: Date): Round | undefined {

@@ -1,8 +1,8 @@
 // The UI language: Vietnamese by default, English on request; persisted, and mirrored on <html lang>.
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
-import { translate, type MessageKey } from '../../../../shared/i18n/dictionary';
-import type { Lang } from '../../../../shared/survey/form';
+import { translate, type MessageKey } from '@shared/i18n/dictionary';
+import type { Lang } from '@shared/survey/form';
 import { loadLang, saveLang } from './storage';
 
 export type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;

@@ -1,6 +1,6 @@
 // Dates on links and the self-report page, in Vietnam's time zone: a round closes at the end of a Vietnamese day
 // wherever the phone's clock is set.
-import type { Lang } from '../../../../shared/survey/form';
+import type { Lang } from '@shared/survey/form';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 

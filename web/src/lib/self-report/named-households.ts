@@ -1,8 +1,8 @@
 // The links page's households: pasted lines ("Head name" or "Code; Head name"), and households chosen from the
 // village's roster, with the ones that already have a link or an answer marked.
-import type { Link, NamedHousehold } from '../../../../shared/api/links';
-import type { RosterEntry } from '../../../../shared/roster/roster';
-import { foldName } from '../../../../shared/roster/validate-roster';
+import type { Link, NamedHousehold } from '@shared/api/links';
+import type { RosterEntry } from '@shared/roster/roster';
+import { foldName } from '@shared/roster/validate-roster';
 
 export function parseNamedHouseholds(text: string): NamedHousehold[] {
   return text

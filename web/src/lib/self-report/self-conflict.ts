@@ -1,9 +1,9 @@
 // What a household's 409 means for the answers it typed. The typed answers are never thrown away: either
 // the server already holds exactly them (an earlier send whose answer was lost) and they count as sent, or
 // they stay in the form and the household sends them again at the version the server has now.
-import type { SelfForm } from '../../../../shared/api/links';
-import { canonicalJson } from '../../../../shared/survey/canonical-json';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { SelfForm } from '@shared/api/links';
+import { canonicalJson } from '@shared/survey/canonical-json';
+import type { ResponseBody } from '@shared/survey/schema';
 
 export type AfterConflict =
   /** The server holds exactly these answers: they were sent. */

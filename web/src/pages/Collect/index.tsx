@@ -1,6 +1,6 @@
 // Collect: the open round, a village of the collector's ward(s), and that village's households.
-import type { Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import { HouseholdList } from '../../components/HouseholdList';
 import { OpenRound } from '../../components/OpenRound';
 import { chooseVillage, VillagePicker } from '../../components/VillagePicker';

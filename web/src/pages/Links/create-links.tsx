@@ -1,7 +1,7 @@
 // Making links for a village: a number of blank links, or one per named household — chosen from the village's
 // roster when the ward has one, else (and for households not on it) typed one per line.
 import { useMemo, useState } from 'preact/hooks';
-import { MAX_LINKS_PER_REQUEST, type Link, type NamedHousehold } from '../../../../shared/api/links';
+import { MAX_LINKS_PER_REQUEST, type Link, type NamedHousehold } from '@shared/api/links';
 import { Notice } from '../../components/Notice';
 import { api, ApiError } from '../../lib/platform/api';
 import { inBatches, parseNamedHouseholds, rosterMarks } from '../../lib/self-report';

@@ -2,9 +2,9 @@
 // always in Vietnamese (it is handed to households, whatever language the collector reads the app in).
 import { useMemo } from 'preact/hooks';
 import { renderSVG } from 'uqr';
-import type { Link } from '../../../../shared/api/links';
-import type { Area } from '../../../../shared/areas/areas';
-import { translate } from '../../../../shared/i18n/dictionary';
+import type { Link } from '@shared/api/links';
+import type { Area } from '@shared/areas/areas';
+import { translate } from '@shared/i18n/dictionary';
 import { formatDay } from '../../lib/self-report';
 
 export function LinkSheet({ links, village, ward }: { links: Link[]; village: Area; ward: Area }) {

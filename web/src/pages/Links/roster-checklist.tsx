@@ -1,7 +1,7 @@
 // Choosing households from the village's roster for named links: a searchable checklist. Households that
 // already answered, or hold a link that is not revoked, are marked and left out of "select all".
 import { useMemo, useState } from 'preact/hooks';
-import type { RosterEntry } from '../../../../shared/roster/roster';
+import type { RosterEntry } from '@shared/roster/roster';
 import { api } from '../../lib/platform/api';
 import { filterRoster, type RosterMark } from '../../lib/self-report';
 import * as officialsApi from '../../lib/officials';

@@ -1,8 +1,8 @@
 // One village's links: the form that makes them, the list with each link's state, and the printable sheet.
 import { useState } from 'preact/hooks';
-import type { Round } from '../../../../shared/api/contract';
-import type { Link } from '../../../../shared/api/links';
-import type { Area } from '../../../../shared/areas/areas';
+import type { Round } from '@shared/api/contract';
+import type { Link } from '@shared/api/links';
+import type { Area } from '@shared/areas/areas';
 import { Notice, type NoticeKind } from '../../components/Notice';
 import { api } from '../../lib/platform/api';
 import { formatMoment } from '../../lib/self-report';

@@ -1,13 +1,13 @@
 // Results for officials: the round's indicators per ward and for the town (sortable, refreshed every 2 s while
 // the page is visible), a bar chart per indicator with its target, downloads (CSV, XLSX; raw responses for
 // admins), and the comparison with an earlier round. A lazy chunk: collectors never download it.
-import { registerMessages } from '../../../../shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { useState } from 'preact/hooks';
-import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
-import type { ComparisonResponse } from '../../../../shared/indicators/compare';
+import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { INDICATORS } from '@shared/indicators/catalogue';
+import type { ComparisonResponse } from '@shared/indicators/compare';
 import { CompareTable } from '../../components/CompareTable';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';

@@ -1,9 +1,9 @@
 // Roster import for admins: pick a CSV, see what it would import (wards, villages, counts) and every bad
 // line, then import it all at once. Nothing is written until the file is valid as a whole.
-import { registerMessages } from '../../../../shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { useState } from 'preact/hooks';
-import type { RosterImportResult } from '../../../../shared/roster/roster';
+import type { RosterImportResult } from '@shared/roster/roster';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ApiError } from '../../lib/platform/api';

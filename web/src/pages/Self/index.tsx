@@ -1,10 +1,10 @@
 // A household's own form, opened from its link (#/s/<token>) with no account: ward and village come from the
 // link, answers are kept on the device until sent, and the household may come back to revise them.
-import { registerMessages } from '../../../../shared/i18n/dictionary';
-import { SELF_REPORT_MESSAGES } from '../../../../shared/i18n/self-report';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SelfForm } from '../../../../shared/api/links';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { SelfForm } from '@shared/api/links';
+import type { ResponseBody } from '@shared/survey/schema';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { HouseholdFields } from '../../components/HouseholdFields';
 import { LoadFailed, Loading } from '../../components/Loading';

@@ -1,10 +1,10 @@
 // A printable one-page report of one ward: its indicators against their targets, the households they stand
 // on (coverage per village), the round and the date. The print stylesheet drops the app's chrome; a lazy chunk.
-import { registerMessages } from '../../../../shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '../../../../shared/i18n/officials';
-import type { Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { INDICATORS } from '@shared/indicators/catalogue';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { api } from '../../lib/platform/api';
