@@ -1,7 +1,8 @@
 // Build of the web app: `vite build web` writes web/dist, which the local server and the CDN serve at `/`.
 // In development (`vite web`) the API is proxied to the local stack on port 3000.
-import preact from '@preact/preset-vite';
+
 import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { precacheServiceWorker } from './sw/precache-plugin';
 

@@ -50,7 +50,10 @@ export class Problem extends Error {
   readonly details: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
-  constructor(readonly code: ProblemCode, { params = {}, issues = [], details = {}, headers = {} }: ProblemOptions = {}) {
+  constructor(
+    readonly code: ProblemCode,
+    { params = {}, issues = [], details = {}, headers = {} }: ProblemOptions = {},
+  ) {
     super(code);
     this.name = new.target.name;
     this.status = CATALOGUE[code].status;
@@ -81,7 +84,8 @@ export type LinkRefusal = 'invalid' | 'expired' | 'revoked';
 
 /** One-word constructors of the catalogue's problems. */
 export const problem = {
-  invalidField: (path: string, key: MessageKey, params?: Record<string, string | number>) => new ValidationError([{ path, key, ...(params ? { params } : {}) }]),
+  invalidField: (path: string, key: MessageKey, params?: Record<string, string | number>) =>
+    new ValidationError([{ path, key, ...(params ? { params } : {}) }]),
   invalidJson: () => new Problem('invalid_json'),
   unauthorized: () => new Problem('unauthorized'),
   badCredentials: () => new Problem('bad_credentials'),

@@ -1,5 +1,7 @@
 // Lambda defaults for every Phiếu function, and the grants that go with its configuration.
 // A function learns a resource only through an env var, and each helper grants exactly what that var is for.
+
+import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -7,7 +9,6 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { join } from 'node:path';
 import { LAMBDA_BUNDLING } from './lambda-bundling';
 
 export interface PhieuFunctionProps {

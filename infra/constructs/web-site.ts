@@ -1,12 +1,15 @@
 // The front door: a private bucket with the built web app, and one CloudFront distribution serving it and
 // forwarding /api/* to the HTTP API, so the browser sees a single origin (no CORS, one URL for links).
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
-  Distribution,
   Function as CloudFrontFunction,
+  Distribution,
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
@@ -20,8 +23,6 @@ import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/client-origin';
 
 export interface WebSiteProps {

@@ -1,9 +1,9 @@
 // Reads DynamoDB Local's stream and calls the stream handler with Lambda's event shape, the way the
 // Lambda event source mapping does in AWS: one shard at a time in order, partial batch failures retried
 // from the failed record with backoff, and after the last retry the batch goes to a dead-letter list.
-import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { type _Record, DescribeStreamCommand, type DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { logError, type Log } from '../../functions/lib/logger';
+import { type Log, logError } from '../../functions/lib/logger';
 import type { StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 
 export interface DeadLetter {
@@ -60,7 +60,16 @@ export function toLambdaRecord(record: _Record, streamArn: string): DynamoDBReco
   };
 }
 
-export function startStreamPoller({ client, streamArn, handler, batchSize = 50, idleDelayMs = 100, maxRetries = 5, onDeadLetter, log = logError }: StreamPollerOptions): StreamPoller {
+export function startStreamPoller({
+  client,
+  streamArn,
+  handler,
+  batchSize = 50,
+  idleDelayMs = 100,
+  maxRetries = 5,
+  onDeadLetter,
+  log = logError,
+}: StreamPollerOptions): StreamPoller {
   const shards = new Map<string, ShardState>();
   const closed = new Set<string>();
   const deadLetters: DeadLetter[] = [];
@@ -110,7 +119,10 @@ export function startStreamPoller({ client, streamArn, handler, batchSize = 50, 
       state.attempts = 0;
       return true;
     }
-    const index = Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt));
+    const index = Math.max(
+      0,
+      batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt),
+    );
     state.pending = state.pending.slice(index);
     state.attempts += 1;
     if (state.attempts > maxRetries) {

@@ -1,5 +1,5 @@
 // The app's wiring, shared by `infra/app.ts` and the CDK tests so both see the same stacks.
-import { Tags, type App } from 'aws-cdk-lib';
+import { type App, Tags } from 'aws-cdk-lib';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 

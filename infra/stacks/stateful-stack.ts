@@ -1,12 +1,13 @@
 // Long-lived state: the three tables, the user pool and the link-signing secret. Everything here is retained
 // when the stack is deleted; the stateless stack receives these resources as typed props.
+
+import { ROLES } from '@shared/api/contract';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AccountRecovery, ClientAttributes, StringAttribute, UserPool, UserPoolGroup, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, StringAttribute, UserPool, type UserPoolClient, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, type TableProps } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
-import { ROLES } from '@shared/api/contract';
 
 /** What the stateless stack needs from this one. */
 export interface PhieuState {

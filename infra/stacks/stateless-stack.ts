@@ -1,15 +1,16 @@
 // Everything that can be deleted and redeployed at will: the two functions, the HTTP API, the aggregation DLQ
 // and the web front door. State comes in through `state`, and each function gets only the grants it needs.
+
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TABLE_ENV } from '../../functions/lib/repo/tables';
 import { OperationsAlarms } from '../constructs/operations-alarms';
 import { PhieuFunction } from '../constructs/phieu-function';
@@ -108,7 +109,10 @@ export class StatelessStack extends Stack {
     // RouteSettings is raw CloudFormation JSON: CloudFormation's casing.
     httpApi.addRoutes({ path: SELF_ROUTE_PATH, methods: [HttpMethod.GET, HttpMethod.PUT], integration: apiIntegration });
     (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-      ['GET', 'PUT'].map((method) => [`${method} ${SELF_ROUTE_PATH}`, { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit }]),
+      ['GET', 'PUT'].map((method) => [
+        `${method} ${SELF_ROUTE_PATH}`,
+        { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit },
+      ]),
     );
 
     // Raw exports: a round of 100,000 households is ~100 MB of CSV and takes longer than API

@@ -142,7 +142,8 @@ const vi = {
   'ui.outbox.needs_signin': 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại để gửi các hộ đang chờ — không có dữ liệu nào bị mất.',
   'ui.outbox.saved_offline': 'Đã lưu phiếu của hộ {name} trên máy; phiếu sẽ tự gửi khi có mạng.',
   'ui.outbox.delete_queued': 'Phiếu của hộ {name} sẽ được xóa khi có mạng.',
-  'ui.outbox.logout_warning': 'Còn {count} hộ chưa gửi lên máy chủ. Chúng vẫn được giữ trên máy này và sẽ được gửi khi bạn đăng nhập lại bằng tài khoản này. Vẫn đăng xuất?',
+  'ui.outbox.logout_warning':
+    'Còn {count} hộ chưa gửi lên máy chủ. Chúng vẫn được giữ trên máy này và sẽ được gửi khi bạn đăng nhập lại bằng tài khoản này. Vẫn đăng xuất?',
   'ui.outbox.waiting_for_user': 'Máy này còn {count} hộ chờ gửi của tài khoản {user}: đăng nhập bằng tài khoản đó để gửi.',
   'ui.outbox.update_ready': 'Đã có phiên bản mới của ứng dụng. Các hộ đang chờ vẫn được giữ nguyên.',
   'ui.outbox.reload': 'Tải lại',
@@ -310,7 +311,8 @@ const en: Record<CoreMessageKey, string> = {
   'ui.outbox.needs_signin': 'Your session has expired. Sign in again to upload the waiting households — nothing is lost.',
   'ui.outbox.saved_offline': 'Saved the response of {name} on this phone; it uploads when the network returns.',
   'ui.outbox.delete_queued': 'The response of {name} will be deleted when the network returns.',
-  'ui.outbox.logout_warning': '{count} households are not uploaded yet. They stay on this phone and upload when you sign in again with this account. Sign out anyway?',
+  'ui.outbox.logout_warning':
+    '{count} households are not uploaded yet. They stay on this phone and upload when you sign in again with this account. Sign out anyway?',
   'ui.outbox.waiting_for_user': 'This phone holds {count} waiting households of the account {user}: sign in with that account to upload them.',
   'ui.outbox.update_ready': 'A new version of the app is ready. Waiting households are kept.',
   'ui.outbox.reload': 'Reload',

@@ -2,7 +2,7 @@
 // (the API's error mapping, the form's screens) translate them into the contract's `{ path, message }`.
 import type * as z from 'zod/mini';
 import type { KeyedIssue, MessageKey, TranslatedIssue } from '../i18n/dictionary';
-import { checkSurveyRules, ResponseBodySchema, SurveyAnswersSchema, type ResponseBody, type RuleIssue, type SurveyAnswers } from './schema';
+import { checkSurveyRules, type ResponseBody, ResponseBodySchema, type RuleIssue, type SurveyAnswers, SurveyAnswersSchema } from './schema';
 
 /** An issue before translation; `path` is dotted, e.g. `members.0.birth_year`. */
 export type ValidationIssue = KeyedIssue;

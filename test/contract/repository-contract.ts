@@ -1,13 +1,14 @@
 // One set of cases for every Repository: the in-memory fake the API tests use (unit project) and the DynamoDB
 // repository on DynamoDB Local (integration project) run the same expectations, so the fake cannot drift from
 // what the stores do. Cases assert outcomes (written or conflict, what is stored afterwards), not return shapes.
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { LinkRecord, Repository, StoredResponseItem } from '../../functions/lib/repo/types';
+
 import type { FoldPlan, LedgerEntry } from '@shared/aggregation/fold';
 import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Tally } from '@shared/indicators/tally';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LinkRecord, Repository, StoredResponseItem } from '../../functions/lib/repo/types';
 import { adult, child } from '../support/fixtures';
 
 /**

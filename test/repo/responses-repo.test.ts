@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
+import { type CustomMatcher, toReceiveCommandWith } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createResponsesRepo, decodeCursor, encodeCursor } from '../../functions/lib/repo/responses-repo';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
@@ -18,8 +18,16 @@ const TABLE = 'phieu-responses';
 const ddb = mockClient(DynamoDBDocumentClient);
 const repo = createResponsesRepo(ddb as unknown as DynamoDBDocumentClient, TABLE);
 const item: StoredResponseItem = {
-  id: '0b6f3c1e-5a7d-4e8f-9a0b-1c2d3e4f5a6b', ...responseBody(), version: 2, referenceYear: 2024, channel: 'collector', bodyHash: 'h',
-  createdBy: 'collector-14815', createdAt: '2026-11-24T08:00:00.000Z', updatedBy: 'collector-14815', updatedAt: '2026-11-24T08:00:00.000Z',
+  id: '0b6f3c1e-5a7d-4e8f-9a0b-1c2d3e4f5a6b',
+  ...responseBody(),
+  version: 2,
+  referenceYear: 2024,
+  channel: 'collector',
+  bodyHash: 'h',
+  createdBy: 'collector-14815',
+  createdAt: '2026-11-24T08:00:00.000Z',
+  updatedBy: 'collector-14815',
+  updatedAt: '2026-11-24T08:00:00.000Z',
 };
 const conditionFailed = () => new ConditionalCheckFailedException({ message: 'failed', $metadata: {} });
 
@@ -43,7 +51,15 @@ describe('responses repository', () => {
   });
 
   it('returns the stored item a failed condition sent back, without the index keys', async () => {
-    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'failed', $metadata: {}, Item: marshall({ ...item, roundWard: 'x', villageSort: 'y' }, { removeUndefinedValues: true }) }));
+    ddb
+      .on(PutCommand)
+      .rejects(
+        new ConditionalCheckFailedException({
+          message: 'failed',
+          $metadata: {},
+          Item: marshall({ ...item, roundWard: 'x', villageSort: 'y' }, { removeUndefinedValues: true }),
+        }),
+      );
     expect(await repo.create(item)).toEqual({ ok: false, current: item });
   });
 

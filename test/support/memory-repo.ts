@@ -1,11 +1,23 @@
 // An in-memory Repository with the same conditional and transactional semantics as the DynamoDB one,
 // for API tests through app.request() and for the pure fold's property tests.
-import type { Area } from '@shared/areas/areas';
-import type { Round } from '@shared/api/contract';
+
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '@shared/aggregation/fold';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import { addTally, type Tally } from '@shared/indicators/tally';
-import type { AggregateRow, AggregatesRepo, LinkRecord, LinksRepo, LocalUserRecord, ReferenceRepo, Repository, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../functions/lib/repo/types';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
+import type {
+  AggregateRow,
+  AggregatesRepo,
+  LinkRecord,
+  LinksRepo,
+  LocalUserRecord,
+  ReferenceRepo,
+  Repository,
+  ResponsesRepo,
+  RosterRepo,
+  StoredResponseItem,
+} from '../../functions/lib/repo/types';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** DynamoDB orders sort keys by their UTF-8 bytes, not by locale ('D' before 'c'). */

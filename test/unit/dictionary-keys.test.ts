@@ -3,10 +3,10 @@
 // as raw text.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+import { describe, expect, it } from 'vitest';
 
 const TABLES = [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES];
 const DICTIONARY = { vi: Object.assign({}, ...TABLES.map((t) => t.vi)), en: Object.assign({}, ...TABLES.map((t) => t.en)) };

@@ -1,7 +1,8 @@
 // The outbox's pure state transitions: no IndexedDB, no fetch, no mocks.
-import { describe, expect, it } from 'vitest';
+
 import type { StoredResponse } from '@shared/api/contract';
 import type { ResponseBody } from '@shared/survey/schema';
+import { describe, expect, it } from 'vitest';
 import { emptyForm } from '../../web/src/lib/household-form';
 import {
   afterConflictRead,
@@ -32,7 +33,13 @@ const body = (name: string): ResponseBody => ({
   members: [{ birth_year: 2014, has_ehr: true }],
 });
 const stored = (b: ResponseBody, version: number): StoredResponse => ({
-  ...b, id: ID, version, channel: 'collector', createdBy: 'c2', createdAt: '2024-05-01T00:00:00Z', updatedAt: '2024-05-02T00:00:00Z',
+  ...b,
+  id: ID,
+  version,
+  channel: 'collector',
+  createdBy: 'c2',
+  createdAt: '2024-05-01T00:00:00Z',
+  updatedAt: '2024-05-02T00:00:00Z',
 });
 const record = (fields: Partial<LocalHousehold>): LocalHousehold => ({ ...freshRecord('c1', ID, TARGET, 1), ...fields });
 const REJECTION = { status: 400, code: 'invalid_request', message: 'no', issues: [] };
@@ -59,7 +66,14 @@ describe('drafts', () => {
 
 describe('answersCommitted', () => {
   it('makes completed answers wait to upload, dropping draft, rejection and a queued delete', () => {
-    const next = answersCommitted(record({ state: 'rejected', draft: emptyForm(), rejection: REJECTION, deleting: true, attempts: 3 }), 'c1', ID, TARGET, body('A'), 9);
+    const next = answersCommitted(
+      record({ state: 'rejected', draft: emptyForm(), rejection: REJECTION, deleting: true, attempts: 3 }),
+      'c1',
+      ID,
+      TARGET,
+      body('A'),
+      9,
+    );
     expect(next).toMatchObject({ state: 'pending', body: body('A'), attempts: 0, nextAttemptAt: 0, savedAt: 9 });
     expect(next).not.toHaveProperty('draft');
     expect(next).not.toHaveProperty('rejection');
@@ -67,7 +81,10 @@ describe('answersCommitted', () => {
   });
 
   it('keeps a conflict a conflict until the collector chooses', () => {
-    expect(answersCommitted(record({ state: 'conflict', theirs: stored(body('T'), 2) }), 'c1', ID, TARGET, body('A'), 9)).toMatchObject({ state: 'conflict', body: body('A') });
+    expect(answersCommitted(record({ state: 'conflict', theirs: stored(body('T'), 2) }), 'c1', ID, TARGET, body('A'), 9)).toMatchObject({
+      state: 'conflict',
+      body: body('A'),
+    });
   });
 });
 
@@ -77,7 +94,11 @@ describe('deleteQueued', () => {
   });
 
   it('queues the delete of a household whose upload went out without an answer', () => {
-    expect(deleteQueued(record({ state: 'pending', body: body('A'), unconfirmed: [body('A')] }), 5)).toMatchObject({ state: 'pending', deleting: true, attempts: 0 });
+    expect(deleteQueued(record({ state: 'pending', body: body('A'), unconfirmed: [body('A')] }), 5)).toMatchObject({
+      state: 'pending',
+      deleting: true,
+      attempts: 0,
+    });
   });
 });
 
@@ -133,13 +154,22 @@ describe('uploads', () => {
   });
 
   it('an accepted upload becomes uploaded at the new version', () => {
-    const next = uploadAccepted(record({ state: 'pending', body: body('A'), unconfirmed: [body('A')], attempts: 2 }), 'c1', body('A'), 4, '2024-05-03T00:00:00Z');
+    const next = uploadAccepted(
+      record({ state: 'pending', body: body('A'), unconfirmed: [body('A')], attempts: 2 }),
+      'c1',
+      body('A'),
+      4,
+      '2024-05-03T00:00:00Z',
+    );
     expect(next).toMatchObject({ state: 'uploaded', version: 4, attempts: 0, server: { version: 4, createdBy: 'c1', updatedAt: '2024-05-03T00:00:00Z' } });
     expect(next!.unconfirmed).toBeUndefined();
   });
 
   it('answers changed while uploading stay waiting, based on the version just written', () => {
-    expect(uploadAccepted(record({ state: 'pending', body: body('Newer') }), 'c1', body('A'), 4, '2024-05-03T00:00:00Z')).toMatchObject({ state: 'pending', version: 4 });
+    expect(uploadAccepted(record({ state: 'pending', body: body('Newer') }), 'c1', body('A'), 4, '2024-05-03T00:00:00Z')).toMatchObject({
+      state: 'pending',
+      version: 4,
+    });
   });
 
   it('a retry counts the attempt and waits with backoff', () => {
@@ -153,7 +183,11 @@ describe('uploads', () => {
   });
 
   it('a conflict keeps their copy', () => {
-    expect(conflictFound(record({ state: 'pending' }), stored(body('T'), 3))).toMatchObject({ state: 'conflict', theirs: { version: 3 }, server: { version: 3 } });
+    expect(conflictFound(record({ state: 'pending' }), stored(body('T'), 3))).toMatchObject({
+      state: 'conflict',
+      theirs: { version: 3 },
+      server: { version: 3 },
+    });
   });
 });
 
@@ -165,7 +199,11 @@ describe('what a 409 means', () => {
   it('recognises our own earlier upload and re-sends newer answers from its version, once', () => {
     expect(afterConflictRead({ body: body('B'), unconfirmed: [body('A')] }, stored(body('A'), 2), false)).toBe('resend');
     expect(afterConflictRead({ body: body('B'), unconfirmed: [body('A')] }, stored(body('A'), 2), true)).toBe('conflict');
-    expect(rebasedOnOwnUpload(record({ state: 'pending', unconfirmed: [body('A')] }), stored(body('A'), 2), false)).toMatchObject({ state: 'pending', version: 2, unconfirmed: undefined });
+    expect(rebasedOnOwnUpload(record({ state: 'pending', unconfirmed: [body('A')] }), stored(body('A'), 2), false)).toMatchObject({
+      state: 'pending',
+      version: 2,
+      unconfirmed: undefined,
+    });
   });
 
   it('someone else’s answers, or a queued delete, are a real conflict', () => {

@@ -1,15 +1,16 @@
 // The app shell: language and session at the root, the header, and the page of the current hash route.
-import { useEffect } from 'preact/hooks';
+
 import type { Role } from '@shared/api/contract';
-import { canCollect, canSeeResults, Header } from './components/Header';
+import { useEffect } from 'preact/hooks';
 import { AppStatus } from './components/AppStatus';
+import { canCollect, canSeeResults, Header } from './components/Header';
 import { LazyPage } from './components/LazyPage';
 import { Loading } from './components/Loading';
-import { LangContext, useLangState } from './lib/platform/use-lang';
-import { href, useRoute, type Route } from './lib/platform/use-route';
-import { useSession } from './lib/platform/use-session';
 import { startAutoSync, syncNow, useOutboxCounts } from './lib/outbox';
 import type { Session } from './lib/platform/storage';
+import { LangContext, useLangState } from './lib/platform/use-lang';
+import { href, type Route, useRoute } from './lib/platform/use-route';
+import { useSession } from './lib/platform/use-session';
 import { CollectPage } from './pages/Collect';
 import { HouseholdPage } from './pages/Household';
 import { LoginPage } from './pages/Login';
@@ -70,7 +71,8 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
   }
   if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
-  if (route.name === 'links' && canCollect(role)) return <LazyPage key={route.params.villageCode ?? ''} load={loadLinks} props={{ session, villageCode: route.params.villageCode }} />;
+  if (route.name === 'links' && canCollect(role))
+    return <LazyPage key={route.params.villageCode ?? ''} load={loadLinks} props={{ session, villageCode: route.params.villageCode }} />;
   return <Redirect to={homeOf(role)} />;
 }
 

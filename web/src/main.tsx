@@ -1,7 +1,8 @@
 // Entry of the web app: the core messages, styles, then the root component into #app, then the service worker.
-import { render } from 'preact';
+
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { registerMessages } from '@shared/i18n/dictionary';
+import { render } from 'preact';
 import { App } from './app';
 import { registerServiceWorker } from './lib/platform/service-worker';
 import './styles.css';

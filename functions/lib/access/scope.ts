@@ -1,6 +1,7 @@
 // Who may touch what, decided on the server from the verified user and the area tree.
-import type { AreaTree } from '@shared/areas/areas';
+
 import type { User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
 import { problem } from '../errors';
 
 /** Collectors (and admins) write and read responses of wards within their areas. */
@@ -25,7 +26,8 @@ export type WardWorker = User | (() => boolean);
  */
 export function assertVillageOfWard(tree: AreaTree, who: WardWorker, wardCode: string, villageCode: string | undefined): void {
   if (tree.get(wardCode)?.level !== 'ward') throw problem.invalidField('wardCode', 'validation.unknown_ward');
-  if (villageCode !== undefined && tree.wardOfVillage(villageCode)?.code !== wardCode) throw problem.invalidField('villageCode', 'validation.village_not_in_ward');
+  if (villageCode !== undefined && tree.wardOfVillage(villageCode)?.code !== wardCode)
+    throw problem.invalidField('villageCode', 'validation.village_not_in_ward');
   const allowed = typeof who === 'function' ? who() : canWorkInWard(who, wardCode, tree);
   if (!allowed) throw problem.forbidden('wardCode');
 }

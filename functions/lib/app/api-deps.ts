@@ -1,12 +1,21 @@
 // Dependencies of the API Lambda, built once per container from the environment.
 import { createCognitoIdentity } from '../auth/cognito-identity';
-import type { AppDeps } from '../http/context';
 import { parseConfig } from '../config';
-import { secretsManagerLinkKey } from '../services/links/link-secret';
+import type { AppDeps } from '../http/context';
 import { createDocumentClient, createRepository } from '../repo';
+import { secretsManagerLinkKey } from '../services/links/link-secret';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
-  const config = parseConfig(env, ['RESPONSES_TABLE', 'AGGREGATES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION', 'LINK_SECRET_ARN', 'ORIGIN_VERIFY']);
+  const config = parseConfig(env, [
+    'RESPONSES_TABLE',
+    'AGGREGATES_TABLE',
+    'REFERENCE_TABLE',
+    'COGNITO_USER_POOL_ID',
+    'COGNITO_CLIENT_ID',
+    'AWS_REGION',
+    'LINK_SECRET_ARN',
+    'ORIGIN_VERIFY',
+  ]);
   const doc = createDocumentClient();
   return {
     repo: createRepository(doc, { responses: config.RESPONSES_TABLE!, aggregates: config.AGGREGATES_TABLE!, reference: config.REFERENCE_TABLE! }),

@@ -1,25 +1,26 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { problem } from '../errors';
-import { adminRoutes } from '../http/routes/admin';
-import { aggregateRoutes } from '../http/routes/aggregates';
-import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../http/routes/public';
-import { responseRoutes } from '../http/routes/responses';
-import { exportRoutes } from '../http/routes/exports';
-import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../http/routes/roster';
-import { generatedLinkKey } from '../services/links/link-secret';
-import { linkRoutes } from '../http/routes/links';
-import { selfRoutes } from '../http/routes/self';
 import type { AppDeps, AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
-import { logError, type Log } from '../logger';
+import { adminRoutes } from '../http/routes/admin';
+import { aggregateRoutes } from '../http/routes/aggregates';
+import { exportRoutes } from '../http/routes/exports';
+import { linkRoutes } from '../http/routes/links';
+import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../http/routes/public';
+import { responseRoutes } from '../http/routes/responses';
+import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../http/routes/roster';
+import { selfRoutes } from '../http/routes/self';
+import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
+import { generatedLinkKey } from '../services/links/link-secret';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -40,7 +41,12 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   const withTree = { ...deps, areaTree };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
-  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw problem.payloadTooLarge(MAX_BODY_BYTES); } });
+  const defaultBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw problem.payloadTooLarge(MAX_BODY_BYTES);
+    },
+  });
   // The roster import sets its own, larger limit.
   app.use('/api/*', (c, next) => (c.req.path === ROSTER_IMPORT_PATH ? next() : defaultBodyLimit(c, next)));
   app.use('/api/*', noStore);
@@ -54,7 +60,8 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
-  if (serveExports) app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
+  if (serveExports)
+    app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
   // Self-report links: made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));

@@ -1,16 +1,17 @@
 // The app of the streaming export function: only /api/exports, with the same language detection, login check
 // and error mapping as the API. Its function URL is public, so it serves nothing else (and it holds only read
 // grants, no link secret).
-import { Hono } from 'hono';
+
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import { Hono } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
 import type { AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
-import { exportRoutes, type ExportRouteDeps } from '../http/routes/exports';
-import { logError, type Log } from '../logger';
+import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
+import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
 
 /** What the export function reads: responses and reference data (rounds, areas), and who signs in. */

@@ -1,7 +1,7 @@
 // Dependencies of the stream Lambda, built once per container from the environment.
 import { parseConfig } from '../config';
-import { createAggregatesRepo } from '../repo/aggregates-repo';
 import { createDocumentClient } from '../repo';
+import { createAggregatesRepo } from '../repo/aggregates-repo';
 import type { StreamHandlerDeps } from '../stream/create-stream-handler';
 
 export function streamDepsFromEnv(env: Record<string, string | undefined> = process.env): StreamHandlerDeps {

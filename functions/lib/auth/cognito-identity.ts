@@ -11,7 +11,12 @@ export interface CognitoIdentityOptions {
   client?: CognitoIdentityProviderClient;
 }
 
-export function createCognitoIdentity({ region, userPoolId, clientId, client = new CognitoIdentityProviderClient({ region }) }: CognitoIdentityOptions): IdentityProvider {
+export function createCognitoIdentity({
+  region,
+  userPoolId,
+  clientId,
+  client = new CognitoIdentityProviderClient({ region }),
+}: CognitoIdentityOptions): IdentityProvider {
   const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
   const verify = createJwtVerifier({ keySet: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, audience: clientId });
   return {

@@ -1,7 +1,8 @@
 // Who is calling: the identity provider signs users in and verifies their tokens.
 // In AWS it is Cognito; locally an embedded stand-in. Both verify with the same JWT code path.
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
 import { ROLES, type Role, type SessionResponse, type User } from '@shared/api/contract';
+import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problem } from '../errors';
 
 export interface IdentityProvider {
@@ -23,7 +24,10 @@ export function userFromClaims(claims: PhieuClaims): User {
   const username = claims['cognito:username'];
   const role = (claims['cognito:groups'] ?? []).find((group): group is Role => (ROLES as readonly string[]).includes(group));
   if (!username || !role || claims.token_use !== 'id') throw problem.unauthorized();
-  const areas = (claims['custom:areas'] ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+  const areas = (claims['custom:areas'] ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
   return { username, role, areas };
 }
 

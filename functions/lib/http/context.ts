@@ -1,11 +1,12 @@
 // What handlers get from the app: dependencies passed in, and per-request values set by middleware.
-import type { Context } from 'hono';
+
 import type { User } from '@shared/api/contract';
 import type { Lang } from '@shared/survey/form';
+import type { Context } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
+import type { Repository } from '../repo/types';
 import type { LinkKeySource } from '../services/links/link-secret';
 import type { RateLimit } from '../services/links/rate-limiter';
-import type { Repository } from '../repo/types';
 
 export interface AppDeps {
   repo: Repository;

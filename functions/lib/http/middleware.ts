@@ -1,7 +1,8 @@
 // Cross-cutting middleware: language, authentication and the role check.
-import type { MiddlewareHandler } from 'hono';
+
 import type { Role } from '@shared/api/contract';
 import { langFromAcceptLanguage } from '@shared/i18n/dictionary';
+import type { MiddlewareHandler } from 'hono';
 import { assertRole } from '../access/roles';
 import type { IdentityProvider } from '../auth/identity';
 import { problem } from '../errors';

@@ -1,6 +1,7 @@
 // Reading requests at the edge: JSON bodies, validation into field-level 400s, ids and If-Match headers.
-import type * as z from 'zod/mini';
+
 import { zodIssueToFieldIssues } from '@shared/survey/validate';
+import type * as z from 'zod/mini';
 import { problem, ValidationError } from '../errors';
 import type { AppContext } from './context';
 

@@ -1,6 +1,6 @@
 // DynamoDB access for self-report links, kept in the Reference table: pk `LINK#<round>#<village>`, sk the link id.
 // One partition per village and round is what the links page lists; a token names all three parts of the key.
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
 import { conditionalWrite } from './conditional-write';
 import { queryAll } from './query-pages';
@@ -23,7 +23,9 @@ export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string):
     },
 
     async getLink(roundId, villageCode, linkId) {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: { pk: linkPartition(roundId, villageCode), sk: linkId }, ConsistentRead: true }));
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: { pk: linkPartition(roundId, villageCode), sk: linkId }, ConsistentRead: true }),
+      );
       return Item ? toRecord(Item) : undefined;
     },
 

@@ -1,5 +1,5 @@
 // DynamoDB access for household responses (the streamed table).
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
 import { conditionalWrite, RETURN_STORED_ON_FAILURE } from './conditional-write';
 import { RESPONSES_TABLE } from './tables';
@@ -45,7 +45,9 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
 
     create(item) {
       return conditionalWrite(
-        doc.send(new PutCommand({ TableName: tableName, Item: withIndexKeys(item), ConditionExpression: 'attribute_not_exists(id)', ...RETURN_STORED_ON_FAILURE })),
+        doc.send(
+          new PutCommand({ TableName: tableName, Item: withIndexKeys(item), ConditionExpression: 'attribute_not_exists(id)', ...RETURN_STORED_ON_FAILURE }),
+        ),
         withoutIndexKeys,
       );
     },
@@ -130,5 +132,10 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
  * batches in flight, unprocessed items retried. Never used by the API (which needs conditional writes).
  */
 export async function batchPutResponses(doc: DynamoDBDocumentClient, tableName: string, items: readonly StoredResponseItem[], concurrency = 8): Promise<void> {
-  await batchWriteAll(doc, tableName, items.map((item) => ({ PutRequest: { Item: withIndexKeys(item) } })), { concurrency });
+  await batchWriteAll(
+    doc,
+    tableName,
+    items.map((item) => ({ PutRequest: { Item: withIndexKeys(item) } })),
+    { concurrency },
+  );
 }

@@ -1,8 +1,9 @@
 // What the rest of the backend asks of storage. The DynamoDB implementations live beside this file;
 // tests and the fold depend only on these interfaces.
-import type { Area } from '@shared/areas/areas';
-import type { Round } from '@shared/api/contract';
+
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import type { Tally } from '@shared/indicators/tally';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 

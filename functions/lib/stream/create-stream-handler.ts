@@ -1,10 +1,10 @@
 // The DynamoDB Streams handler: Lambda calls it in AWS, the local poller calls the very same function.
 // It reports partial batch failures so a retry restarts at the first record that did not land.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { foldRecords, slotFor } from '../services/results/fold-records';
+import { type Log, logError } from '../logger';
 import { changeRecordOf } from '../repo/stream-records';
-import { logError, type Log } from '../logger';
 import type { AggregatesRepo } from '../repo/types';
+import { foldRecords, slotFor } from '../services/results/fold-records';
 
 export interface StreamHandlerDeps {
   aggregates: AggregatesRepo;

@@ -28,7 +28,12 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
  * One household of a ward whose digital uptake is `leaning` (0..1): higher means more fibre, smartphones,
  * cashless payments. Ages, relevance (questions for 15+ only) and the fibre ⇒ Internet rule are respected.
  */
-export function demoHousehold(random: Random, target: Pick<ResponseBody, 'roundId' | 'wardCode' | 'villageCode'>, referenceYear: number, leaning: number): ResponseBody {
+export function demoHousehold(
+  random: Random,
+  target: Pick<ResponseBody, 'roundId' | 'wardCode' | 'villageCode'>,
+  referenceYear: number,
+  leaning: number,
+): ResponseBody {
   const yes = (base: number) => random() < Math.min(0.98, Math.max(0.02, base + (leaning - 0.5) * 0.5));
   const family = pick(random, FAMILY);
   const fiber = yes(0.7);

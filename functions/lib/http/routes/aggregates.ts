@@ -1,17 +1,18 @@
 // /api/aggregates(.csv|.xlsx): officials (and admins) read the indicator figures of their areas.
-import { Hono } from 'hono';
-import * as z from 'zod/mini';
-import { AGGREGATE_LEVELS, AggregateLevelSchema, type AggregateLevel } from '@shared/api/contract';
+
+import { AGGREGATE_LEVELS, type AggregateLevel, AggregateLevelSchema } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { compareAggregates } from '@shared/indicators/compare';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { problem } from '../../errors';
 import { aggregatesCsv } from '../../services/results/aggregates-csv';
 import { aggregatesXlsx } from '../../services/results/aggregates-xlsx';
 import { readableAggregates } from '../../services/results/readable-aggregates';
+import { requireRound } from '../../services/rounds/require-round';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
-import { problem } from '../../errors';
-import { requireRound } from '../../services/rounds/require-round';
 
 const AggregatesQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
@@ -75,4 +76,3 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
       return c.body(new Uint8Array(workbook));
     });
 }
-

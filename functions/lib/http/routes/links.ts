@@ -1,12 +1,10 @@
 // /api/links: collectors (and admins) make self-report links for a village of their ward, list them with their
 // state (unused, used, revoked), and revoke them. Revoking keeps the response; deleting it is a separate act.
+
+import { CreateLinksRequestSchema } from '@shared/api/links';
+import type { AreaTree } from '@shared/areas/areas';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { AreaTree } from '@shared/areas/areas';
-import { CreateLinksRequestSchema } from '@shared/api/links';
-import type { AppContext, AppDeps, AppEnv } from '../context';
-import { requireUser } from '../middleware';
-import { parseOrThrow, readJson } from '../request';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import { createLinks } from '../../services/links/create-links';
@@ -14,6 +12,9 @@ import type { LinkKeySource } from '../../services/links/link-secret';
 import { selfResponseId } from '../../services/links/link-token';
 import { resolveLink, responsesOfVillage, toLink } from '../../services/links/links-service';
 import { publicBaseUrl } from '../client-origin';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow, readJson } from '../request';
 
 const ListQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
@@ -27,7 +28,8 @@ export function linkRoutes(deps: LinkRouteDeps) {
   const { repo, identity, clock, areaTree, linkKey } = deps;
 
   /** The ward exists, the village is in it, and the user works there. */
-  const checkVillage = async (c: AppContext, wardCode: string, villageCode: string) => assertVillageOfWard(await areaTree(), c.get('user'), wardCode, villageCode);
+  const checkVillage = async (c: AppContext, wardCode: string, villageCode: string) =>
+    assertVillageOfWard(await areaTree(), c.get('user'), wardCode, villageCode);
 
   return new Hono<AppEnv>()
     .use(requireUser(identity, 'collector', 'admin'))

@@ -1,10 +1,11 @@
 // Routes without a login: health, session, and the reference data the form needs.
-import { Hono } from 'hono';
+
 import { SessionRequestSchema } from '@shared/api/contract';
 import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import { Hono } from 'hono';
+import { problem } from '../../errors';
 import type { AppDeps, AppEnv } from '../context';
 import { parseOrThrow, readJson } from '../request';
-import { problem } from '../../errors';
 
 export function healthRoutes() {
   return new Hono<AppEnv>().get('/', (c) => c.json({ ok: true }));

@@ -1,16 +1,17 @@
 // /api/responses: collectors (and admins) create, read, list, edit and delete household responses.
-import { Hono } from 'hono';
-import * as z from 'zod/mini';
+
 import type { StoredResponse } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
-import type { AppContext, AppDeps, AppEnv } from '../context';
-import { requireUser } from '../middleware';
-import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import { canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import type { StoredResponseItem } from '../../repo/types';
 import { deleteResponse } from '../../services/responses/delete-response';
 import { putResponse, userActor } from '../../services/responses/put-response';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
 
 const ListQuerySchema = z.strictObject({
   roundId: z.string().check(z.minLength(1)),
@@ -22,7 +23,20 @@ const ListQuerySchema = z.strictObject({
 
 export function toStoredResponse(item: StoredResponseItem): StoredResponse {
   const { id, roundId, wardCode, villageCode, householdCode, household, members, version, channel, createdBy, createdAt, updatedAt } = item;
-  return { id, roundId, wardCode, villageCode, ...(householdCode ? { householdCode } : {}), household, members, version, channel, createdBy, createdAt, updatedAt };
+  return {
+    id,
+    roundId,
+    wardCode,
+    villageCode,
+    ...(householdCode ? { householdCode } : {}),
+    household,
+    members,
+    version,
+    channel,
+    createdBy,
+    createdAt,
+    updatedAt,
+  };
 }
 
 export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {

@@ -1,17 +1,18 @@
 // /api/roster: admins import a ward roster (CSV) with a dry-run preview; collectors of the ward (and admins)
 // read it when choosing a household. /api/coverage: households reached vs the roster, per village.
+
+import type { AreaTree } from '@shared/areas/areas';
+import { translateIssue } from '@shared/i18n/dictionary';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
-import type { AreaTree } from '@shared/areas/areas';
-import { translateIssue } from '@shared/i18n/dictionary';
+import { assertVillageOfWard } from '../../access/scope';
+import { problem } from '../../errors';
+import { importRoster } from '../../services/roster/import-roster';
+import { coverageOfWard } from '../../services/roster/ward-coverage';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
-import { assertVillageOfWard } from '../../access/scope';
-import { problem } from '../../errors';
-import { coverageOfWard } from '../../services/roster/ward-coverage';
-import { importRoster } from '../../services/roster/import-roster';
 
 /**
  * A roster upload may be far larger than the API's 64 KB body limit (a town of 15,000 households is ~1.5 MB
@@ -31,12 +32,21 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
     .post(
       '/import',
       requireUser(identity, 'admin'),
-      bodyLimit({ maxSize: ROSTER_MAX_BYTES, onError: () => { throw problem.payloadTooLarge(ROSTER_MAX_BYTES); } }),
+      bodyLimit({
+        maxSize: ROSTER_MAX_BYTES,
+        onError: () => {
+          throw problem.payloadTooLarge(ROSTER_MAX_BYTES);
+        },
+      }),
       async (c) => {
         const { dryRun } = parseOrThrow(ImportQuerySchema, c.req.query());
         const result = await importRoster({
-          repo, tree: await areaTree(), csv: await c.req.text(), dryRun: dryRun === 'true',
-          username: c.get('user').username, now: clock(),
+          repo,
+          tree: await areaTree(),
+          csv: await c.req.text(),
+          dryRun: dryRun === 'true',
+          username: c.get('user').username,
+          now: clock(),
         });
         const errors = result.errors.map((issue) => ({ line: issue.line, ...translateIssue(c.get('lang'), issue) }));
         return c.json({ ...result, errors }, result.dryRun ? 200 : 201);
@@ -55,6 +65,8 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
 export function coverageRoutes({ repo, identity, areaTree }: Deps) {
   return new Hono<AppEnv>().get('/coverage', requireUser(identity), async (c) => {
     const { roundId, wardCode } = parseOrThrow(CoverageQuerySchema, c.req.query());
-    return c.json(await coverageOfWard(c.get('user'), roundId, wardCode, { reference: repo.reference, responses: repo.responses, roster: repo.roster, areaTree }));
+    return c.json(
+      await coverageOfWard(c.get('user'), roundId, wardCode, { reference: repo.reference, responses: repo.responses, roster: repo.roster, areaTree }),
+    );
   });
 }

@@ -1,19 +1,20 @@
 // /api/self/{token}: a household answers for itself through its link, with no account. The token is the only
 // credential: it names the round, ward, village and link, so the household reads and writes its own response and
 // nothing else. Every request is rate limited per client address and per link before any storage is touched.
-import { Hono, type MiddlewareHandler } from 'hono';
+
 import type { AreaTree } from '@shared/areas/areas';
-import type { AppContext, AppDeps, AppEnv } from '../context';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { problem } from '../../errors';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { selfResponseId } from '../../services/links/link-token';
 import { linkOfClaims, verifiedClaims } from '../../services/links/links-service';
+import { createRateLimiter, type RateLimit } from '../../services/links/rate-limiter';
 import { selfFormOf } from '../../services/links/self-form';
 import { bodyForLink, linkActor } from '../../services/links/self-submission';
-import { createRateLimiter, type RateLimit } from '../../services/links/rate-limiter';
-import { ifMatchVersion, readJson } from '../request';
-import { clientAddress } from '../client-origin';
 import { putResponse } from '../../services/responses/put-response';
+import { clientAddress } from '../client-origin';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { ifMatchVersion, readJson } from '../request';
 
 /**
  * A household opens its form, saves a few times and maybe comes back: 30 requests a minute per link is plenty.

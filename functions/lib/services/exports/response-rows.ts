@@ -10,8 +10,19 @@ export const EXPORT_SHAPES = ['long', 'wide'] as const;
 export type ExportShape = (typeof EXPORT_SHAPES)[number];
 
 const RESPONSE_COLUMNS = [
-  'response_id', 'round_id', 'ward_code', 'ward_name', 'village_code', 'village_name', 'household_code',
-  'channel', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by',
+  'response_id',
+  'round_id',
+  'ward_code',
+  'ward_name',
+  'village_code',
+  'village_name',
+  'household_code',
+  'channel',
+  'version',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
 ] as const;
 const HOUSEHOLD_IDS = HOUSEHOLD_FORM.household.map((q) => q.id);
 const MEMBER_IDS = HOUSEHOLD_FORM.members.map((q) => q.id);
@@ -35,8 +46,19 @@ function cell(value: unknown): Cell {
 function householdCells(item: StoredResponseItem, tree: AreaTree): Cell[] {
   const answers = item.household as Record<string, unknown>;
   return [
-    item.id, item.roundId, item.wardCode, tree.get(item.wardCode)?.name ?? null, item.villageCode, tree.get(item.villageCode)?.name ?? null,
-    item.householdCode ?? null, item.channel, item.version, item.createdAt, item.createdBy, item.updatedAt, item.updatedBy,
+    item.id,
+    item.roundId,
+    item.wardCode,
+    tree.get(item.wardCode)?.name ?? null,
+    item.villageCode,
+    tree.get(item.villageCode)?.name ?? null,
+    item.householdCode ?? null,
+    item.channel,
+    item.version,
+    item.createdAt,
+    item.createdBy,
+    item.updatedAt,
+    item.updatedBy,
     ...HOUSEHOLD_IDS.map((id) => cell(answers[id])),
     item.members.length,
   ];

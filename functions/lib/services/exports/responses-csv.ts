@@ -1,12 +1,13 @@
 // The raw export as a CSV byte stream: responses are read a DynamoDB page at a time, ward after ward, and each
 // page is turned into rows only when the reader (the HTTP response, and through it the client) asks for more.
 // Memory stays flat however many households a round holds.
-import { stringify } from 'csv-stringify';
+
 import { Readable, Transform } from 'node:stream';
 import type { AreaTree } from '@shared/areas/areas';
-import { neutraliseFormula } from '../results/aggregates-csv';
+import { stringify } from 'csv-stringify';
 import type { ResponsesRepo } from '../../repo/types';
-import { exportColumns, responseRows, type Cell, type ExportShape } from './response-rows';
+import { neutraliseFormula } from '../results/aggregates-csv';
+import { type Cell, type ExportShape, exportColumns, responseRows } from './response-rows';
 
 /** Households per DynamoDB read: small pages keep what is in memory at once small (a full page is 1 MB). */
 export const EXPORT_PAGE_SIZE = 250;

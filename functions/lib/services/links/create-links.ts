@@ -1,8 +1,9 @@
 // Make self-report links for a village: the round must exist and be open, the user must work in the ward, and
 // named households are checked against the ward's roster. Returns the stored records; the route signs them.
-import type { AreaTree } from '@shared/areas/areas';
+
 import type { User } from '@shared/api/contract';
 import type { CreateLinksRequest } from '@shared/api/links';
+import type { AreaTree } from '@shared/areas/areas';
 import { assertVillageOfWard } from '../../access/scope';
 import { problem } from '../../errors';
 import type { LinkRecord, LinksRepo, ReferenceRepo, RosterRepo } from '../../repo/types';

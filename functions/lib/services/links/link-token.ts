@@ -51,7 +51,8 @@ export function verifyLinkToken(key: Uint8Array, token: string, now: Date | null
   const [, payload, tag] = match;
   const given = Buffer.from(tag, 'base64url');
   // base64url decoding is lenient about the last character's spare bits: compare the canonical re-encoding too.
-  if (given.length !== TAG_BYTES || given.toString('base64url') !== tag || !timingSafeEqual(given, tagOf(key, payload))) return { ok: false, reason: 'invalid' };
+  if (given.length !== TAG_BYTES || given.toString('base64url') !== tag || !timingSafeEqual(given, tagOf(key, payload)))
+    return { ok: false, reason: 'invalid' };
   const fields = payload.split(SEPARATOR);
   if (fields.length !== 6 || fields[0] !== VERSION || !LINK_ID.test(fields[4]) || !/^[0-9a-z]{1,12}$/.test(fields[5])) return { ok: false, reason: 'invalid' };
   const [, roundId, wardCode, villageCode, linkId, exp] = fields;

@@ -1,8 +1,8 @@
 // Self-report links as the routes see them: listed with their state, resolved from a token, households checked.
 import type { Link, NamedHousehold } from '@shared/api/links';
-import { problem, ValidationError, type PendingIssue } from '../../errors';
+import { type PendingIssue, problem, ValidationError } from '../../errors';
 import type { LinkRecord, LinksRepo, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../repo/types';
-import { selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from './link-token';
+import { type LinkClaims, selfResponseId, signLinkToken, verifyLinkToken } from './link-token';
 import { selfReportUrl } from './link-urls';
 
 export function claimsOf(record: LinkRecord): LinkClaims {
@@ -33,7 +33,12 @@ export function toLink(record: LinkRecord, key: Uint8Array, base: string, respon
 }
 
 /** Live responses of a village by id, to tell which links were used (one paged query, however many links). */
-export async function responsesOfVillage(responses: Pick<ResponsesRepo, 'listAllInWard'>, roundId: string, wardCode: string, villageCode: string): Promise<Map<string, StoredResponseItem>> {
+export async function responsesOfVillage(
+  responses: Pick<ResponsesRepo, 'listAllInWard'>,
+  roundId: string,
+  wardCode: string,
+  villageCode: string,
+): Promise<Map<string, StoredResponseItem>> {
   const byId = new Map<string, StoredResponseItem>();
   for await (const item of responses.listAllInWard(roundId, wardCode, { villageCode })) if (!item.deletedAt) byId.set(item.id, item);
   return byId;
@@ -58,7 +63,12 @@ export async function linkOfClaims(links: Pick<LinksRepo, 'getLink'>, claims: Li
  * The stored link a token names, refusing (401) a forged or altered token, an expired one, and an unknown link
  * (a revoked one is returned: callers decide). `now` null skips the expiry check.
  */
-export async function resolveLink(links: Pick<LinksRepo, 'getLink'>, key: Uint8Array, token: string, now: Date | null): Promise<{ claims: LinkClaims; record: LinkRecord }> {
+export async function resolveLink(
+  links: Pick<LinksRepo, 'getLink'>,
+  key: Uint8Array,
+  token: string,
+  now: Date | null,
+): Promise<{ claims: LinkClaims; record: LinkRecord }> {
   const claims = verifiedClaims(key, token, now);
   return { claims, record: await linkOfClaims(links, claims) };
 }
@@ -82,7 +92,8 @@ export async function namedHouseholdsOfVillage(
   const issues: PendingIssue[] = [];
   const named = households.map(({ headName, householdCode }, i) => {
     const entry = householdCode ? byCode.get(householdCode) : undefined;
-    if (householdCode && rosterOf && !entry) issues.push({ path: `households.${i}.householdCode`, key: 'validation.link_household_not_in_roster', params: { code: householdCode } });
+    if (householdCode && rosterOf && !entry)
+      issues.push({ path: `households.${i}.householdCode`, key: 'validation.link_household_not_in_roster', params: { code: householdCode } });
     const name = headName ?? entry?.headName;
     if (!name && !(householdCode && rosterOf)) issues.push({ path: `households.${i}.headName`, key: 'validation.link_head_name_required' });
     return { headName: name ?? '', ...(householdCode ? { householdCode } : {}) };

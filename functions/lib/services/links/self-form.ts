@@ -1,7 +1,8 @@
 // What a household's link opens: the link, its round, ward and village, the form, and the household's own
 // response (or that it was deleted).
-import type { AreaTree } from '@shared/areas/areas';
+
 import type { SelfForm } from '@shared/api/links';
+import type { AreaTree } from '@shared/areas/areas';
 import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { problem } from '../../errors';
 import type { LinkRecord, ReferenceRepo, ResponsesRepo } from '../../repo/types';
@@ -15,7 +16,11 @@ export interface SelfFormDeps {
 
 /** The page of a live link; 404 when its round or areas are gone. */
 export async function selfFormOf(record: LinkRecord, deps: SelfFormDeps): Promise<SelfForm> {
-  const [round, tree, stored] = await Promise.all([deps.reference.getRound(record.roundId), deps.areaTree(), deps.responses.get(selfResponseId(record.linkId))]);
+  const [round, tree, stored] = await Promise.all([
+    deps.reference.getRound(record.roundId),
+    deps.areaTree(),
+    deps.responses.get(selfResponseId(record.linkId)),
+  ]);
   const ward = tree.get(record.wardCode);
   const village = tree.get(record.villageCode);
   if (!round || !ward || !village) throw problem.notFound();

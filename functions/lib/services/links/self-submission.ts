@@ -1,6 +1,6 @@
 // A household's own submission through its link: the link fixes round, ward, village and household, and writes
 // as its own actor (fixed to its ward and village) into the response the link names.
-import { ValidationError, type PendingIssue } from '../../errors';
+import { type PendingIssue, ValidationError } from '../../errors';
 import type { LinkRecord } from '../../repo/types';
 import type { PutActor } from '../responses/put-response';
 import { linkActorName } from './link-token';

@@ -1,6 +1,7 @@
 // Delete one household response: a tombstone at the next version, so the fold subtracts it and a replay is a no-op.
-import type { AreaTree } from '@shared/areas/areas';
+
 import type { User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
 import { canWorkInWard } from '../../access/scope';
 import { getOrNotFound, problem } from '../../errors';
 import type { ResponsesRepo, StoredResponseItem } from '../../repo/types';

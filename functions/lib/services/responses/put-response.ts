@@ -1,9 +1,9 @@
 // Create or replace one household response: validation, scope, idempotent replays and versions.
 import { createHash } from 'node:crypto';
-import type { AreaTree } from '@shared/areas/areas';
 import type { User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
 import { canonicalJson } from '@shared/survey/canonical-json';
-import { checkSurveyRules, ResponseBodySchema, type ResponseBody } from '@shared/survey/schema';
+import { checkSurveyRules, type ResponseBody, ResponseBodySchema } from '@shared/survey/schema';
 import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '@shared/survey/validate';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
 import { problem, ValidationError } from '../../errors';
@@ -74,8 +74,16 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   if (!existing) {
     if (input.ifMatch !== undefined) throw problem.notFound();
     const item: StoredResponseItem = {
-      id: input.id, ...body, version: 1, referenceYear: round.referenceYear, channel: input.channel, bodyHash,
-      createdBy: input.actor.name, createdAt: now, updatedBy: input.actor.name, updatedAt: now,
+      id: input.id,
+      ...body,
+      version: 1,
+      referenceYear: round.referenceYear,
+      channel: input.channel,
+      bodyHash,
+      createdBy: input.actor.name,
+      createdAt: now,
+      updatedBy: input.actor.name,
+      updatedAt: now,
     };
     const created = await deps.responses.create(item);
     if (created.ok) return { id: input.id, version: 1, created: true };
@@ -93,7 +101,13 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   if (input.ifMatch !== existing.version) throw problem.versionConflict(existing.version);
 
   const next: StoredResponseItem = {
-    ...existing, ...body, version: existing.version + 1, referenceYear: round.referenceYear, bodyHash, updatedBy: input.actor.name, updatedAt: now,
+    ...existing,
+    ...body,
+    version: existing.version + 1,
+    referenceYear: round.referenceYear,
+    bodyHash,
+    updatedBy: input.actor.name,
+    updatedAt: now,
   };
   const replaced = await deps.responses.replace(next, existing.version);
   if (replaced.ok) return { id: input.id, version: next.version, created: false };

@@ -1,6 +1,6 @@
 // Folds a batch of change records into the aggregates through the ledger, one transaction per part.
 // Called by the stream handler (Lambda and the local poller alike), the DLQ replay and recompute.
-import { planFold, recordTarget, splitPlan, type ChangeRecord } from '@shared/aggregation/fold';
+import { type ChangeRecord, planFold, recordTarget, splitPlan } from '@shared/aggregation/fold';
 import { MAX_TRANSACTION_ACTIONS } from '../../repo/aggregates-repo';
 import type { AggregatesRepo } from '../../repo/types';
 
@@ -46,7 +46,10 @@ export async function foldRecords(records: readonly ChangeRecord[], aggregates: 
       outcome.errors.push(error);
     }
     if (!applied) {
-      outcome.firstFailedSequenceNumber = earliest(partRecords.map((r) => r.sequenceNumber), outcome.firstFailedSequenceNumber);
+      outcome.firstFailedSequenceNumber = earliest(
+        partRecords.map((r) => r.sequenceNumber),
+        outcome.firstFailedSequenceNumber,
+      );
       continue;
     }
     outcome.aggregateWrites += current.deltas.length;

@@ -1,6 +1,7 @@
 // Aggregates as officials read them: ward rows summed over slots, districts and provinces summed from wards.
-import type { AreaTree } from '@shared/areas/areas';
+
 import type { AggregateLevel, AggregatesResponse, AreaAggregate } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
 import { indicatorResults } from '@shared/indicators/results';
 import { addTally, sumTallies, type Tally } from '@shared/indicators/tally';
 import type { AggregateRow } from '../../repo/types';
@@ -20,7 +21,12 @@ export function wardTallies(rows: readonly AggregateRow[]): { tallies: Map<strin
  * One area's figures from its wards' tallies. A ward's household total is its roster count once a roster is
  * imported, else the official statistic of the area data; an area's total is known only when every ward's is.
  */
-export function areaAggregate(code: string, tree: AreaTree, tallies: ReadonlyMap<string, Tally>, rosterTotals: ReadonlyMap<string, number> = new Map()): AreaAggregate {
+export function areaAggregate(
+  code: string,
+  tree: AreaTree,
+  tallies: ReadonlyMap<string, Tally>,
+  rosterTotals: ReadonlyMap<string, number> = new Map(),
+): AreaAggregate {
   const area = tree.get(code);
   if (!area || area.level === 'village') throw new Error(`not an aggregate level area: ${code}`);
   const wards = tree.wardsWithin(code);

@@ -13,11 +13,19 @@ export interface ReadableAggregatesDeps {
 }
 
 /** The figures of the areas of `levels` the user may read; levels with none readable are left out. */
-export async function readableAggregates(user: User, roundId: string, levels: readonly AggregateLevel[], deps: ReadableAggregatesDeps): Promise<AggregatesResponse[]> {
+export async function readableAggregates(
+  user: User,
+  roundId: string,
+  levels: readonly AggregateLevel[],
+  deps: ReadableAggregatesDeps,
+): Promise<AggregatesResponse[]> {
   const tree = await deps.areaTree();
   const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(roundId), rosterWardTotals(deps.roster)]);
   return levels.flatMap((level) => {
-    const codes = tree.ofLevel(level).map((a) => a.code).filter((code) => canReadAggregatesOf(user, code, tree));
+    const codes = tree
+      .ofLevel(level)
+      .map((a) => a.code)
+      .filter((code) => canReadAggregatesOf(user, code, tree));
     return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals)] : [];
   });
 }

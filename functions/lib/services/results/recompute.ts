@@ -3,11 +3,12 @@
 // folds those the ledger has not caught up with through the same ledger as the stream (so a stream running
 // at the same time cannot double count), and repairs wards whose stored counts no longer equal what their
 // ledger entries add up to: that can only be corruption, since every fold moves both in one transaction.
-import type { AreaTree } from '@shared/areas/areas';
+
 import { contributionOf } from '@shared/aggregation/fold';
+import type { AreaTree } from '@shared/areas/areas';
 import { addTally, isZeroTally, type Tally } from '@shared/indicators/tally';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
-import { correctionOf, counterOf, findDrift, type DriftEntry, type DriftField } from './drift';
+import { correctionOf, counterOf, type DriftEntry, type DriftField, findDrift } from './drift';
 import { foldRecords } from './fold-records';
 import { wardTallies } from './read-aggregates';
 
@@ -80,7 +81,8 @@ export async function recomputeRound(roundId: string, deps: RecomputeDeps): Prom
     const stored = wardTallies(rows).tallies;
     const wardCodes = wardsToCheck(tree, rows);
     const scan = await scanRound(roundId, wardCodes, deps, true);
-    if (pass === 1) Object.assign(report, { checkedWards: wardCodes.length, responses: scan.responses, deleted: scan.deleted, drift: findDrift(stored, scan.truth, tree) });
+    if (pass === 1)
+      Object.assign(report, { checkedWards: wardCodes.length, responses: scan.responses, deleted: scan.deleted, drift: findDrift(stored, scan.truth, tree) });
     report.lagging += scan.lagging;
 
     const corrections = wardCodes
@@ -131,7 +133,11 @@ async function scanRound(roundId: string, wardCodes: readonly string[], deps: Re
     if (fold && behind.length > 0) {
       // The latest image as a record: the ledger skips it if the stream gets there first, and skips the
       // stream's older records after it.
-      await foldRecords(behind.map((item, index) => ({ sequenceNumber: String(index), newImage: item })), deps.aggregates, { slot: 0, now: deps.clock });
+      await foldRecords(
+        behind.map((item, index) => ({ sequenceNumber: String(index), newImage: item })),
+        deps.aggregates,
+        { slot: 0, now: deps.clock },
+      );
     }
   };
   for (const wardCode of wardCodes) {

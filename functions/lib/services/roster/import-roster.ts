@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AreaTree } from '@shared/areas/areas';
 import type { KeyedIssue } from '@shared/i18n/dictionary';
-import { wardRostersOf, type RosterImportResult, type WardRoster } from '@shared/roster/roster';
-import { validateRosterRows, type RosterRowIssue } from '@shared/roster/validate-roster';
+import { type RosterImportResult, type WardRoster, wardRostersOf } from '@shared/roster/roster';
+import { type RosterRowIssue, validateRosterRows } from '@shared/roster/validate-roster';
 import { problem, ValidationError } from '../../errors';
-import { logError, type Log } from '../../logger';
+import { type Log, logError } from '../../logger';
 import type { RosterRepo } from '../../repo/types';
 import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
 
@@ -39,7 +39,11 @@ function summaries(tree: AreaTree, wards: readonly WardRoster[], current: Readon
       wardCode: ward.wardCode,
       name: tree.get(ward.wardCode)?.name ?? ward.wardCode,
       households: ward.households,
-      villages: Object.entries(ward.villages).map(([villageCode, households]) => ({ villageCode, name: tree.get(villageCode)?.name ?? villageCode, households })),
+      villages: Object.entries(ward.villages).map(([villageCode, households]) => ({
+        villageCode,
+        name: tree.get(villageCode)?.name ?? villageCode,
+        households,
+      })),
       replaces: previous ? { households: previous.households, importedAt: previous.importedAt } : null,
     };
   });
@@ -54,7 +58,12 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, log
     throw new ValidationError([{ path: 'csv', key: 'roster.unreadable', params: { reason: error.message } }]);
   }
   const { entries, issues } = validateRosterRows(rows, tree);
-  const errors: RosterLineIssue[] = issues.map((issue) => ({ line: issue.line, path: issuePath(issue), key: issue.key, ...(issue.params ? { params: issue.params } : {}) }));
+  const errors: RosterLineIssue[] = issues.map((issue) => ({
+    line: issue.line,
+    path: issuePath(issue),
+    key: issue.key,
+    ...(issue.params ? { params: issue.params } : {}),
+  }));
   if (issues.length > 0 && !dryRun) throw new ValidationError(errors.map(({ path, key, params }) => ({ path, key, params })));
 
   const importId = `${now.toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
@@ -66,12 +75,20 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, log
   try {
     await repo.roster.stageEntries(importId, entries);
   } catch (error) {
-    await discard(repo, wards.map((w) => [w.wardCode, importId]), log);
+    await discard(
+      repo,
+      wards.map((w) => [w.wardCode, importId]),
+      log,
+    );
     throw error;
   }
   const previous = new Map(wards.map((w) => [w.wardCode, current.get(w.wardCode)?.importId ?? null]));
   if (!(await repo.roster.publish(wards, previous))) {
-    await discard(repo, wards.map((w) => [w.wardCode, importId]), log);
+    await discard(
+      repo,
+      wards.map((w) => [w.wardCode, importId]),
+      log,
+    );
     throw problem.rosterConflict();
   }
   const replaced = [...previous].filter((entry): entry is [string, string] => entry[1] !== null);

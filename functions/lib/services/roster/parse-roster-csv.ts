@@ -1,7 +1,8 @@
 // Reading an uploaded roster file into rows by field. Excel in a Vietnamese locale saves CSV with `;`
 // (the comma is the decimal separator there), so the delimiter is taken from the first line.
-import { parse } from 'csv-parse/sync';
+
 import { foldName, ROSTER_FIELDS, type RosterField, type RosterRow } from '@shared/roster/validate-roster';
+import { parse } from 'csv-parse/sync';
 
 /** Header names accepted per field, compared folded (no case, no diacritics, `_` for separators). */
 const HEADER_ALIASES: Record<RosterField, string[]> = {
@@ -12,7 +13,10 @@ const HEADER_ALIASES: Record<RosterField, string[]> = {
   address: ['address', 'dia_chi'],
 };
 
-const headerKey = (cell: string) => foldName(cell).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const headerKey = (cell: string) =>
+  foldName(cell)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 function fieldOfHeader(cell: string): RosterField | undefined {
   const key = headerKey(cell);
@@ -35,7 +39,13 @@ export function parseRosterCsv(text: string): RosterRow[] {
   const body = text.replace(/^\uFEFF/, '');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, { delimiter: delimiterOf(body), relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(body, {
+      delimiter: delimiterOf(body),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new RosterCsvError(error instanceof Error ? error.message : String(error));
   }

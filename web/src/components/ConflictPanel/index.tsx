@@ -34,11 +34,17 @@ export function ConflictPanel({ mine, theirs, busy, onKeepMine, onKeepTheirs }: 
     const [x, y] = [shown(a, yes, no, question, lang), shown(b, yes, no, question, lang)];
     if (x !== y) rows.push({ label, mine: x, theirs: y });
   };
-  for (const q of HOUSEHOLD_FORM.household) add(q.label[lang], (mine.household as Record<string, unknown>)[q.id], (theirs.household as Record<string, unknown>)[q.id], q);
+  for (const q of HOUSEHOLD_FORM.household)
+    add(q.label[lang], (mine.household as Record<string, unknown>)[q.id], (theirs.household as Record<string, unknown>)[q.id], q);
   add(t('ui.conflict.members'), mine.members.length, theirs.members.length);
   for (let i = 0; i < Math.min(mine.members.length, theirs.members.length); i++) {
     for (const q of HOUSEHOLD_FORM.members) {
-      add(t('ui.conflict.member_field', { n: i + 1, label: q.label[lang] }), (mine.members[i] as Record<string, unknown>)[q.id], (theirs.members[i] as Record<string, unknown>)[q.id], q);
+      add(
+        t('ui.conflict.member_field', { n: i + 1, label: q.label[lang] }),
+        (mine.members[i] as Record<string, unknown>)[q.id],
+        (theirs.members[i] as Record<string, unknown>)[q.id],
+        q,
+      );
     }
   }
   return (

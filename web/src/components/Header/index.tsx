@@ -2,8 +2,8 @@
 // pages when the role has both (admin).
 import type { Role } from '@shared/api/contract';
 import type { Session } from '../../lib/platform/storage';
-import { href } from '../../lib/platform/use-route';
 import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 import { LanguageSwitch } from '../LanguageSwitch';
 
 export function canCollect(role: Role): boolean {

@@ -9,14 +9,7 @@ export function LanguageSwitch() {
   return (
     <div class="lang-switch" role="group" aria-label={t('ui.lang.label')}>
       {LANGS.map((option) => (
-        <button
-          type="button"
-          key={option}
-          lang={option}
-          aria-pressed={lang === option}
-          data-testid={`lang-${option}`}
-          onClick={() => setLang(option)}
-        >
+        <button type="button" key={option} lang={option} aria-pressed={lang === option} data-testid={`lang-${option}`} onClick={() => setLang(option)}>
           {t(option === 'vi' ? 'ui.lang.vi' : 'ui.lang.en')}
         </button>
       ))}

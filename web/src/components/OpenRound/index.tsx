@@ -1,8 +1,9 @@
 // The reference data a collector's page starts from: the open round and the areas (cached for offline use).
 // Shows loading, a failure with retry, or "no open round"; otherwise renders the page with them.
-import type { ComponentChildren } from 'preact';
+
 import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
+import type { ComponentChildren } from 'preact';
 import { getAreas, getRounds } from '../../lib/platform/reference';
 import { openRound } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';

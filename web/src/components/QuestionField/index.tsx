@@ -1,7 +1,7 @@
 // One question of the form definition as an input: text, phone, year, or big toggle buttons for yes/no
 // and choices. Label, message and input are tied together by ids for screen readers and tests.
 import type { Question } from '@shared/survey/form';
-import { errorId, fieldId, type Answer } from '../../lib/household-form';
+import { type Answer, errorId, fieldId } from '../../lib/household-form';
 import { useLang } from '../../lib/platform/use-lang';
 
 interface Props {

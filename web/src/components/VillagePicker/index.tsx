@@ -1,7 +1,8 @@
 // The village a collector works in, among the villages of their ward(s): remembered on the phone and kept in
 // the page's address (#/<page>/<village>), so Collect and Links open on the same village.
-import type { Area } from '@shared/areas/areas';
+
 import type { User } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import { areaName, villagesOfUser, type WardVillages } from '../../lib/platform/areas';
 import { loadVillage, saveVillage } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';

@@ -4,8 +4,16 @@
 import { translate, translateIssue } from '@shared/i18n/dictionary';
 import type { Lang } from '@shared/survey/form';
 import type { ResponseBody } from '@shared/survey/schema';
-import { validateResponseBody, type FieldIssue } from '@shared/survey/validate';
-import { buildResponseBody, fieldPaths, submittedValue, visibleHouseholdQuestions, visibleMemberQuestions, type FormState, type ResponseTarget } from './form-state';
+import { type FieldIssue, validateResponseBody } from '@shared/survey/validate';
+import {
+  buildResponseBody,
+  type FormState,
+  fieldPaths,
+  type ResponseTarget,
+  submittedValue,
+  visibleHouseholdQuestions,
+  visibleMemberQuestions,
+} from './form-state';
 
 /** Visible required questions without an answer. The shared validation stops at shape errors, so on its
  * own it would report the 15+ questions only after every shape error is fixed. */
@@ -17,7 +25,8 @@ export function missingAnswers(state: FormState, referenceYear: number, lang: La
   }
   state.members.forEach((member, index) => {
     for (const question of visibleMemberQuestions(member.answers, referenceYear)) {
-      if (question.required && submittedValue(question, member.answers[question.id]) === undefined) issues.push({ path: `members.${index}.${question.id}`, message });
+      if (question.required && submittedValue(question, member.answers[question.id]) === undefined)
+        issues.push({ path: `members.${index}.${question.id}`, message });
     }
   });
   return issues;

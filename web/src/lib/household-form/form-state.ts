@@ -1,7 +1,7 @@
 // The household form as the user fills it in, and the request body made from it. Inputs hold raw text
 // until submit; hidden answers stay in the state (so a corrected birth year brings them back) but never
 // reach the body. Pure: the page, the tests and a later offline outbox all use the same functions.
-import { HOUSEHOLD_FORM, type FormDefinition, type Question } from '@shared/survey/form';
+import { type FormDefinition, HOUSEHOLD_FORM, type Question } from '@shared/survey/form';
 import { ageInReferenceYear, isAskedOfAge, isAskedOfHousehold } from '@shared/survey/relevance';
 
 /** Text-like inputs hold their raw string, yes/no questions a boolean, choices the option value. */

@@ -1,11 +1,12 @@
 // State of the household form page: answers, which fields were touched, which issues to show, which
 // member is open, and where to put the focus after a failed submit.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+
 import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import type { FieldIssue } from '@shared/survey/validate';
-import { checkForm, fieldId, firstPerPath, memberIndexOf, orderIssues, pathAfterRemoval } from './form-issues';
-import { emptyMember, fieldPaths, type Answer, type FormState, type ResponseTarget } from './form-state';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLang } from '../platform/use-lang';
+import { checkForm, fieldId, firstPerPath, memberIndexOf, orderIssues, pathAfterRemoval } from './form-issues';
+import { type Answer, emptyMember, type FormState, fieldPaths, type ResponseTarget } from './form-state';
 
 export function useHouseholdForm(initial: () => FormState, target: ResponseTarget, referenceYear: number) {
   const { lang } = useLang();
@@ -59,10 +60,12 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
     if (state.members.length <= HOUSEHOLD_FORM.minMembers) return;
     setState((s) => ({ ...s, members: s.members.filter((_, i) => i !== index) }));
     setTouched((t) => new Set([...t].flatMap((path) => pathAfterRemoval(path, index) ?? [])));
-    setServerIssues((issues) => issues.flatMap((issue) => {
-      const path = pathAfterRemoval(issue.path, index);
-      return path === undefined ? [] : [{ ...issue, path }];
-    }));
+    setServerIssues((issues) =>
+      issues.flatMap((issue) => {
+        const path = pathAfterRemoval(issue.path, index);
+        return path === undefined ? [] : [{ ...issue, path }];
+      }),
+    );
     setOpenMember((open) => (open > index ? open - 1 : open === index ? -1 : open));
   };
 

@@ -9,7 +9,10 @@ import { filenameFromContentDisposition } from '../platform/download';
 
 /** The XLSX workbook (every level the user may read unless `level` picks one). */
 export async function aggregatesXlsx(roundId: string, level?: AggregateLevel) {
-  const response = await api.request('GET', '/api/aggregates.xlsx', { query: { roundId, level }, accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const response = await api.request('GET', '/api/aggregates.xlsx', {
+    query: { roundId, level },
+    accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
   const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.xlsx`);
   return { blob: await response.blob(), filename };
 }
@@ -23,7 +26,10 @@ export async function responsesExport(roundId: string, shape: 'long' | 'wide') {
 
 /** Checks (dryRun) or imports a roster CSV; an invalid real import throws ApiError with per-line issues. */
 export async function importRoster(csv: string, dryRun: boolean) {
-  const response = await api.request('POST', '/api/roster/import', { text: { body: csv, contentType: 'text/csv; charset=utf-8' }, query: { dryRun: dryRun ? 'true' : undefined } });
+  const response = await api.request('POST', '/api/roster/import', {
+    text: { body: csv, contentType: 'text/csv; charset=utf-8' },
+    query: { dryRun: dryRun ? 'true' : undefined },
+  });
   return api.json(RosterImportResultSchema, response);
 }
 

@@ -9,11 +9,11 @@ export {
   loadHousehold,
   loadResponse,
   rememberStored,
-  saveResponse,
-  unsentByAccount,
   type SaveRequest,
   type SaveResult,
+  saveResponse,
+  unsentByAccount,
 } from './responses';
-export { startAutoSync, syncNow, type SyncStatus } from './sync';
-export { countsOf, useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds, type OutboxCounts } from './use-outbox';
+export { type SyncStatus, startAutoSync, syncNow } from './sync';
 export { isUnsent, type LocalHousehold, type LocalState, type Rejection } from './types';
+export { countsOf, type OutboxCounts, useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from './use-outbox';

@@ -3,13 +3,13 @@
 // them, so nothing entered is lost when the network, the tab or the session goes away.
 import type { StoredResponse } from '@shared/api/contract';
 import type { ResponseBody } from '@shared/survey/schema';
-import { api } from '../platform/api';
 import type { FormState, ResponseTarget } from '../household-form';
+import { api } from '../platform/api';
+import { loadSession } from '../platform/storage';
+import { allRecords } from './db';
 import { commitAnswers, discardDraft, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './store';
 import { syncNow, uploadOne } from './sync';
-import { allRecords } from './db';
 import { isUnsent, type LocalHousehold } from './types';
-import { loadSession } from '../platform/storage';
 
 export interface SaveRequest {
   id: string;

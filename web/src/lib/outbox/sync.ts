@@ -5,7 +5,16 @@ import { ApiError, api } from '../platform/api';
 import { loadSession } from '../platform/storage';
 import { classifyFailure } from './classify';
 import { deleteRecord, getRecord, recordsOf, updateRecord } from './db';
-import { afterConflictRead, conflictFound, holdsOurAnswers, rebasedOnOwnUpload, retryScheduled, uploadAccepted, uploadRejected, uploadSent } from './transitions';
+import {
+  afterConflictRead,
+  conflictFound,
+  holdsOurAnswers,
+  rebasedOnOwnUpload,
+  retryScheduled,
+  uploadAccepted,
+  uploadRejected,
+  uploadSent,
+} from './transitions';
 import type { LocalHousehold } from './types';
 
 export type SyncStatus = { running: boolean; needsSignIn: boolean; lastError?: string };
@@ -185,7 +194,9 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
 
 async function reject(owner: string, record: LocalHousehold, error: ApiError): Promise<UploadOutcome> {
   // Answers refused while a delete was queued behind them: the delete still goes (it asks the server first).
-  await updateRecord(owner, record.id, (r) => uploadRejected(r, Boolean(record.deleting), { status: error.status, code: error.code, message: error.message, issues: error.issues }));
+  await updateRecord(owner, record.id, (r) =>
+    uploadRejected(r, Boolean(record.deleting), { status: error.status, code: error.code, message: error.message, issues: error.issues }),
+  );
   return 'rejected';
 }
 

@@ -35,7 +35,14 @@ export function draftDiscarded(current: LocalHousehold | undefined): Next {
 }
 
 /** Completed answers: waiting to upload (at the version the phone last saw). */
-export function answersCommitted(current: LocalHousehold | undefined, owner: string, id: string, target: ResponseTarget, body: ResponseBody, now: number): Next {
+export function answersCommitted(
+  current: LocalHousehold | undefined,
+  owner: string,
+  id: string,
+  target: ResponseTarget,
+  body: ResponseBody,
+  now: number,
+): Next {
   const base = current ?? freshRecord(owner, id, target, now);
   const { draft: _done, rejection: _old, deleting: _no, ...rest } = base;
   // A conflict stays a conflict until the collector chooses; the new answers become "mine".
@@ -58,7 +65,18 @@ export function deleteQueued(current: LocalHousehold | undefined, now: number): 
 export function conflictResolved(current: LocalHousehold | undefined, keep: 'mine' | 'theirs', now: number): Next {
   if (!current?.theirs) return undefined;
   const { theirs, rejection: _r, draft: _d, ...rest } = current;
-  if (keep === 'theirs') return { ...rest, state: 'uploaded', deleting: undefined, body: bodyOfStored(theirs), server: theirs, version: theirs.version, attempts: 0, nextAttemptAt: 0, savedAt: now };
+  if (keep === 'theirs')
+    return {
+      ...rest,
+      state: 'uploaded',
+      deleting: undefined,
+      body: bodyOfStored(theirs),
+      server: theirs,
+      version: theirs.version,
+      attempts: 0,
+      nextAttemptAt: 0,
+      savedAt: now,
+    };
   return { ...rest, state: 'pending', version: theirs.version, server: theirs, attempts: 0, nextAttemptAt: 0, savedAt: now };
 }
 
@@ -66,10 +84,27 @@ export function conflictResolved(current: LocalHousehold | undefined, keep: 'min
  * The server listed this household. With something unsent (answers or a draft) the phone keeps its answers and
  * the version they were based on; only `server` moves, so uploading them meets a 409 and the collector chooses.
  */
-export function serverCopySeen(current: LocalHousehold | undefined, owner: string, stored: StoredResponse, where: { villageCode: string; roundId: string }, now: number): Next {
-  if (current && (current.state !== 'uploaded' || current.draft)) return current.server?.version === stored.version ? undefined : { ...current, server: stored };
+export function serverCopySeen(
+  current: LocalHousehold | undefined,
+  owner: string,
+  stored: StoredResponse,
+  where: { villageCode: string; roundId: string },
+  now: number,
+): Next {
+  if (current && (current.state !== 'uploaded' || current.draft))
+    return current.server?.version === stored.version ? undefined : { ...current, server: stored };
   if (current?.version === stored.version && current.server?.version === stored.version) return undefined;
-  const base: LocalHousehold = current ?? { owner, id: stored.id, roundId: where.roundId, wardCode: stored.wardCode, villageCode: where.villageCode, state: 'uploaded', attempts: 0, nextAttemptAt: 0, savedAt: Date.parse(stored.updatedAt) || now };
+  const base: LocalHousehold = current ?? {
+    owner,
+    id: stored.id,
+    roundId: where.roundId,
+    wardCode: stored.wardCode,
+    villageCode: where.villageCode,
+    state: 'uploaded',
+    attempts: 0,
+    nextAttemptAt: 0,
+    savedAt: Date.parse(stored.updatedAt) || now,
+  };
   return { ...base, state: 'uploaded', body: bodyOfStored(stored), server: stored, version: stored.version };
 }
 
@@ -123,7 +158,11 @@ export function holdsOurAnswers(record: Pick<LocalHousehold, 'body' | 'unconfirm
  * What a 409 means once the server's copy is read: our own earlier upload whose answer was lost (`uploaded` when
  * it is exactly the current answers, else `resend` from its version, once), or a real `conflict`.
  */
-export function afterConflictRead(record: Pick<LocalHousehold, 'body' | 'unconfirmed' | 'deleting'>, theirs: StoredResponse, alreadyRebased: boolean): 'uploaded' | 'resend' | 'conflict' {
+export function afterConflictRead(
+  record: Pick<LocalHousehold, 'body' | 'unconfirmed' | 'deleting'>,
+  theirs: StoredResponse,
+  alreadyRebased: boolean,
+): 'uploaded' | 'resend' | 'conflict' {
   if (!holdsOurAnswers(record, theirs, false) || record.deleting || alreadyRebased) return 'conflict';
   return sameBody(record.body, bodyOfStored(theirs)) ? 'uploaded' : 'resend';
 }

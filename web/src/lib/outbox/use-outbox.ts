@@ -3,14 +3,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onOutboxChange, recordsOf } from './db';
 import { householdsOf } from './store';
-import { onSyncStatus, syncStatus, type SyncStatus } from './sync';
+import { onSyncStatus, type SyncStatus, syncStatus } from './sync';
 import { isUnsent, type LocalHousehold } from './types';
 
 function useOutboxQuery<T>(query: () => Promise<T>, initial: T, inputs: unknown[]): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
     let live = true;
-    const run = () => void query().then((v) => live && setValue(v), () => undefined);
+    const run = () =>
+      void query().then(
+        (v) => live && setValue(v),
+        () => undefined,
+      );
     run();
     const off = onOutboxChange(run);
     return () => {

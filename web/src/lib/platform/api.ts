@@ -1,7 +1,8 @@
 // The one HTTP client of the web app: adds the bearer token and Accept-Language, parses every answer with
 // the contract's schemas and turns error bodies into ApiError (status, code, message, field issues).
-import * as z from 'zod/mini';
+
 import {
+  type AggregateLevel,
   AggregatesResponseSchema,
   AreasResponseSchema,
   ErrorBodySchema,
@@ -10,13 +11,13 @@ import {
   RoundsResponseSchema,
   SessionResponseSchema,
   StoredResponseSchema,
-  type AggregateLevel,
 } from '@shared/api/contract';
-import { LinksResponseSchema, SelfFormSchema, type CreateLinksRequest } from '@shared/api/links';
+import { type CreateLinksRequest, LinksResponseSchema, SelfFormSchema } from '@shared/api/links';
 import { translate } from '@shared/i18n/dictionary';
 import type { Lang } from '@shared/survey/form';
 import type { ResponseBody } from '@shared/survey/schema';
 import type { FieldIssue } from '@shared/survey/validate';
+import type * as z from 'zod/mini';
 import { filenameFromContentDisposition } from './download';
 import { loadLang, loadSession } from './storage';
 
@@ -75,7 +76,11 @@ export function createApiClient(config: ApiConfig) {
     const url = `${base}${path}${search ? `?${search}` : ''}`;
     let response: Response;
     try {
-      response = await fetchFn(url, { method, headers, body: options.text ? options.text.body : options.body === undefined ? undefined : JSON.stringify(options.body) });
+      response = await fetchFn(url, {
+        method,
+        headers,
+        body: options.text ? options.text.body : options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
     } catch {
       throw new ApiError(0, 'network', translate(lang, 'ui.error.network'));
     }

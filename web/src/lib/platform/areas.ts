@@ -1,6 +1,6 @@
 // The areas a user works in, from the flat list of GET /api/areas.
 import type { User } from '@shared/api/contract';
-import { AreaTree, type Area } from '@shared/areas/areas';
+import { type Area, AreaTree } from '@shared/areas/areas';
 import type { Lang } from '@shared/survey/form';
 
 export interface WardVillages {

@@ -17,11 +17,19 @@ function cached<T>(get: () => Promise<T> | undefined, set: (value: Promise<T> | 
 }
 
 export function getRounds(): Promise<Round[]> {
-  return cached(() => rounds, (value) => (rounds = value), () => api.listRounds());
+  return cached(
+    () => rounds,
+    (value) => (rounds = value),
+    () => api.listRounds(),
+  );
 }
 
 export function getAreas(): Promise<Area[]> {
-  return cached(() => areas, (value) => (areas = value), () => api.listAreas());
+  return cached(
+    () => areas,
+    (value) => (areas = value),
+    () => api.listAreas(),
+  );
 }
 
 /** Drops the cache (on sign-in and sign-out: another user may see other areas). */

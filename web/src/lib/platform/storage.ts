@@ -1,6 +1,6 @@
 // What the web app keeps on the device between visits: the session, the language, the last village.
 // localStorage can throw (private mode, quota); every access degrades to "nothing stored".
-import { SessionResponseSchema, type SessionResponse } from '@shared/api/contract';
+import { type SessionResponse, SessionResponseSchema } from '@shared/api/contract';
 import type { Lang } from '@shared/survey/form';
 
 const KEYS = { session: 'phieu.session', lang: 'phieu.lang', village: 'phieu.village' } as const;

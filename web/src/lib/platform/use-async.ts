@@ -1,6 +1,7 @@
 // Loading data for a page: the latest result, the error if it failed, and a way to load again.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+
 import type { Inputs } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -19,7 +20,8 @@ export function useAsync<T>(load: () => Promise<T>, inputs: Inputs): AsyncState<
     setState((previous) => ({ ...previous, loading: true, error: undefined }));
     load().then(
       (data) => run === latest.current && setState({ data, error: undefined, loading: false }),
-      (error: unknown) => run === latest.current && setState({ data: undefined, error: error instanceof Error ? error : new Error(String(error)), loading: false }),
+      (error: unknown) =>
+        run === latest.current && setState({ data: undefined, error: error instanceof Error ? error : new Error(String(error)), loading: false }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...inputs, attempt]);

@@ -1,8 +1,9 @@
 // The UI language: Vietnamese by default, English on request; persisted, and mirrored on <html lang>.
+
+import { type MessageKey, translate } from '@shared/i18n/dictionary';
+import type { Lang } from '@shared/survey/form';
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
-import { translate, type MessageKey } from '@shared/i18n/dictionary';
-import type { Lang } from '@shared/survey/form';
 import { loadLang, saveLang } from './storage';
 
 export type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;

@@ -1,6 +1,7 @@
 // Repeats a task every `intervalMs` while the page is visible; one run at a time, never a pile-up.
-import { useEffect, useRef } from 'preact/hooks';
+
 import type { Inputs } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 export function usePolling(task: () => Promise<unknown>, intervalMs: number, inputs: Inputs): void {
   const taskRef = useRef(task);

@@ -53,12 +53,15 @@ export function parseRoute(hash: string): Route {
   const segments = parseHash(hash);
   for (const [name, pattern] of Object.entries(ROUTES)) {
     const params: Record<string, string> = {};
-    const matches = pattern.slice(1).split('/').every((part, at) => {
-      const segment = segments[at];
-      if (part[0] !== ':') return part === segment;
-      if (segment !== undefined) params[part.slice(1).replace('?', '')] = segment;
-      return segment !== undefined || part.endsWith('?');
-    });
+    const matches = pattern
+      .slice(1)
+      .split('/')
+      .every((part, at) => {
+        const segment = segments[at];
+        if (part[0] !== ':') return part === segment;
+        if (segment !== undefined) params[part.slice(1).replace('?', '')] = segment;
+        return segment !== undefined || part.endsWith('?');
+      });
     if (matches) return { name, params } as Route;
   }
   return { name: undefined, params: {} };

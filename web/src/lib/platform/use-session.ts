@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { onUnauthorized } from './api';
 import { forgetReference } from './reference';
-import { loadSession, saveSession, type Session } from './storage';
+import { loadSession, type Session, saveSession } from './storage';
 
 export function useSession(): [Session | null, (session: Session | null) => void] {
   const [session, setSessionState] = useState<Session | null>(loadSession);

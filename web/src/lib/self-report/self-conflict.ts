@@ -15,7 +15,8 @@ export type AfterConflict =
 
 type Answers = Pick<ResponseBody, 'household' | 'members'>;
 
-const sameAnswers = (a: Answers, b: Answers) => canonicalJson({ household: a.household, members: a.members }) === canonicalJson({ household: b.household, members: b.members });
+const sameAnswers = (a: Answers, b: Answers) =>
+  canonicalJson({ household: a.household, members: a.members }) === canonicalJson({ household: b.household, members: b.members });
 
 /** `fresh` is the form as the server gives it now; undefined when it could not be read (then `currentVersion` of the 409). */
 export function afterConflict(typed: Answers, fresh: Pick<SelfForm, 'response' | 'deleted'> | undefined, currentVersion?: number): AfterConflict | undefined {

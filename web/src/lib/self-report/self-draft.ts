@@ -15,8 +15,10 @@ function isFormState(value: unknown): value is FormState {
   if (!value || typeof value !== 'object') return false;
   const { household, members } = value as Record<string, unknown>;
   return (
-    !!household && typeof household === 'object' &&
-    Array.isArray(members) && members.every((m) => m && typeof m === 'object' && typeof m.key === 'string' && m.answers && typeof m.answers === 'object')
+    !!household &&
+    typeof household === 'object' &&
+    Array.isArray(members) &&
+    members.every((m) => m && typeof m === 'object' && typeof m.key === 'string' && m.answers && typeof m.answers === 'object')
   );
 }
 

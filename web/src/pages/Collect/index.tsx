@@ -33,7 +33,9 @@ function CollectInRound({ round, areas, session, villageCode }: { round: Round; 
           {t('ui.collect.links')}
         </a>
       )}
-      {village?.parentCode && <HouseholdList key={village.code} owner={session.user.username} roundId={round.id} wardCode={village.parentCode} villageCode={village.code} />}
+      {village?.parentCode && (
+        <HouseholdList key={village.code} owner={session.user.username} roundId={round.id} wardCode={village.parentCode} villageCode={village.code} />
+      )}
     </>
   );
 }

@@ -1,10 +1,11 @@
 // Self-report links of a village (#/links/<village>): make blank or named links, see which were used, copy one
 // to send over a chat app, revoke one, and print an A4 sheet of QR codes to hand out. A lazy chunk: the QR
 // encoder and this page load only when a collector opens it.
-import { registerMessages } from '@shared/i18n/dictionary';
-import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+
 import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { OpenRound } from '../../components/OpenRound';
 import { chooseVillage, VillagePicker } from '../../components/VillagePicker';
 import type { Session } from '../../lib/platform/storage';

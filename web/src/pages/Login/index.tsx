@@ -1,8 +1,8 @@
 // Sign-in: username and password to POST /api/session; the session is kept on the device.
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
-import { api } from '../../lib/platform/api';
 import { unsentByAccount } from '../../lib/outbox';
+import { api } from '../../lib/platform/api';
 import type { Session } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';
 
@@ -43,11 +43,28 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
       )}
       <div class="field">
         <label for="login-username">{t('ui.login.username')}</label>
-        <input id="login-username" name="username" autocomplete="username" autocapitalize="none" spellcheck={false} required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+        <input
+          id="login-username"
+          name="username"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck={false}
+          required
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
       </div>
       <div class="field">
         <label for="login-password">{t('ui.login.password')}</label>
-        <input id="login-password" name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <input
+          id="login-password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
       </div>
       <button type="submit" class="primary wide" disabled={busy} data-testid="login-submit">
         {t(busy ? 'ui.login.submitting' : 'ui.login.submit')}

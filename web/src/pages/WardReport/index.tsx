@@ -1,14 +1,15 @@
 // A printable one-page report of one ward: its indicators against their targets, the households they stand
 // on (coverage per village), the round and the date. The print stylesheet drops the app's chrome; a lazy chunk.
-import { registerMessages } from '@shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+
 import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { INDICATORS } from '@shared/indicators/catalogue';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { api } from '../../lib/platform/api';
 import * as officialsApi from '../../lib/officials';
+import { api } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { getAreas, getRounds } from '../../lib/platform/reference';
@@ -69,7 +70,11 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
         <p data-testid="report-coverage">
           {coverage.total === null
             ? t('ui.report.coverage_unknown', { surveyed: formatCount(coverage.surveyed, lang) })
-            : t('ui.report.coverage_line', { surveyed: formatCount(coverage.surveyed, lang), total: formatCount(coverage.total, lang), percent: formatPercent(coverage.percent, lang) })}{' '}
+            : t('ui.report.coverage_line', {
+                surveyed: formatCount(coverage.surveyed, lang),
+                total: formatCount(coverage.total, lang),
+                percent: formatPercent(coverage.percent, lang),
+              })}{' '}
           {coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster')}
         </p>
       </section>
@@ -80,9 +85,15 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
           <thead>
             <tr>
               <th scope="col">{t('export.col.indicator_name')}</th>
-              <th scope="col" class="num">{t('export.col.percent')}</th>
-              <th scope="col" class="num">{t('ui.report.counts')}</th>
-              <th scope="col" class="num">{t('export.col.target')}</th>
+              <th scope="col" class="num">
+                {t('export.col.percent')}
+              </th>
+              <th scope="col" class="num">
+                {t('ui.report.counts')}
+              </th>
+              <th scope="col" class="num">
+                {t('export.col.target')}
+              </th>
               <th scope="col">{t('export.col.met')}</th>
             </tr>
           </thead>
@@ -110,10 +121,18 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
           <thead>
             <tr>
               <th scope="col">{t('ui.report.village')}</th>
-              <th scope="col" class="num">{t('ui.report.surveyed')}</th>
-              <th scope="col" class="num">{t('ui.report.on_roster')}</th>
-              <th scope="col" class="num">{t('ui.report.roster_total')}</th>
-              <th scope="col" class="num">{t('export.col.coverage')}</th>
+              <th scope="col" class="num">
+                {t('ui.report.surveyed')}
+              </th>
+              <th scope="col" class="num">
+                {t('ui.report.on_roster')}
+              </th>
+              <th scope="col" class="num">
+                {t('ui.report.roster_total')}
+              </th>
+              <th scope="col" class="num">
+                {t('export.col.coverage')}
+              </th>
             </tr>
           </thead>
           <tbody>
