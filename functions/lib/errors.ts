@@ -20,6 +20,7 @@ const CATALOGUE = {
   deleted: { status: 409, key: 'error.deleted' },
   roster_conflict: { status: 409, key: 'roster.conflict' },
   payload_too_large: { status: 413, key: 'error.payload_too_large' },
+  unsupported_media_type: { status: 415, key: 'error.unsupported_media_type' },
   too_many_requests: { status: 429, key: 'error.too_many_requests' },
   internal: { status: 500, key: 'error.internal' },
 } as const satisfies Record<string, { status: number; key: MessageKey }>;
@@ -87,6 +88,7 @@ export const problem = {
   invalidField: (path: string, key: MessageKey, params?: Record<string, string | number>) =>
     new ValidationError([{ path, key, ...(params ? { params } : {}) }]),
   invalidJson: () => new Problem('invalid_json'),
+  unsupportedMediaType: () => new Problem('unsupported_media_type'),
   unauthorized: () => new Problem('unauthorized'),
   badCredentials: () => new Problem('bad_credentials'),
   linkRefused: (reason: LinkRefusal) => new Problem(`link_${reason}`),

@@ -3,17 +3,18 @@
 import * as z from 'zod/mini';
 import { AreaSchema } from '../areas/areas';
 import { HouseholdSchema, MemberSchema } from '../survey/schema';
+import { codeId, safeText } from '../text/safe-text';
 import { RoundSchema } from './contract';
 
 export const MAX_LINKS_PER_REQUEST = 200;
 
 /** Codes travel inside link tokens, "~"-separated: they must be plain URL-safe codes. */
-const code = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^[A-Za-z0-9._-]+$/));
+const code = codeId;
 
 /** A household of the links form: its head's name, or its roster code (the API then takes the name from the roster). */
 export const NamedHouseholdSchema = z.strictObject({
-  headName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
-  householdCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  headName: z.optional(safeText(100)),
+  householdCode: z.optional(safeText(64)),
 });
 export type NamedHousehold = z.infer<typeof NamedHouseholdSchema>;
 

@@ -37,6 +37,8 @@ const vi = {
   'validation.invalid_uuid': 'Mã phiếu phải là UUID.',
   'validation.invalid_if_match': 'If-Match phải là số phiên bản.',
   'validation.invalid_query': 'Tham số truy vấn không hợp lệ.',
+  'validation.unsafe_text': 'Có ký tự không được phép (ký tự điều khiển hoặc ký tự ẩn). Vui lòng gõ lại.',
+  'validation.invalid_cursor': 'Con trỏ trang (cursor) không hợp lệ: hãy tải lại từ trang đầu.',
   // API errors
   'error.bad_request': 'Dữ liệu gửi lên chưa hợp lệ.',
   'error.unauthorized': 'Bạn cần đăng nhập.',
@@ -47,6 +49,7 @@ const vi = {
   'error.version_required': 'Phiếu đã tồn tại: cần gửi If-Match với phiên bản hiện tại để sửa.',
   'error.deleted': 'Phiếu này đã bị xóa.',
   'error.payload_too_large': 'Nội dung gửi lên quá lớn (tối đa {limit}).',
+  'error.unsupported_media_type': 'Nội dung gửi lên phải là JSON (Content-Type: application/json).',
   'error.too_many_requests': 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
   'error.internal': 'Đã có lỗi ở máy chủ. Vui lòng thử lại.',
   // web app (ui.*)
@@ -207,6 +210,8 @@ const en: Record<CoreMessageKey, string> = {
   'validation.invalid_uuid': 'The response id must be a UUID.',
   'validation.invalid_if_match': 'If-Match must be a version number.',
   'validation.invalid_query': 'Invalid query parameter.',
+  'validation.unsafe_text': 'Contains characters that are not allowed (control or hidden characters). Please retype it.',
+  'validation.invalid_cursor': 'The page cursor is not valid: start again from the first page.',
   'error.bad_request': 'The data sent is not valid.',
   'error.unauthorized': 'Please sign in.',
   'error.bad_credentials': 'Wrong username or password.',
@@ -216,6 +221,7 @@ const en: Record<CoreMessageKey, string> = {
   'error.version_required': 'The response exists: send If-Match with its current version to edit it.',
   'error.deleted': 'This response was deleted.',
   'error.payload_too_large': 'The request body is too large (at most {limit}).',
+  'error.unsupported_media_type': 'The request body must be JSON (Content-Type: application/json).',
   'error.too_many_requests': 'Too many requests, please try again later.',
   'error.internal': 'Something went wrong on the server. Please try again.',
   // web app (ui.*)

@@ -2,6 +2,7 @@
 // checked on its own, so the admin sees every problem at once, each with its row number in the file.
 import type { AreaTree } from '../areas/areas';
 import type { MessageKey } from '../i18n/dictionary';
+import { isSafeText, UNSAFE_TEXT_KEY } from '../text/safe-text';
 import type { RosterEntry } from './roster';
 
 export const ROSTER_FIELDS = ['wardCode', 'village', 'householdCode', 'headName', 'address'] as const;
@@ -66,13 +67,14 @@ export function validateRosterRows(rows: readonly RosterRow[], tree: AreaTree): 
 
   for (const { line, cells } of rows) {
     const rowIssues: RosterRowIssue[] = [];
-    const value = (field: RosterField) => (cells[field] ?? '').trim();
+    const value = (field: RosterField) => (cells[field] ?? '').trim().normalize('NFC');
     const required = (field: RosterField) => {
       if (!value(field)) rowIssues.push({ line, field, key: 'roster.required' });
       return value(field);
     };
     const limited = (field: RosterField, max: number) => {
       if (value(field).length > max) rowIssues.push({ line, field, key: 'validation.too_big.string', params: { maximum: max } });
+      else if (!isSafeText(value(field), { multiline: true })) rowIssues.push({ line, field, key: UNSAFE_TEXT_KEY });
     };
 
     const wardCode = required('wardCode');

@@ -1,5 +1,6 @@
 // zod schemas of a household response: the one definition the web form and the API validate with.
 import * as z from 'zod/mini';
+import { codeId, safeText } from '../text/safe-text';
 import { HOUSEHOLD_FORM, type Question } from './form';
 import { ageInReferenceYear, isAskedOfAge, isAskedOfHousehold } from './relevance';
 
@@ -7,7 +8,7 @@ export const MIN_BIRTH_YEAR = 1900;
 /** Vietnamese mobile (03/05/07/08/09 + 8 digits) or landline (02 + 9 digits), with 0 or +84. */
 export const VN_PHONE = /^(?:\+84|0)(?:[35789]\d{8}|2\d{9})$/;
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = safeText;
 
 export const HouseholdSchema = z.strictObject({
   head_name: text(100),
@@ -44,11 +45,11 @@ export type SurveyAnswers = z.infer<typeof SurveyAnswersSchema>;
 
 /** The body of `PUT /api/responses/{id}`. */
 export const ResponseBodySchema = z.strictObject({
-  roundId: z.string().check(z.minLength(1), z.maxLength(64)),
-  wardCode: z.string().check(z.minLength(1), z.maxLength(32)),
-  villageCode: z.string().check(z.minLength(1), z.maxLength(64)),
+  roundId: codeId(64),
+  wardCode: codeId(32),
+  villageCode: codeId(64),
   /** The household's code in the ward's roster, when the collector picked it from there (or a named link set it). */
-  householdCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  householdCode: z.optional(safeText(64)),
   household: HouseholdSchema,
   members: z.array(MemberSchema).check(z.minLength(HOUSEHOLD_FORM.minMembers), z.maxLength(HOUSEHOLD_FORM.maxMembers)),
 });

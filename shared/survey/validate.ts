@@ -77,6 +77,11 @@ function messageFor(issue: ZodIssue, value: unknown): IssueMessage {
       return { key: issue.format === 'regex' && issue.path.at(-1) === 'phone' ? 'validation.invalid_format.phone' : 'validation.invalid_format' };
     case 'invalid_value':
       return { key: 'validation.invalid_value', params: { values: issue.values.map(String).join(', ') } };
+    case 'custom': {
+      // Shared checks name their own message (e.g. unsafe text); anything else stays generic.
+      const key = (issue.params as { key?: MessageKey } | undefined)?.key;
+      return { key: key ?? 'validation.invalid_format' };
+    }
     default:
       return { key: 'validation.invalid_type' };
   }

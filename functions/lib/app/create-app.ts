@@ -38,7 +38,8 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   // The API speaks every message: results, exports and rosters (officials) and the links' errors (self-report).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES]) registerMessages(messages);
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
-  const withTree = { ...deps, areaTree };
+  // The link key also signs page cursors (under its own context: see http/signed-cursor.ts).
+  const withTree = { ...deps, areaTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
   const defaultBodyLimit = bodyLimit({
@@ -63,9 +64,8 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   if (serveExports)
     app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
   // Self-report links: made by collectors, answered by households through /api/self with no account.
-  const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
-  app.route('/api/links', linkRoutes(withLinks));
-  app.route('/api/self', selfRoutes(withLinks));
+  app.route('/api/links', linkRoutes(withTree));
+  app.route('/api/self', selfRoutes(withTree));
   app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;

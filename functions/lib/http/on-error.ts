@@ -17,8 +17,15 @@ export function loggablePath(path: string): string {
 }
 
 export function errorHandler(log: Log): ErrorHandler<AppEnv> {
-  return (error, c) => {
+  return (thrown, c) => {
+    let error = thrown;
     const lang = c.get('lang') ?? 'vi';
+    // DynamoDB refuses a key or value it cannot take (an over-long key, say): the input's fault, so a 400. The
+    // schemas bound every id first; this is the backstop, logged so a gap in them shows.
+    if (isDynamoValidation(error)) {
+      log('dynamodb refused the input', { error: error.message, path: loggablePath(c.req.path), method: c.req.method });
+      error = new Problem('bad_request');
+    }
     if (error instanceof Problem) {
       const issues = error.issues.map((issue) => translateIssue(lang, issue));
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
@@ -37,6 +44,10 @@ export function errorHandler(log: Log): ErrorHandler<AppEnv> {
     });
     return c.json({ error: { code: 'internal', message: translate(lang, 'error.internal') } }, 500);
   };
+}
+
+function isDynamoValidation(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'ValidationException' && (error as { $fault?: string }).$fault === 'client';
 }
 
 export const notFound: NotFoundHandler<AppEnv> = (c) =>

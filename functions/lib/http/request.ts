@@ -5,8 +5,16 @@ import type * as z from 'zod/mini';
 import { problem, ValidationError } from '../errors';
 import type { AppContext } from './context';
 
-/** The request body as JSON; malformed JSON is a 400, never a 500. */
+/**
+ * JSON, or no type / text/plain: what `fetch` sends for a string body (older clients and scripts do). A form post,
+ * multipart or XML is refused before the body is read.
+ */
+const JSON_TYPES = /^(?:application\/json|text\/plain)\s*(?:;.*)?$/i;
+
+/** The request body as JSON; malformed JSON is a 400 and a non-JSON content type a 415, never a 500. */
 export async function readJson(c: AppContext): Promise<unknown> {
+  const type = c.req.header('content-type');
+  if (type !== undefined && !JSON_TYPES.test(type.trim())) throw problem.unsupportedMediaType();
   const text = await c.req.text();
   try {
     return JSON.parse(text);

@@ -2,6 +2,7 @@
 // the responses, reports the drift it found and what it repaired (see services/results/recompute.ts).
 
 import type { AreaTree } from '@shared/areas/areas';
+import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { recomputeRound } from '../../services/results/recompute';
@@ -10,7 +11,7 @@ import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
 
-const RecomputeRequestSchema = z.strictObject({ roundId: z.string().check(z.minLength(1), z.maxLength(64)) });
+const RecomputeRequestSchema = z.strictObject({ roundId: codeId(64) });
 
 export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
   const { repo, identity, clock, areaTree, aggregateSlots } = deps;

@@ -3,6 +3,7 @@
 import { AGGREGATE_LEVELS, type AggregateLevel, AggregateLevelSchema } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { compareAggregates } from '@shared/indicators/compare';
+import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { problem } from '../../errors';
@@ -15,19 +16,19 @@ import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
 
 const AggregatesQuerySchema = z.strictObject({
-  roundId: z.string().check(z.minLength(1)),
+  roundId: codeId(64),
   level: z._default(AggregateLevelSchema, 'ward'),
 });
 
 /** The workbook holds every level the caller may read unless `level` picks one. */
 const WorkbookQuerySchema = z.strictObject({
-  roundId: z.string().check(z.minLength(1)),
+  roundId: codeId(64),
   level: z.optional(AggregateLevelSchema),
 });
 
 const CompareQuerySchema = z.strictObject({
-  roundId: z.string().check(z.minLength(1)),
-  baseRoundId: z.string().check(z.minLength(1)),
+  roundId: codeId(64),
+  baseRoundId: codeId(64),
   level: z._default(AggregateLevelSchema, 'ward'),
 });
 

@@ -2,6 +2,7 @@
 
 import { Readable } from 'node:stream';
 import type { AreaTree } from '@shared/areas/areas';
+import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { IdentityProvider } from '../../auth/identity';
@@ -15,7 +16,7 @@ import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
 
 const ExportQuerySchema = z.strictObject({
-  roundId: z.string().check(z.minLength(1)),
+  roundId: codeId(64),
   /** long (one row per member) unless asked otherwise: see docs/exports.md. */
   shape: z._default(z.enum(EXPORT_SHAPES), 'long'),
 });

@@ -3,6 +3,7 @@
 
 import { CreateLinksRequestSchema } from '@shared/api/links';
 import type { AreaTree } from '@shared/areas/areas';
+import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
@@ -17,9 +18,9 @@ import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
 
 const ListQuerySchema = z.strictObject({
-  roundId: z.string().check(z.minLength(1)),
-  wardCode: z.string().check(z.minLength(1)),
-  villageCode: z.string().check(z.minLength(1)),
+  roundId: codeId(64),
+  wardCode: codeId(32),
+  villageCode: codeId(64),
 });
 
 type LinkRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource };

@@ -2,22 +2,25 @@
 
 import type { StoredResponse } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
+import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import type { StoredResponseItem } from '../../repo/types';
+import type { LinkKeySource } from '../../services/links/link-secret';
 import { deleteResponse } from '../../services/responses/delete-response';
 import { putResponse, userActor } from '../../services/responses/put-response';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
+import { cursorSigner, MAX_CURSOR_LENGTH } from '../signed-cursor';
 
 const ListQuerySchema = z.strictObject({
-  roundId: z.string().check(z.minLength(1)),
-  wardCode: z.string().check(z.minLength(1)),
-  villageCode: z.optional(z.string().check(z.minLength(1))),
-  cursor: z.optional(z.string()),
+  roundId: codeId(64),
+  wardCode: codeId(32),
+  villageCode: z.optional(codeId(64)),
+  cursor: z.optional(z.string().check(z.maxLength(MAX_CURSOR_LENGTH))),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
 });
 
@@ -39,8 +42,9 @@ export function toStoredResponse(item: StoredResponseItem): StoredResponse {
   };
 }
 
-export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource }) {
   const { repo, identity, clock, areaTree } = deps;
+  const cursors = cursorSigner(deps.linkKey);
   const readable = async (c: AppContext, id: string) => {
     const item = await repo.responses.get(id);
     if (!item || item.deletedAt) throw problem.notFound();
@@ -69,8 +73,11 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
     .get('/', async (c) => {
       const query = parseOrThrow(ListQuerySchema, c.req.query());
       if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
-      const page = await repo.responses.listByWard({ ...query, limit: query.limit ?? 50 });
-      return c.json({ responses: page.items.map(toStoredResponse), ...(page.cursor ? { cursor: page.cursor } : {}) });
+      const scope = [c.get('user').username, query.roundId, query.wardCode, query.villageCode];
+      const cursor = await cursors.open(query.cursor, scope);
+      const page = await repo.responses.listByWard({ ...query, cursor, limit: query.limit ?? 50 });
+      const next = await cursors.sign(page.cursor, scope);
+      return c.json({ responses: page.items.map(toStoredResponse), ...(next ? { cursor: next } : {}) });
     })
     .delete('/:id', async (c) => {
       await deleteResponse({ id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') }, { responses: repo.responses, areaTree, clock });

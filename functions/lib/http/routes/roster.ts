@@ -3,6 +3,7 @@
 
 import type { AreaTree } from '@shared/areas/areas';
 import { translateIssue } from '@shared/i18n/dictionary';
+import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
@@ -22,8 +23,8 @@ export const ROSTER_IMPORT_PATH = '/api/roster/import';
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 
 const ImportQuerySchema = z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) });
-const RosterQuerySchema = z.strictObject({ wardCode: z.string().check(z.minLength(1)), villageCode: z.optional(z.string().check(z.minLength(1))) });
-const CoverageQuerySchema = z.strictObject({ roundId: z.string().check(z.minLength(1)), wardCode: z.string().check(z.minLength(1)) });
+const RosterQuerySchema = z.strictObject({ wardCode: codeId(32), villageCode: z.optional(codeId(64)) });
+const CoverageQuerySchema = z.strictObject({ roundId: codeId(64), wardCode: codeId(32) });
 
 type Deps = AppDeps & { areaTree: () => Promise<AreaTree> };
 

@@ -112,5 +112,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   const replaced = await deps.responses.replace(next, existing.version);
   if (replaced.ok) return { id: input.id, version: next.version, created: false };
   if (replaced.current?.deletedAt) throw problem.deleted();
+  // Two phones sent the same edit with the same If-Match: the one that lost the race finds its own body stored.
+  if (replaced.current?.bodyHash === bodyHash) return { id: input.id, version: replaced.current.version, created: false };
   throw problem.versionConflict(replaced.current?.version ?? existing.version);
 }
