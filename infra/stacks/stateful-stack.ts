@@ -57,6 +57,8 @@ export class StatefulStack extends Stack {
       ...TABLE_DEFAULTS,
       partitionKey: str(REFERENCE_TABLE.partitionKey),
       sortKey: str(REFERENCE_TABLE.sortKey),
+      // Failed sign-in counts expire by themselves (functions/lib/repo/attempts-repo.ts).
+      timeToLiveAttribute: REFERENCE_TABLE.ttlAttribute,
     });
 
     const userPool = new UserPool(this, 'UserPool', {

@@ -406,14 +406,44 @@ describe('rate limits of /api/self', () => {
     expect(getResponse).not.toHaveBeenCalled();
   });
 
-  it('limits requests per client address, forged tokens included; other addresses go on', async () => {
+  it('limits requests per client address; other addresses go on', async () => {
     await setup({ selfRateLimits: { perToken: { limit: 100, windowMs: 60_000 }, perAddress: { limit: 4, windowMs: 60_000 } } });
     const link = await oneLink();
-    for (let i = 0; i < 4; i += 1) expect((await selfGet(`guess-${i}`, '203.0.113.9')).status).toBe(401);
+    for (let i = 0; i < 4; i += 1) expect((await selfGet(link.token, '203.0.113.9')).status).toBe(200);
     const limited = await selfGet(link.token, '203.0.113.9');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await selfGet(link.token, '203.0.113.10')).status).toBe(200);
+  });
+
+  it('counts forged tokens in their own, lower bucket per address: guesses are limited, real links from that address go on', async () => {
+    await setup({
+      selfRateLimits: {
+        perToken: { limit: 100, windowMs: 60_000 },
+        perAddress: { limit: 10, windowMs: 60_000 },
+        invalidPerAddress: { limit: 4, windowMs: 60_000 },
+      },
+    });
+    const link = await oneLink();
+    for (let i = 0; i < 4; i += 1) expect((await selfGet(`guess-${i}`, '203.0.113.9')).status).toBe(401);
+    const limited = await selfGet('guess-5', '203.0.113.9');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await selfGet(link.token, '203.0.113.9')).status).toBe(200);
+  });
+
+  it('keys an IPv6 client by its /64', async () => {
+    await setup({
+      selfRateLimits: {
+        perToken: { limit: 100, windowMs: 60_000 },
+        perAddress: { limit: 10, windowMs: 60_000 },
+        invalidPerAddress: { limit: 2, windowMs: 60_000 },
+      },
+    });
+    expect((await selfGet('guess-1', '2001:db8:1:2::1')).status).toBe(401);
+    expect((await selfGet('guess-2', '2001:db8:1:2:ffff:1:2:3')).status).toBe(401);
+    expect((await selfGet('guess-3', '2001:0db8:0001:0002::9')).status).toBe(429);
+    expect((await selfGet('guess-4', '2001:db8:1:3::1')).status).toBe(401);
   });
 });
 

@@ -264,6 +264,24 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
       });
     });
 
+    describe('failed sign-in attempts', () => {
+      const at = (seconds: number) => new Date(Date.UTC(2026, 10, 24, 8, 0, seconds));
+
+      it('counts failures per key, forgets them after the window or on clear', async () => {
+        const key = `user#contract-${Math.random().toString(36).slice(2)}`;
+        expect(await repo.attempts.get(key, at(0))).toBeUndefined();
+        expect((await repo.attempts.recordFailure(key, at(0), 60)).failures).toBe(1);
+        expect(await repo.attempts.recordFailure(key, at(10), 60)).toEqual({ failures: 2, lastFailureAt: at(10).toISOString() });
+        expect(await repo.attempts.get(key, at(20))).toEqual({ failures: 2, lastFailureAt: at(10).toISOString() });
+        expect(await repo.attempts.get(`${key}-other`, at(20))).toBeUndefined();
+        // Forgotten 60 s after the last failure, even before the store deletes the item; counting starts again.
+        expect(await repo.attempts.get(key, at(75))).toBeUndefined();
+        expect((await repo.attempts.recordFailure(key, at(75), 60)).failures).toBe(1);
+        await repo.attempts.clear(key);
+        expect(await repo.attempts.get(key, at(76))).toBeUndefined();
+      });
+    });
+
     describe('reference', () => {
       const areas: Area[] = [
         { code: '381', name: 'Thị xã Bỉm Sơn', level: 'district', parentCode: null, households: 15000 },

@@ -175,6 +175,11 @@ describe('StatefulStack', () => {
     expect(Object.keys(stateful.findResources('AWS::DynamoDB::Table', { Properties: { KeySchema: pkSk } }))).toHaveLength(2);
   });
 
+  it('lets failed sign-in counts in the Reference table expire (TTL)', () => {
+    const withTtl = stateful.findResources('AWS::DynamoDB::Table', { Properties: { TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } } });
+    expect(Object.keys(withTtl)).toHaveLength(1);
+  });
+
   it('retains the user pool and the link secret', () => {
     for (const type of ['AWS::Cognito::UserPool', 'AWS::SecretsManager::Secret']) {
       const resources = Object.values(stateful.findResources(type));

@@ -9,6 +9,8 @@ import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import type {
   AggregateRow,
   AggregatesRepo,
+  AttemptsRepo,
+  FailedAttempts,
   LinkRecord,
   LinksRepo,
   LocalUserRecord,
@@ -105,6 +107,7 @@ export function createMemoryRepository(): MemoryRepository {
     rosterPointers: new Map(),
     linkItems: new Map(),
     links: {} as LinksRepo,
+    attempts: memoryAttempts(),
   };
 
   repo.aggregates = {
@@ -237,6 +240,29 @@ function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string,
     },
     async discardImport(wardCode, importId) {
       entries.delete(`${wardCode}#${importId}`);
+    },
+  };
+}
+
+/** Failed sign-ins: a count, the last failure and when it is forgotten (DynamoDB's TTL). */
+function memoryAttempts(): AttemptsRepo {
+  const counts = new Map<string, FailedAttempts & { forgetAt: number }>();
+  const live = (key: string, now: Date) => {
+    const entry = counts.get(key);
+    return entry && entry.forgetAt > now.getTime() ? entry : undefined;
+  };
+  return {
+    async get(key, now) {
+      const entry = live(key, now);
+      return entry && { failures: entry.failures, lastFailureAt: entry.lastFailureAt };
+    },
+    async recordFailure(key, now, forgetAfterSeconds) {
+      const failures = (live(key, now)?.failures ?? 0) + 1;
+      counts.set(key, { failures, lastFailureAt: now.toISOString(), forgetAt: now.getTime() + forgetAfterSeconds * 1000 });
+      return { failures, lastFailureAt: now.toISOString() };
+    },
+    async clear(key) {
+      counts.delete(key);
     },
   };
 }

@@ -1,8 +1,20 @@
 // Cognito as the identity provider in AWS: USER_PASSWORD_AUTH for sessions, the pool's JWKS for tokens.
-import { CognitoIdentityProviderClient, InitiateAuthCommand, NotAuthorizedException, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  LimitExceededException,
+  NotAuthorizedException,
+  PasswordResetRequiredException,
+  TooManyRequestsException,
+  UserNotConfirmedException,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet } from 'jose';
-import { problem } from '../errors';
+import { Problem, problem } from '../errors';
 import { createJwtVerifier, type IdentityProvider } from './identity';
+
+/** Cognito does not say how long to wait; a minute lets its throttle refill. */
+const COGNITO_RETRY_SECONDS = 60;
 
 export interface CognitoIdentityOptions {
   region: string;
@@ -30,10 +42,20 @@ export function createCognitoIdentity({
         if (!token) throw problem.badCredentials();
         return { token, user: await verify(token) };
       } catch (error) {
-        if (error instanceof NotAuthorizedException || error instanceof UserNotFoundException) throw problem.badCredentials();
-        throw error;
+        throw cognitoProblem(error);
       }
     },
     verify,
   };
+}
+
+/** Cognito's refusals as the catalogue's problems: never a 500 for something the user or a throttle caused. */
+export function cognitoProblem(error: unknown): unknown {
+  if (error instanceof Problem) return error;
+  if (error instanceof NotAuthorizedException || error instanceof UserNotFoundException) return problem.badCredentials();
+  // Cognito's own throttling and its per-user lockout after repeated failures.
+  if (error instanceof TooManyRequestsException || error instanceof LimitExceededException) return problem.tooManyRequests(COGNITO_RETRY_SECONDS);
+  if (error instanceof PasswordResetRequiredException) return new Problem('password_reset_required');
+  if (error instanceof UserNotConfirmedException) return new Problem('user_not_confirmed');
+  return error;
 }

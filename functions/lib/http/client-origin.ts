@@ -29,16 +29,38 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * The client's address for rate limiting. `x-viewer-address` (the viewer address CloudFront's function writes)
+ * The client's address for rate limiting, as the key it is counted under (addressKey: IPv6 by its /64). `x-viewer-address` (the viewer address CloudFront's function writes)
  * is trusted only on requests that carry CloudFront's origin-verify header with the deployment's value
  * (`originVerify`); anyone else could forge it. Otherwise: the Lambda event's source address (direct calls to
  * API Gateway), else the local server's socket. Without `originVerify` (local stack, tests) the header is never
  * trusted. API Gateway's stage throttling remains the hard bound.
  */
 export function clientAddress(c: AppContext, originVerify?: string): string {
+  return addressKey(rawClientAddress(c, originVerify));
+}
+
+function rawClientAddress(c: AppContext, originVerify?: string): string {
   const viewer = c.req.header('x-viewer-address')?.trim();
   const verify = c.req.header(ORIGIN_VERIFY_HEADER);
   if (viewer && originVerify && verify && sameSecret(verify, originVerify)) return viewer;
   const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * The key a client address is counted under: an IPv4 address as it is, an IPv6 address by its /64 (one home or
+ * phone gets a whole /64, so counting single addresses would let it rotate through 2^64 of them).
+ */
+export function addressKey(address: string): string {
+  if (!address.includes(':')) return address;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -7,6 +7,7 @@ import type { IdentityProvider } from '../auth/identity';
 import type { Repository } from '../repo/types';
 import type { LinkKeySource } from '../services/links/link-secret';
 import type { RateLimit } from '../services/links/rate-limiter';
+import type { SignInPolicy } from '../services/sign-in/sign-in-guard';
 
 export interface AppDeps {
   repo: Repository;
@@ -19,12 +20,14 @@ export interface AppDeps {
   /** Public base URL of the web app for link URLs; absent: taken from the request. */
   publicUrl?: string;
   /** Limits of the public self-report routes; absent: the defaults in http/routes/self.ts. */
-  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit };
+  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit; invalidPerAddress?: RateLimit };
   /**
    * The value CloudFront sends in the origin-verify header (ORIGIN_VERIFY): only requests carrying it may name
    * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.
    */
   originVerify?: string;
+  /** Failed sign-in limits; absent: DEFAULT_SIGN_IN_POLICY. */
+  signInPolicy?: SignInPolicy;
 }
 
 export interface AppEnv {

@@ -2,6 +2,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
+import { createAttemptsRepo } from './attempts-repo';
 import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
@@ -26,6 +27,8 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     roster: createRosterRepo(doc, tables.reference),
     // Links live in the Reference table, under their own partition per round and village.
     links: createLinksRepo(doc, tables.reference),
+    // Failed sign-ins too, with a TTL, so every container shares the counts.
+    attempts: createAttemptsRepo(doc, tables.reference),
   };
 }
 

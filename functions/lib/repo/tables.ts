@@ -11,8 +11,8 @@ export const RESPONSES_TABLE = {
 /** Ward aggregate rows and the fold ledger. Keys `pk` / `sk`. */
 export const AGGREGATES_TABLE = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
-/** Reference data: areas, rounds, local users, links, roster. Keys `pk` / `sk`. */
-export const REFERENCE_TABLE = { partitionKey: 'pk', sortKey: 'sk' } as const;
+/** Reference data: areas, rounds, local users, links, roster, failed sign-ins. Keys `pk` / `sk`; TTL `ttl` (epoch s). */
+export const REFERENCE_TABLE = { partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'ttl' } as const;
 
 /** Environment variable names through which functions learn their tables. */
 export const TABLE_ENV = {

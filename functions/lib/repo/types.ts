@@ -150,10 +150,28 @@ export interface LinksRepo {
   revokeLink(roundId: string, villageCode: string, linkId: string, revokedAt: string, revokedBy: string): Promise<boolean>;
 }
 
+// ---- failed sign-in attempts ----
+
+/** Failed attempts counted under one key (a username or a client address) within the forgetting window. */
+export interface FailedAttempts {
+  failures: number;
+  lastFailureAt: string;
+}
+
+export interface AttemptsRepo {
+  /** The live count of `key` (strongly consistent); undefined when none or forgotten. */
+  get(key: string, now: Date): Promise<FailedAttempts | undefined>;
+  /** Counts one more failure, atomically; the count is forgotten `forgetAfterSeconds` after this failure. */
+  recordFailure(key: string, now: Date, forgetAfterSeconds: number): Promise<FailedAttempts>;
+  /** Forgets the count (a successful sign-in). */
+  clear(key: string): Promise<void>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
   reference: ReferenceRepo;
   roster: RosterRepo;
   links: LinksRepo;
+  attempts: AttemptsRepo;
 }

@@ -4,6 +4,8 @@ import { SessionRequestSchema } from '@shared/api/contract';
 import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { Hono } from 'hono';
 import { problem } from '../../errors';
+import { guardedSignIn } from '../../services/sign-in/sign-in-guard';
+import { clientAddress } from '../client-origin';
 import type { AppDeps, AppEnv } from '../context';
 import { parseOrThrow, readJson } from '../request';
 
@@ -11,10 +13,11 @@ export function healthRoutes() {
   return new Hono<AppEnv>().get('/', (c) => c.json({ ok: true }));
 }
 
-export function sessionRoutes({ identity }: AppDeps) {
+export function sessionRoutes({ identity, repo, clock, originVerify, signInPolicy }: AppDeps) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const { username, password } = parseOrThrow(SessionRequestSchema, await readJson(c));
-    return c.json(await identity.signIn(username, password));
+    const address = clientAddress(c, originVerify);
+    return c.json(await guardedSignIn({ username, password, address }, { identity, attempts: repo.attempts, clock, policy: signInPolicy }));
   });
 }
 

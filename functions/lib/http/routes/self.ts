@@ -3,7 +3,7 @@
 // nothing else. Every request is rate limited per client address and per link before any storage is touched.
 
 import type { AreaTree } from '@shared/areas/areas';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { problem } from '../../errors';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { selfResponseId } from '../../services/links/link-token';
@@ -18,12 +18,22 @@ import { ifMatchVersion, readJson } from '../request';
 
 /**
  * A household opens its form, saves a few times and maybe comes back: 30 requests a minute per link is plenty.
- * Many phones share one address behind carrier NAT, hence the higher per-address limit.
+ * Many phones share one address behind carrier NAT, hence the higher per-address limit. Requests whose token does
+ * not verify (guesses, mangled copies) count apart in a lower bucket per address, so junk from one shared address
+ * runs out its own bucket and never the real households' one.
  */
-export const DEFAULT_SELF_RATE_LIMITS: { perToken: RateLimit; perAddress: RateLimit } = {
+export const DEFAULT_SELF_RATE_LIMITS: SelfRateLimits = {
   perToken: { limit: 30, windowMs: 60_000 },
   perAddress: { limit: 300, windowMs: 60_000 },
+  invalidPerAddress: { limit: 30, windowMs: 60_000 },
 };
+
+export interface SelfRateLimits {
+  perToken: RateLimit;
+  perAddress: RateLimit;
+  /** Default: the lower of perAddress and 30 a minute. */
+  invalidPerAddress?: RateLimit;
+}
 
 type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource };
 
@@ -32,28 +42,36 @@ export function selfRoutes(deps: SelfRouteDeps) {
   const limits = deps.selfRateLimits ?? DEFAULT_SELF_RATE_LIMITS;
   const perAddress = createRateLimiter(limits.perAddress);
   const perToken = createRateLimiter(limits.perToken);
-
-  const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const decision = perAddress.hit(clientAddress(c, deps.originVerify), clock().getTime());
+  const invalidPerAddress = createRateLimiter(
+    limits.invalidPerAddress ?? { ...limits.perAddress, limit: Math.min(limits.perAddress.limit, DEFAULT_SELF_RATE_LIMITS.perAddress.limit / 10) },
+  );
+  const hit = (limiter: ReturnType<typeof createRateLimiter>, key: string) => {
+    const decision = limiter.hit(key, clock().getTime());
     if (!decision.allowed) throw problem.tooManyRequests(decision.retryAfterSeconds);
-    await next();
   };
 
   /**
-   * The live link of the request's token; 401 for anything else. A signed token is counted against its link's
-   * limit straight after the signature check, so a burst on one link never reaches storage.
+   * The live link of the request's token; 401 for anything else. The signature is checked first (no storage):
+   * a token that fails counts in its address's bucket of guesses only; a signed one in its address's and its
+   * link's buckets, so a burst on one link never reaches storage.
    */
   const liveLink = async (c: AppContext) => {
-    const claims = verifiedClaims(await linkKey(), c.req.param('token') ?? '', clock());
-    const decision = perToken.hit(claims.linkId, clock().getTime());
-    if (!decision.allowed) throw problem.tooManyRequests(decision.retryAfterSeconds);
+    const address = clientAddress(c, deps.originVerify);
+    let claims: ReturnType<typeof verifiedClaims>;
+    try {
+      claims = verifiedClaims(await linkKey(), c.req.param('token') ?? '', clock());
+    } catch (refusal) {
+      hit(invalidPerAddress, address);
+      throw refusal;
+    }
+    hit(perAddress, address);
+    hit(perToken, claims.linkId);
     const record = await linkOfClaims(repo.links, claims);
     if (record.revokedAt) throw problem.linkRefused('revoked');
     return record;
   };
 
   return new Hono<AppEnv>()
-    .use(limitAddress)
     .get('/:token', async (c) => {
       const record = await liveLink(c);
       const form = await selfFormOf(record, { reference: repo.reference, responses: repo.responses, areaTree });
