@@ -13,6 +13,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginProtocolPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
@@ -24,6 +26,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/client-origin';
+import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from '../../functions/lib/http/security-headers';
 
 export interface WebSiteProps {
   /** Directory holding the built app (index.html at its root). */
@@ -93,6 +96,24 @@ export class WebSite extends Construct {
       comment: 'Forward the viewer address and public host to the API',
     });
 
+    // The app's and the API's hardening headers (the same the local server sends), plus HSTS: HTTPS only here.
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Phiếu: CSP, HSTS, nosniff, no-referrer, no framing',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
+          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+        ],
+      },
+    });
+
     // apiEndpoint is https://{id}.execute-api.{region}.amazonaws.com: the origin wants the bare host.
     const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
 
@@ -103,7 +124,7 @@ export class WebSite extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: securityHeaders,
         compress: true,
         functionAssociations: [{ function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
@@ -116,6 +137,7 @@ export class WebSite extends Construct {
                 allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
                 cachePolicy: CachePolicy.CACHING_DISABLED,
                 originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                responseHeadersPolicy: securityHeaders,
               },
             }
           : {}),
@@ -131,6 +153,7 @@ export class WebSite extends Construct {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           // Authorization, If-Match and Accept-Language reach the API; Host must stay API Gateway's own.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
           functionAssociations: [{ function: apiViewerHeaders, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },

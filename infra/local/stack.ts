@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../functions/lib/app/create-app';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
 import type { AppDeps } from '../../functions/lib/http/context';
+import { applySecurityHeaders } from '../../functions/lib/http/security-headers';
 import { logError } from '../../functions/lib/logger';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
@@ -101,6 +102,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 /** The API under /api, the built web app everywhere else (index.html for client-side routes). */
 function localServer(api: ReturnType<typeof createApp>, webRoot: string) {
   const server = new Hono();
+  // The same hardening headers CloudFront adds in AWS, on the web app's files too (HSTS aside: plain http here).
+  server.use('*', async (c, next) => {
+    await next();
+    applySecurityHeaders(c.res.headers);
+  });
   // The node server's env (with the socket) goes along: the self-report rate limit keys on the client address.
   server.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   if (existsSync(webRoot)) {

@@ -175,6 +175,19 @@ describe('StatefulStack', () => {
     expect(Object.keys(stateful.findResources('AWS::DynamoDB::Table', { Properties: { KeySchema: pkSk } }))).toHaveLength(2);
   });
 
+  it('sends a strict CSP, HSTS, nosniff, no-referrer and no framing on the app and on /api/*', () => {
+    const policies = Object.values(stateless.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(policies).toHaveLength(1);
+    const behavior = policies[0].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(behavior.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self'");
+    expect(behavior.ContentSecurityPolicy.ContentSecurityPolicy).not.toContain('unsafe-inline');
+    expect(behavior.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true });
+    expect(behavior.ReferrerPolicy.ReferrerPolicy).toBe('no-referrer');
+    expect(behavior.FrameOptions.FrameOption).toBe('DENY');
+    const distribution = Object.values(stateless.findResources('AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+    for (const behaviour of [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors]) expect(behaviour.ResponseHeadersPolicyId).toBeDefined();
+  });
+
   it('lets failed sign-in counts in the Reference table expire (TTL)', () => {
     const withTtl = stateful.findResources('AWS::DynamoDB::Table', { Properties: { TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } } });
     expect(Object.keys(withTtl)).toHaveLength(1);

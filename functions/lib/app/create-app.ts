@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { problem } from '../errors';
 import type { AppDeps, AppEnv } from '../http/context';
-import { detectLanguage, noStore } from '../http/middleware';
+import { detectLanguage, noStore, securityHeaders } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
@@ -41,6 +41,7 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   // The link key also signs page cursors (under its own context: see http/signed-cursor.ts).
   const withTree = { ...deps, areaTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   const app = new Hono<AppEnv>();
+  app.use('/api/*', securityHeaders);
   app.use('/api/*', detectLanguage);
   const defaultBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -18,13 +18,19 @@ export interface PhieuClaims extends JWTPayload {
   'cognito:groups'?: string[];
   'custom:areas'?: string;
   token_use?: string;
+  /** When the user signed in (seconds); kept by a refresh, so a session cannot be stretched forever. */
+  auth_time?: number;
 }
 
 export function userFromClaims(claims: PhieuClaims): User {
   const username = claims['cognito:username'];
-  const role = (claims['cognito:groups'] ?? []).find((group): group is Role => (ROLES as readonly string[]).includes(group));
+  const groups: unknown = claims['cognito:groups'] ?? [];
+  const areaList: unknown = claims['custom:areas'] ?? '';
+  // A token is signed, but its claims are still data: a string, number or object where a list belongs is a 401.
+  if (typeof username !== 'string' || !Array.isArray(groups) || typeof areaList !== 'string') throw problem.unauthorized();
+  const role = groups.find((group): group is Role => typeof group === 'string' && (ROLES as readonly string[]).includes(group));
   if (!username || !role || claims.token_use !== 'id') throw problem.unauthorized();
-  const areas = (claims['custom:areas'] ?? '')
+  const areas = areaList
     .split(',')
     .map((code) => code.trim())
     .filter(Boolean);
@@ -36,17 +42,46 @@ export interface JwtVerifierOptions {
   keySet: JWTVerifyGetKey;
   issuer: string;
   audience: string;
+  /** Oldest token accepted, from its `iat`, whatever its `exp` says (default MAX_TOKEN_AGE_SECONDS). */
+  maxTokenAgeSeconds?: number;
+  /** Oldest sign-in accepted, from `auth_time` (kept across refreshes), default MAX_SESSION_AGE_SECONDS. */
+  maxSessionAgeSeconds?: number;
+  clock?: () => Date;
 }
 
+/**
+ * A token is refused this long after it was issued, whatever its `exp` claims (a token minted with a far expiry by a
+ * misconfigured issuer, or a stolen one). The local stand-in's tokens last exactly this long; Cognito's ID tokens an
+ * hour. Shorter sessions with silent refresh are the next step (docs/security.md).
+ */
+export const MAX_TOKEN_AGE_SECONDS = 12 * 60 * 60;
+/** A sign-in lasts at most 12 hours (a working day) however often its token is refreshed. */
+export const MAX_SESSION_AGE_SECONDS = 12 * 60 * 60;
+
 /** The one token check: signature against the issuer's JWKS, issuer, audience, expiry, then claims. */
-export function createJwtVerifier({ keySet, issuer, audience }: JwtVerifierOptions): (token: string) => Promise<User> {
+export function createJwtVerifier(options: JwtVerifierOptions): (token: string) => Promise<User> {
+  const verifyClaims = createClaimsVerifier(options);
+  return async (token) => userFromClaims(await verifyClaims(token));
+}
+
+/** The verified claims of a token: signature, issuer, audience, expiry, token age and sign-in age. */
+export function createClaimsVerifier({
+  keySet,
+  issuer,
+  audience,
+  maxTokenAgeSeconds = MAX_TOKEN_AGE_SECONDS,
+  maxSessionAgeSeconds = MAX_SESSION_AGE_SECONDS,
+  clock = () => new Date(),
+}: JwtVerifierOptions): (token: string) => Promise<PhieuClaims> {
   return async (token) => {
     let payload: PhieuClaims;
     try {
-      ({ payload } = await jwtVerify<PhieuClaims>(token, keySet, { issuer, audience }));
+      ({ payload } = await jwtVerify<PhieuClaims>(token, keySet, { issuer, audience, maxTokenAge: maxTokenAgeSeconds, currentDate: clock() }));
     } catch {
       throw problem.unauthorized();
     }
-    return userFromClaims(payload);
+    const signedInAt = typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat;
+    if (typeof signedInAt !== 'number' || clock().getTime() / 1000 - signedInAt > maxSessionAgeSeconds) throw problem.unauthorized();
+    return payload;
   };
 }

@@ -7,6 +7,7 @@ import { assertRole } from '../access/roles';
 import type { IdentityProvider } from '../auth/identity';
 import { problem } from '../errors';
 import type { AppEnv } from './context';
+import { applySecurityHeaders } from './security-headers';
 
 export const detectLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('lang', langFromAcceptLanguage(c.req.header('accept-language')));
@@ -30,4 +31,10 @@ export function requireUser(identity: IdentityProvider, ...roles: Role[]): Middl
 export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   c.header('Cache-Control', 'no-store');
+};
+
+/** CSP, nosniff, no-referrer, no framing on every /api answer too (see security-headers.ts). */
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  applySecurityHeaders(c.res.headers);
 };
