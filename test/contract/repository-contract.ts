@@ -282,6 +282,17 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
       });
     });
 
+    describe('session cut-offs', () => {
+      it('stores the latest cut-off per user', async () => {
+        const user = `contract-${Math.random().toString(36).slice(2)}`;
+        expect(await repo.sessions.getValidAfter(user)).toBeUndefined();
+        await repo.sessions.setValidAfter(user, '2026-11-24T08:00:00.000Z');
+        await repo.sessions.setValidAfter(user, '2026-11-24T09:00:00.000Z');
+        expect(await repo.sessions.getValidAfter(user)).toBe('2026-11-24T09:00:00.000Z');
+        expect(await repo.sessions.getValidAfter(`${user}-other`)).toBeUndefined();
+      });
+    });
+
     describe('reference', () => {
       const areas: Area[] = [
         { code: '381', name: 'Thị xã Bỉm Sơn', level: 'district', parentCode: null, households: 15000 },

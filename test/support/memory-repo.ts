@@ -18,6 +18,7 @@ import type {
   Repository,
   ResponsesRepo,
   RosterRepo,
+  SessionsRepo,
   StoredResponseItem,
 } from '../../functions/lib/repo/types';
 
@@ -108,6 +109,7 @@ export function createMemoryRepository(): MemoryRepository {
     linkItems: new Map(),
     links: {} as LinksRepo,
     attempts: memoryAttempts(),
+    sessions: memorySessions(),
   };
 
   repo.aggregates = {
@@ -263,6 +265,18 @@ function memoryAttempts(): AttemptsRepo {
     },
     async clear(key) {
       counts.delete(key);
+    },
+  };
+}
+
+function memorySessions(): SessionsRepo {
+  const cutoffs = new Map<string, string>();
+  return {
+    async getValidAfter(username) {
+      return cutoffs.get(username);
+    },
+    async setValidAfter(username, validAfter) {
+      cutoffs.set(username, validAfter);
     },
   };
 }

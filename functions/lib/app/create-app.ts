@@ -6,11 +6,12 @@ import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { withSessionCutoff } from '../auth/session-cutoff';
 import { problem } from '../errors';
 import type { AppDeps, AppEnv } from '../http/context';
 import { detectLanguage, noStore, securityHeaders } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
-import { adminRoutes } from '../http/routes/admin';
+import { adminRoutes, userRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
@@ -34,9 +35,12 @@ export interface CreateAppOptions {
   serveExports?: boolean;
 }
 
-export function createApp(deps: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
+export function createApp(given: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
   // The API speaks every message: results, exports and rosters (officials) and the links' errors (self-report).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES]) registerMessages(messages);
+  // Every route verifies tokens through the session cut-off: an admin's sign-out holds from then on.
+  const cutoff = withSessionCutoff(given.identity, given.repo.sessions);
+  const deps: AppDeps = { ...given, identity: cutoff.identity };
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
   // The link key also signs page cursors (under its own context: see http/signed-cursor.ts).
   const withTree = { ...deps, areaTree, linkKey: deps.linkKey ?? generatedLinkKey() };
@@ -60,6 +64,7 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   app.route('/api/responses', responseRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
   app.route('/api/admin', adminRoutes(withTree));
+  app.route('/api/users', userRoutes({ ...withTree, endSessions: cutoff.endSessions }));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
   if (serveExports)

@@ -1,5 +1,6 @@
 // Cognito as the identity provider in AWS: USER_PASSWORD_AUTH for sessions, the pool's JWKS for tokens.
 import {
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   LimitExceededException,
@@ -11,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet } from 'jose';
 import { Problem, problem } from '../errors';
-import { createJwtVerifier, type IdentityProvider } from './identity';
+import { createJwtVerifier, createSessionVerifier, type IdentityProvider } from './identity';
 
 /** Cognito does not say how long to wait; a minute lets its throttle refill. */
 const COGNITO_RETRY_SECONDS = 60;
@@ -30,7 +31,9 @@ export function createCognitoIdentity({
   client = new CognitoIdentityProviderClient({ region }),
 }: CognitoIdentityOptions): IdentityProvider {
   const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-  const verify = createJwtVerifier({ keySet: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, audience: clientId });
+  const verifierOptions = { keySet: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, audience: clientId };
+  const verify = createJwtVerifier(verifierOptions);
+  const verifySession = createSessionVerifier(verifierOptions);
   return {
     async signIn(username, password) {
       try {
@@ -46,6 +49,10 @@ export function createCognitoIdentity({
       }
     },
     verify,
+    verifySession,
+    async endSessions(username) {
+      await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
+    },
   };
 }
 

@@ -10,6 +10,10 @@ export interface IdentityProvider {
   signIn(username: string, password: string): Promise<SessionResponse>;
   /** Resolves the token's user, or throws UnauthorizedError. */
   verify(token: string): Promise<User>;
+  /** The token's user and when they signed in (epoch seconds: auth_time, else iat). */
+  verifySession(token: string): Promise<{ user: User; signedInAt: number }>;
+  /** Ends the user's sessions at the provider too (Cognito: AdminUserGlobalSignOut revokes refresh tokens). */
+  endSessions?(username: string): Promise<void>;
 }
 
 /** Claims as Cognito puts them in an ID token; the local stand-in issues the same. */
@@ -62,6 +66,14 @@ export const MAX_SESSION_AGE_SECONDS = 12 * 60 * 60;
 export function createJwtVerifier(options: JwtVerifierOptions): (token: string) => Promise<User> {
   const verifyClaims = createClaimsVerifier(options);
   return async (token) => userFromClaims(await verifyClaims(token));
+}
+
+export function createSessionVerifier(options: JwtVerifierOptions): (token: string) => Promise<{ user: User; signedInAt: number }> {
+  const verifyClaims = createClaimsVerifier(options);
+  return async (token) => {
+    const claims = await verifyClaims(token);
+    return { user: userFromClaims(claims), signedInAt: (typeof claims.auth_time === 'number' ? claims.auth_time : claims.iat) as number };
+  };
 }
 
 /** The verified claims of a token: signature, issuer, audience, expiry, token age and sign-in age. */

@@ -3,7 +3,7 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { problem } from '../errors';
 import type { ReferenceRepo } from '../repo/types';
-import { createJwtVerifier, type IdentityProvider } from './identity';
+import { createJwtVerifier, createSessionVerifier, type IdentityProvider } from './identity';
 import { verifyPassword } from './passwords';
 
 export const LOCAL_AUDIENCE = 'phieu-local';
@@ -14,7 +14,9 @@ const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 export async function createLocalIdentity(reference: ReferenceRepo, issuer: string): Promise<IdentityProvider> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'local-1', alg: 'ES256', use: 'sig' };
-  const verify = createJwtVerifier({ keySet: createLocalJWKSet({ keys: [jwk] }), issuer, audience: LOCAL_AUDIENCE });
+  const verifierOptions = { keySet: createLocalJWKSet({ keys: [jwk] }), issuer, audience: LOCAL_AUDIENCE };
+  const verify = createJwtVerifier(verifierOptions);
+  const verifySession = createSessionVerifier(verifierOptions);
 
   return {
     async signIn(username, password) {
@@ -37,5 +39,6 @@ export async function createLocalIdentity(reference: ReferenceRepo, issuer: stri
       return { token, user: await verify(token) };
     },
     verify,
+    verifySession,
   };
 }

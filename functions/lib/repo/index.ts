@@ -7,6 +7,7 @@ import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
 import { createRosterRepo } from './roster-repo';
+import { createSessionsRepo } from './sessions-repo';
 import type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo } from './types';
 
 export interface TableNames {
@@ -29,6 +30,7 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     links: createLinksRepo(doc, tables.reference),
     // Failed sign-ins too, with a TTL, so every container shares the counts.
     attempts: createAttemptsRepo(doc, tables.reference),
+    sessions: createSessionsRepo(doc, tables.reference),
   };
 }
 

@@ -167,6 +167,12 @@ export interface AttemptsRepo {
   clear(key: string): Promise<void>;
 }
 
+/** Per-user session cut-offs: tokens of sign-ins before `validAfter` are refused. */
+export interface SessionsRepo {
+  getValidAfter(username: string): Promise<string | undefined>;
+  setValidAfter(username: string, validAfter: string): Promise<void>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
@@ -174,4 +180,5 @@ export interface Repository {
   roster: RosterRepo;
   links: LinksRepo;
   attempts: AttemptsRepo;
+  sessions: SessionsRepo;
 }
