@@ -22,6 +22,7 @@ const CATALOGUE = {
   version_required: { status: 409, key: 'error.version_required' },
   deleted: { status: 409, key: 'error.deleted' },
   roster_conflict: { status: 409, key: 'roster.conflict' },
+  too_many_links: { status: 409, key: 'error.too_many_links' },
   payload_too_large: { status: 413, key: 'error.payload_too_large' },
   unsupported_media_type: { status: 415, key: 'error.unsupported_media_type' },
   too_many_requests: { status: 429, key: 'error.too_many_requests' },

@@ -53,6 +53,7 @@ const vi = {
   'error.deleted': 'Phiếu này đã bị xóa.',
   'error.payload_too_large': 'Nội dung gửi lên quá lớn (tối đa {limit}).',
   'error.unsupported_media_type': 'Nội dung gửi lên phải là JSON (Content-Type: application/json).',
+  'error.too_many_links': 'Thôn/khu phố này đã có {active} đường dẫn đang dùng (tối đa {max}). Hãy thu hồi đường dẫn không dùng trước khi tạo thêm.',
   'error.too_many_requests': 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
   'error.internal': 'Đã có lỗi ở máy chủ. Vui lòng thử lại.',
   // web app (ui.*)
@@ -228,6 +229,7 @@ const en: Record<CoreMessageKey, string> = {
   'error.deleted': 'This response was deleted.',
   'error.payload_too_large': 'The request body is too large (at most {limit}).',
   'error.unsupported_media_type': 'The request body must be JSON (Content-Type: application/json).',
+  'error.too_many_links': 'This village already has {active} active links (at most {max}). Revoke unused links before making more.',
   'error.too_many_requests': 'Too many requests, please try again later.',
   'error.internal': 'Something went wrong on the server. Please try again.',
   // web app (ui.*)

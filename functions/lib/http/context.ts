@@ -26,6 +26,8 @@ export interface AppDeps {
    * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.
    */
   originVerify?: string;
+  /** Cap on active self-report links per village and round; absent: DEFAULT_MAX_ACTIVE_LINKS (2,000). */
+  maxActiveLinksPerVillage?: number;
   /** Failed sign-in limits; absent: DEFAULT_SIGN_IN_POLICY. */
   signInPolicy?: SignInPolicy;
 }

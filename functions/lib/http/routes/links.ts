@@ -36,7 +36,14 @@ export function linkRoutes(deps: LinkRouteDeps) {
     .use(requireUser(identity, 'collector', 'admin'))
     .post('/', async (c) => {
       const request = parseOrThrow(CreateLinksRequestSchema, await readJson(c));
-      const records = await createLinks(request, c.get('user'), { reference: repo.reference, roster: repo.roster, links: repo.links, areaTree, clock });
+      const records = await createLinks(request, c.get('user'), {
+        reference: repo.reference,
+        roster: repo.roster,
+        links: repo.links,
+        areaTree,
+        clock,
+        maxActiveLinks: deps.maxActiveLinksPerVillage,
+      });
       const key = await linkKey();
       const base = publicBaseUrl(c, deps.publicUrl);
       return c.json({ links: records.map((record) => toLink(record, key, base, undefined)) }, 201);

@@ -5,7 +5,7 @@ import type { User } from '@shared/api/contract';
 import type { CreateLinksRequest } from '@shared/api/links';
 import type { AreaTree } from '@shared/areas/areas';
 import { assertVillageOfWard } from '../../access/scope';
-import { problem } from '../../errors';
+import { Problem, problem } from '../../errors';
 import type { LinkRecord, LinksRepo, ReferenceRepo, RosterRepo } from '../../repo/types';
 import { assertRoundOpen, requireRound } from '../rounds/require-round';
 import { newLinkId } from './link-token';
@@ -14,10 +14,15 @@ import { namedHouseholdsOfVillage } from './links-service';
 export interface CreateLinksDeps {
   reference: Pick<ReferenceRepo, 'getRound'>;
   roster: Pick<RosterRepo, 'getWardRoster' | 'listEntries'>;
-  links: Pick<LinksRepo, 'putLinks'>;
+  links: Pick<LinksRepo, 'putLinks' | 'listLinks'>;
   areaTree: () => Promise<AreaTree>;
   clock: () => Date;
+  /** Active (unrevoked) links a village may hold in a round; default DEFAULT_MAX_ACTIVE_LINKS. */
+  maxActiveLinks?: number;
 }
+
+/** A village has at most a few hundred households: 2,000 live links is far beyond any real need. */
+export const DEFAULT_MAX_ACTIVE_LINKS = 2000;
 
 /** Stores `count` anonymous links or one per named household, each expiring when the round closes. */
 export async function createLinks(request: CreateLinksRequest, user: User, deps: CreateLinksDeps): Promise<LinkRecord[]> {
@@ -30,6 +35,10 @@ export async function createLinks(request: CreateLinksRequest, user: User, deps:
   const who = request.households
     ? await namedHouseholdsOfVillage(deps.roster, request.wardCode, request.villageCode, request.households)
     : Array.from({ length: request.count ?? 0 }, () => ({ headName: undefined, householdCode: undefined }));
+  // A cap on live links per village: a runaway script (or a stolen collector session) cannot mint links without end.
+  const cap = deps.maxActiveLinks ?? DEFAULT_MAX_ACTIVE_LINKS;
+  const active = (await deps.links.listLinks(round.id, request.villageCode)).filter((link) => !link.revokedAt).length;
+  if (active + who.length > cap) throw new Problem('too_many_links', { params: { max: cap, active }, details: { maxActiveLinks: cap, activeLinks: active } });
   const createdAt = now.toISOString();
   const records: LinkRecord[] = who.map(({ headName, householdCode }) => ({
     linkId: newLinkId(),
