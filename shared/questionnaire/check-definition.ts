@@ -19,6 +19,7 @@ export function checkDefinition(input: unknown, previousVersions: readonly Defin
       issues: parsed.error.issues.flatMap((issue): Issues => {
         const path = issue.path.map(String).join('.');
         if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, key: 'validation.unrecognized_key', params: { key } }));
+        if (issue.code === 'custom' && issue.message.startsWith('questionnaire.')) return [{ path, key: issue.message }];
         return [{ path, key: 'questionnaire.invalid_field', params: { code: issue.code } }];
       }),
     };
