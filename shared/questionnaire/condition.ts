@@ -46,23 +46,43 @@ export function compileCondition(cond: Condition, locate: Locate): Predicate {
     return (s) => !inner(s);
   }
   if (!isComparison(cond)) return FALSE;
-  const read = reader(cond.q, locate(cond.q));
-  if (!read) return FALSE;
-  const test = comparator(...operatorOf(cond));
+  const place = locate(cond.q);
+  if (!place) return FALSE;
+  const [op, operand] = operatorOf(cond);
+  return specialised(cond.q, place, op, operand) ?? generic(reader(cond.q, place), comparator(op, operand));
+}
+
+function generic(read: (s: Scope) => unknown, test: (value: unknown) => boolean): Predicate {
   return (s) => {
     const value = read(s);
     return !isEmpty(value) && test(value);
   };
 }
 
-function reader(q: string, place: Place | undefined): ((s: Scope) => unknown) | undefined {
-  if (place === 'age') return (s) => s.age;
-  if (place === 'household') return (s) => s.household[q];
-  if (place === 'member') return (s) => s.member?.[q];
+// The hot shapes of the indicator fold (yes/no equality, age bounds) as one closure each: no generic reader,
+// no emptiness test (a non-empty operand can only equal a non-empty answer; a number is never empty).
+function specialised(q: string, place: Place, op: string, operand: unknown): Predicate | undefined {
+  if (op === 'eq' && operand !== '' && !Array.isArray(operand)) {
+    if (place === 'member') return (s) => s.member !== undefined && s.member[q] === operand;
+    if (place === 'household') return (s) => s.household[q] === operand;
+    return (s) => s.age === operand;
+  }
+  if (place === 'age' && typeof operand === 'number') {
+    if (op === 'gte') return (s) => s.age !== undefined && s.age >= operand;
+    if (op === 'gt') return (s) => s.age !== undefined && s.age > operand;
+    if (op === 'lt') return (s) => s.age !== undefined && s.age < operand;
+    if (op === 'lte') return (s) => s.age !== undefined && s.age <= operand;
+  }
   return undefined;
 }
 
-function comparator(op: string, operand: unknown): (value: unknown) => boolean {
+function reader(q: string, place: Place): (s: Scope) => unknown {
+  if (place === 'age') return (s) => s.age;
+  if (place === 'household') return (s) => s.household[q];
+  return (s) => s.member?.[q];
+}
+
+export function comparator(op: string, operand: unknown): (value: unknown) => boolean {
   switch (op) {
     case 'eq':
       return (v) => v === operand;
