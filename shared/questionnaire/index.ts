@@ -1,6 +1,7 @@
 // The questionnaire engine's public module: definitions as data, their checks, the answer validator, indicator
 // evaluation and XLSForm conversion. Pure (no I/O); import from here.
-export { checkDefinition } from './check-definition';
+export { type Asked, askedQuestions } from './asked';
+export { checkDefinition, checkIndicators } from './check-definition';
 export { compileDefinition, type CompiledDefinition, VN_PHONE } from './compile';
 export { compileCondition, isEmpty, referencesOf, type Predicate, type Scope } from './condition';
 export {
