@@ -9,7 +9,7 @@ export {
   IndicatorSchema, type Label, type Lang, type Question, QuestionSchema, type QuestionType, type Rule,
 } from './definition';
 export { HOUSEHOLD_DX_V1 } from './household-dx-v1';
-export { compileIndicators, type CompiledIndicators, type Contributions, contributionsOf, tallyOfAnswers } from './indicators';
+export { compileIndicators, type CompiledIndicators, type Contributions, contributeInto, contributionsOf, type SurveyResponseAnswers, tallyOfAnswers } from './indicators';
 export { fillPlaceholders, type QuestionnaireIssue, type Result } from './issues';
 export { QUESTIONNAIRE_MESSAGES, type QuestionnaireMessageKey } from './messages';
 export { renderCondition } from './render-condition';
