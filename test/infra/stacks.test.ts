@@ -48,7 +48,10 @@ function statefulIdsIn(value: Json): Set<string> {
   const ids = new Set<string>();
   const outputs = stateful.toJSON().Outputs as Record<string, Json>;
   const visit = (node: Json): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     if (typeof node['Fn::ImportValue'] === 'string') {
       const name = node['Fn::ImportValue'];

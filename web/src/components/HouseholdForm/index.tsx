@@ -17,7 +17,6 @@ import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
 import { LazyPage } from '../LazyPage';
 import { Notice, type NoticeKind } from '../Notice';
-import { QuestionField } from '../QuestionField';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
