@@ -27,7 +27,7 @@ let again = false;
 
 function setStatus(next: Partial<SyncStatus>) {
   status = { ...status, ...next };
-  statusListeners.forEach((l) => l(status));
+  for (const listener of statusListeners) listener(status);
 }
 
 export function syncStatus(): SyncStatus {
