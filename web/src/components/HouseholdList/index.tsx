@@ -46,9 +46,9 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page is loaded again for another village, on "try again" (attempt) and when the network returns (online); loadPage is a new closure each render.
   useEffect(() => {
     void loadPage();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roundId, wardCode, villageCode, attempt, online]);
 
   async function remove(row: HouseholdRowModel) {
