@@ -158,6 +158,7 @@ function HouseholdRow({ row, villageCode, confirming, onConfirm, onRemove }: Row
         )}
       </div>
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would bring its own border, padding and min-width to this flex row of buttons; the group role names the set without it.
         <div class="row-actions confirm" role="group">
           <span>{t('ui.collect.confirm_delete', { name })}</span>
           <button type="button" class="danger" data-testid="household-delete-confirm" onClick={() => onRemove(row)}>
