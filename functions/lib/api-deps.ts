@@ -2,7 +2,7 @@
 import { createCognitoIdentity } from './auth/cognito-identity';
 import type { AppDeps } from './app/context';
 import { parseConfig } from './config';
-import { secretsManagerLinkKey } from './links/link-secret';
+import { secretsManagerLinkKeyring } from './links/link-secret';
 import { createDocumentClient, createRepository, type AggregatesRepo } from './repo';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
@@ -13,7 +13,7 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
     clock: () => new Date(),
     aggregateSlots: config.AGGREGATE_SLOTS,
-    linkKey: secretsManagerLinkKey(config.LINK_SECRET_ARN!, config.AWS_REGION!),
+    linkKey: secretsManagerLinkKeyring(config.LINK_SECRET_ARN!, config.AWS_REGION!),
     publicUrl: config.PUBLIC_URL,
     originVerify: config.ORIGIN_VERIFY!,
   };

@@ -5,6 +5,7 @@
 import '../../../shared/i18n/officials';
 import { Hono } from 'hono';
 import { translate } from '../../../shared/i18n/dictionary';
+import { viewerAuthorization } from '../http/viewer-authorization';
 import { exportRoutes } from '../routes/exports';
 import type { AppDeps, AppEnv } from './context';
 import { detectLanguage, errorHandler } from './middleware';
@@ -13,6 +14,8 @@ import { cachedAreaTree } from './scope';
 export function createExportApp(deps: AppDeps, { log = logJson }: { log?: (message: string, details: Record<string, unknown>) => void } = {}) {
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
   const app = new Hono<AppEnv>();
+  // Behind origin access control, CloudFront's signature takes the Authorization header (see the middleware).
+  app.use('/api/*', viewerAuthorization);
   app.use('/api/*', detectLanguage);
   app.use('/api/*', async (c, next) => {
     await next();

@@ -2,7 +2,7 @@
 import type { Link, NamedHousehold } from '../../../shared/api/links';
 import { LinkRefusedError, ValidationError, type PendingIssue } from '../errors';
 import type { LinkRecord, Repository, StoredResponseItem } from '../repo/types';
-import { selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from './link-token';
+import { selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims, type LinkKeys } from './link-token';
 import { selfReportUrl } from './link-urls';
 
 export function claimsOf(record: LinkRecord): LinkClaims {
@@ -10,7 +10,7 @@ export function claimsOf(record: LinkRecord): LinkClaims {
 }
 
 /** The link as the API shows it; `response` is the live response it wrote, if any. */
-export function toLink(record: LinkRecord, key: Uint8Array, base: string, response: StoredResponseItem | undefined): Link {
+export function toLink(record: LinkRecord, key: LinkKeys, base: string, response: StoredResponseItem | undefined): Link {
   const token = signLinkToken(key, claimsOf(record));
   const live = response && !response.deletedAt ? response : undefined;
   return {
@@ -40,7 +40,7 @@ export async function responsesOfVillage(repo: Repository, roundId: string, ward
 }
 
 /** The claims of a correctly signed, unexpired token, refusing (401) anything else; no storage read. `now` null skips the expiry check. */
-export function verifiedClaims(key: Uint8Array, token: string, now: Date | null): LinkClaims {
+export function verifiedClaims(key: LinkKeys, token: string, now: Date | null): LinkClaims {
   const checked = verifyLinkToken(key, token, now);
   if (!checked.ok) throw new LinkRefusedError(checked.reason);
   return checked.claims;
@@ -58,7 +58,7 @@ export async function linkOfClaims(repo: Repository, claims: LinkClaims): Promis
  * The stored link a token names, refusing (401) a forged or altered token, an expired one, and an unknown link
  * (a revoked one is returned: callers decide). `now` null skips the expiry check.
  */
-export async function resolveLink(repo: Repository, key: Uint8Array, token: string, now: Date | null): Promise<{ claims: LinkClaims; record: LinkRecord }> {
+export async function resolveLink(repo: Repository, key: LinkKeys, token: string, now: Date | null): Promise<{ claims: LinkClaims; record: LinkRecord }> {
   const claims = verifiedClaims(key, token, now);
   return { claims, record: await linkOfClaims(repo, claims) };
 }

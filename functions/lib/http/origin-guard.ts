@@ -1,0 +1,31 @@
+// The API answers only through CloudFront. API Gateway's execute-api endpoint stays reachable on the internet
+// (CloudFront's origin needs it), so every /api/* request must carry the origin-verify header that CloudFront's
+// API origin adds (x-phieu-origin-verify, a per-deployment secret value). Without it a caller would skip the WAF,
+// the edge rate limits and the viewer-address rate limit of /api/self/*. Mount before the routes; locally and in
+// tests no value is configured and the guard lets everything through.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { ForbiddenError } from '../errors';
+
+export const ORIGIN_GUARD_HEADER = 'x-phieu-origin-verify';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Constant-time whatever the lengths: both sides are hashed to equal length first. */
+function sameValue(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * Refuses (403) a request without the deployment's origin-verify value. `originVerify` absent: no guard (local
+ * server, tests). `exempt` lists path prefixes that may be reached directly (none needed today: CloudFront adds the
+ * header to every request it forwards to the API origin).
+ */
+export function originGuard(originVerify: string | undefined, { exempt = [] as readonly string[] } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    if (!originVerify || exempt.some((prefix) => c.req.path.startsWith(prefix))) return next();
+    const given = c.req.header(ORIGIN_GUARD_HEADER);
+    if (!given || !sameValue(given, originVerify)) throw new ForbiddenError();
+    return next();
+  };
+}
