@@ -8,7 +8,7 @@ import { viewerAuthorization } from '../../functions/lib/http/viewer-authorizati
 
 const SECRET = 'v'.repeat(48);
 
-function guarded(originVerify: string | undefined, exempt?: string[]) {
+function guarded(originVerify: string | string[] | undefined, exempt?: string[]) {
   const app = new Hono();
   app.use('/api/*', originGuard(originVerify, { exempt }));
   app.get('/api/*', (c) => c.json({ ok: true }));
@@ -29,6 +29,13 @@ describe('origin guard', () => {
   it('lets a request with the deployment’s value through', async () => {
     const res = await guarded(SECRET).request('/api/rounds', { headers: { 'x-phieu-origin-verify': SECRET } });
     expect(res.status).toBe(200);
+  });
+
+  it('accepts the previous value while a rotation reaches CloudFront', async () => {
+    const app = guarded([SECRET, 'p'.repeat(48)]);
+    expect((await app.request('/api/rounds', { headers: { 'x-phieu-origin-verify': 'p'.repeat(48) } })).status).toBe(200);
+    expect((await app.request('/api/rounds', { headers: { 'x-phieu-origin-verify': SECRET } })).status).toBe(200);
+    expect((await app.request('/api/rounds', { headers: { 'x-phieu-origin-verify': 'q'.repeat(48) } })).status).toBe(403);
   });
 
   it('lets everything through when no value is configured (local server, tests), and exempt paths always', async () => {

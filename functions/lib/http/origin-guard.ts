@@ -17,15 +17,19 @@ function sameValue(given: string, expected: string): boolean {
 }
 
 /**
- * Refuses (403) a request without the deployment's origin-verify value. `originVerify` absent: no guard (local
+ * Refuses (403) a request without the deployment's origin-verify value. `originVerify` may list the previous value
+ * too (ORIGIN_VERIFY_PREVIOUS, set while a rotation reaches CloudFront's edges). Absent or empty: no guard (local
  * server, tests). `exempt` lists path prefixes that may be reached directly (none needed today: CloudFront adds the
  * header to every request it forwards to the API origin).
  */
-export function originGuard(originVerify: string | undefined, { exempt = [] as readonly string[] } = {}): MiddlewareHandler {
+export function originGuard(originVerify: string | readonly (string | undefined)[] | undefined, { exempt = [] as readonly string[] } = {}): MiddlewareHandler {
+  const accepted = (Array.isArray(originVerify) ? originVerify : [originVerify]).filter((value): value is string => !!value);
   return async (c, next) => {
-    if (!originVerify || exempt.some((prefix) => c.req.path.startsWith(prefix))) return next();
+    if (accepted.length === 0 || exempt.some((prefix) => c.req.path.startsWith(prefix))) return next();
     const given = c.req.header(ORIGIN_GUARD_HEADER);
-    if (!given || !sameValue(given, originVerify)) throw new ForbiddenError();
+    // Every value is compared, so the time taken does not tell which one matched.
+    const matches = given ? accepted.map((value) => sameValue(given, value)) : [];
+    if (!matches.includes(true)) throw new ForbiddenError();
     return next();
   };
 }
