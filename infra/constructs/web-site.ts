@@ -2,6 +2,7 @@
 // forwarding /api/* to the HTTP API, so the browser sees a single origin (no CORS, one URL for links).
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -10,9 +11,12 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
+  OriginSslPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -22,7 +26,17 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { VIEWER_AUTHORIZATION_HEADER } from '../../functions/lib/http/viewer-authorization';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/links/link-urls';
+
+/** The app's own name: a domain and an ACM certificate for it in us-east-1 (CloudFront's requirement). */
+export interface WebDomain {
+  domainName: string;
+  certificateArn: string;
+}
+
+/** Viewer TLS floor, applied with a custom domain (the default *.cloudfront.net certificate allows TLS 1.0). */
+export const MINIMUM_VIEWER_TLS = SecurityPolicyProtocol.TLS_V1_2_2021;
 
 export interface WebSiteProps {
   /** Directory holding the built app (index.html at its root). */
@@ -35,6 +49,9 @@ export interface WebSiteProps {
    * only with it (a deploy-time token, e.g. a secret's dynamic reference; see infra/README.md).
    */
   originVerify: string;
+  /** CloudFront-scope WAF web ACL (us-east-1). */
+  webAclArn?: string;
+  domain?: WebDomain;
 }
 
 /**
@@ -58,6 +75,19 @@ const API_VIEWER_HEADERS = `function handler(event) {
   var request = event.request;
   request.headers['x-viewer-address'] = { value: event.viewer.ip };
   if (request.headers.host) request.headers['x-public-host'] = { value: request.headers.host.value };
+  return request;
+}`;
+
+/**
+ * For the export function URL behind origin access control: CloudFront signs the origin request (SigV4) in the
+ * Authorization header, replacing the viewer's bearer token, so the token travels in x-phieu-authorization
+ * (functions/lib/http/viewer-authorization.ts puts it back). Set here, it overwrites whatever a client sent.
+ */
+const EXPORT_VIEWER_AUTHORIZATION = `function handler(event) {
+  var request = event.request;
+  var auth = request.headers.authorization;
+  if (auth) request.headers['${VIEWER_AUTHORIZATION_HEADER}'] = { value: auth.value };
+  else delete request.headers['${VIEWER_AUTHORIZATION_HEADER}'];
   return request;
 }`;
 
@@ -92,12 +122,29 @@ export class WebSite extends Construct {
       comment: 'Forward the viewer address and public host to the API',
     });
 
+    const exportViewerAuthorization = new CloudFrontFunction(this, 'ExportViewerAuthorization', {
+      code: FunctionCode.fromInline(EXPORT_VIEWER_AUTHORIZATION),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Carry the viewer bearer token past origin access control signing',
+    });
+
     // apiEndpoint is https://{id}.execute-api.{region}.amazonaws.com: the origin wants the bare host.
     const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Phiếu web app and API',
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: MINIMUM_VIEWER_TLS,
+          }
+        : {}),
+      // Access logs: standard logging v2 with a field selection (EdgeLogsStack); the v1 log here has the URI.
+      enableLogging: false,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -110,17 +157,20 @@ export class WebSite extends Construct {
         ...(props.exportUrl
           ? {
               '/api/exports/*': {
-                origin: new FunctionUrlOrigin(props.exportUrl, { readTimeout: Duration.seconds(60) }),
+                // Origin access control: the URL (AWS_IAM auth) takes only requests CloudFront signed.
+                origin: FunctionUrlOrigin.withOriginAccessControl(props.exportUrl, { readTimeout: Duration.seconds(60) }),
                 viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
                 allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
                 cachePolicy: CachePolicy.CACHING_DISABLED,
                 originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                functionAssociations: [{ function: exportViewerAuthorization, eventType: FunctionEventType.VIEWER_REQUEST }],
               },
             }
           : {}),
         '/api/*': {
           origin: new HttpOrigin(apiDomain, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
             readTimeout: Duration.seconds(30),
             // Added by CloudFront itself (replacing any viewer header of that name): proof the request came through here.
             customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify },

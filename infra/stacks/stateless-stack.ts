@@ -1,19 +1,23 @@
 // Everything that can be deleted and redeployed at will: the two functions, the HTTP API, the aggregation DLQ
 // and the web front door. State comes in through `state`, and each function gets only the grants it needs.
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { ORIGIN_GUARD_HEADER } from '../../functions/lib/http/origin-guard';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TABLE_ENV } from '../../functions/lib/repo/tables';
 import { OperationsAlarms } from '../constructs/operations-alarms';
 import { PhieuFunction } from '../constructs/phieu-function';
-import { WebSite } from '../constructs/web-site';
+import { phieuKey } from '../constructs/phieu-key';
+import { WebSite, type WebDomain } from '../constructs/web-site';
 import type { PhieuState } from './stateful-stack';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,18 +25,58 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SELF_ROUTE_PATH = '/api/self/{token}';
 const SELF_THROTTLE = { rateLimit: 20, burstLimit: 40 };
 
+/**
+ * The API stage's access log line. `$context.routeKey` (`$default`, `GET /api/self/{token}`) instead of the raw
+ * path: the path of /api/self/{token} and DELETE /api/links/{token} carries a link token, a credential.
+ */
+export const API_ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  time: '$context.requestTimeEpoch',
+  ip: '$context.identity.sourceIp',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  cloudFrontId: '$context.requestHeader.x-amz-cf-id',
+});
+
+/** Reserved concurrency defaults: the API's share of the account, and a few parallel raw exports. */
+export const DEFAULT_RESERVED_CONCURRENCY = { api: 50, export: 3 };
+
 export interface StatelessStackProps extends StackProps {
   state: PhieuState;
   /** Built web app to upload. Default: `web/dist` (run `npm run build:web` first). */
   webAssetsPath?: string;
   /** Email address that alarm notifications go to (cdk context `alarmEmail`). */
   alarmEmail?: string;
+  /** ARN of the CloudFront-scope WAF web ACL (EdgeStack, us-east-1). */
+  webAclArn?: string;
+  /** The app's own domain and its us-east-1 certificate; default: the distribution's cloudfront.net name. */
+  domain?: WebDomain;
+  /** Reserved concurrency of the API and export functions (context `apiReservedConcurrency`, `exportReservedConcurrency`). */
+  reservedConcurrency?: { api?: number; export?: number };
+  /** Days between rotations of the origin-verify value. Default 30. */
+  originVerifyRotationDays?: number;
 }
 
 export class StatelessStack extends Stack {
+  /** For the us-east-1 log delivery (EdgeLogsStack). */
+  readonly distributionId: string;
+
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { state } = props;
+    const logKey = phieuKey(this, 'LogKey', 'function and API logs', { forLogs: true });
+    // The alarm topic, the dead-letter queue and the origin-verify secret.
+    const opsKey = phieuKey(this, 'OpsKey', 'alarm topic, dead-letter queue and origin-verify secret');
+    const reserved = {
+      api: props.reservedConcurrency?.api ?? DEFAULT_RESERVED_CONCURRENCY.api,
+      export: props.reservedConcurrency?.export ?? DEFAULT_RESERVED_CONCURRENCY.export,
+    };
 
     // CloudFront's proof of origin to the API (x-viewer-address is trusted only with it). Generated at the first
     // deploy; CloudFormation resolves it into the distribution's origin header and the API's ORIGIN_VERIFY, so the
@@ -40,6 +84,7 @@ export class StatelessStack extends Stack {
     const originVerify = new Secret(this, 'OriginVerifySecret', {
       description: 'Phiếu: value CloudFront sends the API in x-phieu-origin-verify',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      encryptionKey: opsKey,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const originVerifyValue = originVerify.secretValue.unsafeUnwrap();
@@ -49,6 +94,8 @@ export class StatelessStack extends Stack {
       entry: 'functions/api.ts',
       description: 'Phiếu HTTP API (Hono)',
       timeout: Duration.seconds(15),
+      logEncryptionKey: logKey,
+      reservedConcurrentExecutions: reserved.api,
       environment: {
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: state.userPool.userPoolId,
@@ -65,7 +112,8 @@ export class StatelessStack extends Stack {
     // Stream records that still fail after the retries land here as pointers (shard id + sequence range).
     const deadLetters = new Queue(this, 'AggregationDeadLetterQueue', {
       retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: opsKey,
       enforceSSL: true,
     });
     // Reads the Responses table only through its stream (granted by the event source), writes aggregates.
@@ -74,6 +122,7 @@ export class StatelessStack extends Stack {
       entry: 'functions/stream.ts',
       description: 'Phiếu: folds Responses stream records into ward aggregates',
       timeout: Duration.seconds(60),
+      logEncryptionKey: logKey,
     }).bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite');
     stream.addEventSource(
       new DynamoEventSource(state.responses, {
@@ -104,6 +153,8 @@ export class StatelessStack extends Stack {
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
     });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, encryptionKey: logKey, removalPolicy: RemovalPolicy.DESTROY });
+    (stage.node.defaultChild as CfnStage).accessLogSettings = { destinationArn: accessLogs.logGroupArn, format: API_ACCESS_LOG_FORMAT };
     // The public self-report routes get their own, lower share, so link traffic cannot starve the collectors.
     // RouteSettings is raw CloudFormation JSON: CloudFormation's casing.
     httpApi.addRoutes({ path: SELF_ROUTE_PATH, methods: [HttpMethod.GET, HttpMethod.PUT], integration: apiIntegration });
@@ -112,14 +163,17 @@ export class StatelessStack extends Stack {
     );
 
     // Raw exports (issue 6): a round of 100,000 households is ~100 MB of CSV and takes longer than API
-    // Gateway's 30 s, so it streams from its own function through a function URL. Auth NONE at the URL: the app
-    // verifies the Cognito token on the route (admin only), as behind API Gateway; only reads are granted.
+    // Gateway's 30 s, so it streams from its own function through a function URL. The URL takes only requests
+    // CloudFront signed (AWS_IAM auth, origin access control); the app verifies the Cognito token on the route
+    // (admin only), as behind API Gateway; only reads are granted.
     const exporter = new PhieuFunction(this, 'ExportFunction', {
       projectRoot: PROJECT_ROOT,
       entry: 'functions/export.ts',
       description: 'Phiếu raw responses export (streamed CSV)',
       timeout: Duration.minutes(15),
       memorySize: 1024,
+      logEncryptionKey: logKey,
+      reservedConcurrentExecutions: reserved.export,
       environment: {
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: state.userPool.userPoolId,
@@ -128,13 +182,35 @@ export class StatelessStack extends Stack {
     })
       .bindTable(state.responses, TABLE_ENV.responses, 'read')
       .bindTable(state.reference, TABLE_ENV.reference, 'read');
-    const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.NONE, invokeMode: InvokeMode.RESPONSE_STREAM });
+    const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM, invokeMode: InvokeMode.RESPONSE_STREAM });
 
     const web = new WebSite(this, 'Web', {
       assetsPath: props.webAssetsPath ?? join(PROJECT_ROOT, 'web', 'dist'),
       httpApi,
       exportUrl,
       originVerify: originVerifyValue,
+      webAclArn: props.webAclArn,
+      domain: props.domain,
+    });
+    this.distributionId = web.distribution.distributionId;
+
+    // Rotation of the origin-verify value: the function gives the API function the new value (keeping the old one
+    // accepted) and then CloudFront's API origin; see functions/lib/rotation/origin-verify-propagation.ts.
+    const rotateOriginVerify = new PhieuFunction(this, 'OriginVerifyRotation', {
+      projectRoot: PROJECT_ROOT,
+      entry: 'functions/rotate-origin-verify.ts',
+      description: 'Phiếu: rotates the origin-verify value of CloudFront and the API',
+      timeout: Duration.minutes(3),
+      memorySize: 256,
+      logEncryptionKey: logKey,
+      environment: { API_FUNCTION_NAME: api.functionName, DISTRIBUTION_ID: web.distribution.distributionId, ORIGIN_VERIFY_HEADER: ORIGIN_GUARD_HEADER },
+    });
+    rotateOriginVerify.addToRolePolicy(new PolicyStatement({ actions: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], resources: [api.functionArn] }));
+    rotateOriginVerify.addToRolePolicy(new PolicyStatement({ actions: ['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution'], resources: [web.distribution.distributionArn] }));
+    originVerify.addRotationSchedule('Rotation', {
+      rotationLambda: rotateOriginVerify,
+      automaticallyAfter: Duration.days(props.originVerifyRotationDays ?? 30),
+      rotateImmediatelyOnUpdate: false,
     });
 
     const alarms = new OperationsAlarms(this, 'Alarms', {
@@ -144,6 +220,7 @@ export class StatelessStack extends Stack {
       deadLetters,
       httpApiId: httpApi.apiId,
       email: props.alarmEmail,
+      masterKey: opsKey,
     });
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The app (CloudFront)' });
