@@ -7,6 +7,7 @@ import { DEFAULT_EDGE_RATE_LIMITS, type EdgeRateLimits } from '../constructs/edg
 import type { WebDomain } from '../constructs/web-site';
 import { EdgeLogsStack } from './edge-logs-stack';
 import { EdgeStack } from './edge-stack';
+import { acknowledgeNagFindings } from './nag-acknowledgements';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -61,6 +62,7 @@ export function addPhieuStacks(app: App, options: PhieuStacksOptions = {}): Phie
     self: numberContext(app, 'wafSelfRateLimit') ?? DEFAULT_EDGE_RATE_LIMITS.self,
   };
 
+  const domain = domainContext(app);
   const edge = new EdgeStack(app, 'PhieuEdge', {
     description: 'Phiếu: WAF web ACL of the CloudFront distribution (us-east-1)',
     env: { account, region: EDGE_REGION },
@@ -79,9 +81,10 @@ export function addPhieuStacks(app: App, options: PhieuStacksOptions = {}): Phie
     webAssetsPath: options.webAssetsPath,
     alarmEmail: options.alarmEmail ?? (app.node.tryGetContext('alarmEmail') as string | undefined),
     webAclArn: edge.webAclArn,
-    domain: domainContext(app),
+    domain,
     reservedConcurrency: { api: numberContext(app, 'apiReservedConcurrency'), export: numberContext(app, 'exportReservedConcurrency') },
   });
+  acknowledgeNagFindings({ stateful, stateless }, { customDomain: domain !== undefined });
   const edgeLogs = new EdgeLogsStack(app, 'PhieuEdgeLogs', {
     description: 'Phiếu: CloudFront access logs without URIs (us-east-1)',
     env: { account, region: EDGE_REGION },

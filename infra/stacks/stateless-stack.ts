@@ -71,8 +71,7 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { state } = props;
     const logKey = phieuKey(this, 'LogKey', 'function and API logs', { forLogs: true });
-    // The alarm topic, the dead-letter queue and the origin-verify secret.
-    const opsKey = phieuKey(this, 'OpsKey', 'alarm topic, dead-letter queue and origin-verify secret');
+    const opsKey = phieuKey(this, 'OpsKey', 'alarm topic and origin-verify secret');
     const reserved = {
       api: props.reservedConcurrency?.api ?? DEFAULT_RESERVED_CONCURRENCY.api,
       export: props.reservedConcurrency?.export ?? DEFAULT_RESERVED_CONCURRENCY.export,
@@ -112,8 +111,8 @@ export class StatelessStack extends Stack {
     // Stream records that still fail after the retries land here as pointers (shard id + sequence range).
     const deadLetters = new Queue(this, 'AggregationDeadLetterQueue', {
       retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: opsKey,
+      // Holds only shard ids and sequence numbers (no records): SQS-managed encryption is enough.
+      encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
     // Reads the Responses table only through its stream (granted by the event source), writes aggregates.
