@@ -20,7 +20,9 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -52,6 +54,8 @@ export interface WebSiteProps {
   /** CloudFront-scope WAF web ACL (us-east-1). */
   webAclArn?: string;
   domain?: WebDomain;
+  /** Key of the deployment handler's log group. */
+  logEncryptionKey?: IKey;
 }
 
 /**
@@ -192,6 +196,7 @@ export class WebSite extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      logGroup: new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH, encryptionKey: props.logEncryptionKey, removalPolicy: RemovalPolicy.DESTROY }),
       // Keep the previous builds' hashed files: a phone that still runs the old app (offline, or open during
       // the deploy) loads its lazy chunks by their old names. index.html and sw.js are replaced as usual.
       prune: false,

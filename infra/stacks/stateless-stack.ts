@@ -190,6 +190,7 @@ export class StatelessStack extends Stack {
       originVerify: originVerifyValue,
       webAclArn: props.webAclArn,
       domain: props.domain,
+      logEncryptionKey: logKey,
     });
     this.distributionId = web.distribution.distributionId;
 
