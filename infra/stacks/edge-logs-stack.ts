@@ -2,11 +2,10 @@
 // log deliveries are created in us-east-1, and they need the distribution, which the regional stateless stack
 // makes: hence a stack of its own, deployed after it. The record fields leave out everything that can carry a
 // self-report link token or other request content: the URI path and query, the Referer and the cookies.
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnDelivery, CfnDeliveryDestination, CfnDeliverySource, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { phieuKey } from '../constructs/phieu-key';
 
 /**
  * What an access log line holds. `cache-behavior-path-pattern` says which part of the app was asked (`/api/self/*`,
@@ -51,8 +50,7 @@ export class EdgeLogsStack extends Stack {
     super(scope, id, props);
     if (this.region !== 'us-east-1') throw new Error(`EdgeLogsStack must be in us-east-1 (CloudFront log deliveries), not ${this.region}`);
 
-    const key = new Key(this, 'LogKey', { description: 'Phiếu: CloudFront access logs', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN, pendingWindow: Duration.days(30) });
-    key.grantEncryptDecrypt(new ServicePrincipal(`logs.${this.region}.amazonaws.com`));
+    const key = phieuKey(this, 'LogKey', 'CloudFront access logs', { forLogs: true });
     const logGroup = new LogGroup(this, 'DistributionLogs', {
       retention: props.retention ?? RetentionDays.THREE_MONTHS,
       encryptionKey: key,
