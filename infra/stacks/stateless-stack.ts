@@ -1,49 +1,23 @@
 // Everything that can be deleted and redeployed at will: the two functions, the HTTP API, the aggregation DLQ
 // and the web front door. State comes in through `state`, and each function gets only the grants it needs.
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { ORIGIN_GUARD_HEADER } from '../../functions/lib/http/origin-guard';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TABLE_ENV } from '../../functions/lib/repo/tables';
+import { addHttpApi } from '../constructs/http-api';
 import { OperationsAlarms } from '../constructs/operations-alarms';
+import { addOriginVerifyRotation } from '../constructs/origin-verify-rotation';
 import { PhieuFunction } from '../constructs/phieu-function';
 import { phieuKey } from '../constructs/phieu-key';
 import { WebSite, type WebDomain } from '../constructs/web-site';
 import type { PhieuState } from './stateful-stack';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Self-report links (issue 5): the public route and its stage throttle, below the whole API's. */
-const SELF_ROUTE_PATH = '/api/self/{token}';
-const SELF_THROTTLE = { rateLimit: 20, burstLimit: 40 };
-
-/**
- * The API stage's access log line. `$context.routeKey` (`$default`, `GET /api/self/{token}`) instead of the raw
- * path: the path of /api/self/{token} and DELETE /api/links/{token} carries a link token, a credential.
- */
-export const API_ACCESS_LOG_FORMAT = JSON.stringify({
-  requestId: '$context.requestId',
-  time: '$context.requestTimeEpoch',
-  ip: '$context.identity.sourceIp',
-  method: '$context.httpMethod',
-  routeKey: '$context.routeKey',
-  status: '$context.status',
-  protocol: '$context.protocol',
-  responseLength: '$context.responseLength',
-  latency: '$context.responseLatency',
-  integrationLatency: '$context.integrationLatency',
-  integrationError: '$context.integrationErrorMessage',
-  cloudFrontId: '$context.requestHeader.x-amz-cf-id',
-});
-
 /** Reserved concurrency defaults: the API's share of the account, and a few parallel raw exports. */
 export const DEFAULT_RESERVED_CONCURRENCY = { api: 50, export: 3 };
 
@@ -139,27 +113,7 @@ export class StatelessStack extends Stack {
       }),
     );
 
-    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', api);
-    const httpApi = new HttpApi(this, 'HttpApi', {
-      description: 'Phiếu API: every route goes to the Hono function',
-      defaultIntegration: apiIntegration,
-      // The stage is declared below so that it can carry throttling.
-      createDefaultStage: false,
-    });
-    // Self-report links are public: bound what one client (or a leaked link) can cost.
-    const stage = new HttpStage(this, 'DefaultStage', {
-      httpApi,
-      autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
-    });
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, encryptionKey: logKey, removalPolicy: RemovalPolicy.DESTROY });
-    (stage.node.defaultChild as CfnStage).accessLogSettings = { destinationArn: accessLogs.logGroupArn, format: API_ACCESS_LOG_FORMAT };
-    // The public self-report routes get their own, lower share, so link traffic cannot starve the collectors.
-    // RouteSettings is raw CloudFormation JSON: CloudFormation's casing.
-    httpApi.addRoutes({ path: SELF_ROUTE_PATH, methods: [HttpMethod.GET, HttpMethod.PUT], integration: apiIntegration });
-    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-      ['GET', 'PUT'].map((method) => [`${method} ${SELF_ROUTE_PATH}`, { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit }]),
-    );
+    const { httpApi, stage } = addHttpApi(this, { handler: api, logEncryptionKey: logKey });
 
     // Raw exports (issue 6): a round of 100,000 households is ~100 MB of CSV and takes longer than API
     // Gateway's 30 s, so it streams from its own function through a function URL. The URL takes only requests
@@ -194,23 +148,13 @@ export class StatelessStack extends Stack {
     });
     this.distributionId = web.distribution.distributionId;
 
-    // Rotation of the origin-verify value: the function gives the API function the new value (keeping the old one
-    // accepted) and then CloudFront's API origin; see functions/lib/rotation/origin-verify-propagation.ts.
-    const rotateOriginVerify = new PhieuFunction(this, 'OriginVerifyRotation', {
+    addOriginVerifyRotation(this, 'OriginVerifyRotation', {
       projectRoot: PROJECT_ROOT,
-      entry: 'functions/rotate-origin-verify.ts',
-      description: 'Phiếu: rotates the origin-verify value of CloudFront and the API',
-      timeout: Duration.minutes(3),
-      memorySize: 256,
+      secret: originVerify,
+      apiFunction: api,
+      distribution: web.distribution,
       logEncryptionKey: logKey,
-      environment: { API_FUNCTION_NAME: api.functionName, DISTRIBUTION_ID: web.distribution.distributionId, ORIGIN_VERIFY_HEADER: ORIGIN_GUARD_HEADER },
-    });
-    rotateOriginVerify.addToRolePolicy(new PolicyStatement({ actions: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], resources: [api.functionArn] }));
-    rotateOriginVerify.addToRolePolicy(new PolicyStatement({ actions: ['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution'], resources: [web.distribution.distributionArn] }));
-    originVerify.addRotationSchedule('Rotation', {
-      rotationLambda: rotateOriginVerify,
-      automaticallyAfter: Duration.days(props.originVerifyRotationDays ?? 30),
-      rotateImmediatelyOnUpdate: false,
+      rotationDays: props.originVerifyRotationDays,
     });
 
     const alarms = new OperationsAlarms(this, 'Alarms', {
