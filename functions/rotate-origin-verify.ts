@@ -1,7 +1,7 @@
 // Lambda entry: Secrets Manager rotation of the origin-verify value CloudFront sends the API. At setSecret the API
 // function learns the new value (keeping the old as ORIGIN_VERIFY_PREVIOUS), then CloudFront's API origin sends it.
 import { originVerifyPropagation } from './lib/rotation/origin-verify-propagation';
-import { randomSecretRotation, type RotationEvent } from './lib/rotation/random-secret-rotation';
+import { type RotationEvent, randomSecretRotation } from './lib/rotation/random-secret-rotation';
 import { sdkOriginVerifyTargets } from './lib/rotation/sdk-origin-verify-targets';
 import { sdkRotationSecrets } from './lib/rotation/sdk-rotation-secrets';
 

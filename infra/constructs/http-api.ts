@@ -1,7 +1,7 @@
 // The HTTP API in front of the API function: one $default route and the public self-report routes, a throttled
 // stage, and its access log. Created on the given scope (the stack), so resource ids stay those of the stack.
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -51,13 +51,20 @@ export function addHttpApi(scope: Construct, props: HttpApiProps): { httpApi: Ht
     autoDeploy: true,
     throttle: { rateLimit: 50, burstLimit: 100 },
   });
-  const accessLogs = new LogGroup(scope, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, encryptionKey: props.logEncryptionKey, removalPolicy: RemovalPolicy.DESTROY });
+  const accessLogs = new LogGroup(scope, 'ApiAccessLogs', {
+    retention: RetentionDays.THREE_MONTHS,
+    encryptionKey: props.logEncryptionKey,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
   (stage.node.defaultChild as CfnStage).accessLogSettings = { destinationArn: accessLogs.logGroupArn, format: API_ACCESS_LOG_FORMAT };
   // The public self-report routes get their own, lower share, so link traffic cannot starve the collectors.
   // RouteSettings is raw CloudFormation JSON: CloudFormation's casing.
   httpApi.addRoutes({ path: SELF_ROUTE_PATH, methods: [HttpMethod.GET, HttpMethod.PUT], integration: apiIntegration });
   (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-    ['GET', 'PUT'].map((method) => [`${method} ${SELF_ROUTE_PATH}`, { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit }]),
+    ['GET', 'PUT'].map((method) => [
+      `${method} ${SELF_ROUTE_PATH}`,
+      { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit },
+    ]),
   );
   return { httpApi, stage };
 }

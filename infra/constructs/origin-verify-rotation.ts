@@ -8,7 +8,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { ORIGIN_GUARD_HEADER } from '../../functions/lib/http/origin-guard';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/client-origin';
 import { PhieuFunction } from './phieu-function';
 
 export interface OriginVerifyRotationProps {
@@ -30,10 +30,14 @@ export function addOriginVerifyRotation(scope: Construct, id: string, props: Ori
     timeout: Duration.minutes(3),
     memorySize: 256,
     logEncryptionKey: props.logEncryptionKey,
-    environment: { API_FUNCTION_NAME: props.apiFunction.functionName, DISTRIBUTION_ID: props.distribution.distributionId, ORIGIN_VERIFY_HEADER: ORIGIN_GUARD_HEADER },
+    environment: { API_FUNCTION_NAME: props.apiFunction.functionName, DISTRIBUTION_ID: props.distribution.distributionId, ORIGIN_VERIFY_HEADER },
   });
-  rotation.addToRolePolicy(new PolicyStatement({ actions: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], resources: [props.apiFunction.functionArn] }));
-  rotation.addToRolePolicy(new PolicyStatement({ actions: ['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution'], resources: [props.distribution.distributionArn] }));
+  rotation.addToRolePolicy(
+    new PolicyStatement({ actions: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'], resources: [props.apiFunction.functionArn] }),
+  );
+  rotation.addToRolePolicy(
+    new PolicyStatement({ actions: ['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution'], resources: [props.distribution.distributionArn] }),
+  );
   props.secret.addRotationSchedule('Rotation', {
     rotationLambda: rotation,
     automaticallyAfter: Duration.days(props.rotationDays ?? 30),

@@ -1,5 +1,7 @@
 // Lambda defaults for every Phiếu function, and the grants that go with its configuration.
 // A function learns a resource only through an env var, and each helper grants exactly what that var is for.
+
+import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -9,10 +11,9 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { join } from 'node:path';
+import { LAMBDA_BUNDLING } from './lambda-bundling';
 
 /** ESM bundles still meet CommonJS dependencies that call `require`. */
-const CREATE_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 export interface PhieuFunctionProps {
   /** Repository root: where package-lock.json lives and entries are resolved from. */
@@ -44,7 +45,11 @@ const TABLE_ACTIONS: Record<TableAccess, string[]> = {
 export class PhieuFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: PhieuFunctionProps) {
     // Owned log group: retention is set up front and the group goes away with the stack.
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY, encryptionKey: props.logEncryptionKey });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+      encryptionKey: props.logEncryptionKey,
+    });
     super(scope, id, {
       entry: join(props.projectRoot, props.entry),
       handler: 'handler',
@@ -58,18 +63,7 @@ export class PhieuFunction extends NodejsFunction {
       logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: CREATE_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Ship the SDK versions the code was tested with, not whatever the runtime carries.
-        bundleAwsSDK: true,
-      },
+      bundling: { forceDockerBundling: false, format: OutputFormat.ESM, ...LAMBDA_BUNDLING, mainFields: [...LAMBDA_BUNDLING.mainFields] },
     });
   }
 
@@ -91,11 +85,13 @@ export class PhieuFunction extends NodejsFunction {
     this.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [secret.secretArn] }));
     if (secret.encryptionKey) {
       const { region } = Stack.of(this);
-      this.addToRolePolicy(new PolicyStatement({
-        actions: ['kms:Decrypt'],
-        resources: [secret.encryptionKey.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
-      }));
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
+        }),
+      );
     }
     return this;
   }

@@ -6,7 +6,12 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 
 export function phieuKey(scope: Construct, id: string, description: string, { forLogs = false } = {}): Key {
-  const key = new Key(scope, id, { description: `Phiếu: ${description}`, enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN, pendingWindow: Duration.days(30) });
+  const key = new Key(scope, id, {
+    description: `Phiếu: ${description}`,
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    pendingWindow: Duration.days(30),
+  });
   if (forLogs) {
     const { region, account, partition } = Stack.of(scope);
     key.addToResourcePolicy(

@@ -1,13 +1,16 @@
 // The front door: a private bucket with the built web app, and one CloudFront distribution serving it and
 // forwarding /api/* to the HTTP API, so the browser sees a single origin (no CORS, one URL for links).
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
-  Distribution,
   Function as CloudFrontFunction,
+  Distribution,
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
@@ -26,9 +29,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/links/link-urls';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/client-origin';
 import { API_VIEWER_HEADERS, EXPORT_VIEWER_AUTHORIZATION, SPA_REWRITE } from './viewer-functions';
 
 /** The app's own name: a domain and an ACM certificate for it in us-east-1 (CloudFront's requirement). */
@@ -159,7 +160,11 @@ export class WebSite extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
-      logGroup: new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH, encryptionKey: props.logEncryptionKey, removalPolicy: RemovalPolicy.DESTROY }),
+      logGroup: new LogGroup(this, 'DeploymentLogs', {
+        retention: RetentionDays.ONE_MONTH,
+        encryptionKey: props.logEncryptionKey,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
       // Keep the previous builds' hashed files: a phone that still runs the old app (offline, or open during
       // the deploy) loads its lazy chunks by their old names. index.html and sw.js are replaced as usual.
       prune: false,

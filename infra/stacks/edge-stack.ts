@@ -2,7 +2,7 @@
 // stateless stack reads its ARN through a cross-region reference (an SSM parameter CDK writes and reads).
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { EdgeWebAcl, type EdgeRateLimits } from '../constructs/edge-web-acl';
+import { type EdgeRateLimits, EdgeWebAcl } from '../constructs/edge-web-acl';
 
 export interface EdgeStackProps extends StackProps {
   rateLimits?: EdgeRateLimits;

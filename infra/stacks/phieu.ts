@@ -2,7 +2,7 @@
 // Four stacks: the regional pair split by lifetime (stateful, stateless), and two small us-east-1 stacks for what
 // CloudFront only accepts from there: the WAF web ACL (before the distribution) and the access-log delivery (after
 // it). Cross-region values travel as CDK cross-region references (SSM parameters that CDK writes and reads).
-import { Tags, type App } from 'aws-cdk-lib';
+import { type App, Tags } from 'aws-cdk-lib';
 import { DEFAULT_EDGE_RATE_LIMITS, type EdgeRateLimits } from '../constructs/edge-web-acl';
 import type { WebDomain } from '../constructs/web-site';
 import { EdgeLogsStack } from './edge-logs-stack';

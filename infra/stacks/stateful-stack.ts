@@ -1,6 +1,9 @@
 // Long-lived state: the three tables, the user pool and the link-signing secret, all under this stack's
 // customer-managed key. The data is retained when the stack is deleted (the key too); the stateless stack
 // receives these resources as typed props. The link secret's rotation function lives here, next to its schedule.
+
+import { fileURLToPath } from 'node:url';
+import { ROLES } from '@shared/api/contract';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
@@ -10,18 +13,16 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
-  UserPoolGroup,
   type UserPoolClient,
+  UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption, type TableProps } from 'aws-cdk-lib/aws-dynamodb';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { fileURLToPath } from 'node:url';
+import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
 import { PhieuFunction } from '../constructs/phieu-function';
 import { phieuKey } from '../constructs/phieu-key';
-import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
-import { ROLES } from '../../shared/api/contract';
 
 /** What the stateless stack needs from this one. */
 export interface PhieuState {

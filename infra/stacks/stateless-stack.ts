@@ -1,20 +1,21 @@
 // Everything that can be deleted and redeployed at will: the two functions, the HTTP API, the aggregation DLQ
 // and the web front door. State comes in through `state`, and each function gets only the grants it needs.
+
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TABLE_ENV } from '../../functions/lib/repo/tables';
 import { addHttpApi } from '../constructs/http-api';
 import { OperationsAlarms } from '../constructs/operations-alarms';
 import { addOriginVerifyRotation } from '../constructs/origin-verify-rotation';
 import { PhieuFunction } from '../constructs/phieu-function';
 import { phieuKey } from '../constructs/phieu-key';
-import { WebSite, type WebDomain } from '../constructs/web-site';
+import { type WebDomain, WebSite } from '../constructs/web-site';
 import type { PhieuState } from './stateful-stack';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -5,7 +5,7 @@
 // aggregates. A record newer than the ledger moves the aggregates from the ledger's contribution to the
 // record's own; a record not newer is a replay and changes nothing. The repository writes the ledger
 // entries and the aggregate deltas of a plan in one transaction, so a crash never splits them.
-import { TALLY_KEYS, tallyOf, type Tally } from '../indicators/tally';
+import { TALLY_KEYS, type Tally, tallyOf } from '../indicators/tally';
 import type { Household, Member } from '../survey/schema';
 
 /** A response item as stored (and as the stream's images carry it). */

@@ -1,11 +1,12 @@
 // cdk-nag's AwsSolutions rules over every Phiếu stack: no error or warning may stand unless it is acknowledged,
 // and every acknowledgement says why (infra/stacks/nag-acknowledgements.ts).
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import type { IConstruct } from 'constructs';
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPhieuStacks } from '../../infra/stacks/phieu';
 
@@ -19,16 +20,20 @@ function checkedApp(context: Record<string, unknown> = {}) {
   addPhieuStacks(app, { webAssetsPath: webDir, alarmEmail: 'ops@example.vn' });
   app.synth();
   const report = new AwsSolutionsChecks().validateScope(app);
-  const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} (${v.severity}) ${r.constructPath ?? r.resourceLogicalId} `));
+  const findings = report.violations.flatMap((v) =>
+    v.violatingResources.map((r) => `${v.ruleName} (${v.severity}) ${r.constructPath ?? r.resourceLogicalId} `),
+  );
   return { app, findings };
 }
 
 function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
-  return root.node.findAll().flatMap((c) =>
-    c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
-  );
+  return root.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
+    );
 }
 
 describe('cdk-nag AwsSolutions over the four stacks', () => {

@@ -1,11 +1,12 @@
 // CDK assertions on the controls a security reviewer checks ("Ready for the open internet"): WAF at the edge, the
 // API and export only through CloudFront, access logs without link tokens, customer-managed keys, secret rotation,
 // TLS, Cognito MFA and threat protection, reserved concurrency. See docs/security.md for what each one stops.
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EDGE_RATE_LIMITS } from '../../infra/constructs/edge-web-acl';
 import { DISTRIBUTION_LOG_FIELDS, DISTRIBUTION_LOG_FORBIDDEN_FIELDS } from '../../infra/stacks/edge-logs-stack';
@@ -210,7 +211,9 @@ describe('secret rotation', () => {
     expect(schedule.RotationRules.ScheduleExpression).toBe('rate(90 days)');
     expect(schedule.RotateImmediatelyOnUpdate).toBe(false);
     expect(functionByDescription(t.stateful, /rotates the link-signing key/)).toBeDefined();
-    expect(only(synth({ linkKeyRotationDays: '180' }).stateful, 'AWS::SecretsManager::RotationSchedule').props.RotationRules.ScheduleExpression).toBe('rate(180 days)');
+    expect(only(synth({ linkKeyRotationDays: '180' }).stateful, 'AWS::SecretsManager::RotationSchedule').props.RotationRules.ScheduleExpression).toBe(
+      'rate(180 days)',
+    );
   });
 
   it('rotates the origin-verify value with a function that may update only the API function and this distribution', () => {
@@ -233,7 +236,11 @@ describe('TLS and the custom domain', () => {
   it('requires TLS 1.2 from viewers with the domain and certificate of the context', () => {
     const config = distributionConfig(synth(DOMAIN).stateless);
     expect(config.Aliases).toEqual([DOMAIN.domainName]);
-    expect(config.ViewerCertificate).toMatchObject({ AcmCertificateArn: DOMAIN.certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+    expect(config.ViewerCertificate).toMatchObject({
+      AcmCertificateArn: DOMAIN.certificateArn,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
   });
 
   it('refuses half a domain, or a certificate outside us-east-1', () => {
@@ -243,7 +250,8 @@ describe('TLS and the custom domain', () => {
 
   it('redirects or refuses plain HTTP on every behaviour', () => {
     const config = distributionConfig(t.stateless);
-    for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(['redirect-to-https', 'https-only']).toContain(behaviour.ViewerProtocolPolicy);
+    for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors])
+      expect(['redirect-to-https', 'https-only']).toContain(behaviour.ViewerProtocolPolicy);
   });
 });
 

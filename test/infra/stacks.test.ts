@@ -1,12 +1,13 @@
 // CDK assertions on the two Phiếu stacks, synthesized once the way infra/app.ts wires them (same cdk.json
 // feature flags), with bundling skipped and a throwaway web build. Resources are found by what they are wired
 // to (the event source's function, the API's integration, the env var naming a table), not by logical id.
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPhieuStacks } from '../../infra/stacks/phieu';
 
@@ -127,8 +128,7 @@ function reaches(statement: Statement, logicalId: string): boolean {
   return statefulIdsIn(resources).has(logicalId);
 }
 
-const writesTo = (statements: Statement[], tableId: string) =>
-  statements.some((s) => reaches(s, tableId) && actionsOf(s).some((a) => WRITE_ACTION.test(a)));
+const writesTo = (statements: Statement[], tableId: string) => statements.some((s) => reaches(s, tableId) && actionsOf(s).some((a) => WRITE_ACTION.test(a)));
 
 function statefulIdByType(type: string, props: Json): string {
   const found = Object.keys(stateful.findResources(type, { Properties: props }));
@@ -297,13 +297,16 @@ describe('StatelessStack: API function', () => {
   it('queries the byRoundWard index', () => {
     const responsesId = tableIdFromEnv(apiFunctionId(), 'RESPONSES_TABLE');
     const indexGrant = statementsOf(apiFunctionId()).some(
-      (s) => actionsOf(s).includes('dynamodb:Query') && asArray(s.Resource).some((r) => statefulIdsIn(r).has(responsesId) && JSON.stringify(r).includes('/index/*')),
+      (s) =>
+        actionsOf(s).includes('dynamodb:Query') && asArray(s.Resource).some((r) => statefulIdsIn(r).has(responsesId) && JSON.stringify(r).includes('/index/*')),
     );
     expect(indexGrant).toBe(true);
   });
 
   it('has no stream permissions', () => {
-    const streamActions = statementsOf(apiFunctionId()).flatMap(actionsOf).filter((a) => STREAM_ACTION.test(a));
+    const streamActions = statementsOf(apiFunctionId())
+      .flatMap(actionsOf)
+      .filter((a) => STREAM_ACTION.test(a));
     expect(streamActions).toEqual([]);
   });
 });
@@ -469,7 +472,7 @@ describe('synthesis without a web build', () => {
   });
 });
 
-describe('StatelessStack: raw export function (issue 6)', () => {
+describe('StatelessStack: raw export function', () => {
   function exportFunctionId(): string {
     const urls = Object.values(stateless.findResources('AWS::Lambda::Url'));
     expect(urls).toHaveLength(1);
@@ -489,7 +492,10 @@ describe('StatelessStack: raw export function (issue 6)', () => {
     const statements = statementsOf(fn);
     for (const name of ['RESPONSES_TABLE', 'REFERENCE_TABLE']) {
       expect(writesTo(statements, tableIdFromEnv(fn, name)), name).toBe(false);
-      expect(statements.some((s) => reaches(s, tableIdFromEnv(fn, name)) && actionsOf(s).includes('dynamodb:Query')), name).toBe(true);
+      expect(
+        statements.some((s) => reaches(s, tableIdFromEnv(fn, name)) && actionsOf(s).includes('dynamodb:Query')),
+        name,
+      ).toBe(true);
     }
     expect(lambdaOf(stateless, fn).Environment.Variables.AGGREGATES_TABLE).toBeUndefined();
     const aggregatesId = tableIdFromEnv(streamFunctionId(), 'AGGREGATES_TABLE');

@@ -1,10 +1,11 @@
 // Rotation of the link-signing key: tokens name their key, and verification accepts the current and previous keys.
+
+import { createHmac, randomBytes } from 'node:crypto';
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createHmac, randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { secretsManagerLinkKeyring } from '../../functions/lib/links/link-secret';
-import { linkKeyId, newLinkId, signLinkToken, verifyLinkToken, type LinkClaims } from '../../functions/lib/links/link-token';
+import { secretsManagerLinkKeyring } from '../../functions/lib/services/links/link-secret';
+import { type LinkClaims, linkKeyId, newLinkId, signLinkToken, verifyLinkToken } from '../../functions/lib/services/links/link-token';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
 const claims = (): LinkClaims => ({

@@ -2,7 +2,7 @@
 // viewer's bearer token from x-phieu-authorization behind origin access control.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../functions/lib/errors';
+import { Problem } from '../../functions/lib/errors';
 import { originGuard } from '../../functions/lib/http/origin-guard';
 import { viewerAuthorization } from '../../functions/lib/http/viewer-authorization';
 
@@ -12,7 +12,7 @@ function guarded(originVerify: string | string[] | undefined, exempt?: string[])
   const app = new Hono();
   app.use('/api/*', originGuard(originVerify, { exempt }));
   app.get('/api/*', (c) => c.json({ ok: true }));
-  app.onError((error, c) => (error instanceof AppError ? c.json({ error: { code: error.code } }, error.status) : c.json({}, 500)));
+  app.onError((error, c) => (error instanceof Problem ? c.json({ error: { code: error.code } }, error.status) : c.json({}, 500)));
   return app;
 }
 

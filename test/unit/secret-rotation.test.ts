@@ -1,8 +1,8 @@
 // Rotation of the random secrets (link key, origin-verify value): Secrets Manager's four steps, and the order in
 // which a new origin-verify value reaches the API function and CloudFront.
 import { describe, expect, it } from 'vitest';
-import { originVerifyPropagation, type OriginVerifyTargets } from '../../functions/lib/rotation/origin-verify-propagation';
-import { randomSecretRotation, randomSecretValue, type RotationSecrets } from '../../functions/lib/rotation/random-secret-rotation';
+import { type OriginVerifyTargets, originVerifyPropagation } from '../../functions/lib/rotation/origin-verify-propagation';
+import { type RotationSecrets, randomSecretRotation, randomSecretValue } from '../../functions/lib/rotation/random-secret-rotation';
 
 function fakeSecrets(initial: string) {
   const values = new Map<string, string>([['v0', initial]]);
@@ -63,16 +63,27 @@ describe('origin-verify propagation', () => {
     let env: Record<string, string> = { ORIGIN_VERIFY: 'old', RESPONSES_TABLE: 'r' };
     const targets: OriginVerifyTargets = {
       functionEnvironment: async () => env,
-      setFunctionEnvironment: async (_name, vars) => void (calls.push('lambda'), (env = vars)),
-      setOriginHeader: async (_id, header, value) => (calls.push(`cloudfront ${header}=${value}`), 1),
+      setFunctionEnvironment: async (_name, vars) => {
+        calls.push('lambda');
+        env = vars;
+      },
+      setOriginHeader: async (_id, header, value) => {
+        calls.push(`cloudfront ${header}=${value}`);
+        return 1;
+      },
     };
-    await originVerifyPropagation(targets, { apiFunctionName: 'api', distributionId: 'E1', headerName: 'x-phieu-origin-verify' })({ pending: 'new', current: 'old' });
+    await originVerifyPropagation(targets, { apiFunctionName: 'api', distributionId: 'E1', headerName: 'x-phieu-origin-verify' })({
+      pending: 'new',
+      current: 'old',
+    });
     expect(calls).toEqual(['lambda', 'cloudfront x-phieu-origin-verify=new']);
     expect(env).toEqual({ ORIGIN_VERIFY: 'new', ORIGIN_VERIFY_PREVIOUS: 'old', RESPONSES_TABLE: 'r' });
   });
 
   it('fails when no origin sends the header (the rotation stops before the new value becomes current)', async () => {
     const targets: OriginVerifyTargets = { functionEnvironment: async () => ({}), setFunctionEnvironment: async () => {}, setOriginHeader: async () => 0 };
-    await expect(originVerifyPropagation(targets, { apiFunctionName: 'api', distributionId: 'E1', headerName: 'h' })({ pending: 'n', current: 'o' })).rejects.toThrow('no origin');
+    await expect(
+      originVerifyPropagation(targets, { apiFunctionName: 'api', distributionId: 'E1', headerName: 'h' })({ pending: 'n', current: 'o' }),
+    ).rejects.toThrow('no origin');
   });
 });

@@ -3,18 +3,9 @@
 // API origin adds (x-phieu-origin-verify, a per-deployment secret value). Without it a caller would skip the WAF,
 // the edge rate limits and the viewer-address rate limit of /api/self/*. Mount before the routes; locally and in
 // tests no value is configured and the guard lets everything through.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { ForbiddenError } from '../errors';
-
-export const ORIGIN_GUARD_HEADER = 'x-phieu-origin-verify';
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Constant-time whatever the lengths: both sides are hashed to equal length first. */
-function sameValue(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
+import { carriesOriginVerify, type OriginVerifyValues } from './client-origin';
 
 /**
  * Refuses (403) a request without the deployment's origin-verify value. `originVerify` may list the previous value
@@ -22,14 +13,11 @@ function sameValue(given: string, expected: string): boolean {
  * server, tests). `exempt` lists path prefixes that may be reached directly (none needed today: CloudFront adds the
  * header to every request it forwards to the API origin).
  */
-export function originGuard(originVerify: string | readonly (string | undefined)[] | undefined, { exempt = [] as readonly string[] } = {}): MiddlewareHandler {
+export function originGuard(originVerify: OriginVerifyValues, { exempt = [] as readonly string[] } = {}): MiddlewareHandler {
   const accepted = (Array.isArray(originVerify) ? originVerify : [originVerify]).filter((value): value is string => !!value);
   return async (c, next) => {
     if (accepted.length === 0 || exempt.some((prefix) => c.req.path.startsWith(prefix))) return next();
-    const given = c.req.header(ORIGIN_GUARD_HEADER);
-    // Every value is compared, so the time taken does not tell which one matched.
-    const matches = given ? accepted.map((value) => sameValue(given, value)) : [];
-    if (!matches.includes(true)) throw new ForbiddenError();
+    if (!carriesOriginVerify(c, accepted)) throw new ForbiddenError();
     return next();
   };
 }

@@ -25,7 +25,11 @@ export function originVerifyPropagation(targets: OriginVerifyTargets, config: Or
   return async ({ pending, current }) => {
     const variables = await targets.functionEnvironment(config.apiFunctionName);
     const previous = current ?? variables.ORIGIN_VERIFY;
-    await targets.setFunctionEnvironment(config.apiFunctionName, { ...variables, ORIGIN_VERIFY: pending, ...(previous ? { ORIGIN_VERIFY_PREVIOUS: previous } : {}) });
+    await targets.setFunctionEnvironment(config.apiFunctionName, {
+      ...variables,
+      ORIGIN_VERIFY: pending,
+      ...(previous ? { ORIGIN_VERIFY_PREVIOUS: previous } : {}),
+    });
     const updated = await targets.setOriginHeader(config.distributionId, config.headerName, pending);
     if (updated === 0) throw new Error(`no origin of distribution ${config.distributionId} sends ${config.headerName}`);
   };

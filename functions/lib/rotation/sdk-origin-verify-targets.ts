@@ -4,7 +4,8 @@
 import type { OriginVerifyTargets } from './origin-verify-propagation';
 
 interface Sdk {
-  [name: string]: any; // the runtime's client classes and commands
+  // biome-ignore lint/suspicious/noExplicitAny: the runtime's client classes and commands, typed by use below
+  [name: string]: any;
 }
 
 const load = (name: string) => import(name) as Promise<Sdk>;

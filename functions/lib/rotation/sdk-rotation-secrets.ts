@@ -23,7 +23,9 @@ export function sdkRotationSecrets(client = new SecretsManagerClient({})): Rotat
       return out.VersionIdsToStages ?? {};
     },
     async promote(secretId, token, currentVersionId) {
-      await client.send(new UpdateSecretVersionStageCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT', MoveToVersionId: token, RemoveFromVersionId: currentVersionId }));
+      await client.send(
+        new UpdateSecretVersionStageCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT', MoveToVersionId: token, RemoveFromVersionId: currentVersionId }),
+      );
     },
   };
 }

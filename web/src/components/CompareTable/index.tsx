@@ -1,11 +1,11 @@
 // Two rounds compared: per ward and indicator the change in percentage points, with the two percents it
 // comes from. Up is told by sign and arrow, not by colour alone.
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
-import type { ComparisonResponse } from '../../../../shared/indicators/compare';
-import { areaName } from '../../lib/areas';
-import { formatPercent } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import type { Area } from '@shared/areas/areas';
+import { INDICATORS } from '@shared/indicators/catalogue';
+import type { ComparisonResponse } from '@shared/indicators/compare';
+import { areaName } from '../../lib/platform/areas';
+import { formatPercent } from '../../lib/platform/format';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function formatChange(change: number | null, lang: 'vi' | 'en'): string {
   if (change === null) return '—';
@@ -24,18 +24,28 @@ export function CompareTable({ comparison, areas }: { comparison: ComparisonResp
       <table class="results compare" data-testid="compare-table">
         <thead>
           <tr>
-            <th scope="col" class="sticky">{t('ui.results.area')}</th>
+            <th scope="col" class="sticky">
+              {t('ui.results.area')}
+            </th>
             {INDICATORS.map((indicator) => (
-              <th scope="col" key={indicator.id}>{lang === 'vi' ? indicator.vi : indicator.en}</th>
+              <th scope="col" key={indicator.id}>
+                {lang === 'vi' ? indicator.vi : indicator.en}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {comparison.areas.map((area) => (
             <tr key={area.code} data-testid={`compare-row-${area.code}`}>
-              <th scope="row" class="sticky">{nameOf(area.code, area.name)}</th>
+              <th scope="row" class="sticky">
+                {nameOf(area.code, area.name)}
+              </th>
               {area.indicators.map((change) => (
-                <td key={change.id} class={change.change === null ? undefined : change.change > 0 ? 'up' : change.change < 0 ? 'down' : undefined} data-testid={`compare-${area.code}-${change.id}`}>
+                <td
+                  key={change.id}
+                  class={change.change === null ? undefined : change.change > 0 ? 'up' : change.change < 0 ? 'down' : undefined}
+                  data-testid={`compare-${area.code}-${change.id}`}
+                >
                   <span class="pct">{formatChange(change.change, lang)}</span>
                   <span class="nd">
                     {formatPercent(change.basePercent, lang)} → {formatPercent(change.percent, lang)}

@@ -1,24 +1,21 @@
 // The household form: household questions, then the members one card at a time, checked on submit (and
 // on blur once touched) with the shared validation. Every change is kept on the phone as a draft as it is
-// typed; a submit commits the answers to the outbox (lib/responses), which uploads them when it can.
+// typed; a submit commits the answers to the outbox (lib/outbox), which uploads them when it can.
+
+import type { Round, StoredResponse } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import type { RosterEntry } from '@shared/roster/roster';
+import type { ResponseBody } from '@shared/survey/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Round, StoredResponse } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import type { RosterEntry } from '../../../../shared/roster/roster';
-import type { ResponseBody } from '../../../../shared/survey/schema';
-import { areaName } from '../../lib/areas';
-import { setFlash } from '../../lib/flash';
-import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
-import type { LocalHousehold, Rejection } from '../../lib/outbox/types';
-import { chooseInConflict, dropDraft, keepDraft, saveResponse } from '../../lib/responses';
-import { syncNow } from '../../lib/outbox/sync';
-import { useHouseholdForm } from '../../lib/use-household-form';
-import { useLang } from '../../lib/use-lang';
-import { href, navigate } from '../../lib/use-route';
-import { LazyPage } from '../LazyPage';
+import { emptyForm, type FormState, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { chooseInConflict, dropDraft, keepDraft, type LocalHousehold, type Rejection, saveResponse, syncNow } from '../../lib/outbox';
+import { areaName } from '../../lib/platform/areas';
+import { setFlash } from '../../lib/platform/flash';
+import { useLang } from '../../lib/platform/use-lang';
+import { href, navigate } from '../../lib/platform/use-route';
 import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
+import { LazyPage } from '../LazyPage';
 import { Notice, type NoticeKind } from '../Notice';
 import { QuestionField } from '../QuestionField';
 
@@ -36,7 +33,7 @@ const DRAFT_DELAY_MS = 250;
 
 /** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
 const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
-/** The roster picker (issue 6) is its own chunk too: the collector's start stays within budget. */
+/** The roster picker is its own chunk too: the collector's start stays within budget. */
 const loadRosterPicker = () => import('../RosterPicker').then((m) => m.RosterPicker);
 
 function initialForm(record?: LocalHousehold): FormState {
@@ -187,7 +184,12 @@ export function HouseholdForm({ id, round, village, record }: Props) {
         {areaName(village, lang)} · {round.name}
       </p>
       <p class="hint">{t('ui.outbox.draft_kept')}</p>
-      {conflict && <LazyPage load={loadConflictPanel} props={{ mine: conflict.mine, theirs: conflict.theirs, busy: saving, onKeepMine: keepMine, onKeepTheirs: keepTheirs }} />}
+      {conflict && (
+        <LazyPage
+          load={loadConflictPanel}
+          props={{ mine: conflict.mine, theirs: conflict.theirs, busy: saving, onKeepMine: keepMine, onKeepTheirs: keepTheirs }}
+        />
+      )}
       {notice && (
         <Notice kind={notice.kind} testId="form-notice">
           {notice.text}

@@ -2,16 +2,14 @@
 // changed, rejected with the server's reason, conflict), a counter of what still waits and the upload
 // button. The server's list is remembered on the phone, so the list and editing work offline too.
 import { useEffect, useState } from 'preact/hooks';
-import { takeFlash, type Flash } from '../../lib/flash';
-import { deleteResponse, listResponses } from '../../lib/responses';
-import { syncNow } from '../../lib/outbox/sync';
-import { ApiError } from '../../lib/api';
-import { useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/use-outbox';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import { deleteResponse, listResponses, syncNow, useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/outbox';
+import { ApiError } from '../../lib/platform/api';
+import { type Flash, takeFlash } from '../../lib/platform/flash';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 import { Notice } from '../Notice';
 import { badgesOf } from './badges';
-import { rowOf, STATUS_LABEL, type HouseholdRowModel } from './rows';
+import { type HouseholdRowModel, rowOf, STATUS_LABEL } from './rows';
 
 interface Props {
   owner: string;

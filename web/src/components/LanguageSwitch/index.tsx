@@ -1,6 +1,6 @@
 // The visible vi/en switch; the choice is kept on the device.
-import type { Lang } from '../../../../shared/survey/form';
-import { useLang } from '../../lib/use-lang';
+import type { Lang } from '@shared/survey/form';
+import { useLang } from '../../lib/platform/use-lang';
 
 const LANGS: Lang[] = ['vi', 'en'];
 
@@ -9,14 +9,7 @@ export function LanguageSwitch() {
   return (
     <div class="lang-switch" role="group" aria-label={t('ui.lang.label')}>
       {LANGS.map((option) => (
-        <button
-          type="button"
-          key={option}
-          lang={option}
-          aria-pressed={lang === option}
-          data-testid={`lang-${option}`}
-          onClick={() => setLang(option)}
-        >
+        <button type="button" key={option} lang={option} aria-pressed={lang === option} data-testid={`lang-${option}`} onClick={() => setLang(option)}>
           {t(option === 'vi' ? 'ui.lang.vi' : 'ui.lang.en')}
         </button>
       ))}

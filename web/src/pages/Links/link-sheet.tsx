@@ -1,11 +1,12 @@
 // The printable A4 sheet: per household a card with a QR code, the link in text and two lines of instructions,
 // always in Vietnamese (it is handed to households, whatever language the collector reads the app in).
+
+import type { Link } from '@shared/api/links';
+import type { Area } from '@shared/areas/areas';
+import { translate } from '@shared/i18n/dictionary';
 import { useMemo } from 'preact/hooks';
 import { renderSVG } from 'uqr';
-import type { Link } from '../../../../shared/api/links';
-import type { Area } from '../../../../shared/areas/areas';
-import { translate } from '../../../../shared/i18n/dictionary';
-import { formatDay } from '../../lib/link-dates';
+import { formatDay } from '../../lib/self-report';
 
 export function LinkSheet({ links, village, ward }: { links: Link[]; village: Area; ward: Area }) {
   const cards = useMemo(() => links.map((link) => ({ link, svg: renderSVG(link.url, { ecc: 'M', border: 1 }) })), [links]);
