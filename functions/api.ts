@@ -1,6 +1,6 @@
 // Lambda entry of the HTTP API (API Gateway HTTP API → Hono).
 import { handle } from 'hono/aws-lambda';
+import { apiDepsFromEnv } from './lib/app/api-deps';
 import { createApp } from './lib/app/create-app';
-import { apiDepsFromEnv } from './lib/api-deps';
 
 export const handler = handle(createApp(apiDepsFromEnv()));

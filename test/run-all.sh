@@ -17,6 +17,8 @@ if ! command -v java >/dev/null; then
   exit 1
 fi
 
+# Lint first: Biome (lint + format check) and the CSS check fail in seconds, before anything slower.
+npm run --silent lint
 npx tsc --noEmit -p tsconfig.json
 # Builds web/dist (the browser tests use it) and fails above the collector's 40 kB gzip initial JS budget.
 npm run --silent check:size

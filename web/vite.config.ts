@@ -1,7 +1,8 @@
 // Build of the web app: `vite build web` writes web/dist, which the local server and the CDN serve at `/`.
 // In development (`vite web`) the API is proxied to the local stack on port 3000.
-import preact from '@preact/preset-vite';
+
 import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { precacheServiceWorker } from './sw/precache-plugin';
 
@@ -9,6 +10,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
+  // Same alias as tsconfig.json's paths: `@shared/...` is the repository's shared/ folder.
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) } },
   plugins: [preact(), precacheServiceWorker({ source: fileURLToPath(new URL('./sw/service-worker.js', import.meta.url)) })],
   build: {
     outDir: 'dist',

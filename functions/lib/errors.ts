@@ -1,150 +1,109 @@
-// The error catalogue: each error has a stable code and status; `onError` in the app maps them to the
-// contract's error body. Messages are dictionary keys, rendered in the caller's language.
-import type { MessageKey } from '../../shared/i18n/dictionary';
-import type { FieldIssue } from '../../shared/survey/validate';
+// The error catalogue: one class, `Problem`, with a stable code; one table maps each code to its HTTP status and
+// message key. `onError` (http/on-error.ts) renders the contract's error body in the caller's language.
+import type { KeyedIssue, MessageKey } from '@shared/i18n/dictionary';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
+/** code → status and message. Codes are part of the public contract (docs/API.md): never rename one. */
+const CATALOGUE = {
+  invalid_request: { status: 400, key: 'error.bad_request' },
+  invalid_json: { status: 400, key: 'validation.invalid_json' },
+  bad_request: { status: 400, key: 'error.bad_request' },
+  unauthorized: { status: 401, key: 'error.unauthorized' },
+  bad_credentials: { status: 401, key: 'error.bad_credentials' },
+  link_invalid: { status: 401, key: 'error.link_invalid' },
+  link_expired: { status: 401, key: 'error.link_expired' },
+  link_revoked: { status: 401, key: 'error.link_revoked' },
+  forbidden: { status: 403, key: 'error.forbidden' },
+  round_closed: { status: 403, key: 'validation.round_closed' },
+  not_found: { status: 404, key: 'error.not_found' },
+  version_conflict: { status: 409, key: 'error.version_conflict' },
+  version_required: { status: 409, key: 'error.version_required' },
+  deleted: { status: 409, key: 'error.deleted' },
+  roster_conflict: { status: 409, key: 'roster.conflict' },
+  payload_too_large: { status: 413, key: 'error.payload_too_large' },
+  too_many_requests: { status: 429, key: 'error.too_many_requests' },
+  internal: { status: 500, key: 'error.internal' },
+} as const satisfies Record<string, { status: number; key: MessageKey }>;
 
-/** An issue before translation: the app renders `key` in the request's language. */
-export interface PendingIssue {
-  path: string;
-  key: MessageKey;
+export type ProblemCode = keyof typeof CATALOGUE;
+export type ErrorStatus = (typeof CATALOGUE)[ProblemCode]['status'];
+
+/** An issue before translation: the error mapping renders `key` in the request's language. */
+export type PendingIssue = KeyedIssue;
+
+export interface ProblemOptions {
+  /** Parameters of the message. */
   params?: Record<string, string | number>;
+  /** Field issues as keys, translated in the request's language by the error mapping. */
+  issues?: PendingIssue[];
+  /** Extra fields for the error body, e.g. the current version on a conflict. */
+  details?: Record<string, unknown>;
+  /** Response headers that go with the error, e.g. Retry-After on a 429. */
+  headers?: Record<string, string>;
 }
 
-export abstract class AppError extends Error {
-  abstract readonly status: ErrorStatus;
-  abstract readonly code: string;
+/** The one error a request can end with on purpose. */
+export class Problem extends Error {
+  readonly status: ErrorStatus;
+  readonly messageKey: MessageKey;
+  readonly params: Record<string, string | number>;
+  readonly issues: PendingIssue[];
+  readonly details: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+
   constructor(
-    readonly messageKey: MessageKey,
-    readonly params: Record<string, string | number> = {},
-    /** Already translated issues (from validation), or pending ones to translate. */
-    readonly issues: (FieldIssue | PendingIssue)[] = [],
-    /** Extra fields for the error body, e.g. the current version on a conflict. */
-    readonly details: Record<string, unknown> = {},
-    /** Response headers that go with the error, e.g. Retry-After on a 429. */
-    readonly headers: Record<string, string> = {},
+    readonly code: ProblemCode,
+    { params = {}, issues = [], details = {}, headers = {} }: ProblemOptions = {},
   ) {
-    super(messageKey);
+    super(code);
     this.name = new.target.name;
+    this.status = CATALOGUE[code].status;
+    this.messageKey = CATALOGUE[code].key;
+    this.params = params;
+    this.issues = issues;
+    this.details = details;
+    this.headers = headers;
   }
 }
 
-export class ValidationError extends AppError {
-  readonly status = 400;
-  readonly code = 'invalid_request';
-  constructor(issues: (FieldIssue | PendingIssue)[]) {
-    super('error.bad_request', {}, issues);
+// The two problems that point at request fields keep a name of their own: callers (and the scope tests) tell a
+// bad field (400) from a field outside the caller's areas (403) by it.
+export class ValidationError extends Problem {
+  constructor(issues: PendingIssue[]) {
+    super('invalid_request', { issues });
   }
 }
 
-export class InvalidJsonError extends AppError {
-  readonly status = 400;
-  readonly code = 'invalid_json';
-  constructor() {
-    super('validation.invalid_json');
-  }
-}
-
-export class UnauthorizedError extends AppError {
-  readonly status = 401;
-  readonly code = 'unauthorized';
-  constructor() {
-    super('error.unauthorized');
-  }
-}
-
-export class BadCredentialsError extends AppError {
-  readonly status = 401;
-  readonly code = 'bad_credentials';
-  constructor() {
-    super('error.bad_credentials');
-  }
-}
-
-export class ForbiddenError extends AppError {
-  readonly status = 403;
-  readonly code = 'forbidden';
+export class ForbiddenError extends Problem {
   constructor(issues: PendingIssue[] = []) {
-    super('error.forbidden', {}, issues);
+    super('forbidden', { issues });
   }
 }
-
-export class RoundClosedError extends AppError {
-  readonly status = 403;
-  readonly code = 'round_closed';
-  constructor() {
-    super('validation.round_closed');
-  }
-}
-
-export class NotFoundError extends AppError {
-  readonly status = 404;
-  readonly code = 'not_found';
-  constructor() {
-    super('error.not_found');
-  }
-}
-
-export class VersionConflictError extends AppError {
-  readonly status = 409;
-  readonly code = 'version_conflict';
-  constructor(currentVersion: number) {
-    super('error.version_conflict', { current: currentVersion }, [], { currentVersion });
-  }
-}
-
-export class VersionRequiredError extends AppError {
-  readonly status = 409;
-  readonly code = 'version_required';
-  constructor(currentVersion: number) {
-    super('error.version_required', {}, [], { currentVersion });
-  }
-}
-
-export class DeletedError extends AppError {
-  readonly status = 409;
-  readonly code = 'deleted';
-  constructor() {
-    super('error.deleted');
-  }
-}
-
-export class PayloadTooLargeError extends AppError {
-  readonly status = 413;
-  readonly code = 'payload_too_large';
-  constructor(limitBytes: number) {
-    super('error.payload_too_large', { limit: `${Math.round(limitBytes / 1024)} KB` });
-  }
-}
-
-// issue 6: rosters
-export class RosterConflictError extends AppError {
-  readonly status = 409;
-  readonly code = 'roster_conflict';
-  constructor() {
-    super('roster.conflict');
-  }
-}
-
-// ---- self-report links (issue 5) ----
 
 /** Why a self-report link is refused; each is a 401 with its own code so the page can say what happened. */
 export type LinkRefusal = 'invalid' | 'expired' | 'revoked';
 
-export class LinkRefusedError extends AppError {
-  readonly status = 401;
-  readonly code: string;
-  constructor(readonly reason: LinkRefusal) {
-    super(`error.link_${reason}`);
-    this.code = `link_${reason}`;
-  }
-}
+/** One-word constructors of the catalogue's problems. */
+export const problem = {
+  invalidField: (path: string, key: MessageKey, params?: Record<string, string | number>) =>
+    new ValidationError([{ path, key, ...(params ? { params } : {}) }]),
+  invalidJson: () => new Problem('invalid_json'),
+  unauthorized: () => new Problem('unauthorized'),
+  badCredentials: () => new Problem('bad_credentials'),
+  linkRefused: (reason: LinkRefusal) => new Problem(`link_${reason}`),
+  forbidden: (path?: string) => new ForbiddenError(path ? [{ path, key: 'error.forbidden' }] : []),
+  roundClosed: () => new Problem('round_closed'),
+  notFound: () => new Problem('not_found'),
+  versionConflict: (currentVersion: number) => new Problem('version_conflict', { params: { current: currentVersion }, details: { currentVersion } }),
+  versionRequired: (currentVersion: number) => new Problem('version_required', { details: { currentVersion } }),
+  deleted: () => new Problem('deleted'),
+  rosterConflict: () => new Problem('roster_conflict'),
+  payloadTooLarge: (limitBytes: number) => new Problem('payload_too_large', { params: { limit: `${Math.round(limitBytes / 1024)} KB` } }),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new Problem('too_many_requests', { details: { retryAfter: retryAfterSeconds }, headers: { 'Retry-After': String(retryAfterSeconds) } }),
+};
 
-export class TooManyRequestsError extends AppError {
-  readonly status = 429;
-  readonly code = 'too_many_requests';
-  constructor(retryAfterSeconds: number) {
-    super('error.too_many_requests', {}, [], { retryAfter: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
-  }
+/** `value`, or a 404 when there is none. */
+export function getOrNotFound<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw problem.notFound();
+  return value;
 }

@@ -4,10 +4,10 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { AreaTree } from '../../shared/areas/areas';
-import type { RecomputeDeps } from '../../functions/lib/aggregation/recompute';
+import { AreaTree } from '@shared/areas/areas';
 import { parseConfig } from '../../functions/lib/config';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
+import type { RecomputeDeps } from '../../functions/lib/services/results/recompute';
 import { LOCAL_AWS } from './dynamodb-local';
 import { LOCAL_TABLES } from './stack';
 
@@ -51,7 +51,9 @@ export function connect(target: CliTarget, env: Record<string, string | undefine
     clientConfig = { region: target.region ?? config.AWS_REGION };
   } else {
     if (!target.endpoint) {
-      throw new UsageError('Missing --endpoint: the DynamoDB Local endpoint that `npm start` prints ("DynamoDB Local at http://127.0.0.1:…"), or --aws to use AWS.');
+      throw new UsageError(
+        'Missing --endpoint: the DynamoDB Local endpoint that `npm start` prints ("DynamoDB Local at http://127.0.0.1:…"), or --aws to use AWS.',
+      );
     }
     const prefixed = (name: string) => (target.tablesPrefix === undefined ? name : `${target.tablesPrefix}${name.slice(LOCAL_PREFIX.length)}`);
     tables = { responses: prefixed(LOCAL_TABLES.responses), aggregates: prefixed(LOCAL_TABLES.aggregates), reference: prefixed(LOCAL_TABLES.reference) };
@@ -92,6 +94,10 @@ export function textTable(rows: readonly Record<string, string | number>[]): str
   if (rows.length === 0) return '';
   const columns = Object.keys(rows[0]);
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(columns.map((c) => String(row[c]))))].join('\n');
 }

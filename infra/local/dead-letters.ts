@@ -3,8 +3,8 @@
 // The records are read back from the stream and handed to the same stream handler; the ledger makes that
 // safe however late it comes. Stream records live 24 hours: when they are gone, recompute the round(s).
 // The command line around this is replay-dead-letters.ts.
-import { GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
-import { compareSequenceNumbers } from '../../functions/lib/aggregation/fold-records';
+import { type _Record, type DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import { compareSequenceNumbers } from '../../functions/lib/services/results/fold-records';
 import type { StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { toLambdaRecord } from './stream-poller';
 
@@ -55,15 +55,25 @@ export function pointerFromMessage(body: string): DeadLetterPointer {
 }
 
 /** Reads the pointer's records; `complete` is false when the stream no longer holds all of them. */
-async function readRange(streams: ReplayDeps['streams'], streamArn: string, pointer: DeadLetterPointer): Promise<{ records: _Record[]; complete: boolean; reason?: string }> {
+async function readRange(
+  streams: ReplayDeps['streams'],
+  streamArn: string,
+  pointer: DeadLetterPointer,
+): Promise<{ records: _Record[]; complete: boolean; reason?: string }> {
   let iterator: string | undefined;
   try {
     ({ ShardIterator: iterator } = await streams.send(
-      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: pointer.shardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: pointer.startSequenceNumber }),
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: pointer.shardId,
+        ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+        SequenceNumber: pointer.startSequenceNumber,
+      }),
     ));
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'TrimmedDataAccessException' || name === 'ResourceNotFoundException') return { records: [], complete: false, reason: `${name}: the records are no longer in the stream` };
+    if (name === 'TrimmedDataAccessException' || name === 'ResourceNotFoundException')
+      return { records: [], complete: false, reason: `${name}: the records are no longer in the stream` };
     throw error;
   }
   const records: _Record[] = [];
@@ -119,7 +129,10 @@ export async function replayDeadLetter(pointer: DeadLetterPointer, deps: ReplayD
     failures += 1;
     if (failures >= attempts) return { status: 'failed', records: records.length, roundIds, reason: `the handler still fails at record ${failedAt}` };
     // As the event source does: again from the record that did not land.
-    start += Math.max(0, batch.findIndex((record) => record.dynamodb?.SequenceNumber === failedAt));
+    start += Math.max(
+      0,
+      batch.findIndex((record) => record.dynamodb?.SequenceNumber === failedAt),
+    );
   }
   if (!complete) return { status: 'expired', records: records.length, roundIds, reason: reason ?? 'records missing' };
   return { status: 'replayed', records: records.length, roundIds };
@@ -176,7 +189,9 @@ export async function replayQueue(queue: DeadLetterQueue, deps: QueueReplayDeps)
         }
       }
       if (removed) await queue.remove(message.receiptHandle);
-      log(`${message.id} ${pointer.shardId} ${pointer.startSequenceNumber}..${pointer.endSequenceNumber}: ${outcome.status} (${outcome.records} records)${note ? `; ${note}` : ''}`);
+      log(
+        `${message.id} ${pointer.shardId} ${pointer.startSequenceNumber}..${pointer.endSequenceNumber}: ${outcome.status} (${outcome.records} records)${note ? `; ${note}` : ''}`,
+      );
       reports.push({ messageId: message.id, pointer, outcome, removed, ...(note ? { note } : {}) });
     }
   }

@@ -1,5 +1,5 @@
 // Demo accounts of the local stand-in only. They never exist in AWS, where Cognito holds the users.
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 import { hashPassword } from '../../functions/lib/auth/passwords';
 import type { LocalUserRecord, ReferenceRepo } from '../../functions/lib/repo/types';
 

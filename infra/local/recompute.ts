@@ -1,10 +1,11 @@
 // `npm run recompute -- --round <id> --endpoint <DynamoDB Local endpoint>` (or `--aws`): recomputes every
 // aggregate of a round from the responses, prints the drift found and the repairs, and exits 0 only when
 // no drift remains. The same recomputeRound as POST /api/admin/recompute.
-import { parseArgs } from 'node:util';
+
 import { pathToFileURL } from 'node:url';
-import { recomputeRound, type RecomputeReport } from '../../functions/lib/aggregation/recompute';
-import type { DriftEntry } from '../../functions/lib/aggregation/drift';
+import { parseArgs } from 'node:util';
+import type { DriftEntry } from '../../functions/lib/services/results/drift';
+import { type RecomputeReport, recomputeRound } from '../../functions/lib/services/results/recompute';
 import { connect, textTable, UsageError } from './cli-deps';
 
 const USAGE = `Usage: npm run recompute -- --round <id> --endpoint <http://127.0.0.1:PORT> [--tables-prefix phieu-] [--region local]
@@ -38,7 +39,14 @@ export async function main(argv: string[], out: (text: string) => void = console
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { round: { type: 'string' }, endpoint: { type: 'string' }, region: { type: 'string' }, 'tables-prefix': { type: 'string' }, aws: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        round: { type: 'string' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        'tables-prefix': { type: 'string' },
+        aws: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
     });
     if (values.help) {
       out(USAGE);

@@ -4,13 +4,14 @@
 //   node_modules/.bin/tsx infra/local/replay-dead-letters.ts
 //     --aws --queue-url <SQS url> [--region r]            AWS: drains the aggregation DLQ (stack output DeadLetterQueueUrl)
 //     --endpoint <DynamoDB Local> --letter '<json>' ...    local: dead letters as the poller logs them
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { parseArgs } from 'node:util';
+
 import { pathToFileURL } from 'node:url';
-import { recomputeRound } from '../../functions/lib/aggregation/recompute';
+import { parseArgs } from 'node:util';
+import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { recomputeRound } from '../../functions/lib/services/results/recompute';
 import { createStreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { connect, UsageError } from './cli-deps';
-import { pointerFromMessage, replayDeadLetter, replayQueue, type DeadLetterQueue } from './dead-letters';
+import { type DeadLetterQueue, pointerFromMessage, replayDeadLetter, replayQueue } from './dead-letters';
 
 export * from './dead-letters';
 
@@ -38,8 +39,13 @@ export async function main(argv: string[], out: (text: string) => void = console
     const { values } = parseArgs({
       args: argv,
       options: {
-        'queue-url': { type: 'string' }, letter: { type: 'string', multiple: true }, endpoint: { type: 'string' }, region: { type: 'string' },
-        'tables-prefix': { type: 'string' }, aws: { type: 'boolean' }, help: { type: 'boolean' },
+        'queue-url': { type: 'string' },
+        letter: { type: 'string', multiple: true },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        'tables-prefix': { type: 'string' },
+        aws: { type: 'boolean' },
+        help: { type: 'boolean' },
       },
     });
     if (values.help) {

@@ -3,8 +3,8 @@
 // to show. Everything goes through the app's own API as each ward's demo collector, so validation, the stream
 // and the aggregates do the real work. Demo data only: `npm start` itself seeds no responses.
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { textTable, UsageError } from './cli-deps';
 import { demoHousehold, seededRandom } from './demo/demo-households';
 import { DEMO_PASSWORD } from './demo-users';
@@ -31,8 +31,18 @@ export interface WardSeeded {
   firstRefusal?: string;
 }
 
-interface AreaDto { code: string; name: string; level: string; parentCode: string | null }
-interface RoundDto { id: string; referenceYear: number; opensAt: string; closesAt: string }
+interface AreaDto {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+interface RoundDto {
+  id: string;
+  referenceYear: number;
+  opensAt: string;
+  closesAt: string;
+}
 
 /** Sends `households` generated households per ward; resolves to what each ward accepted and refused. */
 export async function seedDemo(options: SeedDemoOptions): Promise<WardSeeded[]> {
@@ -40,7 +50,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<WardSeeded[]> 
   const now = options.now ?? new Date();
   const call = async (path: string, init: RequestInit = {}) => {
     const response = await http(`${options.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, any> };
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
   };
   const { body: roundsBody } = await call('/api/rounds');
   const round = (roundsBody.rounds as RoundDto[] | undefined)?.find((r) => Date.parse(r.opensAt) <= now.getTime() && now.getTime() < Date.parse(r.closesAt));
@@ -79,7 +89,12 @@ export async function main(argv: string[], out: (text: string) => void = console
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { url: { type: 'string', default: 'http://127.0.0.1:3000' }, households: { type: 'string', default: '40' }, seed: { type: 'string', default: '1' }, ward: { type: 'string', multiple: true } },
+      options: {
+        url: { type: 'string', default: 'http://127.0.0.1:3000' },
+        households: { type: 'string', default: '40' },
+        seed: { type: 'string', default: '1' },
+        ward: { type: 'string', multiple: true },
+      },
     });
     const households = Number(values.households);
     const seed = Number(values.seed);

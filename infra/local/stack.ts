@@ -1,25 +1,27 @@
 // The whole of Phiếu on one machine, no AWS account: DynamoDB Local, tables and seed data, the same
 // Hono app and the same stream handler as the Lambdas, the built web app, and the stream poller.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { createApp } from '../../functions/lib/app/create-app';
-import type { AppDeps } from '../../functions/lib/app/context';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
-import { generatedLinkKey } from '../../functions/lib/links/link-secret';
+import type { AppDeps } from '../../functions/lib/http/context';
+import { logError } from '../../functions/lib/logger';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
+import { generatedLinkKey } from '../../functions/lib/services/links/link-secret';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { seedDemoUsers } from './demo-users';
-import { startDynamoDbLocal, LOCAL_AWS } from './dynamodb-local';
+import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
 import { freePort } from './free-port';
-import { startStreamPoller, type StreamPoller } from './stream-poller';
+import { type StreamPoller, startStreamPoller } from './stream-poller';
 
 export const LOCAL_TABLES: TableNames = { responses: 'phieu-responses', aggregates: 'phieu-aggregates', reference: 'phieu-reference' };
 const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
@@ -60,7 +62,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: ddb.endpoint });
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint: ddb.endpoint });
-    cleanups.push(() => client.destroy(), () => streams.destroy());
+    cleanups.push(
+      () => client.destroy(),
+      () => streams.destroy(),
+    );
 
     const { responsesStreamArn } = await createTables(client, LOCAL_TABLES);
     const repo = createRepository(doc, LOCAL_TABLES);
@@ -71,13 +76,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
     // Self-report links are signed with a key made at start: they live as long as this in-memory stack's data.
     // One server answers every /api/* path locally, the raw export included (CloudFront splits them in AWS).
-    const api = createApp({ repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits }, { serveExports: true });
+    const api = createApp(
+      { repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits },
+      { serveExports: true },
+    );
     const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock });
     const poller = startStreamPoller({
       client: streams,
       streamArn: responsesStreamArn,
       handler: options.wrapStreamHandler ? options.wrapStreamHandler(streamHandler) : streamHandler,
-      onDeadLetter: (letter) => console.error(JSON.stringify({ level: 'error', message: 'stream batch dead-lettered', ...letter })),
+      onDeadLetter: (letter) => logError('stream batch dead-lettered', { ...letter }),
     });
     cleanups.push(() => poller.stop());
 

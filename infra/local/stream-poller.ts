@@ -1,8 +1,9 @@
 // Reads DynamoDB Local's stream and calls the stream handler with Lambda's event shape, the way the
 // Lambda event source mapping does in AWS: one shard at a time in order, partial batch failures retried
 // from the failed record with backoff, and after the last retry the batch goes to a dead-letter list.
-import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { type _Record, DescribeStreamCommand, type DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { type Log, logError } from '../../functions/lib/logger';
 import type { StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 
 export interface DeadLetter {
@@ -21,6 +22,8 @@ export interface StreamPollerOptions {
   idleDelayMs?: number;
   maxRetries?: number;
   onDeadLetter?: (letter: DeadLetter) => void;
+  /** Where a failed poll is reported; the shared logger unless given. */
+  log?: Log;
 }
 
 export interface StreamPoller {
@@ -57,7 +60,16 @@ export function toLambdaRecord(record: _Record, streamArn: string): DynamoDBReco
   };
 }
 
-export function startStreamPoller({ client, streamArn, handler, batchSize = 50, idleDelayMs = 100, maxRetries = 5, onDeadLetter }: StreamPollerOptions): StreamPoller {
+export function startStreamPoller({
+  client,
+  streamArn,
+  handler,
+  batchSize = 50,
+  idleDelayMs = 100,
+  maxRetries = 5,
+  onDeadLetter,
+  log = logError,
+}: StreamPollerOptions): StreamPoller {
   const shards = new Map<string, ShardState>();
   const closed = new Set<string>();
   const deadLetters: DeadLetter[] = [];
@@ -99,7 +111,7 @@ export function startStreamPoller({ client, streamArn, handler, batchSize = 50, 
     try {
       const result = await handler({ Records: batch } satisfies DynamoDBStreamEvent);
       failedAt = result?.batchItemFailures?.[0]?.itemIdentifier;
-    } catch (error) {
+    } catch {
       failedAt = batch[0].dynamodb?.SequenceNumber;
     }
     if (!failedAt) {
@@ -107,7 +119,10 @@ export function startStreamPoller({ client, streamArn, handler, batchSize = 50, 
       state.attempts = 0;
       return true;
     }
-    const index = Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt));
+    const index = Math.max(
+      0,
+      batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt),
+    );
     state.pending = state.pending.slice(index);
     state.attempts += 1;
     if (state.attempts > maxRetries) {
@@ -163,7 +178,7 @@ export function startStreamPoller({ client, streamArn, handler, batchSize = 50, 
       try {
         progressed = await pollOnce();
       } catch (error) {
-        if (!stopped) console.error(JSON.stringify({ level: 'error', message: 'stream poll failed', error: String(error) }));
+        if (!stopped) log('stream poll failed', { error: String(error) });
       }
       const anyPending = [...shards.values()].some((s) => s.pending.length > 0);
       if (!progressed && !anyPending) {

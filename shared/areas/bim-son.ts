@@ -27,4 +27,3 @@ export function flattenAreaFile(file: AreaFile): Area[] {
 
 /** The Bỉm Sơn areas that a fresh installation is seeded with. */
 export const BIM_SON_AREAS: Area[] = flattenAreaFile(bimSon as AreaFile);
-

@@ -1,8 +1,7 @@
 // Messages of the officials' and admins' pages and downloads (results tools, chart, comparison, ward report,
-// roster import, XLSX headers, roster errors) and of the collectors' roster picker (a lazy chunk too). Kept out of the main dictionary so that a collector's phone never
-// downloads them: importing this module (the lazy pages do; the API does at start) adds them to `translate`.
-import type { Lang } from '../survey/form';
-import { addMessages } from './dictionary';
+// roster import, XLSX headers, roster errors) and of the collectors' roster picker (a lazy chunk too). Plain data, kept out of the core table so that a collector's phone never
+// downloads them: the lazy pages and the API's composition root register them (`registerMessages`).
+import type { Lang } from './lang';
 
 const vi = {
   'export.sheet.ward': 'Phường, xã',
@@ -32,7 +31,8 @@ const vi = {
   'roster.unreadable': 'Không đọc được tệp CSV: {reason}',
   'roster.conflict': 'Danh sách hộ vừa được nhập ở nơi khác. Vui lòng xem lại và nhập lại.',
   'ui.roster.title': 'Nhập danh sách hộ',
-  'ui.roster.format': 'Tệp CSV (lưu bằng "CSV UTF-8"), mỗi dòng một hộ: mã phường/xã, thôn/khu phố (mã hoặc tên), mã hộ, họ tên chủ hộ, địa chỉ. Dòng tiêu đề có thể có hoặc không. Mỗi phường/xã có trong tệp được thay toàn bộ danh sách; chỉ nhập khi cả tệp hợp lệ.',
+  'ui.roster.format':
+    'Tệp CSV (lưu bằng "CSV UTF-8"), mỗi dòng một hộ: mã phường/xã, thôn/khu phố (mã hoặc tên), mã hộ, họ tên chủ hộ, địa chỉ. Dòng tiêu đề có thể có hoặc không. Mỗi phường/xã có trong tệp được thay toàn bộ danh sách; chỉ nhập khi cả tệp hợp lệ.',
   'ui.roster.file': 'Chọn tệp CSV',
   'ui.roster.not_utf8': 'Tệp không phải UTF-8. Trong Excel, hãy chọn Lưu thành → "CSV UTF-8 (phân tách bằng dấu phẩy)".',
   'ui.roster.preview': 'Xem trước',
@@ -129,7 +129,8 @@ const en: Record<OfficialsMessageKey, string> = {
   'roster.unreadable': 'The CSV file cannot be read: {reason}',
   'roster.conflict': 'The roster was just imported elsewhere. Please review and import again.',
   'ui.roster.title': 'Import the household roster',
-  'ui.roster.format': 'A CSV file (saved as "CSV UTF-8"), one household per line: ward code, village (code or name), household code, head of household, address. A header line is optional. Each ward in the file gets its whole roster replaced; nothing is imported unless the whole file is valid.',
+  'ui.roster.format':
+    'A CSV file (saved as "CSV UTF-8"), one household per line: ward code, village (code or name), household code, head of household, address. A header line is optional. Each ward in the file gets its whole roster replaced; nothing is imported unless the whole file is valid.',
   'ui.roster.file': 'Choose a CSV file',
   'ui.roster.not_utf8': 'The file is not UTF-8. In Excel choose Save As → "CSV UTF-8 (Comma delimited)".',
   'ui.roster.preview': 'Preview',
@@ -178,7 +179,7 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.report.printed_at': 'Printed {date}',
   'ui.report.coverage': 'Survey coverage',
   'ui.report.coverage_line': 'Surveyed {surveyed} of {total} households ({percent}).',
-  'ui.report.coverage_unknown': 'Surveyed {surveyed} households; the ward\'s total is not known yet.',
+  'ui.report.coverage_unknown': "Surveyed {surveyed} households; the ward's total is not known yet.",
   'ui.report.roster_at': 'The total is the household roster imported on {date}.',
   'ui.report.no_roster': 'No household roster yet: the total is the official statistic.',
   'ui.report.indicators': 'Indicators',
@@ -190,12 +191,10 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.report.roster_total': 'Households on the roster',
   'ui.report.footer': 'Made with Phiếu. Percentages are of the households surveyed; read them with the coverage.',
   'ui.picker.label': 'Choose the household from the roster ({n} households)',
-  'ui.picker.placeholder': 'Type the head\'s name, household code or address',
+  'ui.picker.placeholder': "Type the head's name, household code or address",
   'ui.picker.no_match': 'No household matches. You can enter the household below.',
   'ui.picker.chosen': 'Household {code}: {name}',
   'ui.picker.clear': 'Clear',
 };
 
 export const OFFICIALS_MESSAGES: Record<Lang, Record<OfficialsMessageKey, string>> = { vi, en };
-
-addMessages(OFFICIALS_MESSAGES);

@@ -1,8 +1,7 @@
 // Messages of the self-report pages: the collector's link sheet (#/links) and the household's own form (#/s).
-// Like officials.ts, kept out of the main dictionary so that the collector's first download stays small:
-// importing this module (the two lazy pages do) adds them to `translate`.
-import type { Lang } from '../survey/form';
-import { addMessages } from './dictionary';
+// Plain data like officials.ts, kept out of the core table so that the collector's first download stays small:
+// the two lazy pages and the API's composition root register them (`registerMessages`).
+import type { Lang } from './lang';
 
 const vi = {
   // Errors of POST /api/links (the API loads this module too).
@@ -19,7 +18,8 @@ const vi = {
   'ui.self.revised': 'Đã cập nhật câu trả lời. Cảm ơn!',
   'ui.self.last_sent': 'Đã gửi lúc {time}.',
   'ui.self.draft_restored': 'Đã khôi phục câu trả lời chưa gửi được lưu trên máy này.',
-  'ui.self.conflict_kept': 'Máy chủ đã có một bản khác của phiếu này (được sửa ở nơi khác, hoặc lần gửi trước thật ra đã đến). Câu trả lời bạn vừa nhập vẫn được giữ nguyên: hãy kiểm tra rồi bấm gửi lại để lưu.',
+  'ui.self.conflict_kept':
+    'Máy chủ đã có một bản khác của phiếu này (được sửa ở nơi khác, hoặc lần gửi trước thật ra đã đến). Câu trả lời bạn vừa nhập vẫn được giữ nguyên: hãy kiểm tra rồi bấm gửi lại để lưu.',
   'ui.self.link_problem': 'Không mở được phiếu',
   'ui.links.title': 'Đường dẫn cho hộ tự khai',
   'ui.links.intro': 'Mỗi đường dẫn dành cho một hộ: hộ mở trên điện thoại, tự trả lời và có thể sửa đến khi đợt khảo sát kết thúc.',
@@ -73,7 +73,7 @@ const vi = {
 export type SelfReportMessageKey = keyof typeof vi;
 
 const en: Record<SelfReportMessageKey, string> = {
-  'validation.link_household_not_in_roster': 'Household {code} is not on this village\'s roster.',
+  'validation.link_household_not_in_roster': "Household {code} is not on this village's roster.",
   'validation.link_head_name_required': 'A head of household name is needed (or a household code on the village roster).',
   'ui.self.title': 'Household survey form',
   'ui.self.intro': 'Your household answers the digital-transformation survey itself. Answers are kept on this device until you press “Send”.',
@@ -82,11 +82,12 @@ const en: Record<SelfReportMessageKey, string> = {
   'ui.self.submit': 'Send',
   'ui.self.resubmit': 'Send the revised answers',
   'ui.self.sending': 'Sending…',
-  'ui.self.submitted': 'Thank you! Your household\'s answers were sent. Open this link again to revise them.',
+  'ui.self.submitted': "Thank you! Your household's answers were sent. Open this link again to revise them.",
   'ui.self.revised': 'Your answers were updated. Thank you!',
   'ui.self.last_sent': 'Sent at {time}.',
   'ui.self.draft_restored': 'Restored the unsent answers kept on this device.',
-  'ui.self.conflict_kept': 'The server already has another version of this form (changed elsewhere, or an earlier send did arrive). What you typed is kept: check it and send again to save it.',
+  'ui.self.conflict_kept':
+    'The server already has another version of this form (changed elsewhere, or an earlier send did arrive). What you typed is kept: check it and send again to save it.',
   'ui.self.link_problem': 'The form cannot be opened',
   'ui.links.title': 'Self-report links',
   'ui.links.intro': 'Each link is for one household: it opens the form on a phone, answers, and may revise until the round closes.',
@@ -138,5 +139,3 @@ const en: Record<SelfReportMessageKey, string> = {
 };
 
 export const SELF_REPORT_MESSAGES: Record<Lang, Record<SelfReportMessageKey, string>> = { vi, en };
-
-addMessages(SELF_REPORT_MESSAGES);

@@ -51,7 +51,14 @@ export function compareAggregates(current: AggregatesResponse, base: AggregatesR
         indicators: area.indicators.map((result) => {
           const then = before?.indicators.find((r) => r.id === result.id);
           const basePercent = then?.percent ?? null;
-          return { id: result.id, percent: result.percent, basePercent, change: pointsChange(result.percent, basePercent), met: result.met, baseMet: then?.met ?? null };
+          return {
+            id: result.id,
+            percent: result.percent,
+            basePercent,
+            change: pointsChange(result.percent, basePercent),
+            met: result.met,
+            baseMet: then?.met ?? null,
+          };
         }),
       };
     }),

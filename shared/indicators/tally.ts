@@ -1,7 +1,8 @@
 // What one household response contributes to its ward's indicator counts, and how counts add up.
 // A Tally is a flat map of counters so that it maps onto DynamoDB ADD updates one-to-one.
-import type { Household, Member } from '../survey/schema';
+
 import { ageInReferenceYear } from '../survey/relevance';
+import type { Household, Member } from '../survey/schema';
 import { INDICATORS, type Indicator } from './catalogue';
 
 /** Counters: `households`, `members`, and per indicator `n_<id>` (numerator) and `d_<id>` (denominator). */

@@ -65,7 +65,14 @@ export function wardCoverage(
     const found = byVillage.get(villageCode);
     const surveyed = found?.households.size ?? 0;
     const total = roster ? (roster.pointer.villages[villageCode] ?? 0) : null;
-    return { villageCode, name: tree.get(villageCode)?.name ?? villageCode, surveyed, onRoster: found?.onRoster.size ?? 0, total, percent: total === null ? null : percentOf(surveyed, total) };
+    return {
+      villageCode,
+      name: tree.get(villageCode)?.name ?? villageCode,
+      surveyed,
+      onRoster: found?.onRoster.size ?? 0,
+      total,
+      percent: total === null ? null : percentOf(surveyed, total),
+    };
   });
   const surveyed = villages.reduce((sum, v) => sum + v.surveyed, 0);
   const total = roster ? roster.pointer.households : (tree.get(wardCode)?.households ?? null);

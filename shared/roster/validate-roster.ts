@@ -24,7 +24,13 @@ export const ROSTER_LIMITS = { rows: 50_000, wards: 100, householdCode: 64, head
 
 /** Village names compare without case, extra spaces or diacritics ("khu pho 1" finds "Khu phố 1"). */
 export function foldName(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Resolves a village code or name within a ward; undefined when none or more than one matches. */
@@ -52,7 +58,8 @@ export function validateRosterRows(rows: readonly RosterRow[], tree: AreaTree): 
   const issues: RosterRowIssue[] = [];
   const entries: RosterEntry[] = [];
   if (rows.length === 0) return { entries, issues: [{ line: 1, field: 'row', key: 'roster.empty' }] };
-  if (rows.length > ROSTER_LIMITS.rows) return { entries, issues: [{ line: 1, field: 'row', key: 'roster.too_many_rows', params: { max: ROSTER_LIMITS.rows } }] };
+  if (rows.length > ROSTER_LIMITS.rows)
+    return { entries, issues: [{ line: 1, field: 'row', key: 'roster.too_many_rows', params: { max: ROSTER_LIMITS.rows } }] };
   const resolveVillage = villageResolver(tree);
   const seen = new Map<string, number>();
   const wards = new Set<string>();
@@ -73,7 +80,8 @@ export function validateRosterRows(rows: readonly RosterRow[], tree: AreaTree): 
     if (wardCode && ward?.level !== 'ward') rowIssues.push({ line, field: 'wardCode', key: 'roster.unknown_ward', params: { ward: wardCode } });
     const village = required('village');
     const villageCode = ward?.level === 'ward' && village ? resolveVillage(wardCode, village) : undefined;
-    if (ward?.level === 'ward' && village && !villageCode) rowIssues.push({ line, field: 'village', key: 'roster.unknown_village', params: { village, ward: ward.name } });
+    if (ward?.level === 'ward' && village && !villageCode)
+      rowIssues.push({ line, field: 'village', key: 'roster.unknown_village', params: { village, ward: ward.name } });
     const householdCode = required('householdCode');
     limited('householdCode', ROSTER_LIMITS.householdCode);
     const headName = required('headName');
@@ -83,7 +91,8 @@ export function validateRosterRows(rows: readonly RosterRow[], tree: AreaTree): 
     if (wardCode && householdCode) {
       const key = `${wardCode}#${householdCode}`;
       const first = seen.get(key);
-      if (first !== undefined) rowIssues.push({ line, field: 'householdCode', key: 'roster.duplicate_household', params: { code: householdCode, line: first } });
+      if (first !== undefined)
+        rowIssues.push({ line, field: 'householdCode', key: 'roster.duplicate_household', params: { code: householdCode, line: first } });
       else seen.set(key, line);
     }
     if (rowIssues.length > 0) {

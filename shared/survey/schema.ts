@@ -55,12 +55,7 @@ export const ResponseBodySchema = z.strictObject({
 export type ResponseBody = z.infer<typeof ResponseBodySchema>;
 
 /** Rule keys of the cross-field checks; the message dictionary translates them. */
-export type RuleKey =
-  | 'required_when_relevant'
-  | 'not_asked_under_age'
-  | 'not_asked_unless'
-  | 'birth_year_after_reference'
-  | 'fiber_implies_internet';
+export type RuleKey = 'required_when_relevant' | 'not_asked_under_age' | 'not_asked_unless' | 'birth_year_after_reference' | 'fiber_implies_internet';
 
 export interface RuleIssue {
   path: (string | number)[];

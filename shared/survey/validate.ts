@@ -1,34 +1,34 @@
-// Turns zod and rule issues into the field-level issues of the API contract, in vi or en.
+// Turns zod and rule issues into field-level issues: message keys with parameters, never text. The edges
+// (the API's error mapping, the form's screens) translate them into the contract's `{ path, message }`.
 import type * as z from 'zod/mini';
-import { translate, type MessageKey } from '../i18n/dictionary';
-import type { Lang } from './form';
-import { checkSurveyRules, ResponseBodySchema, SurveyAnswersSchema, type ResponseBody, type RuleIssue, type SurveyAnswers } from './schema';
+import type { KeyedIssue, MessageKey, TranslatedIssue } from '../i18n/dictionary';
+import { checkSurveyRules, type ResponseBody, ResponseBodySchema, type RuleIssue, type SurveyAnswers, SurveyAnswersSchema } from './schema';
 
-export interface FieldIssue {
-  /** Dotted path, e.g. `members.0.birth_year`. */
-  path: string;
-  message: string;
-}
+/** An issue before translation; `path` is dotted, e.g. `members.0.birth_year`. */
+export type ValidationIssue = KeyedIssue;
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+/** An issue once translated, as the API returns it and the form shows it. */
+export type FieldIssue = TranslatedIssue;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 type ZodIssue = z.core.$ZodIssue;
 
 /** Validates a `PUT /api/responses/{id}` body for a round with the given reference year. */
-export function validateResponseBody(input: unknown, referenceYear: number, lang: Lang): Validation<ResponseBody> {
-  return validateWith(ResponseBodySchema, input, referenceYear, lang);
+export function validateResponseBody(input: unknown, referenceYear: number): Validation<ResponseBody> {
+  return validateWith(ResponseBodySchema, input, referenceYear);
 }
 
 /** Validates household + members only (the web form and self-report, where area comes from elsewhere). */
-export function validateSurveyAnswers(input: unknown, referenceYear: number, lang: Lang): Validation<SurveyAnswers> {
-  return validateWith(SurveyAnswersSchema, input, referenceYear, lang);
+export function validateSurveyAnswers(input: unknown, referenceYear: number): Validation<SurveyAnswers> {
+  return validateWith(SurveyAnswersSchema, input, referenceYear);
 }
 
-function validateWith<T extends SurveyAnswers>(schema: z.ZodMiniType<T>, input: unknown, referenceYear: number, lang: Lang): Validation<T> {
+function validateWith<T extends SurveyAnswers>(schema: z.ZodMiniType<T>, input: unknown, referenceYear: number): Validation<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, lang, input)) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input)) };
   const ruleIssues = checkSurveyRules(parsed.data, referenceYear);
-  if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues.map((issue) => ruleIssueToFieldIssue(issue, lang)) };
+  if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues.map((issue) => ruleIssueToFieldIssue(issue)) };
   return { ok: true, value: parsed.data };
 }
 
@@ -40,12 +40,12 @@ export function joinPath(path: readonly PropertyKey[]): string {
  * One zod issue as field issues; unknown keys become one issue per key, at the key's own path.
  * `input` (the value that was parsed) tells a missing answer from a wrong one.
  */
-export function zodIssueToFieldIssues(issue: ZodIssue, lang: Lang, input: unknown): FieldIssue[] {
+export function zodIssueToFieldIssues(issue: ZodIssue, input: unknown): ValidationIssue[] {
   const path = joinPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: translate(lang, 'validation.unrecognized_key', { key }) }));
+    return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, key: 'validation.unrecognized_key', params: { key } }));
   }
-  return [{ path, message: messageFor(issue, lang, valueAt(input, issue.path)) }];
+  return [{ path, ...messageFor(issue, valueAt(input, issue.path)) }];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -57,26 +57,28 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function messageFor(issue: ZodIssue, lang: Lang, value: unknown): string {
+type IssueMessage = Omit<ValidationIssue, 'path'>;
+
+function messageFor(issue: ZodIssue, value: unknown): IssueMessage {
   switch (issue.code) {
     case 'invalid_type': {
-      if (value === undefined) return translate(lang, 'validation.required');
-      if (issue.expected === 'int') return translate(lang, 'validation.integer');
+      if (value === undefined) return { key: 'validation.required' };
+      if (issue.expected === 'int') return { key: 'validation.integer' };
       const key = `validation.invalid_type.${issue.expected}` as MessageKey;
-      return translate(lang, key in DICTIONARY_KEYS ? key : 'validation.invalid_type');
+      return { key: key in DICTIONARY_KEYS ? key : 'validation.invalid_type' };
     }
     case 'too_small':
     case 'too_big': {
       const origin = issue.origin === 'string' || issue.origin === 'array' ? issue.origin : 'number';
-      const bound = issue.code === 'too_small' ? { minimum: String(issue.minimum) } : { maximum: String(issue.maximum) };
-      return translate(lang, `validation.${issue.code}.${origin}` as MessageKey, bound);
+      const bound: Record<string, string> = issue.code === 'too_small' ? { minimum: String(issue.minimum) } : { maximum: String(issue.maximum) };
+      return { key: `validation.${issue.code}.${origin}` as MessageKey, params: bound };
     }
     case 'invalid_format':
-      return translate(lang, issue.format === 'regex' && issue.path.at(-1) === 'phone' ? 'validation.invalid_format.phone' : 'validation.invalid_format');
+      return { key: issue.format === 'regex' && issue.path.at(-1) === 'phone' ? 'validation.invalid_format.phone' : 'validation.invalid_format' };
     case 'invalid_value':
-      return translate(lang, 'validation.invalid_value', { values: issue.values.map(String).join(', ') });
+      return { key: 'validation.invalid_value', params: { values: issue.values.map(String).join(', ') } };
     default:
-      return translate(lang, 'validation.invalid_type');
+      return { key: 'validation.invalid_type' };
   }
 }
 
@@ -88,6 +90,6 @@ const DICTIONARY_KEYS: Record<string, true> = {
   'validation.invalid_type.object': true,
 };
 
-export function ruleIssueToFieldIssue(issue: RuleIssue, lang: Lang): FieldIssue {
-  return { path: joinPath(issue.path), message: translate(lang, `validation.${issue.rule}`, issue.params) };
+export function ruleIssueToFieldIssue(issue: RuleIssue): ValidationIssue {
+  return { path: joinPath(issue.path), key: `validation.${issue.rule}`, ...(issue.params ? { params: issue.params } : {}) };
 }

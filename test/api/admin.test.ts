@@ -9,7 +9,10 @@ beforeEach(async () => {
 });
 
 const authed = async (path: string, username: string, init: RequestInit = {}) =>
-  t.app.request(path, { ...init, headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  t.app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 const recompute = (username: string, body: unknown) => authed('/api/admin/recompute', username, { method: 'POST', body: JSON.stringify(body) });
 
 async function submit(body = responseBody()) {
@@ -18,7 +21,8 @@ async function submit(body = responseBody()) {
 }
 
 const surveyed = async (code: string, level = 'ward') =>
-  (await (await authed(`/api/aggregates?roundId=cds-2024&level=${level}`, 'admin')).json()).areas.find((a: { code: string }) => a.code === code).households.surveyed;
+  (await (await authed(`/api/aggregates?roundId=cds-2024&level=${level}`, 'admin')).json()).areas.find((a: { code: string }) => a.code === code).households
+    .surveyed;
 
 describe('POST /api/admin/recompute', () => {
   it('reports no drift when the aggregates are exact', async () => {
@@ -29,7 +33,17 @@ describe('POST /api/admin/recompute', () => {
     const res = await recompute('admin', { roundId: 'cds-2024' });
 
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ roundId: 'cds-2024', checkedWards: 7, responses: 2, deleted: 0, lagging: 0, drift: [], repaired: [], remaining: [], passes: 1 });
+    expect(await res.json()).toEqual({
+      roundId: 'cds-2024',
+      checkedWards: 7,
+      responses: 2,
+      deleted: 0,
+      lagging: 0,
+      drift: [],
+      repaired: [],
+      remaining: [],
+      passes: 1,
+    });
   });
 
   it('reports a corrupted ward with its district and province, repairs it, and the aggregates read exact again', async () => {

@@ -2,10 +2,10 @@
 // the XLSX opens with an independent reader (exceljs; the server writes with write-excel-file) and holds
 // the same numbers as the JSON API.
 import { randomUUID } from 'node:crypto';
+import { INDICATORS } from '@shared/indicators/catalogue';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { INDICATORS } from '../../shared/indicators/catalogue';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -15,12 +15,18 @@ beforeEach(async () => {
 });
 
 const authed = async (path: string, username: string, init: RequestInit = {}) =>
-  t.app.request(path, { ...init, headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  t.app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 
 async function seedResponses() {
   const bodies = [
     responseBody({ members: [adult(), child()] }),
-    responseBody({ members: [adult({ has_smartphone: false })], household: { ...responseBody().household, head_name: '=HYPERLINK("x")', fiber_broadband: false } }),
+    responseBody({
+      members: [adult({ has_smartphone: false })],
+      household: { ...responseBody().household, head_name: '=HYPERLINK("x")', fiber_broadband: false },
+    }),
     responseBody({ wardCode: '14809', villageCode: '14809-khu-pho-2' }),
   ];
   for (const body of bodies) {
@@ -47,7 +53,10 @@ describe('aggregates.xlsx', () => {
     // The official of the town reads wards and the town, not the province.
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Phường, xã', 'Thị xã']);
 
-    for (const [sheetIndex, level] of [[0, 'ward'], [1, 'district']] as const) {
+    for (const [sheetIndex, level] of [
+      [0, 'ward'],
+      [1, 'district'],
+    ] as const) {
       const sheet = workbook.worksheets[sheetIndex];
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).getCell(1).value).toBe('Mã địa bàn');
@@ -103,14 +112,27 @@ describe('aggregates.csv', () => {
     expect(records).toHaveLength(api.areas.length * INDICATORS.length);
     const lamSonEhr = records.find((r) => r.area_code === '14815' && r.indicator_id === 'pop_ehr')!;
     const apiEhr = api.areas.find((a: { code: string }) => a.code === '14815').indicators.find((i: { id: string }) => i.id === 'pop_ehr');
-    expect(lamSonEhr).toMatchObject({ area_name: 'Phường Lam Sơn', numerator: String(apiEhr.numerator), denominator: String(apiEhr.denominator), percent: String(apiEhr.percent) });
+    expect(lamSonEhr).toMatchObject({
+      area_name: 'Phường Lam Sơn',
+      numerator: String(apiEhr.numerator),
+      denominator: String(apiEhr.denominator),
+      percent: String(apiEhr.percent),
+    });
     expect(lamSonEhr.indicator_name).toBe('Tỷ lệ người dân có hồ sơ sức khỏe điện tử');
   });
 });
 
 describe('round comparison', () => {
   it('gives the change per ward and indicator in percentage points between two rounds', async () => {
-    await t.repo.reference.putRound({ id: 'cds-2025', name: 'Khảo sát CĐS 2025', form: 'household-dx', formVersion: 1, referenceYear: 2025, opensAt: '2025-10-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z' });
+    await t.repo.reference.putRound({
+      id: 'cds-2025',
+      name: 'Khảo sát CĐS 2025',
+      form: 'household-dx',
+      formVersion: 1,
+      referenceYear: 2025,
+      opensAt: '2025-10-01T00:00:00Z',
+      closesAt: '2027-01-01T00:00:00Z',
+    });
     // 2024: one household of Lam Sơn without fibre; 2025: two, one with fibre.
     const put = async (roundId: string, fiber: boolean) => {
       const body = responseBody({ roundId, household: { ...responseBody().household, fiber_broadband: fiber } });
@@ -127,7 +149,14 @@ describe('round comparison', () => {
     expect(comparison).toMatchObject({ roundId: 'cds-2025', baseRoundId: 'cds-2024', level: 'ward' });
     const lamSon = comparison.areas.find((a: { code: string }) => a.code === '14815');
     expect(lamSon.households).toEqual({ surveyed: 2, baseSurveyed: 1 });
-    expect(lamSon.indicators.find((i: { id: string }) => i.id === 'hh_fiber_broadband')).toEqual({ id: 'hh_fiber_broadband', percent: 50, basePercent: 0, change: 50, met: false, baseMet: false });
+    expect(lamSon.indicators.find((i: { id: string }) => i.id === 'hh_fiber_broadband')).toEqual({
+      id: 'hh_fiber_broadband',
+      percent: 50,
+      basePercent: 0,
+      change: 50,
+      met: false,
+      baseMet: false,
+    });
     const baDinh = comparison.areas.find((a: { code: string }) => a.code === '14812');
     expect(baDinh.indicators[0]).toMatchObject({ percent: null, basePercent: null, change: null });
 

@@ -1,10 +1,10 @@
 // The raw responses export: long and wide shapes parse with a standard CSV parser, Vietnamese intact,
 // formula-like text neutralised, deleted responses left out, admins only.
 import { randomUUID } from 'node:crypto';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportColumns } from '../../functions/lib/exports/response-rows';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
+import { exportColumns } from '../../functions/lib/services/exports/response-rows';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -14,7 +14,10 @@ beforeEach(async () => {
 });
 
 const authed = async (path: string, username: string, init: RequestInit = {}) =>
-  t.app.request(path, { ...init, headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  t.app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 
 async function put(body = responseBody(), id = randomUUID()) {
   const collector = body.wardCode === '14809' ? 'collector-14809' : 'collector-14815';
@@ -46,9 +49,23 @@ describe('raw responses export', () => {
     const ofFirst = rows.filter((r) => r.response_id === first);
     expect(ofFirst.map((r) => r.member_index)).toEqual(['1', '2']);
     for (const row of ofFirst) {
-      expect(row).toMatchObject({ ward_name: 'Phường Lam Sơn', village_name: 'Khu phố 1', household_code: 'LS-001', head_name: 'Nguyễn Văn Đức', fiber_broadband: '1', business_household: '0', ecommerce_shop: '', members_count: '2' });
+      expect(row).toMatchObject({
+        ward_name: 'Phường Lam Sơn',
+        village_name: 'Khu phố 1',
+        household_code: 'LS-001',
+        head_name: 'Nguyễn Văn Đức',
+        fiber_broadband: '1',
+        business_household: '0',
+        ecommerce_shop: '',
+        members_count: '2',
+      });
     }
-    expect(ofFirst[0]).toMatchObject({ member_name: 'Trần Thị Bình', member_birth_year: '1984', member_has_smartphone: '1', member_has_digital_signature: '0' });
+    expect(ofFirst[0]).toMatchObject({
+      member_name: 'Trần Thị Bình',
+      member_birth_year: '1984',
+      member_has_smartphone: '1',
+      member_has_digital_signature: '0',
+    });
     // A child is not asked the 15+ questions: empty, not 0.
     expect(ofFirst[1]).toMatchObject({ member_name: 'Bé Na', member_has_smartphone: '' });
     expect(rows.find((r) => r.ward_code === '14809')!.member_name).toBe('Đỗ Thị Ánh');
@@ -72,13 +89,20 @@ describe('raw responses export', () => {
     const gone = await put();
     expect((await authed(`/api/responses/${gone}`, 'collector-14815', { method: 'DELETE', headers: { 'if-match': '1' } })).status).toBe(204);
     const edited = responseBody({ household: { ...responseBody().household, head_name: 'Phạm Văn Sửa' } });
-    expect((await authed(`/api/responses/${kept}`, 'collector-14815', { method: 'PUT', body: JSON.stringify(edited), headers: { 'if-match': '1' } })).status).toBe(200);
+    expect(
+      (await authed(`/api/responses/${kept}`, 'collector-14815', { method: 'PUT', body: JSON.stringify(edited), headers: { 'if-match': '1' } })).status,
+    ).toBe(200);
     const rows = records((await exportCsv('roundId=cds-2024&shape=wide')).text);
     expect(rows.map((r) => [r.response_id, r.head_name, r.version])).toEqual([[kept, 'Phạm Văn Sửa', '2']]);
   });
 
   it('neutralises text that a spreadsheet would run as a formula', async () => {
-    await put(responseBody({ household: { ...responseBody().household, head_name: '=cmd|calc', address: '+Số 5', phone: undefined }, members: [adult({ name: '@Tên' })] }));
+    await put(
+      responseBody({
+        household: { ...responseBody().household, head_name: '=cmd|calc', address: '+Số 5', phone: undefined },
+        members: [adult({ name: '@Tên' })],
+      }),
+    );
     const [row] = records((await exportCsv('roundId=cds-2024')).text);
     expect(row).toMatchObject({ head_name: "'=cmd|calc", address: "'+Số 5", member_name: "'@Tên" });
   });
@@ -97,18 +121,34 @@ describe('raw responses export', () => {
 
 describe('raw export failures', () => {
   it('cuts the stream short with an error when a read fails midway, never a complete-looking file', async () => {
-    const { responsesCsvStream } = await import('../../functions/lib/exports/responses-csv');
-    const { AreaTree } = await import('../../shared/areas/areas');
-    const { BIM_SON_AREAS } = await import('../../shared/areas/bim-son');
+    const { responsesCsvStream } = await import('../../functions/lib/services/exports/responses-csv');
+    const { AreaTree } = await import('@shared/areas/areas');
+    const { BIM_SON_AREAS } = await import('@shared/areas/bim-son');
     const failing = {
       async *listAllInWard() {
-        yield { ...(await import('../support/fold-harness')).storedItem('r1', 'cds-2024', '14815', '14815-khu-pho-1', 1, { household: responseBody().household, members: [adult()] } as never) };
+        yield {
+          ...(await import('../support/fold-harness')).storedItem('r1', 'cds-2024', '14815', '14815-khu-pho-1', 1, {
+            household: responseBody().household,
+            members: [adult()],
+          } as never),
+        };
         throw new Error('ProvisionedThroughputExceeded');
       },
     };
     const ends: { rows: number; error?: unknown }[] = [];
-    const stream = responsesCsvStream({ responses: failing, tree: new AreaTree(BIM_SON_AREAS), roundId: 'cds-2024', wardCodes: ['14815'], shape: 'long', onEnd: (o) => ends.push(o) });
-    await expect((async () => { for await (const _ of stream) void _; })()).rejects.toThrow('ProvisionedThroughputExceeded');
+    const stream = responsesCsvStream({
+      responses: failing,
+      tree: new AreaTree(BIM_SON_AREAS),
+      roundId: 'cds-2024',
+      wardCodes: ['14815'],
+      shape: 'long',
+      onEnd: (o) => ends.push(o),
+    });
+    await expect(
+      (async () => {
+        for await (const _ of stream) void _;
+      })(),
+    ).rejects.toThrow('ProvisionedThroughputExceeded');
     expect(ends).toEqual([{ rows: 1, error: expect.any(Error) }]);
   });
 });
@@ -131,7 +171,7 @@ describe('the export function app', () => {
     const { createExportApp } = await import('../../functions/lib/app/create-export-app');
     const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
     const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
-    const exportApp = createExportApp({ repo: t.repo, identity, clock: () => new Date(), aggregateSlots: 4 }, { log: () => {} });
+    const exportApp = createExportApp({ repo: t.repo, identity, clock: () => new Date() }, { log: () => {} });
     const token = (await identity.signIn('admin', 'test-password')).token;
     await put();
     const ok = await exportApp.request('/api/exports/responses.csv?roundId=cds-2024', { headers: { authorization: `Bearer ${token}` } });

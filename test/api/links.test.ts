@@ -1,7 +1,7 @@
 // Self-report links through app.request(): making, listing and revoking links (collectors), and a household
 // answering through its link (no account). Security rules of the issue each have a test here.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { selfResponseId } from '../../functions/lib/links/link-token';
+import { selfResponseId } from '../../functions/lib/services/links/link-token';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 
@@ -22,7 +22,10 @@ async function authed(path: string, username: string, init: RequestInit = {}) {
 }
 
 async function makeLinks(request: Record<string, unknown>, username = 'collector-14815') {
-  const res = await authed('/api/links', username, { method: 'POST', body: JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, ...request }) });
+  const res = await authed('/api/links', username, {
+    method: 'POST',
+    body: JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, ...request }),
+  });
   return { res, body: await res.json() };
 }
 
@@ -57,7 +60,14 @@ describe('POST /api/links', () => {
     expect(res.status).toBe(201);
     expect(body.links).toHaveLength(3);
     for (const link of body.links) {
-      expect(link).toMatchObject({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, expiresAt: ROUND_CLOSE, state: 'unused', createdBy: 'collector-14815' });
+      expect(link).toMatchObject({
+        roundId: 'cds-2024',
+        wardCode: '14815',
+        villageCode: VILLAGE,
+        expiresAt: ROUND_CLOSE,
+        state: 'unused',
+        createdBy: 'collector-14815',
+      });
       expect(link.url).toBe(`http://localhost/#/s/${link.token}`);
       expect(link.linkId).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(link.responseId).toBe(selfResponseId(link.linkId));
@@ -75,7 +85,7 @@ describe('POST /api/links', () => {
     ]);
   });
 
-  it('uses the browser\'s origin for the URL when the API sits behind the CDN', async () => {
+  it("uses the browser's origin for the URL when the API sits behind the CDN", async () => {
     const { body } = await makeLinks({ count: 1 });
     const res = await authed('/api/links', 'collector-14815', {
       method: 'POST',
@@ -106,7 +116,10 @@ describe('POST /api/links', () => {
   it('refuses a collector of another ward (403), an official (403) and no login (401)', async () => {
     expect((await makeLinks({ count: 1 }, 'collector-14809')).res.status).toBe(403);
     expect((await makeLinks({ count: 1 }, 'official')).res.status).toBe(403);
-    const anonymous = await t.app.request('/api/links', { method: 'POST', body: JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, count: 1 }) });
+    const anonymous = await t.app.request('/api/links', {
+      method: 'POST',
+      body: JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, count: 1 }),
+    });
     expect(anonymous.status).toBe(401);
     expect(t.repo.linkItems.size).toBe(0);
   });
@@ -129,7 +142,7 @@ describe('POST /api/links: named households and the ward roster', () => {
     expect(res.status).toBe(201);
   }
 
-  it('takes the head\'s name from the roster when only the code is given, and keeps a name that is given', async () => {
+  it("takes the head's name from the roster when only the code is given, and keeps a name that is given", async () => {
     await importRoster();
     const { res, body } = await makeLinks({ households: [{ householdCode: 'LS-001' }, { householdCode: 'LS-002', headName: 'Trần T. Bình' }] });
     expect(res.status).toBe(201);
@@ -142,7 +155,7 @@ describe('POST /api/links: named households and the ward roster', () => {
     expect(listed.links.map((l: { headName: string }) => l.headName).sort()).toEqual(['Nguyễn Văn Đức', 'Trần T. Bình']);
   });
 
-  it('refuses a code not on the village\'s roster (another village\'s too) at its field, in the caller\'s language, writing nothing', async () => {
+  it("refuses a code not on the village's roster (another village's too) at its field, in the caller's language, writing nothing", async () => {
     await importRoster();
     const households = [{ householdCode: 'LS-001' }, { householdCode: 'LS-003', headName: 'Lê Văn Cường' }, { householdCode: 'KP1-999' }];
     const body = JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, households });
@@ -201,7 +214,14 @@ describe('a household answering through its link', () => {
     expect(created.status).toBe(201);
     expect(await created.json()).toEqual({ id: link.responseId, version: 1 });
     const stored = t.repo.responseItems.get(link.responseId)!;
-    expect(stored).toMatchObject({ channel: 'self', createdBy: `link:${link.linkId}`, wardCode: '14815', villageCode: VILLAGE, householdCode: 'KP1-001', version: 1 });
+    expect(stored).toMatchObject({
+      channel: 'self',
+      createdBy: `link:${link.linkId}`,
+      wardCode: '14815',
+      villageCode: VILLAGE,
+      householdCode: 'KP1-001',
+      version: 1,
+    });
 
     // Coming back: the answers are there, and a revision needs the version it read.
     const again = await (await selfGet(link.token)).json();
@@ -250,7 +270,11 @@ describe('a household answering through its link', () => {
   it('keeps channel "self" when a collector corrects the household\'s answers', async () => {
     const link = await oneLink();
     await selfPut(link.token, answers());
-    const fix = await authed(`/api/responses/${link.responseId}`, 'collector-14815', { method: 'PUT', headers: { 'if-match': '1' }, body: JSON.stringify(responseBody({ members: [adult()] })) });
+    const fix = await authed(`/api/responses/${link.responseId}`, 'collector-14815', {
+      method: 'PUT',
+      headers: { 'if-match': '1' },
+      body: JSON.stringify(responseBody({ members: [adult()] })),
+    });
     expect(fix.status).toBe(200);
     expect(t.repo.responseItems.get(link.responseId)).toMatchObject({ channel: 'self', version: 2, updatedBy: 'collector-14815' });
     const list = await (await authed(`/api/responses?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`, 'collector-14815')).json();
@@ -319,7 +343,7 @@ describe('link security', () => {
     expect((await authed(`/api/links/${link.token}`, 'admin', { method: 'DELETE' })).status).toBe(204);
   });
 
-  it('writes only its own household\'s response and reads nothing else', async () => {
+  it("writes only its own household's response and reads nothing else", async () => {
     const [a, b] = (await makeLinks({ count: 2 })).body.links;
     await selfPut(a.token, answers());
     await selfPut(b.token, answers({ household: { ...answers().household, head_name: 'Hộ B' } }));
@@ -328,7 +352,13 @@ describe('link security', () => {
     const formA = await (await selfGet(a.token)).json();
     expect(JSON.stringify(formA)).not.toContain('Hộ B');
     // The token is no credential anywhere else: not for responses, aggregates, links or exports.
-    for (const path of [`/api/responses/${b.responseId}`, '/api/responses?roundId=cds-2024&wardCode=14815', '/api/aggregates?roundId=cds-2024&level=ward', '/api/aggregates.csv?roundId=cds-2024&level=ward', `/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`]) {
+    for (const path of [
+      `/api/responses/${b.responseId}`,
+      '/api/responses?roundId=cds-2024&wardCode=14815',
+      '/api/aggregates?roundId=cds-2024&level=ward',
+      '/api/aggregates.csv?roundId=cds-2024&level=ward',
+      `/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`,
+    ]) {
       const res = await t.app.request(path, { headers: { authorization: `Bearer ${a.token}` } });
       expect(res.status, path).toBe(401);
     }
@@ -391,11 +421,14 @@ describe('link tokens in logs', () => {
   it('writes {token} instead of the token in the error log of a failed /api/self or /api/links request', async () => {
     const { createApp } = await import('../../functions/lib/app/create-app');
     const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
-    const { generatedLinkKey } = await import('../../functions/lib/links/link-secret');
-    const { loggablePath } = await import('../../functions/lib/app/middleware');
+    const { generatedLinkKey } = await import('../../functions/lib/services/links/link-secret');
+    const { loggablePath } = await import('../../functions/lib/http/on-error');
     const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
     const logged: Record<string, unknown>[] = [];
-    const app = createApp({ repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, linkKey: generatedLinkKey() }, { log: (_m, details) => logged.push(details) });
+    const app = createApp(
+      { repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, linkKey: generatedLinkKey() },
+      { log: (_m, details) => logged.push(details) },
+    );
     vi.spyOn(t.repo.links, 'getLink').mockRejectedValue(new Error('storage down'));
     // A link signed with this app's key, made through its own POST.
     const token = (await identity.signIn('collector-14815', 'test-password')).token;
@@ -424,14 +457,15 @@ describe('client address of the per-address limit (x-viewer-address)', () => {
       fromAddress('192.0.2.50'),
     );
 
-  it('ignores a forged x-viewer-address without the origin-verify header: different claimed addresses share one limit', async () => {
+  it('refuses (403) every request without the origin-verify value once one is configured: only CloudFront reaches the routes', async () => {
     await setup({ selfRateLimits: limits, originVerify: VERIFY });
-    expect((await claiming('203.0.113.1')).status).toBe(401);
-    expect((await claiming('203.0.113.2')).status).toBe(401);
-    expect((await claiming('203.0.113.3')).status).toBe(429);
-    // A wrong verify value (even a prefix of the right one) is no better.
-    expect((await claiming('203.0.113.4', VERIFY.slice(0, -1))).status).toBe(429);
-    expect((await claiming('203.0.113.5', `${VERIFY}x`)).status).toBe(429);
+    expect((await claiming('203.0.113.1')).status).toBe(403);
+    // A wrong verify value (even a prefix of the right one, or one character more) is no better.
+    expect((await claiming('203.0.113.4', VERIFY.slice(0, -1))).status).toBe(403);
+    expect((await claiming('203.0.113.5', `${VERIFY}x`)).status).toBe(403);
+    expect((await t.app.request('/api/health', {}, fromAddress('192.0.2.50'))).status).toBe(403);
+    // Refusals spend nothing of the address's limit: the right value still gets through.
+    expect((await claiming('203.0.113.1', VERIFY)).status).toBe(401);
   });
 
   it('never trusts x-viewer-address when no origin-verify value is configured (local server)', async () => {
@@ -450,7 +484,7 @@ describe('client address of the per-address limit (x-viewer-address)', () => {
 });
 
 describe('GET /api/links', () => {
-  it('lists a village\'s links as unused, used (with when and who answered) or revoked', async () => {
+  it("lists a village's links as unused, used (with when and who answered) or revoked", async () => {
     const [unused, used, revoked] = (await makeLinks({ count: 3 })).body.links;
     await selfPut(used.token, answers());
     await authed(`/api/links/${revoked.token}`, 'collector-14815', { method: 'DELETE' });
@@ -463,7 +497,7 @@ describe('GET /api/links', () => {
     expect(byId.get(revoked.linkId)).toMatchObject({ state: 'revoked', revokedAt: expect.any(String) });
   });
 
-  it('refuses another ward\'s collector (403) and a bad query (400)', async () => {
+  it("refuses another ward's collector (403) and a bad query (400)", async () => {
     expect((await authed(`/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`, 'collector-14809')).status).toBe(403);
     expect((await authed('/api/links?roundId=cds-2024&wardCode=14815', 'collector-14815')).status).toBe(400);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
@@ -11,7 +11,10 @@ beforeEach(async () => {
 });
 
 const authed = async (path: string, username: string, init: RequestInit = {}) =>
-  t.app.request(path, { ...init, headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  t.app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${await t.tokenFor(username)}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 
 describe('health, session and reference data', () => {
   it('answers health', async () => {
@@ -69,7 +72,10 @@ describe('health, session and reference data', () => {
 
 describe('aggregates', () => {
   async function submit(body = responseBody()) {
-    const res = await authed(`/api/responses/${randomUUID()}`, body.wardCode === '14809' ? 'collector-14809' : 'collector-14815', { method: 'PUT', body: JSON.stringify(body) });
+    const res = await authed(`/api/responses/${randomUUID()}`, body.wardCode === '14809' ? 'collector-14809' : 'collector-14815', {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(201);
   }
 
@@ -83,8 +89,22 @@ describe('aggregates', () => {
     expect(wards.areas.map((a: { code: string }) => a.code)).toEqual(['14809', '14812', '14815', '14818', '14821', '14823', '14824']);
     const lamSon = wards.areas.find((a: { code: string }) => a.code === '14815');
     expect(lamSon.households).toEqual({ surveyed: 2, total: null });
-    expect(lamSon.indicators.find((i: { id: string }) => i.id === 'adult_smartphone')).toEqual({ id: 'adult_smartphone', numerator: 1, denominator: 2, percent: 50, target: 80, met: false });
-    expect(lamSon.indicators.find((i: { id: string }) => i.id === 'pop_ehr')).toEqual({ id: 'pop_ehr', numerator: 1, denominator: 3, percent: 33.3, target: 95, met: false });
+    expect(lamSon.indicators.find((i: { id: string }) => i.id === 'adult_smartphone')).toEqual({
+      id: 'adult_smartphone',
+      numerator: 1,
+      denominator: 2,
+      percent: 50,
+      target: 80,
+      met: false,
+    });
+    expect(lamSon.indicators.find((i: { id: string }) => i.id === 'pop_ehr')).toEqual({
+      id: 'pop_ehr',
+      numerator: 1,
+      denominator: 3,
+      percent: 33.3,
+      target: 95,
+      met: false,
+    });
     const baDinh = wards.areas.find((a: { code: string }) => a.code === '14812');
     expect(baDinh.households).toEqual({ surveyed: 0, total: 2778 });
     expect(baDinh.indicators[0]).toMatchObject({ percent: null, met: null });
@@ -101,9 +121,16 @@ describe('aggregates', () => {
     const id = randomUUID();
     await authed(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', body: JSON.stringify(responseBody()) });
     await t.foldPending();
-    await authed(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', headers: { 'if-match': '1' }, body: JSON.stringify(responseBody({ members: [adult(), adult(), child()] })) });
+    await authed(`/api/responses/${id}`, 'collector-14815', {
+      method: 'PUT',
+      headers: { 'if-match': '1' },
+      body: JSON.stringify(responseBody({ members: [adult(), adult(), child()] })),
+    });
     await t.foldPending();
-    const ehr = async () => (await (await authed('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json()).areas.find((a: { code: string }) => a.code === '14815').indicators.find((i: { id: string }) => i.id === 'pop_ehr');
+    const ehr = async () =>
+      (await (await authed('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json()).areas
+        .find((a: { code: string }) => a.code === '14815')
+        .indicators.find((i: { id: string }) => i.id === 'pop_ehr');
     expect(await ehr()).toMatchObject({ numerator: 2, denominator: 3 });
     await authed(`/api/responses/${id}`, 'collector-14815', { method: 'DELETE', headers: { 'if-match': '2' } });
     await t.foldPending();
@@ -137,6 +164,14 @@ describe('aggregates', () => {
     const rows = parse(Buffer.from(bytes), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(7 * 12);
     const row = rows.find((r) => r.area_code === '14815' && r.indicator_id === 'hh_fiber_broadband')!;
-    expect(row).toMatchObject({ area_name: 'Phường Lam Sơn', indicator_name: 'Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang', numerator: '1', denominator: '1', percent: '100', target: '80', met: 'true' });
+    expect(row).toMatchObject({
+      area_name: 'Phường Lam Sơn',
+      indicator_name: 'Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang',
+      numerator: '1',
+      denominator: '1',
+      percent: '100',
+      target: '80',
+      met: 'true',
+    });
   });
 });

@@ -29,7 +29,13 @@ describe('PUT /api/responses/{id}', () => {
     const res = await put(id, responseBody());
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id, version: 1 });
-    expect(t.repo.responseItems.get(id)).toMatchObject({ wardCode: '14815', version: 1, channel: 'collector', createdBy: 'collector-14815', referenceYear: 2024 });
+    expect(t.repo.responseItems.get(id)).toMatchObject({
+      wardCode: '14815',
+      version: 1,
+      channel: 'collector',
+      createdBy: 'collector-14815',
+      referenceYear: 2024,
+    });
   });
 
   it('answers a replay of the same body with 200 and the same version, writing nothing', async () => {
@@ -158,7 +164,10 @@ describe('PUT /api/responses/{id}', () => {
 describe('reading, listing and deleting responses', () => {
   const get = (path: string, token = collector) => t.app.request(path, { headers: { authorization: `Bearer ${token}` } });
   const del = (id: string, ifMatch?: number, token = collector) =>
-    t.app.request(`/api/responses/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}`, ...(ifMatch ? { 'if-match': String(ifMatch) } : {}) } });
+    t.app.request(`/api/responses/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}`, ...(ifMatch ? { 'if-match': String(ifMatch) } : {}) },
+    });
 
   it('returns a stored response with its version', async () => {
     const id = randomUUID();
@@ -166,7 +175,12 @@ describe('reading, listing and deleting responses', () => {
     const res = await get(`/api/responses/${id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"1"');
-    expect(await res.json()).toMatchObject({ id, version: 1, household: { head_name: 'Nguyễn Văn Đức' }, members: [{ birth_year: 1984 }, { birth_year: 2014 }] });
+    expect(await res.json()).toMatchObject({
+      id,
+      version: 1,
+      household: { head_name: 'Nguyễn Văn Đức' },
+      members: [{ birth_year: 1984 }, { birth_year: 2014 }],
+    });
   });
 
   it('keeps other wards private: 403 for another ward collector', async () => {

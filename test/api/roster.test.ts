@@ -2,7 +2,7 @@
 // ward) and coverage (households reached vs roster, per village), through app.request().
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ROSTER_MAX_BYTES } from '../../functions/lib/routes/roster';
+import { ROSTER_MAX_BYTES } from '../../functions/lib/http/routes/roster';
 import { responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -15,7 +15,11 @@ const authed = async (path: string, username: string, init: RequestInit = {}) =>
   t.app.request(path, { ...init, headers: { authorization: `Bearer ${await t.tokenFor(username)}`, ...(init.headers ?? {}) } });
 
 const importCsv = (csv: string, { dryRun = false, username = 'admin', lang = 'vi' } = {}) =>
-  authed(`/api/roster/import${dryRun ? '?dryRun=true' : ''}`, username, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv', 'accept-language': lang } });
+  authed(`/api/roster/import${dryRun ? '?dryRun=true' : ''}`, username, {
+    method: 'POST',
+    body: csv,
+    headers: { 'content-type': 'text/csv', 'accept-language': lang },
+  });
 
 const GOOD = [
   'ward_code,village,household_code,head_name,address',
@@ -32,11 +36,23 @@ describe('roster import', () => {
     const body = await res.json();
     expect(body).toMatchObject({ dryRun: true, valid: true, rows: 4, errors: [] });
     expect(body.wards).toEqual([
-      { wardCode: '14815', name: 'Phường Lam Sơn', households: 3, replaces: null, villages: [
-        { villageCode: '14815-khu-pho-1', name: 'Khu phố 1', households: 2 },
-        { villageCode: '14815-khu-pho-2', name: 'Khu phố 2', households: 1 },
-      ] },
-      { wardCode: '14809', name: 'Phường Bắc Sơn', households: 1, replaces: null, villages: [{ villageCode: '14809-khu-pho-2', name: 'Khu phố 2', households: 1 }] },
+      {
+        wardCode: '14815',
+        name: 'Phường Lam Sơn',
+        households: 3,
+        replaces: null,
+        villages: [
+          { villageCode: '14815-khu-pho-1', name: 'Khu phố 1', households: 2 },
+          { villageCode: '14815-khu-pho-2', name: 'Khu phố 2', households: 1 },
+        ],
+      },
+      {
+        wardCode: '14809',
+        name: 'Phường Bắc Sơn',
+        households: 1,
+        replaces: null,
+        villages: [{ villageCode: '14809-khu-pho-2', name: 'Khu phố 2', households: 1 }],
+      },
     ]);
     expect(t.repo.rosterPointers.size).toBe(0);
     expect(t.repo.rosterEntries.size).toBe(0);
@@ -76,7 +92,13 @@ describe('roster import', () => {
     expect((await first.json()).importId).toMatch(/^\d{8}T\d+Z-[0-9a-f]{8}$/);
     const roster = await (await authed('/api/roster?wardCode=14815', 'collector-14815')).json();
     expect(roster.entries.map((e: { householdCode: string }) => e.householdCode)).toEqual(['LS-001', 'LS-002', 'LS-003']);
-    expect(roster.entries[0]).toEqual({ wardCode: '14815', villageCode: '14815-khu-pho-1', householdCode: 'LS-001', headName: 'Nguyễn Văn Đức', address: 'Số 5, đường Trần Phú' });
+    expect(roster.entries[0]).toEqual({
+      wardCode: '14815',
+      villageCode: '14815-khu-pho-1',
+      householdCode: 'LS-001',
+      headName: 'Nguyễn Văn Đức',
+      address: 'Số 5, đường Trần Phú',
+    });
 
     const second = await importCsv('14815,Khu phố 3,LS-100,Hoàng Văn Em,Số 9');
     expect(second.status).toBe(201);

@@ -3,23 +3,24 @@
 //  2. end to end through the real stream handler and poller against DynamoDB Local, with the aggregate
 //     writes it made beside the one-per-(ward, batch) lower bound;
 //  3. submission-to-aggregate latency: PUTs through the HTTP API of a local stack, polling GET /api/aggregates.
-import type { DynamoDBRecord } from 'aws-lambda';
-import fc from 'fast-check';
+
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { contributionOf, planFold, splitPlan, type ChangeRecord, type LedgerEntry } from '../../shared/aggregation/fold';
-import { addTally, isZeroTally, type Tally } from '../../shared/indicators/tally';
-import { changeRecordOf } from '../../functions/lib/repo/stream-records';
+import { type ChangeRecord, contributionOf, type LedgerEntry, planFold, splitPlan } from '@shared/aggregation/fold';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
+import { addTally, isZeroTally, type Tally } from '@shared/indicators/tally';
+import type { DynamoDBRecord } from 'aws-lambda';
+import fc from 'fast-check';
 import { MAX_TRANSACTION_ACTIONS } from '../../functions/lib/repo/aggregates-repo';
+import { changeRecordOf } from '../../functions/lib/repo/stream-records';
 import type { AggregatesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { textTable } from '../../infra/local/cli-deps';
 import { DEMO_PASSWORD } from '../../infra/local/demo-users';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack';
 import { adult, child, responseBody } from '../support/fixtures';
-import { answers, storedItem, type Answers } from '../support/fold-harness';
+import { type Answers, answers, storedItem } from '../support/fold-harness';
 
 const WARDS = BIM_SON_AREAS.filter((a) => a.level === 'ward').map((w) => w.code);
 const VILLAGES = new Map(WARDS.map((ward) => [ward, BIM_SON_AREAS.filter((a) => a.parentCode === ward).map((v) => v.code)]));
@@ -31,7 +32,10 @@ function generateRecords(count: number, responses: number, wards: readonly strin
   const current = new Map<number, StoredResponseItem>();
   const records: ChangeRecord[] = [];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   for (let i = 0; records.length < count; i += 1) {
     const n = Math.floor(random() * responses);
     const found = current.get(n);
@@ -94,7 +98,10 @@ function countingAggregates(real: AggregatesRepo, counter: { writes: number }): 
 function wardsChanged(records: readonly DynamoDBRecord[]): number {
   const net = new Map<string, Tally>();
   for (const record of records.map(changeRecordOf)) {
-    for (const [image, sign] of [[record.oldImage, -1], [record.newImage, 1]] as const) {
+    for (const [image, sign] of [
+      [record.oldImage, -1],
+      [record.newImage, 1],
+    ] as const) {
       const contribution = contributionOf(image);
       if (contribution) net.set(contribution.key.wardCode, addTally(net.get(contribution.key.wardCode) ?? {}, contribution.tally, sign));
     }
@@ -141,11 +148,11 @@ async function writeAll(stack: LocalStack, records: readonly ChangeRecord[], con
       while (next < queues.length) {
         for (const record of queues[next++]) {
           const item = record.newImage as StoredResponseItem;
-          let written: boolean;
+          let written: { ok: boolean };
           if (!record.oldImage) written = await stack.repo.responses.create(item);
           else if (item.deletedAt) written = await stack.repo.responses.markDeleted(item, record.oldImage.version);
           else written = await stack.repo.responses.replace(item, record.oldImage.version);
-          if (!written) throw new Error(`bench write refused: ${item.id} v${item.version}`);
+          if (!written.ok) throw new Error(`bench write refused: ${item.id} v${item.version}`);
         }
       }
     }),
@@ -156,11 +163,14 @@ async function benchEndToEnd(records: number, wards: readonly string[]) {
   const ref: { stack?: LocalStack } = {};
   const slots = 4;
   const { wrap, measure } = gatedHandler(ref, slots);
-  const stack = (ref.stack = await startLocalStack({ wrapStreamHandler: wrap, aggregateSlots: slots }));
+  const stack = await startLocalStack({ wrapStreamHandler: wrap, aggregateSlots: slots });
+  ref.stack = stack;
   try {
     const round = `bench-${randomUUID().slice(0, 8)}`;
     const generated = generateRecords(records, Math.floor(records / 2), wards).map((r) => ({
-      ...r, oldImage: r.oldImage && { ...r.oldImage, roundId: round }, newImage: { ...r.newImage!, roundId: round },
+      ...r,
+      oldImage: r.oldImage && { ...r.oldImage, roundId: round },
+      newImage: { ...r.newImage!, roundId: round },
     }));
     await writeAll(stack, generated);
     const started = performance.now();
@@ -183,7 +193,13 @@ async function benchEndToEnd(records: number, wards: readonly string[]) {
 async function benchLatency(submissions: number, intervalMs: number) {
   const stack = await startLocalStack({});
   try {
-    const session = await (await fetch(`${stack.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) })).json();
+    const session = await (
+      await fetch(`${stack.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+      })
+    ).json();
     const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
     const surveyed = async () => {
       const body = await (await fetch(`${stack.url}/api/aggregates?roundId=cds-2024&level=province`, { headers })).json();
@@ -227,9 +243,13 @@ const pure = benchPureFold();
 console.log(`pure fold done: ${Math.round(pure)} records/s`);
 if (process.argv.includes('--pure')) process.exit(0);
 const mixed = await benchEndToEnd(4000, WARDS);
-console.log(`end-to-end (7 wards) done: ${mixed.records} records in ${mixed.batches} batches, ${Math.round(mixed.handlerShare * 100)}% of the time in the handler`);
+console.log(
+  `end-to-end (7 wards) done: ${mixed.records} records in ${mixed.batches} batches, ${Math.round(mixed.handlerShare * 100)}% of the time in the handler`,
+);
 const busy = await benchEndToEnd(2000, ['14815']);
-console.log(`end-to-end (one busy ward) done: ${busy.records} records in ${busy.batches} batches, ${Math.round(busy.handlerShare * 100)}% of the time in the handler`);
+console.log(
+  `end-to-end (one busy ward) done: ${busy.records} records in ${busy.batches} batches, ${Math.round(busy.handlerShare * 100)}% of the time in the handler`,
+);
 const latency = await benchLatency(200, 50);
 console.log(`latency done: ${latency.seen}/${latency.submissions} submissions seen\n`);
 
@@ -238,9 +258,17 @@ console.log(
   textTable([
     { measure: 'pure fold, records/s (one core)', value: fmt(pure), 'goal / bound': '≥ 100,000' },
     { measure: 'end to end, records/s (handler + DynamoDB Local, 7 wards)', value: fmt(mixed.recordsPerSecond), 'goal / bound': '' },
-    { measure: 'aggregate writes per 1,000 responses (7 wards)', value: fmt(mixed.writesPer1000, 1), 'goal / bound': `lower bound ${fmt(mixed.lowerBoundPer1000, 1)}: (ward, batch) pairs changed` },
+    {
+      measure: 'aggregate writes per 1,000 responses (7 wards)',
+      value: fmt(mixed.writesPer1000, 1),
+      'goal / bound': `lower bound ${fmt(mixed.lowerBoundPer1000, 1)}: (ward, batch) pairs changed`,
+    },
     { measure: 'end to end, records/s (one busy ward)', value: fmt(busy.recordsPerSecond), 'goal / bound': '' },
-    { measure: 'aggregate writes per 1,000 responses (one busy ward)', value: fmt(busy.writesPer1000, 1), 'goal / bound': `lower bound ${fmt(busy.lowerBoundPer1000, 1)}: (ward, batch) pairs changed` },
+    {
+      measure: 'aggregate writes per 1,000 responses (one busy ward)',
+      value: fmt(busy.writesPer1000, 1),
+      'goal / bound': `lower bound ${fmt(busy.lowerBoundPer1000, 1)}: (ward, batch) pairs changed`,
+    },
     { measure: 'submission → aggregate latency p50 (ms)', value: fmt(latency.p50), 'goal / bound': '' },
     { measure: 'submission → aggregate latency p95 (ms)', value: fmt(latency.p95), 'goal / bound': '≤ 1,500' },
   ]),

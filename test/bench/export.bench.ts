@@ -3,20 +3,21 @@
 // Local, starts the API in a child process, downloads the export in both shapes through HTTP, and samples
 // the server process's resident memory (RSS) while it streams: rows/s, MB/s, RSS before and at its peak,
 // and RSS at each quarter of the rows, which shows whether memory stays flat as the export goes on.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { build } from 'esbuild';
-import { spawn, type ChildProcess } from 'node:child_process';
+
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
+import { build } from 'esbuild';
 import { createRepository } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
 import { batchPutResponses } from '../../functions/lib/repo/responses-repo';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
 import { textTable } from '../../infra/local/cli-deps';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../infra/local/demo-users';
 import { LOCAL_AWS, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
@@ -33,14 +34,35 @@ const VILLAGES = new Map(WARDS.map((ward) => [ward, BIM_SON_AREAS.filter((a) => 
 function household(i: number): StoredResponseItem {
   const wardCode = WARDS[i % WARDS.length];
   const villages = VILLAGES.get(wardCode)!;
-  const members = Array.from({ length: 1 + (i % 6) }, (_, m) => (m % 3 === 2 ? child(2012 + (i % 10)) : adult({ name: `Thành viên ${m + 1} hộ ${i}`, has_smartphone: (i + m) % 4 !== 0 })));
+  const members = Array.from({ length: 1 + (i % 6) }, (_, m) =>
+    m % 3 === 2 ? child(2012 + (i % 10)) : adult({ name: `Thành viên ${m + 1} hộ ${i}`, has_smartphone: (i + m) % 4 !== 0 }),
+  );
   const at = new Date(Date.UTC(2024, 9, 1) + i * 1000).toISOString();
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    roundId: ROUND_ID, wardCode, villageCode: villages[i % villages.length], householdCode: `HH-${i}`, version: 1, referenceYear: 2024,
-    household: { head_name: `Nguyễn Văn Hộ ${i}`, address: `Số ${i}, đường Trần Phú`, phone: '0912345678', fiber_broadband: i % 5 !== 0, internet_any: true, electricity_cashless: i % 3 !== 0, business_household: i % 7 === 0, ...(i % 7 === 0 ? { ecommerce_shop: i % 2 === 0 } : {}) },
+    roundId: ROUND_ID,
+    wardCode,
+    villageCode: villages[i % villages.length],
+    householdCode: `HH-${i}`,
+    version: 1,
+    referenceYear: 2024,
+    household: {
+      head_name: `Nguyễn Văn Hộ ${i}`,
+      address: `Số ${i}, đường Trần Phú`,
+      phone: '0912345678',
+      fiber_broadband: i % 5 !== 0,
+      internet_any: true,
+      electricity_cashless: i % 3 !== 0,
+      business_household: i % 7 === 0,
+      ...(i % 7 === 0 ? { ecommerce_shop: i % 2 === 0 } : {}),
+    },
     members,
-    channel: 'collector', bodyHash: `bench-${i}`, createdBy: 'bench', createdAt: at, updatedBy: 'bench', updatedAt: at,
+    channel: 'collector',
+    bodyHash: `bench-${i}`,
+    createdBy: 'bench',
+    createdAt: at,
+    updatedBy: 'bench',
+    updatedAt: at,
   } as StoredResponseItem;
 }
 
@@ -54,8 +76,14 @@ async function startServer(endpoint: string): Promise<{ child: ChildProcess; url
   // and its memory is the app's, not a TypeScript loader's.
   const outfile = resolve(import.meta.dirname, '../../node_modules/.cache/phieu-bench/export-server.mjs');
   await build({
-    entryPoints: [resolve(import.meta.dirname, 'export-server.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    banner: { js: "import { createRequire as phieuRequire } from 'module'; const require = phieuRequire(import.meta.url);" }, logLevel: 'error',
+    entryPoints: [resolve(import.meta.dirname, 'export-server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: { js: "import { createRequire as phieuRequire } from 'module'; const require = phieuRequire(import.meta.url);" },
+    logLevel: 'error',
   });
   const config = JSON.stringify({ endpoint, tables: LOCAL_TABLES, aws: LOCAL_AWS });
   const child = spawn(process.execPath, [outfile], { env: { ...process.env, PHIEU_BENCH: config }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -86,8 +114,16 @@ async function measure(url: string, token: string, pid: number, shape: 'long' | 
   const rows = lines - 1;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   return {
-    shape, households: HOUSEHOLDS, rows, seconds: seconds.toFixed(1), 'rows/s': Math.round(rows / seconds).toLocaleString('en'), 'CSV MB': mb(bytes),
-    'MB/s': mb(bytes / seconds), 'RSS before MB': mb(before), 'RSS peak MB': mb(peak), 'RSS at 25/50/75/100% MB': quarters.map(mb).join(' / '),
+    shape,
+    households: HOUSEHOLDS,
+    rows,
+    seconds: seconds.toFixed(1),
+    'rows/s': Math.round(rows / seconds).toLocaleString('en'),
+    'CSV MB': mb(bytes),
+    'MB/s': mb(bytes / seconds),
+    'RSS before MB': mb(before),
+    'RSS peak MB': mb(peak),
+    'RSS at 25/50/75/100% MB': quarters.map(mb).join(' / '),
   };
 }
 
@@ -112,9 +148,18 @@ try {
 
   const started = await startServer(ddb.endpoint);
   server = started.child;
-  const session = await (await fetch(`${started.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) })).json();
+  const session = await (
+    await fetch(`${started.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    })
+  ).json();
   const results = [];
-  for (const [shape, expected] of [['long', memberRows], ['wide', HOUSEHOLDS]] as const) {
+  for (const [shape, expected] of [
+    ['long', memberRows],
+    ['wide', HOUSEHOLDS],
+  ] as const) {
     const result = await measure(started.url, session.token, server.pid!, shape, expected);
     if (result.rows !== expected) throw new Error(`${shape}: ${result.rows} rows, expected ${expected}`);
     results.push(result);

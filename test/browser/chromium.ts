@@ -1,7 +1,7 @@
 // Launches Debian's Chromium for browser tests (Playwright cannot download its own browser here).
 // Install with `apt-get install -y chromium`; CHROMIUM_PATH overrides the binary.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -4,21 +4,25 @@
 // and opens a ward's printable report. Real API, DynamoDB Local and the stream poller.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { INDICATORS } from '@shared/indicators/catalogue';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
-import { INDICATORS } from '../../shared/indicators/catalogue';
 import { adult, child, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, PHONE, launchChromium, signIn } from './chromium';
+import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
 
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 let browser: Browser;
 
 async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${stack.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   return (await res.json()).token;
 }
 
@@ -30,14 +34,31 @@ beforeAll(async () => {
   ensureWebBuilt();
   [stack, browser] = await Promise.all([startLocalStack({ port: 0 }), launchChromium()]);
   // An earlier, closed round to compare with.
-  await stack.repo.reference.putRound({ id: 'cds-2023', name: 'Khảo sát CĐS 2023', form: 'household-dx', formVersion: 1, referenceYear: 2023, opensAt: '2023-10-01T00:00:00Z', closesAt: '2023-12-31T00:00:00Z' });
+  await stack.repo.reference.putRound({
+    id: 'cds-2023',
+    name: 'Khảo sát CĐS 2023',
+    form: 'household-dx',
+    formVersion: 1,
+    referenceYear: 2023,
+    opensAt: '2023-10-01T00:00:00Z',
+    closesAt: '2023-12-31T00:00:00Z',
+  });
   const collector = await tokenOf('collector-14815');
   const bodies = [
     responseBody({ householdCode: 'LS-001', members: [adult(), child()] }),
-    responseBody({ householdCode: 'LS-002', villageCode: '14815-khu-pho-2', household: { ...responseBody().household, fiber_broadband: false }, members: [adult({ has_smartphone: false })] }),
+    responseBody({
+      householdCode: 'LS-002',
+      villageCode: '14815-khu-pho-2',
+      household: { ...responseBody().household, fiber_broadband: false },
+      members: [adult({ has_smartphone: false })],
+    }),
   ];
   for (const body of bodies) {
-    const res = await fetch(`${stack.url}/api/responses/${randomUUID()}`, { method: 'PUT', headers: { authorization: `Bearer ${collector}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${stack.url}/api/responses/${randomUUID()}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${collector}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(201);
   }
 });
@@ -74,7 +95,7 @@ describe('officials in the browser', () => {
     expect(await admin.textContent('[data-testid=roster-errors]')).toContain('Không có thôn/khu phố "Thôn Ma" trong Phường Lam Sơn.');
     expect(await admin.locator('[data-testid=roster-import]').count()).toBe(0);
 
-    const good = bad.replace('Thôn Ma', 'khu pho 2') + '14815,Khu phố 2,LS-003,Lê Văn Cường,Số 9\n';
+    const good = `${bad.replace('Thôn Ma', 'khu pho 2')}14815,Khu phố 2,LS-003,Lê Văn Cường,Số 9\n`;
     await admin.setInputFiles('[data-testid=roster-file]', { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${good}`) });
     await admin.waitForSelector('[data-testid=roster-import]');
     expect(await admin.textContent('[data-testid=roster-preview]')).toContain('Phường Lam Sơn: 3 hộ');
@@ -114,7 +135,11 @@ describe('officials in the browser', () => {
     expect(csv.name).toBe('phieu-cds-2024-ward.csv');
     const records: Record<string, string>[] = parse(csv.bytes, { bom: true, columns: true });
     const apiFibre = api.areas.find((a: { code: string }) => a.code === '14815').indicators[0];
-    expect(records.find((r) => r.area_code === '14815' && r.indicator_id === 'hh_fiber_broadband')).toMatchObject({ area_name: 'Phường Lam Sơn', percent: String(apiFibre.percent), households_total: '3' });
+    expect(records.find((r) => r.area_code === '14815' && r.indicator_id === 'hh_fiber_broadband')).toMatchObject({
+      area_name: 'Phường Lam Sơn',
+      percent: String(apiFibre.percent),
+      households_total: '3',
+    });
 
     const xlsx = await download(official, 'download-xlsx');
     expect(xlsx.name).toBe('phieu-cds-2024-all.xlsx');

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { PHONE, launchChromium, signIn } from './chromium';
+import { launchChromium, PHONE, signIn } from './chromium';
 
 const ROUND = 'cds-2024';
 
@@ -50,7 +50,10 @@ async function setOffline(page: Page, offline: boolean) {
   await page.context().setOffline(offline);
   // The session stays attached: detaching it would drop its network conditions.
   let cdp = cdpSessions.get(page);
-  if (!cdp) cdpSessions.set(page, (cdp = await page.context().newCDPSession(page)));
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    cdpSessions.set(page, cdp);
+  }
   await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 }
 
@@ -58,7 +61,15 @@ async function answer(page: Page, path: string, value: boolean) {
   await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
-const ADULT_QUESTIONS = ['has_smartphone', 'has_payment_account', 'cashless_essential', 'has_vneid_level2', 'has_digital_signature', 'used_online_public_service', 'used_telehealth'];
+const ADULT_QUESTIONS = [
+  'has_smartphone',
+  'has_payment_account',
+  'cashless_essential',
+  'has_vneid_level2',
+  'has_digital_signature',
+  'used_online_public_service',
+  'used_telehealth',
+];
 
 /** Records one household of one adult through the form; `fibre` decides the household's broadband answer. */
 async function recordHousehold(page: Page, name: string, fibre: boolean) {
@@ -112,7 +123,11 @@ describe('offline collection', () => {
     await setOffline(page, true);
 
     // Act: three households offline, and a fourth left half-done.
-    for (const [name, fibre] of [['Lê Văn Một', true], ['Lê Thị Hai', true], ['Lê Văn Ba', false]] as const) {
+    for (const [name, fibre] of [
+      ['Lê Văn Một', true],
+      ['Lê Thị Hai', true],
+      ['Lê Văn Ba', false],
+    ] as const) {
       await recordHousehold(page, name, fibre);
       expect(await page.textContent('[data-testid=flash]')).toContain('trên máy');
     }
@@ -203,7 +218,11 @@ describe('offline collection', () => {
       await setOffline(page, false);
       await page.reload();
       await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 }).toContainEqual(expect.stringMatching(/-next$/));
-      await expect.poll(async () => (await page.evaluate(() => caches.keys())).filter((name) => oldCaches.includes(name) && name.startsWith('phieu-shell-')), { timeout: 20_000 }).toEqual([]);
+      await expect
+        .poll(async () => (await page.evaluate(() => caches.keys())).filter((name) => oldCaches.includes(name) && name.startsWith('phieu-shell-')), {
+          timeout: 20_000,
+        })
+        .toEqual([]);
       await page.reload();
       await page.waitForSelector('[data-testid=household-list]');
       expect(await stateOf(page, 'Hoàng Văn Cập Nhật')).toBe('pending');
@@ -211,7 +230,10 @@ describe('offline collection', () => {
       // The network lets uploads through again: the waiting household uploads with the new version.
       await page.context().unroute('**/api/responses/*');
       // The button, unless a backoff retry got there first (then the button is already gone).
-      await page.locator('[data-testid=upload-now]').click({ timeout: 2_000 }).catch(() => undefined);
+      await page
+        .locator('[data-testid=upload-now]')
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
       await expect.poll(() => stateOf(page, 'Hoàng Văn Cập Nhật'), { timeout: 20_000 }).toBe('uploaded');
       expect((await storedOf('14818')).map((s) => s.household.head_name)).toEqual(['Hoàng Văn Cập Nhật']);
     } finally {
@@ -293,7 +315,9 @@ describe('offline collection', () => {
 
     // Assert: the reason in Vietnamese, the other household uploaded, the rejected one still on the phone.
     expect(await row(page, 'Vũ Thị Bị Từ Chối').textContent()).toContain('Bị từ chối');
-    expect(await row(page, 'Vũ Thị Bị Từ Chối').locator('[data-testid=household-reason]').textContent()).toContain('Thôn/khu phố không thuộc phường/xã đã chọn.');
+    expect(await row(page, 'Vũ Thị Bị Từ Chối').locator('[data-testid=household-reason]').textContent()).toContain(
+      'Thôn/khu phố không thuộc phường/xã đã chọn.',
+    );
     await expect.poll(() => stateOf(page, 'Vũ Văn Hợp Lệ'), { timeout: 10_000 }).toBe('uploaded');
     expect((await storedOf('14821')).map((s) => s.household.head_name)).toEqual(['Vũ Văn Hợp Lệ']);
     await page.reload();
@@ -330,7 +354,9 @@ describe('offline collection', () => {
 
     // Assert: back to sign-in, told what waits; nothing rejected; after signing in it uploads.
     await page.waitForSelector('[data-testid=login-form]');
-    await expect.poll(() => page.textContent('[data-testid=login-waiting]', { timeout: 1_000 }).catch(() => ''), { timeout: 10_000 }).toContain('1 hộ chờ gửi của tài khoản collector-14823');
+    await expect
+      .poll(() => page.textContent('[data-testid=login-waiting]', { timeout: 1_000 }).catch(() => ''), { timeout: 10_000 })
+      .toContain('1 hộ chờ gửi của tài khoản collector-14823');
     expect(await storedOf('14823')).toEqual([]);
     await signIn(page, 'collector-14823');
     await expect.poll(() => stateOf(page, 'Phan Văn Phiên').catch(() => null), { timeout: 30_000 }).toBe('uploaded');

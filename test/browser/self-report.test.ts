@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, PHONE, launchChromium, signIn } from './chromium';
+import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
 
 const VILLAGE = '14815-khu-pho-1';
 /** The machine is shared: under the full suite a save and a list reload can take seconds. */
@@ -110,7 +110,15 @@ describe('self-report links', () => {
     // One adult without an electronic health record; English on request; send.
     await phone.fill('#f-members-0-birth_year', '1980');
     await answer(phone, 'members.0.has_ehr', false);
-    for (const id of ['has_smartphone', 'has_payment_account', 'cashless_essential', 'has_vneid_level2', 'has_digital_signature', 'used_online_public_service', 'used_telehealth']) {
+    for (const id of [
+      'has_smartphone',
+      'has_payment_account',
+      'cashless_essential',
+      'has_vneid_level2',
+      'has_digital_signature',
+      'used_online_public_service',
+      'used_telehealth',
+    ]) {
       await answer(phone, `members.0.${id}`, true);
     }
     await phone.click('[data-testid=lang-en]');
@@ -160,7 +168,11 @@ describe('self-report links', () => {
 
     // Meanwhile an earlier send from this household lands (its answer never came back): version 1 on the server.
     const { household: earlier, members } = responseBody({ household: { ...responseBody().household, head_name: 'Trần Thị Lan', address: 'Địa chỉ cũ' } });
-    const landed = await fetch(`${stack.url}/api/self/${encodeURIComponent(token)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ household: earlier, members }) });
+    const landed = await fetch(`${stack.url}/api/self/${encodeURIComponent(token)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ household: earlier, members }),
+    });
     expect(landed.status).toBe(201);
 
     // The household types its answers and sends without a version: 409. Nothing it typed is lost.
@@ -169,7 +181,16 @@ describe('self-report links', () => {
     for (const id of ['fiber_broadband', 'internet_any', 'electricity_cashless']) await answer(phone, `household.${id}`, true);
     await answer(phone, 'household.business_household', false);
     await phone.fill('#f-members-0-birth_year', '1980');
-    for (const id of ['has_ehr', 'has_smartphone', 'has_payment_account', 'cashless_essential', 'has_vneid_level2', 'has_digital_signature', 'used_online_public_service', 'used_telehealth']) {
+    for (const id of [
+      'has_ehr',
+      'has_smartphone',
+      'has_payment_account',
+      'cashless_essential',
+      'has_vneid_level2',
+      'has_digital_signature',
+      'used_online_public_service',
+      'used_telehealth',
+    ]) {
       await answer(phone, `members.0.${id}`, true);
     }
     await phone.click('[data-testid=form-submit]');
@@ -208,8 +229,17 @@ describe('self-report links', () => {
 
   it('a collector picks households from the ward roster and gets one named link each', async () => {
     // An admin imports the ward's roster; one of its households has already been surveyed by a collector.
-    const roster = ['ward_code,village,household_code,head_name,address', `14815,${VILLAGE},R-001,Phan Văn An,Số 1`, `14815,${VILLAGE},R-002,Đỗ Thị Hoa,Số 2`, `14815,${VILLAGE},R-003,Vũ Văn Nam,Số 3`].join('\n');
-    const imported = await fetch(`${stack.url}/api/roster/import`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf('admin')}`, 'content-type': 'text/csv' }, body: roster });
+    const roster = [
+      'ward_code,village,household_code,head_name,address',
+      `14815,${VILLAGE},R-001,Phan Văn An,Số 1`,
+      `14815,${VILLAGE},R-002,Đỗ Thị Hoa,Số 2`,
+      `14815,${VILLAGE},R-003,Vũ Văn Nam,Số 3`,
+    ].join('\n');
+    const imported = await fetch(`${stack.url}/api/roster/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf('admin')}`, 'content-type': 'text/csv' },
+      body: roster,
+    });
     expect(imported.status).toBe(201);
     const surveyed = await fetch(`${stack.url}/api/responses/${randomUUID()}`, {
       method: 'PUT',
@@ -242,7 +272,10 @@ describe('self-report links', () => {
 
     await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(existing + 2);
     expect(await collector.textContent('[data-testid=links-notice]')).toBe('Đã tạo 2 đường dẫn.');
-    for (const [code, name] of [['R-001', 'Phan Văn An'], ['R-002', 'Đỗ Thị Hoa']]) {
+    for (const [code, name] of [
+      ['R-001', 'Phan Văn An'],
+      ['R-002', 'Đỗ Thị Hoa'],
+    ]) {
       const row = collector.locator('[data-testid=link-row]', { hasText: name });
       expect(await row.textContent()).toContain(code);
       expect(await row.getAttribute('data-state')).toBe('unused');
@@ -254,7 +287,9 @@ describe('self-report links', () => {
     expect(await linked.locator('[data-testid=links-roster-mark]').textContent()).toBe('Đã có đường dẫn');
 
     // The API agrees: two named links carrying the roster codes.
-    const listed = await fetch(`${stack.url}/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`, { headers: { authorization: `Bearer ${await tokenOf('collector-14815')}` } });
+    const listed = await fetch(`${stack.url}/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`, {
+      headers: { authorization: `Bearer ${await tokenOf('collector-14815')}` },
+    });
     const codes = (await listed.json()).links.map((l: { householdCode?: string; headName?: string }) => `${l.householdCode}:${l.headName}`);
     expect(codes).toEqual(expect.arrayContaining(['R-001:Phan Văn An', 'R-002:Đỗ Thị Hoa']));
   });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { PHONE, launchChromium, signIn } from './chromium';
+import { launchChromium, PHONE, signIn } from './chromium';
 
 /** Set to a directory (outside the repo) to keep phone-sized screenshots of each step. */
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -45,7 +45,15 @@ async function answer(page: Page, path: string, value: boolean | string) {
   await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
-const ADULT_QUESTIONS = ['has_smartphone', 'has_payment_account', 'cashless_essential', 'has_vneid_level2', 'has_digital_signature', 'used_online_public_service', 'used_telehealth'];
+const ADULT_QUESTIONS = [
+  'has_smartphone',
+  'has_payment_account',
+  'cashless_essential',
+  'has_vneid_level2',
+  'has_digital_signature',
+  'used_online_public_service',
+  'used_telehealth',
+];
 
 async function fillMember(page: Page, index: number, birthYear: string, hasEhr: boolean, adult?: boolean) {
   await page.fill(`#f-members-${index}-birth_year`, birthYear);
@@ -58,7 +66,7 @@ async function ndOf(page: Page, wardCode: string, indicatorId: string) {
   return page.locator(`[data-testid="cell-${wardCode}-${indicatorId}-nd"]`);
 }
 
-describe('walking skeleton: one household from a village head\'s phone to the ward percentage', () => {
+describe("walking skeleton: one household from a village head's phone to the ward percentage", () => {
   it('records a household of three on a phone and shows the ward percentage, then the edit, within seconds', async () => {
     // Prepare: the village head signs in and picks a village of ward 14815.
     const collector = await openAs('collector-14815');
@@ -176,7 +184,8 @@ describe('walking skeleton: one household from a village head\'s phone to the wa
       const stored = await (await fetch(`/api/responses/${id}`, { headers })).json();
       const { roundId, wardCode, villageCode, household, members, version } = stored;
       const changed = { roundId, wardCode, villageCode, household: { ...household, address: 'Khu phố 2, ngõ 7' }, members };
-      return (await fetch(`/api/responses/${id}`, { method: 'PUT', headers: { ...headers, 'If-Match': String(version) }, body: JSON.stringify(changed) })).status;
+      return (await fetch(`/api/responses/${id}`, { method: 'PUT', headers: { ...headers, 'If-Match': String(version) }, body: JSON.stringify(changed) }))
+        .status;
     });
     expect(status).toBe(200);
 

@@ -1,9 +1,10 @@
 // CDK assertions on the operations alarms: each watches the resource it names and notifies the one topic.
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREAM_LAG_ALARM } from '../../infra/constructs/operations-alarms';
 import { addPhieuStacks } from '../../infra/stacks/phieu';
@@ -36,7 +37,9 @@ function logicalIdOf(template: Template, type: string, props: Json = {}): string
 
 describe('operations alarms', () => {
   let stateless: Template;
-  beforeAll(() => { stateless = synth(); });
+  beforeAll(() => {
+    stateless = synth();
+  });
 
   it('alarms as soon as one stream record waits in the dead-letter queue', () => {
     const alarm = alarmOn(stateless, 'ApproximateNumberOfMessagesVisible');
@@ -55,7 +58,8 @@ describe('operations alarms', () => {
   it('alarms on errors of each function by its own name', () => {
     const alarms = (Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Json[]).filter((a) => a.Properties.MetricName === 'Errors');
     const functions = ['Phiếu HTTP API', 'folds Responses stream', 'raw responses export'].map((description) =>
-      logicalIdOf(stateless, 'AWS::Lambda::Function', { Description: Match.stringLikeRegexp(description) }));
+      logicalIdOf(stateless, 'AWS::Lambda::Function', { Description: Match.stringLikeRegexp(description) }),
+    );
     expect(alarms.map((a) => a.Properties.Dimensions[0].Value.Ref).sort()).toEqual([...functions].sort());
   });
 

@@ -1,12 +1,13 @@
 // CDK assertions on the two Phiếu stacks, synthesized once the way infra/app.ts wires them (same cdk.json
 // feature flags), with bundling skipped and a throwaway web build. Resources are found by what they are wired
 // to (the event source's function, the API's integration, the env var naming a table), not by logical id.
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPhieuStacks } from '../../infra/stacks/phieu';
 
@@ -47,7 +48,10 @@ function statefulIdsIn(value: Json): Set<string> {
   const ids = new Set<string>();
   const outputs = stateful.toJSON().Outputs as Record<string, Json>;
   const visit = (node: Json): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     if (typeof node['Fn::ImportValue'] === 'string') {
       const name = node['Fn::ImportValue'];
@@ -127,8 +131,7 @@ function reaches(statement: Statement, logicalId: string): boolean {
   return statefulIdsIn(resources).has(logicalId);
 }
 
-const writesTo = (statements: Statement[], tableId: string) =>
-  statements.some((s) => reaches(s, tableId) && actionsOf(s).some((a) => WRITE_ACTION.test(a)));
+const writesTo = (statements: Statement[], tableId: string) => statements.some((s) => reaches(s, tableId) && actionsOf(s).some((a) => WRITE_ACTION.test(a)));
 
 function statefulIdByType(type: string, props: Json): string {
   const found = Object.keys(stateful.findResources(type, { Properties: props }));
@@ -297,13 +300,16 @@ describe('StatelessStack: API function', () => {
   it('queries the byRoundWard index', () => {
     const responsesId = tableIdFromEnv(apiFunctionId(), 'RESPONSES_TABLE');
     const indexGrant = statementsOf(apiFunctionId()).some(
-      (s) => actionsOf(s).includes('dynamodb:Query') && asArray(s.Resource).some((r) => statefulIdsIn(r).has(responsesId) && JSON.stringify(r).includes('/index/*')),
+      (s) =>
+        actionsOf(s).includes('dynamodb:Query') && asArray(s.Resource).some((r) => statefulIdsIn(r).has(responsesId) && JSON.stringify(r).includes('/index/*')),
     );
     expect(indexGrant).toBe(true);
   });
 
   it('has no stream permissions', () => {
-    const streamActions = statementsOf(apiFunctionId()).flatMap(actionsOf).filter((a) => STREAM_ACTION.test(a));
+    const streamActions = statementsOf(apiFunctionId())
+      .flatMap(actionsOf)
+      .filter((a) => STREAM_ACTION.test(a));
     expect(streamActions).toEqual([]);
   });
 });
@@ -380,11 +386,18 @@ describe('StatelessStack: web', () => {
     expect(config.Origins.filter((o: Json) => o.OriginCustomHeaders)).toHaveLength(1);
   });
 
-  it('keeps access logging off on the distribution and the API stage: /api/self/{token} paths carry link tokens', () => {
-    expect(distribution().Logging).toBeUndefined();
+  it('logs API access by route key, never by the raw path that carries link tokens', () => {
     const stages = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'));
     expect(stages).toHaveLength(1);
-    expect(stages[0].Properties.AccessLogSettings).toBeUndefined();
+    const settings = stages[0].Properties.AccessLogSettings;
+    const logGroupId = settings.DestinationArn['Fn::GetAtt'][0];
+    expect(stateless.toJSON().Resources[logGroupId].Type).toBe('AWS::Logs::LogGroup');
+    const format = JSON.parse(settings.Format) as Record<string, string>;
+    expect(format.routeKey).toBe('$context.routeKey');
+    const variables = Object.values(format).join(' ');
+    for (const raw of ['$context.path', '$context.resourcePath', '$context.requestOverride', '$context.domainPrefix']) expect(variables).not.toContain(raw);
+    // No v1 standard log on the distribution itself (it would hold every URI), nor real-time logs.
+    expect(distribution().Logging).toBeUndefined();
     expect(Object.keys(stateless.findResources('AWS::CloudFront::RealtimeLogConfig'))).toEqual([]);
   });
 
@@ -462,7 +475,7 @@ describe('synthesis without a web build', () => {
   });
 });
 
-describe('StatelessStack: raw export function (issue 6)', () => {
+describe('StatelessStack: raw export function', () => {
   function exportFunctionId(): string {
     const urls = Object.values(stateless.findResources('AWS::Lambda::Url'));
     expect(urls).toHaveLength(1);
@@ -471,7 +484,7 @@ describe('StatelessStack: raw export function (issue 6)', () => {
 
   it('streams its response through a function URL and may run for 15 minutes', () => {
     const [url] = Object.values(stateless.findResources('AWS::Lambda::Url'));
-    expect(url.Properties).toMatchObject({ InvokeMode: 'RESPONSE_STREAM', AuthType: 'NONE' });
+    expect(url.Properties).toMatchObject({ InvokeMode: 'RESPONSE_STREAM', AuthType: 'AWS_IAM' });
     const fn = lambdaOf(stateless, exportFunctionId());
     expect(fn.Timeout).toBe(900);
     expect(fn.Environment.Variables.AUTH_MODE).toBe('cognito');
@@ -482,7 +495,10 @@ describe('StatelessStack: raw export function (issue 6)', () => {
     const statements = statementsOf(fn);
     for (const name of ['RESPONSES_TABLE', 'REFERENCE_TABLE']) {
       expect(writesTo(statements, tableIdFromEnv(fn, name)), name).toBe(false);
-      expect(statements.some((s) => reaches(s, tableIdFromEnv(fn, name)) && actionsOf(s).includes('dynamodb:Query')), name).toBe(true);
+      expect(
+        statements.some((s) => reaches(s, tableIdFromEnv(fn, name)) && actionsOf(s).includes('dynamodb:Query')),
+        name,
+      ).toBe(true);
     }
     expect(lambdaOf(stateless, fn).Environment.Variables.AGGREGATES_TABLE).toBeUndefined();
     const aggregatesId = tableIdFromEnv(streamFunctionId(), 'AGGREGATES_TABLE');

@@ -1,26 +1,37 @@
 // The aggregates stay exact against DynamoDB Local with the real stream handler, the real poller (retries
 // from the failed record, dead letters) and injected delivery faults; recompute then finds zero drift.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { AreaTree } from '@shared/areas/areas';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AreaTree } from '../../shared/areas/areas';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { recomputeRound, type RecomputeDeps } from '../../functions/lib/aggregation/recompute';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
+import { type RecomputeDeps, recomputeRound } from '../../functions/lib/services/results/recompute';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
+import { replayDeadLetter } from '../../infra/local/dead-letters';
 import { LOCAL_AWS } from '../../infra/local/dynamodb-local';
 import { main as recomputeCli } from '../../infra/local/recompute';
 import { main as replayCli } from '../../infra/local/replay-dead-letters';
-import { replayDeadLetter } from '../../infra/local/dead-letters';
-import { LOCAL_TABLES, startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { LOCAL_TABLES, type LocalStack, startLocalStack } from '../../infra/local/stack';
 import { adult, child, responseBody } from '../support/fixtures';
-import { allLevels, applyOp, crashingAggregates, normalized, opArbitrary, propertyParameters, rowsOf, storedItem, storedWardTallies, trueWardTallies, type Op } from '../support/fold-harness';
+import {
+  allLevels,
+  applyOp,
+  crashingAggregates,
+  normalized,
+  type Op,
+  opArbitrary,
+  propertyParameters,
+  rowsOf,
+  storedWardTallies,
+  trueWardTallies,
+} from '../support/fold-harness';
 
 const TREE = new AreaTree(BIM_SON_AREAS);
 const WARDS = ['14809', '14815', '14821'];
@@ -99,7 +110,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const recomputeDeps = (): RecomputeDeps => ({ responses: stack.repo.responses, aggregates: stack.repo.aggregates, areaTree: async () => TREE, slots: SLOTS, clock: () => new Date() });
+const recomputeDeps = (): RecomputeDeps => ({
+  responses: stack.repo.responses,
+  aggregates: stack.repo.aggregates,
+  areaTree: async () => TREE,
+  slots: SLOTS,
+  clock: () => new Date(),
+});
 
 /** Waits for the stream to drain, then replays whatever was dead-lettered since `letterMark`. */
 async function settle(letterMark: number) {
@@ -122,7 +139,15 @@ async function expectExact(roundId: string, ids: readonly string[]) {
 const roundsUsed: string[] = [];
 
 async function runOps(roundId: string, ops: readonly Op[]) {
-  await stack.repo.reference.putRound({ id: roundId, name: roundId, form: 'household-dx', formVersion: 1, referenceYear: 2024, opensAt: '2024-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z' });
+  await stack.repo.reference.putRound({
+    id: roundId,
+    name: roundId,
+    form: 'household-dx',
+    formVersion: 1,
+    referenceYear: 2024,
+    opensAt: '2024-01-01T00:00:00Z',
+    closesAt: '2030-01-01T00:00:00Z',
+  });
   roundsUsed.push(roundId);
   const responseId = (n: number) => `${roundId}-${n}`;
   const ctx = {
@@ -164,7 +189,9 @@ describe('aggregates against DynamoDB Local (examples)', () => {
   it('counts a household once when its record is delivered twice', async () => {
     const roundId = `twice-${randomUUID().slice(0, 8)}`;
     injected.faults = [{ kind: 'twice' }, { kind: 'twice' }];
-    const ids = await runOps(roundId, [{ kind: 'create', id: 0, ward: 1, village: 0, body: { household: responseBody().household, members: [adult(), child()] } }]);
+    const ids = await runOps(roundId, [
+      { kind: 'create', id: 0, ward: 1, village: 0, body: { household: responseBody().household, members: [adult(), child()] } },
+    ]);
     await settle(stack.poller.deadLetters.length);
     injected.faults = [];
 
@@ -194,9 +221,15 @@ describe('aggregates against DynamoDB Local (examples)', () => {
     expect(normalized(storedWardTallies(await stack.repo.aggregates.readRoundRows(roundId)))).toEqual({ '14821': expect.objectContaining({ households: 1 }) });
 
     // As an operator would: the letters the poller logged, through the command line.
-    const letters = stack.poller.deadLetters.slice(letterMark).map((letter) => JSON.stringify({ level: 'error', message: 'stream batch dead-lettered', ...letter }));
+    const letters = stack.poller.deadLetters
+      .slice(letterMark)
+      .map((letter) => JSON.stringify({ level: 'error', message: 'stream batch dead-lettered', ...letter }));
     const out: string[] = [];
-    const code = await replayCli(['--endpoint', stack.ddbEndpoint, ...letters.flatMap((letter) => ['--letter', letter])], (text) => out.push(text), (text) => out.push(text));
+    const code = await replayCli(
+      ['--endpoint', stack.ddbEndpoint, ...letters.flatMap((letter) => ['--letter', letter])],
+      (text) => out.push(text),
+      (text) => out.push(text),
+    );
 
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/replayed \(\d records\)/);
@@ -204,11 +237,16 @@ describe('aggregates against DynamoDB Local (examples)', () => {
   });
 
   it('folds submissions, an edit moving villages and a delete made through the HTTP API', async () => {
-    const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'collector-14815', password: 'bimson2024' }), headers: { 'content-type': 'application/json' } });
+    const login = await fetch(`${stack.url}/api/session`, {
+      method: 'POST',
+      body: JSON.stringify({ username: 'collector-14815', password: 'bimson2024' }),
+      headers: { 'content-type': 'application/json' },
+    });
     const { token } = await login.json();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const [a, b] = [randomUUID(), randomUUID()];
-    const put = (id: string, body: unknown, extra: Record<string, string> = {}) => fetch(`${stack.url}/api/responses/${id}`, { method: 'PUT', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
+    const put = (id: string, body: unknown, extra: Record<string, string> = {}) =>
+      fetch(`${stack.url}/api/responses/${id}`, { method: 'PUT', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
     const before = storedWardTallies(await stack.repo.aggregates.readRoundRows('cds-2024')).get('14815')?.households ?? 0;
     injected.faults = [{ kind: 'partial', at: 1 }, { kind: 'twice' }];
 
@@ -227,15 +265,30 @@ describe('aggregates against DynamoDB Local (examples)', () => {
 
   it('npm run recompute finds zero drift in every round the runs above used', { timeout: 60_000 }, async () => {
     const body = { household: responseBody().household, members: [adult(), child()] };
-    await runOps(`cli-${randomUUID().slice(0, 8)}`, [{ kind: 'create', id: 0, ward: 0, village: 0, body }, { kind: 'create', id: 1, ward: 2, village: 0, body }]);
+    await runOps(`cli-${randomUUID().slice(0, 8)}`, [
+      { kind: 'create', id: 0, ward: 0, village: 0, body },
+      { kind: 'create', id: 1, ward: 2, village: 0, body },
+    ]);
     await settle(stack.poller.deadLetters.length);
     const out: string[] = [];
     for (const roundId of roundsUsed) {
-      expect(await recomputeCli(['--round', roundId, '--endpoint', stack.ddbEndpoint], (text) => out.push(text), (text) => out.push(text))).toBe(0);
+      expect(
+        await recomputeCli(
+          ['--round', roundId, '--endpoint', stack.ddbEndpoint],
+          (text) => out.push(text),
+          (text) => out.push(text),
+        ),
+      ).toBe(0);
     }
     expect(out.every((text) => text.includes('Drift found: none.') && text.includes('Remaining drift: none.'))).toBe(true);
     // And once as the operator runs it, in its own process.
-    const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', ['infra/local/recompute.ts', '--round', roundsUsed[0], '--endpoint', stack.ddbEndpoint]);
+    const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', [
+      'infra/local/recompute.ts',
+      '--round',
+      roundsUsed[0],
+      '--endpoint',
+      stack.ddbEndpoint,
+    ]);
     expect(stdout).toContain('Remaining drift: none.');
   });
 });

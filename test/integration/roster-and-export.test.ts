@@ -3,18 +3,18 @@
 // every ward (small pages, with read-ahead) and yields exactly one row per member / household, live ones only.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AreaTree } from '@shared/areas/areas';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
+import { type RosterEntry, wardRostersOf } from '@shared/roster/roster';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { responsesCsvStream } from '../../functions/lib/exports/responses-csv';
 import { createRepository, type Repository } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
 import { batchPutResponses } from '../../functions/lib/repo/responses-repo';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
-import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { AreaTree } from '../../shared/areas/areas';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { wardRostersOf, type RosterEntry } from '../../shared/roster/roster';
+import { responsesCsvStream } from '../../functions/lib/services/exports/responses-csv';
+import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { adult, child, responseBody } from '../support/fixtures';
 
 const TABLES = { responses: 'it-responses', aggregates: 'it-aggregates', reference: 'it-reference' };
@@ -36,7 +36,13 @@ afterAll(async () => {
   await ddb?.stop();
 });
 
-const entry = (wardCode: string, n: number): RosterEntry => ({ wardCode, villageCode: `${wardCode}-khu-pho-${(n % 3) + 1}`, householdCode: `H-${n}`, headName: `Chủ hộ ${n}`, address: `Số ${n}` });
+const entry = (wardCode: string, n: number): RosterEntry => ({
+  wardCode,
+  villageCode: `${wardCode}-khu-pho-${(n % 3) + 1}`,
+  householdCode: `H-${n}`,
+  headName: `Chủ hộ ${n}`,
+  address: `Số ${n}`,
+});
 
 /** The entries of a ward's current roster, as the routes read them: the pointer once, then its import's entries. */
 async function currentEntries(wardCode: string, villageCode?: string): Promise<RosterEntry[]> {
@@ -59,11 +65,27 @@ describe('roster repository on DynamoDB Local', () => {
     const second = [entry('14815', 100), entry('14809', 1)];
     await repo.roster.stageEntries('imp-2', second);
     const next = wardRostersOf(second, 'imp-2', '2026-11-24T09:00:00Z', 'admin');
-    expect(await repo.roster.publish(next, new Map([['14815', null], ['14809', null]]))).toBe(false);
+    expect(
+      await repo.roster.publish(
+        next,
+        new Map([
+          ['14815', null],
+          ['14809', null],
+        ]),
+      ),
+    ).toBe(false);
     expect(await repo.roster.getWardRoster('14809')).toBeUndefined();
     expect((await repo.roster.getWardRoster('14815'))?.importId).toBe('imp-1');
 
-    expect(await repo.roster.publish(next, new Map([['14815', 'imp-1'], ['14809', null]]))).toBe(true);
+    expect(
+      await repo.roster.publish(
+        next,
+        new Map([
+          ['14815', 'imp-1'],
+          ['14809', null],
+        ]),
+      ),
+    ).toBe(true);
     expect((await currentEntries('14815')).map((e) => e.householdCode)).toEqual(['H-100']);
     // A pointer read before the switch still lists its own import, never a mix of the two.
     expect(await repo.roster.listEntries(pointers[0])).toHaveLength(60);
@@ -79,13 +101,27 @@ describe('raw export on DynamoDB Local', () => {
   it('pages through every ward and writes one row per member (long) or household (wide), live responses only', async () => {
     const wards = BIM_SON_AREAS.filter((a) => a.level === 'ward').map((a) => a.code);
     const base = responseBody();
-    const items: StoredResponseItem[] = Array.from({ length: 140 }, (_, i) => ({
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      roundId: 'cds-2024', wardCode: wards[i % wards.length], villageCode: `${wards[i % wards.length]}-khu-pho-1`, version: 1, referenceYear: 2024,
-      household: { ...base.household, head_name: `Hộ ${i}` }, members: Array.from({ length: 1 + (i % 4) }, (_, m) => (m === 3 ? child() : adult())),
-      channel: 'collector', bodyHash: `h${i}`, createdBy: 't', createdAt: '2026-11-24T08:00:00Z', updatedBy: 't', updatedAt: '2026-11-24T08:00:00Z',
-      ...(i % 10 === 9 ? { deletedAt: '2026-11-24T09:00:00Z' } : {}),
-    }) as StoredResponseItem);
+    const items: StoredResponseItem[] = Array.from(
+      { length: 140 },
+      (_, i) =>
+        ({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          roundId: 'cds-2024',
+          wardCode: wards[i % wards.length],
+          villageCode: `${wards[i % wards.length]}-khu-pho-1`,
+          version: 1,
+          referenceYear: 2024,
+          household: { ...base.household, head_name: `Hộ ${i}` },
+          members: Array.from({ length: 1 + (i % 4) }, (_, m) => (m === 3 ? child() : adult())),
+          channel: 'collector',
+          bodyHash: `h${i}`,
+          createdBy: 't',
+          createdAt: '2026-11-24T08:00:00Z',
+          updatedBy: 't',
+          updatedAt: '2026-11-24T08:00:00Z',
+          ...(i % 10 === 9 ? { deletedAt: '2026-11-24T09:00:00Z' } : {}),
+        }) as StoredResponseItem,
+    );
     await batchPutResponses(doc, TABLES.responses, items);
     const live = items.filter((item) => !item.deletedAt);
     const tree = new AreaTree(BIM_SON_AREAS);
@@ -109,7 +145,12 @@ describe('raw export on DynamoDB Local', () => {
     const village = `${wards[0]}-khu-pho-1`;
     const ofVillage: string[] = [];
     for await (const item of repo.responses.listAllInWard('cds-2024', wards[0], { pageSize: 3, villageCode: village })) ofVillage.push(item.id);
-    expect(ofVillage.sort()).toEqual(items.filter((item) => item.villageCode === village).map((item) => item.id).sort());
+    expect(ofVillage.sort()).toEqual(
+      items
+        .filter((item) => item.villageCode === village)
+        .map((item) => item.id)
+        .sort(),
+    );
     const other: string[] = [];
     for await (const item of repo.responses.listAllInWard('cds-2024', wards[0], { villageCode: `${wards[0]}-khu-pho-2` })) other.push(item.id);
     expect(other).toEqual([]);

@@ -1,7 +1,7 @@
 // PUT → DynamoDB Local → stream poller → the real stream handler → GET /api/aggregates, over HTTP.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { type LocalStack, startLocalStack } from '../../infra/local/stack';
 import { adult, child, responseBody } from '../support/fixtures';
 
 let stack: LocalStack;
@@ -17,7 +17,10 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const call = (path: string, username: string, init: RequestInit = {}) =>
-  fetch(`${stack.url}${path}`, { ...init, headers: { authorization: `Bearer ${tokens[username]}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  fetch(`${stack.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${tokens[username]}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 
 async function lamSon(indicatorId: string) {
   await stack.poller.idle();
@@ -29,15 +32,25 @@ async function lamSon(indicatorId: string) {
 describe('from a collector PUT to the ward percentage, on DynamoDB Local', () => {
   it('folds a create, an edit and a delete into the percentages', async () => {
     const id = randomUUID();
-    const created = await call(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', body: JSON.stringify(responseBody({ members: [adult(), adult({ has_smartphone: false }), child()] })) });
+    const created = await call(`/api/responses/${id}`, 'collector-14815', {
+      method: 'PUT',
+      body: JSON.stringify(responseBody({ members: [adult(), adult({ has_smartphone: false }), child()] })),
+    });
     expect(created.status).toBe(201);
     expect(await lamSon('adult_smartphone')).toMatchObject({ households: 1, numerator: 1, denominator: 2, percent: 50 });
 
-    const replay = await call(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', body: JSON.stringify(responseBody({ members: [adult(), adult({ has_smartphone: false }), child()] })) });
+    const replay = await call(`/api/responses/${id}`, 'collector-14815', {
+      method: 'PUT',
+      body: JSON.stringify(responseBody({ members: [adult(), adult({ has_smartphone: false }), child()] })),
+    });
     expect(replay.status).toBe(200);
     expect(await lamSon('adult_smartphone')).toMatchObject({ households: 1, numerator: 1, denominator: 2 });
 
-    const edited = await call(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', headers: { 'if-match': '1' }, body: JSON.stringify(responseBody({ members: [adult(), adult()] })) });
+    const edited = await call(`/api/responses/${id}`, 'collector-14815', {
+      method: 'PUT',
+      headers: { 'if-match': '1' },
+      body: JSON.stringify(responseBody({ members: [adult(), adult()] })),
+    });
     expect(edited.status).toBe(200);
     expect(await lamSon('adult_smartphone')).toMatchObject({ households: 1, numerator: 2, denominator: 2, percent: 100, met: true });
 
@@ -48,7 +61,10 @@ describe('from a collector PUT to the ward percentage, on DynamoDB Local', () =>
 
   it('writes nothing for a rejected body', async () => {
     const id = randomUUID();
-    const res = await call(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', body: JSON.stringify(responseBody({ members: [child(2014, { has_vneid_level2: true })] })) });
+    const res = await call(`/api/responses/${id}`, 'collector-14815', {
+      method: 'PUT',
+      body: JSON.stringify(responseBody({ members: [child(2014, { has_vneid_level2: true })] })),
+    });
     expect(res.status).toBe(400);
     expect(await stack.repo.responses.get(id)).toBeUndefined();
   });

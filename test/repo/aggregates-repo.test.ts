@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type FoldPlan, planFold } from '@shared/aggregation/fold';
+import { tallyOf } from '@shared/indicators/tally';
 import { mockClient } from 'aws-sdk-client-mock';
-import { toReceiveCommandTimes, toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
+import { type CustomMatcher, toReceiveCommandTimes, toReceiveCommandWith } from 'aws-sdk-client-mock-vitest';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { planFold, type FoldPlan } from '../../shared/aggregation/fold';
-import { tallyOf } from '../../shared/indicators/tally';
 import { createAggregatesRepo } from '../../functions/lib/repo/aggregates-repo';
 import { answers, storedItem } from '../support/fold-harness';
 
@@ -32,7 +32,11 @@ describe('applyPlan', () => {
   const plan: FoldPlan = {
     ledgerUpdates: [
       { expectedVersion: null, previous: null, next: { responseId: 'a', version: 1, key, tally: { households: 1, members: 2 } } },
-      { expectedVersion: 3, previous: { responseId: 'b', version: 3, key, tally: { households: 1, members: 1 } }, next: { responseId: 'b', version: 4, key: null, tally: {} } },
+      {
+        expectedVersion: 3,
+        previous: { responseId: 'b', version: 3, key, tally: { households: 1, members: 1 } },
+        next: { responseId: 'b', version: 4, key: null, tally: {} },
+      },
     ],
     deltas: [{ key, tally: { members: 1 } }],
     skipped: 0,
@@ -127,7 +131,16 @@ describe('applyPlan', () => {
 describe('readLedger', () => {
   it('reads strongly consistent in batches of 100 and follows unprocessed keys', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `r${i}`);
-    const entry = (id: string, extra = {}) => ({ pk: `LEDGER#${id}`, sk: 'L', responseId: id, version: 2, roundId: 'r1', wardCode: 'W1', tally: { households: 1 }, ...extra });
+    const entry = (id: string, extra = {}) => ({
+      pk: `LEDGER#${id}`,
+      sk: 'L',
+      responseId: id,
+      version: 2,
+      roundId: 'r1',
+      wardCode: 'W1',
+      tally: { households: 1 },
+      ...extra,
+    });
     ddb
       .on(BatchGetCommand)
       .resolvesOnce({ Responses: { [TABLE]: [entry('r0')] }, UnprocessedKeys: { [TABLE]: { Keys: [{ pk: 'LEDGER#r1', sk: 'L' }] } } })
@@ -155,12 +168,21 @@ describe('readRoundRows', () => {
   it('queries the round partition strongly consistent, page by page, and keeps only counters in the tally', async () => {
     ddb
       .on(QueryCommand)
-      .resolvesOnce({ Items: [{ pk: 'AGG#r1', sk: 'W1#0', roundId: 'r1', wardCode: 'W1', slot: 0, rev: 3, updatedAt: NOW, households: 2, members: 0 }], LastEvaluatedKey: { pk: 'AGG#r1', sk: 'W1#0' } })
+      .resolvesOnce({
+        Items: [{ pk: 'AGG#r1', sk: 'W1#0', roundId: 'r1', wardCode: 'W1', slot: 0, rev: 3, updatedAt: NOW, households: 2, members: 0 }],
+        LastEvaluatedKey: { pk: 'AGG#r1', sk: 'W1#0' },
+      })
       .resolvesOnce({ Items: [{ pk: 'AGG#r1', sk: 'W2#1', roundId: 'r1', wardCode: 'W2', slot: 1, rev: 1, updatedAt: NOW, n_pop_ehr: 1 }] });
 
     const rows = await repo.readRoundRows('r1');
 
-    expect(ddb).toReceiveCommandWith(QueryCommand, { TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'AGG#r1' }, ConsistentRead: true, ExclusiveStartKey: undefined });
+    expect(ddb).toReceiveCommandWith(QueryCommand, {
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'AGG#r1' },
+      ConsistentRead: true,
+      ExclusiveStartKey: undefined,
+    });
     expect(ddb).toReceiveCommandWith(QueryCommand, { ExclusiveStartKey: { pk: 'AGG#r1', sk: 'W1#0' } });
     expect(rows).toEqual([
       { wardCode: 'W1', slot: 0, tally: { households: 2 }, rev: 3, updatedAt: NOW },
@@ -170,7 +192,10 @@ describe('readRoundRows', () => {
 });
 
 describe('correctWard', () => {
-  const rowsRead = [{ wardCode: 'W1', slot: 0, tally: { households: 5 }, rev: 7, updatedAt: NOW }, { wardCode: 'W1', slot: 2, tally: { households: 1 }, rev: 2, updatedAt: NOW }];
+  const rowsRead = [
+    { wardCode: 'W1', slot: 0, tally: { households: 5 }, rev: 7, updatedAt: NOW },
+    { wardCode: 'W1', slot: 2, tally: { households: 1 }, rev: 2, updatedAt: NOW },
+  ];
 
   it('adds the correction to slot 0 on condition that no slot of the ward moved since it was read', async () => {
     ddb.on(TransactWriteCommand).resolves({});
@@ -192,7 +217,11 @@ describe('correctWard', () => {
         { ConditionCheck: { TableName: TABLE, Key: { pk: 'AGG#r1', sk: 'W1#1' }, ConditionExpression: 'attribute_not_exists(pk)' } },
         {
           ConditionCheck: {
-            TableName: TABLE, Key: { pk: 'AGG#r1', sk: 'W1#2' }, ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': 2 },
+            TableName: TABLE,
+            Key: { pk: 'AGG#r1', sk: 'W1#2' },
+            ConditionExpression: '#rev = :rev',
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':rev': 2 },
           },
         },
       ],

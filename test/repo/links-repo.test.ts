@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
+import { type CustomMatcher, toReceiveCommandWith } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLinksRepo } from '../../functions/lib/repo/links-repo';
 import type { LinkRecord } from '../../functions/lib/repo/types';
@@ -16,7 +16,13 @@ const TABLE = 'phieu-reference';
 const ddb = mockClient(DynamoDBDocumentClient);
 const repo = createLinksRepo(ddb as unknown as DynamoDBDocumentClient, TABLE);
 const link = (linkId: string, createdAt = '2026-11-24T08:00:00.000Z'): LinkRecord => ({
-  linkId, roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1', expiresAt: '2027-12-31T16:59:59.000Z', createdBy: 'collector-14815', createdAt,
+  linkId,
+  roundId: 'cds-2024',
+  wardCode: '14815',
+  villageCode: '14815-khu-pho-1',
+  expiresAt: '2027-12-31T16:59:59.000Z',
+  createdBy: 'collector-14815',
+  createdAt,
 });
 const PK = 'LINK#cds-2024#14815-khu-pho-1';
 
@@ -25,12 +31,15 @@ beforeEach(() => ddb.reset());
 describe('links repository', () => {
   it('writes links in batches of 25 under the village partition, retrying unprocessed items', async () => {
     const links = Array.from({ length: 30 }, (_, i) => link(`id-${String(i).padStart(2, '0')}`));
-    ddb.on(BatchWriteCommand)
+    ddb
+      .on(BatchWriteCommand)
       .resolvesOnce({ UnprocessedItems: { [TABLE]: [{ PutRequest: { Item: { pk: PK, sk: 'id-00', ...links[0] } } }] } })
       .resolves({});
     await repo.putLinks(links);
     expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(3);
-    expect(ddb).toReceiveCommandWith(BatchWriteCommand, { RequestItems: { [TABLE]: expect.arrayContaining([{ PutRequest: { Item: { pk: PK, sk: 'id-29', ...links[29] } } }]) } });
+    expect(ddb).toReceiveCommandWith(BatchWriteCommand, {
+      RequestItems: { [TABLE]: expect.arrayContaining([{ PutRequest: { Item: { pk: PK, sk: 'id-29', ...links[29] } } }]) },
+    });
   });
 
   it('reads one link strongly consistent, without its keys', async () => {
@@ -39,16 +48,25 @@ describe('links repository', () => {
     expect(ddb).toReceiveCommandWith(GetCommand, { TableName: TABLE, Key: { pk: PK, sk: 'abc' }, ConsistentRead: true });
   });
 
-  it('lists every page of a village\'s links, oldest first', async () => {
-    ddb.on(QueryCommand)
+  it("lists every page of a village's links, oldest first", async () => {
+    ddb
+      .on(QueryCommand)
       .resolvesOnce({ Items: [{ pk: PK, sk: 'b', ...link('b', '2026-11-24T09:00:00.000Z') }], LastEvaluatedKey: { pk: PK, sk: 'b' } })
       .resolves({ Items: [{ pk: PK, sk: 'a', ...link('a') }] });
     expect((await repo.listLinks('cds-2024', '14815-khu-pho-1')).map((l) => l.linkId)).toEqual(['a', 'b']);
-    expect(ddb).toReceiveCommandWith(QueryCommand, { TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PK }, ExclusiveStartKey: { pk: PK, sk: 'b' } });
+    expect(ddb).toReceiveCommandWith(QueryCommand, {
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PK },
+      ExclusiveStartKey: { pk: PK, sk: 'b' },
+    });
   });
 
   it('revokes a link once: false when it is missing or already revoked', async () => {
-    ddb.on(UpdateCommand).resolvesOnce({}).rejects(new ConditionalCheckFailedException({ message: 'failed', $metadata: {} }));
+    ddb
+      .on(UpdateCommand)
+      .resolvesOnce({})
+      .rejects(new ConditionalCheckFailedException({ message: 'failed', $metadata: {} }));
     expect(await repo.revokeLink('cds-2024', '14815-khu-pho-1', 'abc', '2026-11-25T00:00:00.000Z', 'collector-14815')).toBe(true);
     expect(await repo.revokeLink('cds-2024', '14815-khu-pho-1', 'abc', '2026-11-25T00:00:00.000Z', 'collector-14815')).toBe(false);
     expect(ddb).toReceiveCommandWith(UpdateCommand, {

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { toReceiveCommandWith, toReceiveNthCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
+import { type CustomMatcher, toReceiveCommandWith, toReceiveNthCommandWith } from 'aws-sdk-client-mock-vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_WRITE_MAX_ATTEMPTS, batchWriteAll, batchWriteBackoffMs, type WriteRequest } from '../../functions/lib/repo/batch-write';
 import { queryAll, queryPages } from '../../functions/lib/repo/query-pages';
@@ -22,7 +22,8 @@ afterEach(() => vi.useRealTimers());
 
 describe('queryAll', () => {
   it('follows LastEvaluatedKey across three pages and returns every item in order', async () => {
-    ddb.on(QueryCommand)
+    ddb
+      .on(QueryCommand)
       .resolvesOnce({ Items: [{ sk: 'a' }, { sk: 'b' }], LastEvaluatedKey: { pk: 'AREA', sk: 'b' } })
       .resolvesOnce({ Items: [], LastEvaluatedKey: { pk: 'AREA', sk: 'c' } })
       .resolvesOnce({ Items: [{ sk: 'd' }] });
@@ -45,7 +46,8 @@ describe('queryAll', () => {
 
 describe('queryPages', () => {
   it('reads the next page only when the caller asks for it', async () => {
-    ddb.on(QueryCommand)
+    ddb
+      .on(QueryCommand)
       .resolvesOnce({ Items: [{ sk: 'a' }], LastEvaluatedKey: { pk: 'AREA', sk: 'a' } })
       .resolvesOnce({ Items: [{ sk: 'b' }], LastEvaluatedKey: { pk: 'AREA', sk: 'b' } })
       .resolvesOnce({ Items: [{ sk: 'c' }] });
@@ -73,7 +75,8 @@ describe('batchWriteAll', () => {
 
   it('resends exactly the unprocessed items of a call', async () => {
     const requests = Array.from({ length: 60 }, (_, i) => put(i));
-    ddb.on(BatchWriteCommand)
+    ddb
+      .on(BatchWriteCommand)
       .resolvesOnce({ UnprocessedItems: { [TABLE]: [requests[3], requests[7]] } })
       .resolves({});
     await batchWriteAll(doc, TABLE, requests);
@@ -98,7 +101,8 @@ describe('batchWriteAll', () => {
 
   it('waits with growing backoff before each resend', async () => {
     vi.useFakeTimers();
-    ddb.on(BatchWriteCommand)
+    ddb
+      .on(BatchWriteCommand)
       .resolvesOnce({ UnprocessedItems: { [TABLE]: [put(0)] } })
       .resolvesOnce({ UnprocessedItems: { [TABLE]: [put(0)] } })
       .resolves({});
@@ -118,7 +122,9 @@ describe('batchWriteAll', () => {
   it(`gives up after ${BATCH_WRITE_MAX_ATTEMPTS} calls when items stay unprocessed`, async () => {
     vi.useFakeTimers();
     ddb.on(BatchWriteCommand).resolves({ UnprocessedItems: { [TABLE]: [put(0)] } });
-    const writing = expect(batchWriteAll(doc, TABLE, [put(0), put(1)])).rejects.toThrow(`1 requests still unprocessed after ${BATCH_WRITE_MAX_ATTEMPTS} attempts`);
+    const writing = expect(batchWriteAll(doc, TABLE, [put(0), put(1)])).rejects.toThrow(
+      `1 requests still unprocessed after ${BATCH_WRITE_MAX_ATTEMPTS} attempts`,
+    );
     await vi.runAllTimersAsync();
     await writing;
     expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(BATCH_WRITE_MAX_ATTEMPTS);

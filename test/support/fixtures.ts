@@ -1,5 +1,5 @@
 // Valid survey bodies to start tests from; each test changes only what it is about.
-import type { Member, ResponseBody } from '../../shared/survey/schema';
+import type { Member, ResponseBody } from '@shared/survey/schema';
 
 export const ROUND_ID = 'cds-2024';
 export const REFERENCE_YEAR = 2024;

@@ -1,15 +1,15 @@
 // Shared by the fold's property tests: random household answers, a small area tree, the oracle (a full
 // recompute from the stored responses) and the Lambda event shape of change records.
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { type ChangeRecord, splitPlan } from '@shared/aggregation/fold';
+import type { AggregateLevel } from '@shared/api/contract';
+import { type Area, AreaTree } from '@shared/areas/areas';
+import { addTally, type Tally, tallyOf } from '@shared/indicators/tally';
+import type { Household, Member } from '@shared/survey/schema';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
-import { AreaTree, type Area } from '../../shared/areas/areas';
-import type { AggregateLevel } from '../../shared/api/contract';
-import { splitPlan, type ChangeRecord } from '../../shared/aggregation/fold';
-import { addTally, tallyOf, type Tally } from '../../shared/indicators/tally';
-import type { Household, Member } from '../../shared/survey/schema';
-import { buildAggregates, wardTallies } from '../../functions/lib/aggregation/read-aggregates';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../functions/lib/repo/types';
+import { buildAggregates, wardTallies } from '../../functions/lib/services/results/read-aggregates';
 
 /** Two districts, three wards, two villages each: enough to move households across every level. */
 export const SMALL_AREAS: Area[] = [
@@ -19,7 +19,9 @@ export const SMALL_AREAS: Area[] = [
   { code: 'W1', name: 'Ward 1', level: 'ward', parentCode: 'D1', households: null },
   { code: 'W2', name: 'Ward 2', level: 'ward', parentCode: 'D1', households: null },
   { code: 'W3', name: 'Ward 3', level: 'ward', parentCode: 'D2', households: null },
-  ...['W1', 'W2', 'W3'].flatMap((ward) => [1, 2].map((n): Area => ({ code: `${ward}-v${n}`, name: `${ward} village ${n}`, level: 'village', parentCode: ward }))),
+  ...['W1', 'W2', 'W3'].flatMap((ward) =>
+    [1, 2].map((n): Area => ({ code: `${ward}-v${n}`, name: `${ward} village ${n}`, level: 'village', parentCode: ward })),
+  ),
 ];
 export const SMALL_TREE = new AreaTree(SMALL_AREAS);
 export const SMALL_WARDS = ['W1', 'W2', 'W3'];
@@ -71,10 +73,30 @@ export const answers: fc.Arbitrary<Answers> = fc
   }));
 
 /** A stored response item as the API would write it. */
-export function storedItem(id: string, roundId: string, wardCode: string, villageCode: string, version: number, body: Answers, deletedAt?: string): StoredResponseItem {
+export function storedItem(
+  id: string,
+  roundId: string,
+  wardCode: string,
+  villageCode: string,
+  version: number,
+  body: Answers,
+  deletedAt?: string,
+): StoredResponseItem {
   return {
-    id, roundId, wardCode, villageCode, version, referenceYear: 2024, household: body.household, members: body.members,
-    channel: 'collector', bodyHash: `${id}:${version}`, createdBy: 'test', createdAt: '2026-01-01T00:00:00Z', updatedBy: 'test', updatedAt: '2026-01-01T00:00:00Z',
+    id,
+    roundId,
+    wardCode,
+    villageCode,
+    version,
+    referenceYear: 2024,
+    household: body.household,
+    members: body.members,
+    channel: 'collector',
+    bodyHash: `${id}:${version}`,
+    createdBy: 'test',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedBy: 'test',
+    updatedAt: '2026-01-01T00:00:00Z',
     ...(deletedAt ? { deletedAt } : {}),
   };
 }
@@ -97,7 +119,13 @@ export function rowsOf(tallies: ReadonlyMap<string, Tally>): AggregateRow[] {
 /** Every ward, district and province figure, without the write time. */
 export function allLevels(roundId: string, tree: AreaTree, rows: readonly AggregateRow[]) {
   return (['ward', 'district', 'province'] as AggregateLevel[]).map((level) => {
-    const { updatedAt: _ignored, ...rest } = buildAggregates(roundId, level, tree.ofLevel(level).map((a) => a.code), tree, rows);
+    const { updatedAt: _ignored, ...rest } = buildAggregates(
+      roundId,
+      level,
+      tree.ofLevel(level).map((a) => a.code),
+      tree,
+      rows,
+    );
     return rest;
   });
 }
@@ -121,7 +149,12 @@ export function lambdaRecord(record: ChangeRecord): DynamoDBRecord {
     eventID: `e${record.sequenceNumber}`,
     eventName: record.newImage ? (record.oldImage ? 'MODIFY' : 'INSERT') : 'REMOVE',
     eventSource: 'aws:dynamodb',
-    dynamodb: { SequenceNumber: record.sequenceNumber, OldImage: image(record.oldImage), NewImage: image(record.newImage), StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    dynamodb: {
+      SequenceNumber: record.sequenceNumber,
+      OldImage: image(record.oldImage),
+      NewImage: image(record.newImage),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
   };
 }
 
@@ -149,7 +182,12 @@ export function opArbitrary({ purge = true }: { purge?: boolean } = {}): fc.Arbi
     {
       weight: 5,
       arbitrary: fc.record({
-        kind: fc.constant('edit' as const), id, body: fc.option(answers, { nil: null }), move: fc.constantFrom('none' as const, 'village' as const, 'ward' as const), ward: fc.nat(2), village: fc.nat(1),
+        kind: fc.constant('edit' as const),
+        id,
+        body: fc.option(answers, { nil: null }),
+        move: fc.constantFrom('none' as const, 'village' as const, 'ward' as const),
+        ward: fc.nat(2),
+        village: fc.nat(1),
       }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), id }) },
@@ -195,7 +233,10 @@ export async function applyOp(op: Op, ctx: OpContext): Promise<void> {
     case 'rename': {
       if (!live) return;
       const household = { ...live.household, head_name: `${live.household.head_name}'` };
-      await ctx.responses.replace(storedItem(id, ctx.roundId, live.wardCode, live.villageCode, live.version + 1, { household, members: live.members }), live.version);
+      await ctx.responses.replace(
+        storedItem(id, ctx.roundId, live.wardCode, live.villageCode, live.version + 1, { household, members: live.members }),
+        live.version,
+      );
       return;
     }
     case 'delete': {

@@ -1,13 +1,27 @@
 // An in-memory Repository with the same conditional and transactional semantics as the DynamoDB one,
 // for API tests through app.request() and for the pure fold's property tests.
-import type { Area } from '../../shared/areas/areas';
-import type { Round } from '../../shared/api/contract';
-import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '../../shared/aggregation/fold';
-import { addTally, type Tally } from '../../shared/indicators/tally';
-import type { AggregateRow, AggregatesRepo, LinkRecord, LinksRepo, LocalUserRecord, ReferenceRepo, Repository, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../functions/lib/repo/types';
-import type { RosterEntry, WardRoster } from '../../shared/roster/roster';
+
+import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '@shared/aggregation/fold';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { addTally, type Tally } from '@shared/indicators/tally';
+import type { RosterEntry, WardRoster } from '@shared/roster/roster';
+import type {
+  AggregateRow,
+  AggregatesRepo,
+  LinkRecord,
+  LinksRepo,
+  LocalUserRecord,
+  ReferenceRepo,
+  Repository,
+  ResponsesRepo,
+  RosterRepo,
+  StoredResponseItem,
+} from '../../functions/lib/repo/types';
 
 const clone = <T>(value: T): T => structuredClone(value);
+/** DynamoDB orders sort keys by their UTF-8 bytes, not by locale ('D' before 'c'). */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface MemoryRepository extends Repository {
   /** Stored responses by id, tombstones included (tests may inspect, not mutate). */
@@ -44,17 +58,18 @@ export function createMemoryRepository(): MemoryRepository {
       return item ? clone(item) : undefined;
     },
     async create(item) {
-      if (responseItems.has(item.id)) return false;
+      const current = responseItems.get(item.id);
+      if (current) return { ok: false, current: clone(current) };
       responseItems.set(item.id, clone(item));
       record(undefined, item);
-      return true;
+      return { ok: true };
     },
     async replace(item, expectedVersion) {
       const current = responseItems.get(item.id);
-      if (!current || current.deletedAt || current.version !== expectedVersion) return false;
+      if (!current || current.deletedAt || current.version !== expectedVersion) return { ok: false, current: current && clone(current) };
       responseItems.set(item.id, clone(item));
       record(current, item);
-      return true;
+      return { ok: true };
     },
     async markDeleted(tombstone, expectedVersion) {
       return responses.replace(tombstone, expectedVersion);
@@ -62,16 +77,17 @@ export function createMemoryRepository(): MemoryRepository {
     async listByWard({ roundId, wardCode, villageCode, limit, cursor }) {
       const all = [...responseItems.values()]
         .filter((r) => r.roundId === roundId && r.wardCode === wardCode && !r.deletedAt && (!villageCode || r.villageCode === villageCode))
-        .sort((a, b) => `${a.villageCode}#${a.id}`.localeCompare(`${b.villageCode}#${b.id}`));
+        .sort((a, b) => byKey(`${a.villageCode}#${a.id}`, `${b.villageCode}#${b.id}`));
       const start = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : 0;
       const page = all.slice(start, start + limit);
       const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : undefined;
       return { items: page.map(clone), cursor: next };
     },
     async *listAllInWard(roundId, wardCode, { villageCode } = {}) {
-      for (const item of [...responseItems.values()]) {
-        if (item.roundId === roundId && item.wardCode === wardCode && (!villageCode || item.villageCode === villageCode)) yield clone(item);
-      }
+      const inWard = [...responseItems.values()].filter(
+        (item) => item.roundId === roundId && item.wardCode === wardCode && (!villageCode || item.villageCode === villageCode),
+      );
+      for (const item of inWard.sort((a, b) => byKey(`${a.villageCode}#${a.id}`, `${b.villageCode}#${b.id}`))) yield clone(item);
     },
   };
 
@@ -116,7 +132,10 @@ export function createMemoryRepository(): MemoryRepository {
       return true;
     },
     async readRoundRows(roundId) {
-      return [...rows.values()].filter((r) => r.roundId === roundId).map(({ roundId: _r, ...row }) => clone(row));
+      return [...rows.values()]
+        .filter((r) => r.roundId === roundId)
+        .sort((a, b) => byKey(`${a.wardCode}#${a.slot}`, `${b.wardCode}#${b.slot}`))
+        .map(({ roundId: _r, ...row }) => clone(row));
     },
     async correctWard(roundId, wardCode, correction: Tally, rowsRead, slots, now) {
       for (let slot = 0; slot < slots; slot += 1) {
@@ -139,7 +158,8 @@ export function createMemoryRepository(): MemoryRepository {
       areas.splice(0, areas.length, ...clone(next));
     },
     async listRounds() {
-      return [...rounds.values()].map(clone);
+      // Newest first, as the DynamoDB repository sorts them.
+      return [...rounds.values()].sort((a, b) => b.opensAt.localeCompare(a.opensAt)).map(clone);
     },
     async getRound(id) {
       const round = rounds.get(id);
@@ -157,7 +177,7 @@ export function createMemoryRepository(): MemoryRepository {
     },
   };
   repo.roster = memoryRoster(repo.rosterEntries, repo.rosterPointers);
-  // ---- self-report links (issue 5) ----
+  // ---- self-report links ----
   const linkKey = (roundId: string, villageCode: string, linkId: string) => `${roundId}#${villageCode}#${linkId}`;
   repo.links = {
     async putLinks(links) {
@@ -187,7 +207,7 @@ function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string,
   const sortKey = (e: RosterEntry) => `${e.villageCode}#${e.householdCode}`;
   return {
     async listWardRosters() {
-      return [...pointers.values()].map(clone);
+      return [...pointers.values()].sort((a, b) => byKey(a.wardCode, b.wardCode)).map(clone);
     },
     async getWardRoster(wardCode) {
       const pointer = pointers.get(wardCode);
@@ -196,7 +216,7 @@ function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string,
     async listEntries(pointer, villageCode) {
       return (entries.get(`${pointer.wardCode}#${pointer.importId}`) ?? [])
         .filter((e) => !villageCode || e.villageCode === villageCode)
-        .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
+        .sort((a, b) => byKey(sortKey(a), sortKey(b)))
         .map(clone);
     },
     async stageEntries(importId, staged) {

@@ -1,12 +1,13 @@
 // The real app over the in-memory repository and the real local identity, for app.request() tests. Like the local
 // server, it answers every /api/* path, the raw export included.
-import { foldRecords } from '../../functions/lib/aggregation/fold-records';
-import type { AppDeps } from '../../functions/lib/app/context';
+
+import type { User } from '@shared/api/contract';
 import { createApp } from '../../functions/lib/app/create-app';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
 import { hashPassword } from '../../functions/lib/auth/passwords';
+import type { AppDeps } from '../../functions/lib/http/context';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
-import type { User } from '../../shared/api/contract';
+import { foldRecords } from '../../functions/lib/services/results/fold-records';
 import { createMemoryRepository } from './memory-repo';
 
 export const TEST_PASSWORD = 'test-password';

@@ -1,7 +1,8 @@
 // The one JSON text the server hashes and the phone compares: both must see the same answers as the same.
+
+import { canonicalJson } from '@shared/survey/canonical-json';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/survey/canonical-json';
-import { bodyHashOf } from '../../functions/lib/responses/put-response';
+import { bodyHashOf } from '../../functions/lib/services/responses/put-response';
 import { sameBody } from '../../web/src/lib/outbox/classify';
 import { responseBody } from '../support/fixtures';
 
@@ -25,7 +26,10 @@ describe('canonicalJson', () => {
 
   it('is what both the server hash and the phone comparison go by', () => {
     const body = responseBody();
-    const shuffled = { ...Object.fromEntries(Object.entries(body).reverse()), household: { ...Object.fromEntries(Object.entries(body.household).reverse()), nickname: undefined } } as unknown as typeof body;
+    const shuffled = {
+      ...Object.fromEntries(Object.entries(body).reverse()),
+      household: { ...Object.fromEntries(Object.entries(body.household).reverse()), nickname: undefined },
+    } as unknown as typeof body;
     expect(bodyHashOf(shuffled)).toBe(bodyHashOf(body));
     expect(sameBody(shuffled, body)).toBe(true);
     expect(bodyHashOf({ ...body, members: [...body.members].reverse() })).not.toBe(bodyHashOf(body));

@@ -1,6 +1,6 @@
+import { pointsChange } from '@shared/indicators/compare';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pointsChange } from '../../shared/indicators/compare';
 
 describe('pointsChange', () => {
   it('is the exact difference of one-decimal percents, without float noise', () => {

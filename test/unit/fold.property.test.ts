@@ -2,16 +2,29 @@
 // responses, then a random delivery of their change records (duplicates, retries from a partial failure,
 // bisected batches, crashes between transaction parts, dead-lettered batches replayed late, old batches
 // delivered again), checked against a full recompute from the final responses.
+
+import { type ChangeRecord, planFold, splitPlan } from '@shared/aggregation/fold';
+import { addTally, type Tally, tallyEquals } from '@shared/indicators/tally';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planFold, splitPlan, type ChangeRecord } from '../../shared/aggregation/fold';
-import { addTally, tallyEquals, type Tally } from '../../shared/indicators/tally';
-import { recomputeRound } from '../../functions/lib/aggregation/recompute';
 import type { StoredResponseItem } from '../../functions/lib/repo/types';
+import { recomputeRound } from '../../functions/lib/services/results/recompute';
 import { createStreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import {
+  allLevels,
+  answers,
+  applyOp,
   crashingAggregates,
-  allLevels, answers, applyOp, lambdaEvent, normalized, opArbitrary, propertyParameters, rowsOf, SMALL_TREE, storedItem, storedWardTallies, trueWardTallies, type Op,
+  lambdaEvent,
+  normalized,
+  type Op,
+  opArbitrary,
+  propertyParameters,
+  rowsOf,
+  SMALL_TREE,
+  storedItem,
+  storedWardTallies,
+  trueWardTallies,
 } from '../support/fold-harness';
 import { createMemoryRepository, type MemoryRepository } from '../support/memory-repo';
 
@@ -129,7 +142,8 @@ async function deliver(repo: MemoryRepository, changes: readonly ChangeRecord[],
       const from = fault.from % position;
       await call(changes.slice(from, Math.min(from + fault.length, position)));
     }
-    if (fault.kind === 'recompute') await recomputeRound(ROUND, { responses: repo.responses, aggregates: repo.aggregates, areaTree: async () => SMALL_TREE, slots, clock: NOW });
+    if (fault.kind === 'recompute')
+      await recomputeRound(ROUND, { responses: repo.responses, aggregates: repo.aggregates, areaTree: async () => SMALL_TREE, slots, clock: NOW });
     const failedAt = await attempt(batch, fault);
     if (failedAt === null) {
       position += batch.length;
@@ -168,7 +182,11 @@ async function runOps(ops: readonly Op[]) {
 }
 
 const deliveryArbitrary = (withRecompute: boolean) =>
-  fc.record({ batchSize: fc.integer({ min: 1, max: 6 }), slots: fc.integer({ min: 1, max: 3 }), faults: fc.array(faultArbitrary(withRecompute), { maxLength: 14 }) });
+  fc.record({
+    batchSize: fc.integer({ min: 1, max: 6 }),
+    slots: fc.integer({ min: 1, max: 3 }),
+    faults: fc.array(faultArbitrary(withRecompute), { maxLength: 14 }),
+  });
 
 describe('fold under any delivery (property)', () => {
   it('ward, district and province aggregates equal a full recompute after any ops and any delivery faults', async () => {
@@ -177,7 +195,13 @@ describe('fold under any delivery (property)', () => {
         const repo = await runOps(ops);
         await deliver(repo, repo.changes, delivery);
         await expectExact(repo);
-        const report = await recomputeRound(ROUND, { responses: repo.responses, aggregates: repo.aggregates, areaTree: async () => SMALL_TREE, slots: delivery.slots, clock: NOW });
+        const report = await recomputeRound(ROUND, {
+          responses: repo.responses,
+          aggregates: repo.aggregates,
+          areaTree: async () => SMALL_TREE,
+          slots: delivery.slots,
+          clock: NOW,
+        });
         expect(report).toMatchObject({ drift: [], repaired: [], remaining: [], lagging: 0, passes: 1 });
       }),
       propertyParameters(200),
@@ -198,17 +222,17 @@ describe('fold under any delivery (property)', () => {
   it('splits a plan into transactions within the limit that together write exactly the plan', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArbitrary(), { minLength: 1, maxLength: 40 }), fc.integer({ min: 3, max: 12 }), async (ops, maxActions) => {
-          const repo = await runOps(ops);
-          const plan = planFold(repo.changes, new Map());
-          const parts = splitPlan(plan, maxActions);
-          for (const part of parts) expect(part.ledgerUpdates.length + part.deltas.length).toBeLessThanOrEqual(maxActions);
-          expect(parts.flatMap((p) => p.ledgerUpdates)).toEqual(plan.ledgerUpdates);
-          const total = (deltas: typeof plan.deltas) => {
-            const byWard = new Map<string, Tally>();
-            for (const d of deltas) byWard.set(d.key.wardCode, addTally(byWard.get(d.key.wardCode) ?? {}, d.tally));
-            return byWard;
-          };
-          expect(normalized(total(parts.flatMap((p) => p.deltas)))).toEqual(normalized(total(plan.deltas)));
+        const repo = await runOps(ops);
+        const plan = planFold(repo.changes, new Map());
+        const parts = splitPlan(plan, maxActions);
+        for (const part of parts) expect(part.ledgerUpdates.length + part.deltas.length).toBeLessThanOrEqual(maxActions);
+        expect(parts.flatMap((p) => p.ledgerUpdates)).toEqual(plan.ledgerUpdates);
+        const total = (deltas: typeof plan.deltas) => {
+          const byWard = new Map<string, Tally>();
+          for (const d of deltas) byWard.set(d.key.wardCode, addTally(byWard.get(d.key.wardCode) ?? {}, d.tally));
+          return byWard;
+        };
+        expect(normalized(total(parts.flatMap((p) => p.deltas)))).toEqual(normalized(total(plan.deltas)));
       }),
       propertyParameters(100),
     );

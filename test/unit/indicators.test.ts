@@ -1,8 +1,8 @@
+import { INDICATORS } from '@shared/indicators/catalogue';
+import { indicatorResults, percentOf } from '@shared/indicators/results';
+import { addTally, sumTallies, type Tally, tallyOf } from '@shared/indicators/tally';
+import { ageInReferenceYear } from '@shared/survey/relevance';
 import { describe, expect, it } from 'vitest';
-import { INDICATORS } from '../../shared/indicators/catalogue';
-import { indicatorResults, percentOf } from '../../shared/indicators/results';
-import { addTally, sumTallies, tallyOf, type Tally } from '../../shared/indicators/tally';
-import { ageInReferenceYear } from '../../shared/survey/relevance';
 import { adult, child, REFERENCE_YEAR, responseBody } from '../support/fixtures';
 
 const resultOf = (tally: Tally, id: string) => indicatorResults(tally).find((r) => r.id === id)!;

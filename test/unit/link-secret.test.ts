@@ -1,10 +1,10 @@
 // Where the link-signing key comes from in AWS: the Secrets Manager secret, read once per container.
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
+import { type CustomMatcher, toReceiveCommandWith } from 'aws-sdk-client-mock-vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiDepsFromEnv } from '../../functions/lib/api-deps';
-import { generatedLinkKey, secretsManagerLinkKey } from '../../functions/lib/links/link-secret';
+import { apiDepsFromEnv } from '../../functions/lib/app/api-deps';
+import { generatedLinkKey, secretsManagerLinkKey } from '../../functions/lib/services/links/link-secret';
 
 expect.extend({ toReceiveCommandWith });
 declare module 'vitest' {
@@ -28,7 +28,11 @@ describe('link key', () => {
   });
 
   it('tries again after a failed read, and refuses a short secret', async () => {
-    secrets.on(GetSecretValueCommand).rejectsOnce(new Error('throttled')).resolvesOnce({ SecretString: 'short' }).resolves({ SecretString: 'x'.repeat(64) });
+    secrets
+      .on(GetSecretValueCommand)
+      .rejectsOnce(new Error('throttled'))
+      .resolvesOnce({ SecretString: 'short' })
+      .resolves({ SecretString: 'x'.repeat(64) });
     const key = secretsManagerLinkKey(ARN, 'ap-southeast-1');
     await expect(key()).rejects.toThrow('throttled');
     await expect(key()).rejects.toThrow('shorter than 32');
@@ -42,13 +46,29 @@ describe('link key', () => {
   });
 
   it('is required of the API Lambda: a missing LINK_SECRET_ARN stops it at start, by name', () => {
-    const env = { RESPONSES_TABLE: 'r', AGGREGATES_TABLE: 'a', REFERENCE_TABLE: 'f', COGNITO_USER_POOL_ID: 'p', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'ap-southeast-1', ORIGIN_VERIFY: 'v'.repeat(32) };
+    const env = {
+      RESPONSES_TABLE: 'r',
+      AGGREGATES_TABLE: 'a',
+      REFERENCE_TABLE: 'f',
+      COGNITO_USER_POOL_ID: 'p',
+      COGNITO_CLIENT_ID: 'c',
+      AWS_REGION: 'ap-southeast-1',
+      ORIGIN_VERIFY: 'v'.repeat(32),
+    };
     expect(() => apiDepsFromEnv(env)).toThrow('Missing configuration: LINK_SECRET_ARN');
     expect(apiDepsFromEnv({ ...env, LINK_SECRET_ARN: ARN }).linkKey).toBeTypeOf('function');
   });
 
-  it('requires the origin-verify value of the API Lambda (CloudFront\'s header), by name', () => {
-    const env = { RESPONSES_TABLE: 'r', AGGREGATES_TABLE: 'a', REFERENCE_TABLE: 'f', COGNITO_USER_POOL_ID: 'p', COGNITO_CLIENT_ID: 'c', AWS_REGION: 'ap-southeast-1', LINK_SECRET_ARN: ARN };
+  it("requires the origin-verify value of the API Lambda (CloudFront's header), by name", () => {
+    const env = {
+      RESPONSES_TABLE: 'r',
+      AGGREGATES_TABLE: 'a',
+      REFERENCE_TABLE: 'f',
+      COGNITO_USER_POOL_ID: 'p',
+      COGNITO_CLIENT_ID: 'c',
+      AWS_REGION: 'ap-southeast-1',
+      LINK_SECRET_ARN: ARN,
+    };
     expect(() => apiDepsFromEnv(env)).toThrow('Missing configuration: ORIGIN_VERIFY');
     expect(() => apiDepsFromEnv({ ...env, ORIGIN_VERIFY: 'short' })).toThrow('Invalid configuration: ORIGIN_VERIFY');
     expect(apiDepsFromEnv({ ...env, ORIGIN_VERIFY: 'v'.repeat(32) }).originVerify).toBe('v'.repeat(32));

@@ -1,9 +1,10 @@
 // Self-report link tokens and the in-process rate limiter: pure functions, no app.
-import fc from 'fast-check';
+
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newLinkId, selfResponseId, signLinkToken, verifyLinkToken, type LinkClaims } from '../../functions/lib/links/link-token';
-import { createRateLimiter } from '../../functions/lib/links/rate-limiter';
+import { type LinkClaims, newLinkId, selfResponseId, signLinkToken, verifyLinkToken } from '../../functions/lib/services/links/link-token';
+import { createRateLimiter } from '../../functions/lib/services/links/rate-limiter';
 
 const KEY = randomBytes(32);
 const NOW = new Date('2026-11-24T08:00:00Z');

@@ -26,7 +26,12 @@ describe('npm run recompute', () => {
 
   it('prints drift, repairs and what remains as aligned tables', () => {
     const text = formatReport({
-      roundId: 'cds-2024', checkedWards: 7, responses: 10, deleted: 1, lagging: 2, passes: 2,
+      roundId: 'cds-2024',
+      checkedWards: 7,
+      responses: 10,
+      deleted: 1,
+      lagging: 2,
+      passes: 2,
       drift: [{ areaCode: '14815', areaLevel: 'ward', indicatorId: 'households', field: 'count', stored: 7, true: 2 }],
       repaired: [{ wardCode: '14815', indicatorId: 'households', field: 'count', before: 7, after: 2 }],
       remaining: [],

@@ -1,8 +1,8 @@
+import { tallyOf } from '@shared/indicators/tally';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldRecords } from '../../functions/lib/aggregation/fold-records';
-import { recomputeRound, type RecomputeDeps } from '../../functions/lib/aggregation/recompute';
-import { tallyOf } from '../../shared/indicators/tally';
+import { foldRecords } from '../../functions/lib/services/results/fold-records';
+import { type RecomputeDeps, recomputeRound } from '../../functions/lib/services/results/recompute';
 import { answers, normalized, SMALL_TREE, storedItem, storedWardTallies, trueWardTallies } from '../support/fold-harness';
 import { createMemoryRepository, type MemoryRepository } from '../support/memory-repo';
 
@@ -133,7 +133,9 @@ describe('recomputeRound', () => {
     const report = await recomputeRound(ROUND, depsOf(repo, { aggregates }));
 
     expect(refusals).toBe(1);
-    expect(report.repaired).toEqual([{ wardCode: 'W1', indicatorId: 'members', field: 'count', before: 99 + body.members.length, after: 4 * body.members.length }]);
+    expect(report.repaired).toEqual([
+      { wardCode: 'W1', indicatorId: 'members', field: 'count', before: 99 + body.members.length, after: 4 * body.members.length },
+    ]);
     expect(report).toMatchObject({ remaining: [], passes: 3 });
     await expectExact(repo);
   });

@@ -1,12 +1,12 @@
-import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, TrimmedDataAccessException, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { type _Record, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, TrimmedDataAccessException } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { toReceiveCommandWith, type CustomMatcher } from 'aws-sdk-client-mock-vitest';
+import { type CustomMatcher, toReceiveCommandWith } from 'aws-sdk-client-mock-vitest';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
-import { pointerFromMessage, replayDeadLetter, replayQueue, type DeadLetterQueue } from '../../infra/local/dead-letters';
+import { type DeadLetterQueue, pointerFromMessage, replayDeadLetter, replayQueue } from '../../infra/local/dead-letters';
 import { answers, storedItem, storedWardTallies } from '../support/fold-harness';
 import { createMemoryRepository } from '../support/memory-repo';
 
@@ -27,19 +27,33 @@ const created = (sequenceNumber: string, id: string): _Record => ({
   eventName: 'INSERT',
   eventSource: 'aws:dynamodb',
   awsRegion: 'ap-southeast-1',
-  dynamodb: { SequenceNumber: sequenceNumber, ApproximateCreationDateTime: new Date('2026-01-01T00:00:00Z'), NewImage: marshall(storedItem(id, 'r1', 'W1', 'W1-v1', 1, body)) as never },
+  dynamodb: {
+    SequenceNumber: sequenceNumber,
+    ApproximateCreationDateTime: new Date('2026-01-01T00:00:00Z'),
+    NewImage: marshall(storedItem(id, 'r1', 'W1', 'W1-v1', 1, body)) as never,
+  },
 });
 
 /** Lambda's on-failure destination message for a stream batch. */
 const lambdaMessage = (start: string, end: string) =>
   JSON.stringify({
-    requestContext: { requestId: 'req-1', functionArn: 'arn:aws:lambda:ap-southeast-1:123456789012:function:stream', condition: 'RetryAttemptsExhausted', approximateInvokeCount: 6 },
+    requestContext: {
+      requestId: 'req-1',
+      functionArn: 'arn:aws:lambda:ap-southeast-1:123456789012:function:stream',
+      condition: 'RetryAttemptsExhausted',
+      approximateInvokeCount: 6,
+    },
     responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
     version: '1.0',
     timestamp: '2026-01-01T00:05:00.000Z',
     DDBStreamBatchInfo: {
-      shardId: SHARD, startSequenceNumber: start, endSequenceNumber: end, approximateArrivalOfFirstRecord: '2026-01-01T00:00:00Z',
-      approximateArrivalOfLastRecord: '2026-01-01T00:00:01Z', batchSize: 3, streamArn: STREAM,
+      shardId: SHARD,
+      startSequenceNumber: start,
+      endSequenceNumber: end,
+      approximateArrivalOfFirstRecord: '2026-01-01T00:00:00Z',
+      approximateArrivalOfLastRecord: '2026-01-01T00:00:01Z',
+      batchSize: 3,
+      streamArn: STREAM,
     },
   });
 
@@ -61,8 +75,21 @@ beforeEach(() => {
 
 describe('pointerFromMessage', () => {
   it("reads Lambda's on-failure message and the local poller's letter", () => {
-    expect(pointerFromMessage(lambdaMessage('100', '300'))).toEqual({ shardId: SHARD, startSequenceNumber: '100', endSequenceNumber: '300', streamArn: STREAM });
-    const local = JSON.stringify({ level: 'error', message: 'stream batch dead-lettered', shardId: SHARD, startSequenceNumber: '5', endSequenceNumber: '9', size: 3, reason: 'retries exhausted' });
+    expect(pointerFromMessage(lambdaMessage('100', '300'))).toEqual({
+      shardId: SHARD,
+      startSequenceNumber: '100',
+      endSequenceNumber: '300',
+      streamArn: STREAM,
+    });
+    const local = JSON.stringify({
+      level: 'error',
+      message: 'stream batch dead-lettered',
+      shardId: SHARD,
+      startSequenceNumber: '5',
+      endSequenceNumber: '9',
+      size: 3,
+      reason: 'retries exhausted',
+    });
     expect(pointerFromMessage(local)).toEqual({ shardId: SHARD, startSequenceNumber: '5', endSequenceNumber: '9', streamArn: undefined });
   });
 
@@ -82,10 +109,17 @@ describe('replayDeadLetter', () => {
     const outcome = await replayDeadLetter(pointerFromMessage(lambdaMessage('100', '300')), { streams: streams as never, handler: t.handler });
 
     expect(outcome).toEqual({ status: 'replayed', records: 3, roundIds: ['r1'] });
-    expect(streams).toReceiveCommandWith(GetShardIteratorCommand, { StreamArn: STREAM, ShardId: SHARD, ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: '100' });
+    expect(streams).toReceiveCommandWith(GetShardIteratorCommand, {
+      StreamArn: STREAM,
+      ShardId: SHARD,
+      ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+      SequenceNumber: '100',
+    });
     expect(t.events).toHaveLength(1);
     expect(t.events[0].Records.map((r) => [r.dynamodb?.SequenceNumber, r.eventSourceARN, r.dynamodb?.ApproximateCreationDateTime])).toEqual([
-      ['100', STREAM, 1767225600], ['200', STREAM, 1767225600], ['300', STREAM, 1767225600],
+      ['100', STREAM, 1767225600],
+      ['200', STREAM, 1767225600],
+      ['300', STREAM, 1767225600],
     ]);
     expect(await t.households()).toBe(3);
   });
@@ -116,14 +150,22 @@ describe('replayDeadLetter', () => {
       return t.handler(event);
     };
 
-    expect(await replayDeadLetter({ shardId: SHARD, startSequenceNumber: '100', endSequenceNumber: '200' }, { streams: streams as never, handler: flaky, streamArn: STREAM })).toMatchObject({ status: 'replayed' });
+    expect(
+      await replayDeadLetter(
+        { shardId: SHARD, startSequenceNumber: '100', endSequenceNumber: '200' },
+        { streams: streams as never, handler: flaky, streamArn: STREAM },
+      ),
+    ).toMatchObject({ status: 'replayed' });
     expect(t.events.map((e) => e.Records.map((r) => r.dynamodb?.SequenceNumber))).toEqual([['100'], ['200']]);
     expect(await t.households()).toBe(2);
 
     const broken: StreamHandler = async () => {
       throw new Error('still broken');
     };
-    const outcome = await replayDeadLetter({ shardId: SHARD, startSequenceNumber: '100', endSequenceNumber: '200' }, { streams: streams as never, handler: broken, streamArn: STREAM, attempts: 2 });
+    const outcome = await replayDeadLetter(
+      { shardId: SHARD, startSequenceNumber: '100', endSequenceNumber: '200' },
+      { streams: streams as never, handler: broken, streamArn: STREAM, attempts: 2 },
+    );
     expect(outcome).toEqual({ status: 'failed', records: 2, roundIds: ['r1'], reason: 'the handler still fails at record 100' });
   });
 
@@ -145,7 +187,9 @@ describe('replayQueue', () => {
       removed,
       async receive() {
         // SQS hands back messages that were not deleted once their visibility timeout passes.
-        return Object.entries(bodies).filter(([id]) => !removed.includes(`rh-${id}`)).map(([id, body]) => ({ id, receiptHandle: `rh-${id}`, body }));
+        return Object.entries(bodies)
+          .filter(([id]) => !removed.includes(`rh-${id}`))
+          .map(([id, body]) => ({ id, receiptHandle: `rh-${id}`, body }));
       },
       async remove(receiptHandle) {
         removed.push(receiptHandle);
@@ -170,7 +214,11 @@ describe('replayQueue', () => {
       },
     });
 
-    expect(reports.map((r) => [r.messageId, r.outcome?.status, r.removed])).toEqual([['m1', 'replayed', true], ['m2', 'expired', true], ['m3', undefined, false]]);
+    expect(reports.map((r) => [r.messageId, r.outcome?.status, r.removed])).toEqual([
+      ['m1', 'replayed', true],
+      ['m2', 'expired', true],
+      ['m3', undefined, false],
+    ]);
     expect(reports[2].note).toMatch(/unreadable message kept/);
     expect(queue.removed).toEqual(['rh-m1', 'rh-m2']);
     expect(recomputed).toEqual([[]]);

@@ -1,17 +1,19 @@
-import fc from 'fast-check';
+import { AreaTree } from '@shared/areas/areas';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
+import { validateRosterRows } from '@shared/roster/validate-roster';
 import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRosterCsv } from '../../functions/lib/roster/parse-roster-csv';
-import { AreaTree } from '../../shared/areas/areas';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { validateRosterRows } from '../../shared/roster/validate-roster';
+import { parseRosterCsv } from '../../functions/lib/services/roster/parse-roster-csv';
 import { matchRoster } from '../../web/src/components/RosterPicker';
 
 const tree = new AreaTree(BIM_SON_AREAS);
 
 describe('roster CSV parsing', () => {
   it('maps Vietnamese headers in any order, with semicolons, and keeps file line numbers', () => {
-    const rows = parseRosterCsv('\uFEFFMã hộ;Họ tên chủ hộ;Thôn/khu phố;Mã phường/xã;Địa chỉ\r\nLS-1;Nguyễn Văn Đức;Khu phố 1;14815;"Số 5;\nngõ 2"\r\n\r\nLS-2;Trần Thị Bình;Khu phố 2;14815;\r\n');
+    const rows = parseRosterCsv(
+      '\uFEFFMã hộ;Họ tên chủ hộ;Thôn/khu phố;Mã phường/xã;Địa chỉ\r\nLS-1;Nguyễn Văn Đức;Khu phố 1;14815;"Số 5;\nngõ 2"\r\n\r\nLS-2;Trần Thị Bình;Khu phố 2;14815;\r\n',
+    );
     expect(rows).toEqual([
       { line: 3, cells: { householdCode: 'LS-1', headName: 'Nguyễn Văn Đức', village: 'Khu phố 1', wardCode: '14815', address: 'Số 5;\nngõ 2' } },
       { line: 5, cells: { householdCode: 'LS-2', headName: 'Trần Thị Bình', village: 'Khu phố 2', wardCode: '14815', address: '' } },
@@ -25,10 +27,15 @@ describe('roster CSV parsing', () => {
   });
 
   it('round-trips any Vietnamese text a CSV writer produces (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'aăâđeêioôơuưy ÁÀẢÃẠáàảãạ,;"\'\n'.split('')), minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.trim().length > 0);
+    const text = fc
+      .string({ unit: fc.constantFrom(...'aăâđeêioôơuưy ÁÀẢÃẠáàảãạ,;"\'\n'.split('')), minLength: 1, maxLength: 30 })
+      .filter((s) => s.trim() === s && s.trim().length > 0);
     fc.assert(
       fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 10 }), (people) => {
-        const csv = stringify([['ward_code', 'village', 'household_code', 'head_name', 'address'], ...people.map(([name, address], i) => ['14815', 'Khu phố 1', `H${i}`, name, address])]);
+        const csv = stringify([
+          ['ward_code', 'village', 'household_code', 'head_name', 'address'],
+          ...people.map(([name, address], i) => ['14815', 'Khu phố 1', `H${i}`, name, address]),
+        ]);
         const rows = parseRosterCsv(csv);
         expect(rows.map((r) => [r.cells.headName, r.cells.address])).toEqual(people);
         const { entries, issues } = validateRosterRows(rows, tree);

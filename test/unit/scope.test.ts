@@ -1,10 +1,11 @@
 // The one ward/village/scope check shared by the links, roster and response routes.
+
+import type { User } from '@shared/api/contract';
+import { AreaTree } from '@shared/areas/areas';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 import { describe, expect, it } from 'vitest';
-import { AreaTree } from '../../shared/areas/areas';
-import type { User } from '../../shared/api/contract';
-import { assertVillageOfWard } from '../../functions/lib/app/scope';
+import { assertVillageOfWard } from '../../functions/lib/access/scope';
 import { ForbiddenError, ValidationError } from '../../functions/lib/errors';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
 
 const tree = new AreaTree(BIM_SON_AREAS);
 const collector: User = { username: 'collector-14815', role: 'collector', areas: ['14815'] };
@@ -38,9 +39,12 @@ describe('assertVillageOfWard', () => {
     expect(outcome(() => assertVillageOfWard(tree, official, '14815', undefined))).toBe('ForbiddenError wardCode');
   });
 
-  it('takes an actor\'s own rule in place of a user (a self-report link), asked only once the areas are valid', () => {
+  it("takes an actor's own rule in place of a user (a self-report link), asked only once the areas are valid", () => {
     const asked: string[] = [];
-    const rule = (allowed: boolean) => () => (asked.push('asked'), allowed);
+    const rule = (allowed: boolean) => () => {
+      asked.push('asked');
+      return allowed;
+    };
     expect(outcome(() => assertVillageOfWard(tree, rule(true), '14809', '14809-khu-pho-1'))).toBe('ok');
     expect(outcome(() => assertVillageOfWard(tree, rule(false), '14815', '14815-khu-pho-1'))).toBe('ForbiddenError wardCode');
     expect(outcome(() => assertVillageOfWard(tree, rule(true), '14815', '14809-khu-pho-1'))).toBe('ValidationError villageCode');

@@ -1,15 +1,20 @@
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages, translateIssue } from '@shared/i18n/dictionary';
+import { validateResponseBody } from '@shared/survey/validate';
 import { describe, expect, it } from 'vitest';
-import { validateResponseBody } from '../../shared/survey/validate';
 import { adult, child, REFERENCE_YEAR, responseBody } from '../support/fixtures';
 
+registerMessages(CORE_MESSAGES);
+
+// Validation returns message keys; the issues are read here as the API and the form show them, translated.
 const issuesOf = (input: unknown, lang: 'vi' | 'en' = 'vi') => {
-  const result = validateResponseBody(input, REFERENCE_YEAR, lang);
-  return result.ok ? [] : result.issues;
+  const result = validateResponseBody(input, REFERENCE_YEAR);
+  return result.ok ? [] : result.issues.map((issue) => translateIssue(lang, issue));
 };
 
 describe('household response schema', () => {
   it('accepts a complete household with an adult and a child', () => {
-    expect(validateResponseBody(responseBody(), REFERENCE_YEAR, 'vi')).toMatchObject({ ok: true });
+    expect(validateResponseBody(responseBody(), REFERENCE_YEAR)).toMatchObject({ ok: true });
   });
 
   it('rejects a 15+ question answered for a child, at the member field, in Vietnamese', () => {
@@ -20,8 +25,13 @@ describe('household response schema', () => {
   it('requires the 15+ questions of a member aged exactly 15 in the reference year', () => {
     const issues = issuesOf(responseBody({ members: [{ birth_year: 2009, has_ehr: true }] }), 'en');
     expect(issues.map((i) => i.path)).toEqual([
-      'members.0.has_smartphone', 'members.0.has_payment_account', 'members.0.cashless_essential', 'members.0.has_vneid_level2',
-      'members.0.has_digital_signature', 'members.0.used_online_public_service', 'members.0.used_telehealth',
+      'members.0.has_smartphone',
+      'members.0.has_payment_account',
+      'members.0.cashless_essential',
+      'members.0.has_vneid_level2',
+      'members.0.has_digital_signature',
+      'members.0.used_online_public_service',
+      'members.0.used_telehealth',
     ]);
     expect(issues[0].message).toBe('Please answer this question.');
   });
@@ -59,7 +69,9 @@ describe('household response schema', () => {
   });
 
   it('rejects a fractional birth year', () => {
-    expect(issuesOf(responseBody({ members: [adult({ birth_year: 1980.5 })] }), 'en')).toEqual([{ path: 'members.0.birth_year', message: 'Please enter a whole number.' }]);
+    expect(issuesOf(responseBody({ members: [adult({ birth_year: 1980.5 })] }), 'en')).toEqual([
+      { path: 'members.0.birth_year', message: 'Please enter a whole number.' },
+    ]);
   });
 
   it('asks ecommerce_shop exactly of business households', () => {

@@ -1,6 +1,6 @@
 // The web app's API client: headers it sends, answers it parses with the contract, errors it surfaces.
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient } from '../../web/src/lib/api';
+import { ApiError, createApiClient } from '../../web/src/lib/platform/api';
 
 interface Call {
   url: string;
@@ -52,14 +52,27 @@ describe('createApiClient', () => {
 
   it('turns an error body into an ApiError with field issues and the current version', async () => {
     const server = fakeServer(() =>
-      json({ error: { code: 'invalid_request', message: 'Dữ liệu gửi lên chưa hợp lệ.', issues: [{ path: 'members.0.birth_year', message: 'Năm sinh không được sau năm 2024.' }] } }, 400),
+      json(
+        {
+          error: {
+            code: 'invalid_request',
+            message: 'Dữ liệu gửi lên chưa hợp lệ.',
+            issues: [{ path: 'members.0.birth_year', message: 'Năm sinh không được sau năm 2024.' }],
+          },
+        },
+        400,
+      ),
     );
     const client = createApiClient({ token: () => 'tok', lang: () => 'vi', fetch: server.fetch });
     const error = await client.putResponse('x', BODY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_request', issues: [{ path: 'members.0.birth_year' }] });
 
-    const conflict = createApiClient({ token: () => 'tok', lang: () => 'vi', fetch: fakeServer(() => json({ error: { code: 'version_conflict', message: 'm', currentVersion: 4 } }, 409)).fetch });
+    const conflict = createApiClient({
+      token: () => 'tok',
+      lang: () => 'vi',
+      fetch: fakeServer(() => json({ error: { code: 'version_conflict', message: 'm', currentVersion: 4 } }, 409)).fetch,
+    });
     expect(await conflict.putResponse('x', BODY, 2).catch((e: unknown) => e)).toMatchObject({ status: 409, currentVersion: 4 });
   });
 
@@ -76,19 +89,30 @@ describe('createApiClient', () => {
   it('rejects an answer that does not match the contract, and reports an unreachable server', async () => {
     const bad = createApiClient({ token: () => 't', lang: () => 'en', fetch: fakeServer(() => json({ rounds: [{ id: 1 }] })).fetch });
     await expect(bad.listRounds()).rejects.toMatchObject({ code: 'unexpected_response', message: 'The server sent data in an unexpected shape.' });
-    const offline = createApiClient({ token: () => 't', lang: () => 'vi', fetch: (async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch });
+    const offline = createApiClient({
+      token: () => 't',
+      lang: () => 'vi',
+      fetch: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+    });
     await expect(offline.listRounds()).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 
   it('pages responses with the query it is given', async () => {
     const server = fakeServer(() => json({ responses: [], cursor: 'next' }));
     const client = createApiClient({ token: () => 't', lang: () => 'vi', fetch: server.fetch });
-    expect(await client.listResponses({ roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1', cursor: undefined })).toEqual({ responses: [], cursor: 'next' });
+    expect(await client.listResponses({ roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1', cursor: undefined })).toEqual({
+      responses: [],
+      cursor: 'next',
+    });
     expect(server.calls[0].url).toBe('/api/responses?roundId=cds-2024&wardCode=14815&villageCode=14815-khu-pho-1');
   });
 
   it('downloads the CSV with the file name of Content-Disposition', async () => {
-    const server = fakeServer(() => new Response('a,b\n', { headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="phieu-cds-2024-ward.csv"' } }));
+    const server = fakeServer(
+      () => new Response('a,b\n', { headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="phieu-cds-2024-ward.csv"' } }),
+    );
     const client = createApiClient({ token: () => 't', lang: () => 'vi', fetch: server.fetch });
     const { blob, filename } = await client.aggregatesCsv('cds-2024', 'ward');
     expect(filename).toBe('phieu-cds-2024-ward.csv');

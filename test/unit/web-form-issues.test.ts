@@ -1,12 +1,20 @@
 // Issues of the household form: complete on the first submit, in form order, attached to the right field.
+
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
-import { checkForm, fieldId, firstPerPath, issuesByPath, memberIndexOf, orderIssues, pathAfterRemoval } from '../../web/src/lib/form-issues';
-import type { FormState } from '../../web/src/lib/form-state';
+import { checkForm, fieldId, firstPerPath, issuesByPath, memberIndexOf, orderIssues, pathAfterRemoval } from '../../web/src/lib/household-form/form-issues';
+import type { FormState } from '../../web/src/lib/household-form/form-state';
 
 const TARGET = { roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1' };
 const ADULT_IDS = HOUSEHOLD_FORM.members.filter((q) => q.relevance.kind === 'minAge').map((q) => q.id);
-const HOUSEHOLD = { head_name: 'Nguyễn Văn An', address: 'Khu phố 1', fiber_broadband: true, internet_any: true, electricity_cashless: true, business_household: false };
+const HOUSEHOLD = {
+  head_name: 'Nguyễn Văn An',
+  address: 'Khu phố 1',
+  fiber_broadband: true,
+  internet_any: true,
+  electricity_cashless: true,
+  business_household: false,
+};
 
 describe('checkForm', () => {
   it('reports an empty head name in Vietnamese at household.head_name', () => {

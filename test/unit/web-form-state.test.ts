@@ -1,23 +1,32 @@
 // The household form's state → request body: visible answers only, cleaned the way the API expects.
+
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_FORM } from '../../shared/survey/form';
 import {
   buildResponseBody,
   emptyForm,
+  type FormState,
   fieldPaths,
   formFromStored,
   memberAge,
   visibleMemberQuestions,
-  type FormState,
-} from '../../web/src/lib/form-state';
+} from '../../web/src/lib/household-form/form-state';
 
 const TARGET = { roundId: 'cds-2024', wardCode: '14815', villageCode: '14815-khu-pho-1' };
 const ADULT_IDS = HOUSEHOLD_FORM.members.filter((q) => q.relevance.kind === 'minAge').map((q) => q.id);
 const allYes = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, true]));
 
 function household(overrides: Record<string, string | boolean | undefined> = {}): FormState['household'] {
-  return { head_name: ' Nguyễn Văn An ', address: 'Khu phố 1', fiber_broadband: true, internet_any: true, electricity_cashless: false, business_household: false, ...overrides };
+  return {
+    head_name: ' Nguyễn Văn An ',
+    address: 'Khu phố 1',
+    fiber_broadband: true,
+    internet_any: true,
+    electricity_cashless: false,
+    business_household: false,
+    ...overrides,
+  };
 }
 
 describe('buildResponseBody', () => {
@@ -45,7 +54,11 @@ describe('buildResponseBody', () => {
   });
 
   it('trims text, strips spaces, dots and dashes from the phone and drops empty answers', () => {
-    const body = buildResponseBody({ household: household({ phone: ' 091 234.56-78 ', address: '   ' }), members: [{ key: 'a', answers: { name: '', birth_year: ' 1984 ' } }] }, TARGET, 2024);
+    const body = buildResponseBody(
+      { household: household({ phone: ' 091 234.56-78 ', address: '   ' }), members: [{ key: 'a', answers: { name: '', birth_year: ' 1984 ' } }] },
+      TARGET,
+      2024,
+    );
     expect(body.household).toMatchObject({ head_name: 'Nguyễn Văn An', phone: '0912345678' });
     expect(body.household).not.toHaveProperty('address');
     expect(body.members[0]).toEqual({ birth_year: 1984 });
@@ -90,8 +103,19 @@ describe('memberAge', () => {
 describe('formFromStored', () => {
   it('turns a stored response back into editable answers that rebuild the same body', () => {
     const stored = {
-      household: { head_name: 'Lê Thị Hoa', address: 'Khu phố 3', fiber_broadband: false, internet_any: true, electricity_cashless: true, business_household: true, ecommerce_shop: false },
-      members: [{ birth_year: 1970, sex: 'female', has_ehr: true, ...allYes(ADULT_IDS) }, { birth_year: 2020, has_ehr: false }],
+      household: {
+        head_name: 'Lê Thị Hoa',
+        address: 'Khu phố 3',
+        fiber_broadband: false,
+        internet_any: true,
+        electricity_cashless: true,
+        business_household: true,
+        ecommerce_shop: false,
+      },
+      members: [
+        { birth_year: 1970, sex: 'female', has_ehr: true, ...allYes(ADULT_IDS) },
+        { birth_year: 2020, has_ehr: false },
+      ],
     };
     const state = formFromStored(stored);
     expect(state.members[0].answers.birth_year).toBe('1970');

@@ -1,13 +1,14 @@
 // Small pure helpers of the web app: download names, rounds, villages of a user, routes, ids, numbers.
+
+import type { Round } from '@shared/api/contract';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 import { describe, expect, it } from 'vitest';
-import type { Round } from '../../shared/api/contract';
-import { BIM_SON_AREAS } from '../../shared/areas/bim-son';
-import { villagesOfUser } from '../../web/src/lib/areas';
-import { filenameFromContentDisposition } from '../../web/src/lib/download';
-import { formatPercent, formatTarget } from '../../web/src/lib/format';
-import { newResponseId } from '../../web/src/lib/ids';
-import { openRound, resultsRound } from '../../web/src/lib/rounds';
-import { href, parseHash } from '../../web/src/lib/use-route';
+import { villagesOfUser } from '../../web/src/lib/platform/areas';
+import { filenameFromContentDisposition } from '../../web/src/lib/platform/download';
+import { formatPercent, formatTarget } from '../../web/src/lib/platform/format';
+import { newResponseId } from '../../web/src/lib/platform/ids';
+import { openRound, resultsRound } from '../../web/src/lib/platform/rounds';
+import { href, parseHash } from '../../web/src/lib/platform/use-route';
 
 describe('filenameFromContentDisposition', () => {
   it('prefers filename*, falls back to filename, then to the default', () => {
@@ -23,7 +24,15 @@ describe('filenameFromContentDisposition', () => {
   });
 });
 
-const round = (id: string, opensAt: string, closesAt: string): Round => ({ id, name: id, form: 'household-dx', formVersion: 1, referenceYear: 2024, opensAt, closesAt });
+const round = (id: string, opensAt: string, closesAt: string): Round => ({
+  id,
+  name: id,
+  form: 'household-dx',
+  formVersion: 1,
+  referenceYear: 2024,
+  opensAt,
+  closesAt,
+});
 
 describe('openRound and resultsRound', () => {
   const rounds = [round('old', '2023-01-01T00:00:00Z', '2023-12-31T00:00:00Z'), round('cds-2024', '2024-06-01T00:00:00+07:00', '2027-12-31T23:59:59+07:00')];
@@ -70,7 +79,7 @@ describe('newResponseId', () => {
 });
 
 describe('formatPercent', () => {
-  it('shows one decimal with the language\'s decimal mark, and a dash for none', () => {
+  it("shows one decimal with the language's decimal mark, and a dash for none", () => {
     expect(formatPercent(66.7, 'vi')).toBe('66,7%');
     expect(formatPercent(100, 'en')).toBe('100.0%');
     expect(formatPercent(null, 'vi')).toBe('—');

@@ -1,18 +1,18 @@
 // The outbox on the phone: how upload failures are classified, backoff, and the store + upload rules
 // against a real IndexedDB implementation (fake-indexeddb) with the API client replaced.
 import 'fake-indexeddb/auto';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredResponse } from '../../shared/api/contract';
-import type { ResponseBody } from '../../shared/survey/schema';
 
 const api = vi.hoisted(() => ({ putResponse: vi.fn(), getResponse: vi.fn(), deleteResponse: vi.fn() }));
-vi.mock('../../web/src/lib/api', async (original) => ({ ...(await original<typeof import('../../web/src/lib/api')>()), api }));
-vi.mock('../../web/src/lib/storage', async (original) => ({
-  ...(await original<typeof import('../../web/src/lib/storage')>()),
+vi.mock('../../web/src/lib/platform/api', async (original) => ({ ...(await original<typeof import('../../web/src/lib/platform/api')>()), api }));
+vi.mock('../../web/src/lib/platform/storage', async (original) => ({
+  ...(await original<typeof import('../../web/src/lib/platform/storage')>()),
   loadSession: () => ({ token: 't', expiresAt: '2999-01-01T00:00:00Z', user: { username: 'c1', role: 'collector', areas: ['14815'] } }),
 }));
 
-const { ApiError } = await import('../../web/src/lib/api');
+const { ApiError } = await import('../../web/src/lib/platform/api');
 const { backoffDelay, classifyFailure, sameBody } = await import('../../web/src/lib/outbox/classify');
 const store = await import('../../web/src/lib/outbox/store');
 const { uploadOne } = await import('../../web/src/lib/outbox/sync');
@@ -26,7 +26,13 @@ const body = (name: string): ResponseBody => ({
   members: [{ birth_year: 2014, has_ehr: true }],
 });
 const stored = (b: ResponseBody, id: string, version: number): StoredResponse => ({
-  ...b, id, version, channel: 'collector', createdBy: 'c2', createdAt: '2024-05-01T00:00:00Z', updatedAt: '2024-05-02T00:00:00Z',
+  ...b,
+  id,
+  version,
+  channel: 'collector',
+  createdBy: 'c2',
+  createdAt: '2024-05-01T00:00:00Z',
+  updatedAt: '2024-05-02T00:00:00Z',
 });
 let n = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
@@ -200,7 +206,13 @@ describe('outbox store and upload', () => {
     // Act
     await store.rememberServerPage('c1', TARGET.villageCode, TARGET.roundId, [stored(body('An (theirs)'), id, 2)], true);
     // Assert: the server copy is known, the draft and the version it was based on stay.
-    expect(await store.getRecord('c1', id)).toMatchObject({ state: 'uploaded', version: 1, body: body('An'), server: { version: 2 }, draft: { household: { head_name: 'An (mine, half done)' } } });
+    expect(await store.getRecord('c1', id)).toMatchObject({
+      state: 'uploaded',
+      version: 1,
+      body: body('An'),
+      server: { version: 2 },
+      draft: { household: { head_name: 'An (mine, half done)' } },
+    });
     // Completing the draft uploads at version 1: the server answers 409 and the collector chooses.
     await store.commitAnswers('c1', id, TARGET, body('An (mine)'));
     api.putResponse.mockRejectedValue(new ApiError(409, 'version_conflict', 'conflict', [], 2));

@@ -1,10 +1,11 @@
 // Web helpers of the self-report pages: the household's local draft and the links page's household list.
+
+import type { Link } from '@shared/api/links';
 import { describe, expect, it } from 'vitest';
-import { emptyForm } from '../../web/src/lib/form-state';
-import { filterRoster, inBatches, parseNamedHouseholds, rosterMarks } from '../../web/src/lib/named-households';
-import type { Link } from '../../shared/api/links';
-import { afterConflict } from '../../web/src/lib/self-conflict';
-import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft, type SelfDraft } from '../../web/src/lib/self-draft';
+import { emptyForm } from '../../web/src/lib/household-form/form-state';
+import { filterRoster, inBatches, parseNamedHouseholds, rosterMarks } from '../../web/src/lib/self-report/named-households';
+import { afterConflict } from '../../web/src/lib/self-report/self-conflict';
+import { clearSelfDraft, draftToRestore, loadSelfDraft, type SelfDraft, saveSelfDraft } from '../../web/src/lib/self-report/self-draft';
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -31,7 +32,12 @@ describe('self-report draft', () => {
 
   it('ignores what is not a draft (another app version, hand edits)', () => {
     const storage = memoryStorage();
-    for (const junk of ['{', '42', '{"state":{"household":{},"members":"x"},"baseVersion":null}', '{"state":{"household":{},"members":[]},"baseVersion":"1"}']) {
+    for (const junk of [
+      '{',
+      '42',
+      '{"state":{"household":{},"members":"x"},"baseVersion":null}',
+      '{"state":{"household":{},"members":[]},"baseVersion":"1"}',
+    ]) {
       storage.items.set('phieu.self-draft.x', junk);
       expect(loadSelfDraft('x', storage)).toBeUndefined();
     }
@@ -46,21 +52,43 @@ describe('self-report draft', () => {
   });
 
   it('survives a storage that throws (private mode)', () => {
-    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('full'); }, removeItem: () => { throw new Error('denied'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+      removeItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(loadSelfDraft('x', broken)).toBeUndefined();
     expect(() => saveSelfDraft('x', draft(null), broken)).not.toThrow();
     expect(() => clearSelfDraft('x', broken)).not.toThrow();
   });
 });
 
-describe('a household\'s send that meets a 409', () => {
-  const household = { head_name: 'Lê Văn Tám', address: 'Tổ 3', fiber_broadband: true, internet_any: true, electricity_cashless: false, business_household: false };
+describe("a household's send that meets a 409", () => {
+  const household = {
+    head_name: 'Lê Văn Tám',
+    address: 'Tổ 3',
+    fiber_broadband: true,
+    internet_any: true,
+    electricity_cashless: false,
+    business_household: false,
+  };
   const members = [{ birth_year: 1980, has_ehr: true, has_smartphone: true, uses_public_service_online: false, has_digital_signature: false }];
   const typed = { household, members } as never;
-  const server = (h: object, version = 2) => ({ deleted: false, response: { id: 'r1', version, household: h, members, updatedAt: '2026-11-24T09:00:00Z' } }) as never;
+  const server = (h: object, version = 2) =>
+    ({ deleted: false, response: { id: 'r1', version, household: h, members, updatedAt: '2026-11-24T09:00:00Z' } }) as never;
 
-  it('keeps the typed answers and sends them again at the server\'s version', () => {
-    expect(afterConflict(typed, server({ ...household, head_name: 'Sửa bởi cán bộ' }, 3))).toEqual({ kind: 'resend', version: 3, sentAt: '2026-11-24T09:00:00Z' });
+  it("keeps the typed answers and sends them again at the server's version", () => {
+    expect(afterConflict(typed, server({ ...household, head_name: 'Sửa bởi cán bộ' }, 3))).toEqual({
+      kind: 'resend',
+      version: 3,
+      sentAt: '2026-11-24T09:00:00Z',
+    });
   });
 
   it('counts them as sent when the server already holds exactly them (a lost answer), whatever the key order', () => {
@@ -102,8 +130,15 @@ describe('choosing named households from the roster', () => {
 
   it('marks households that answered, or hold a link that is not revoked', () => {
     const link = (householdCode: string | undefined, state: Link['state']) => ({ householdCode, state }) as Link;
-    const marks = rosterMarks([link('LS-001', 'unused'), link('LS-002', 'revoked'), link(undefined, 'unused'), link('LS-003', 'used')], new Set(['LS-003', 'X-9']));
-    expect([...marks].sort()).toEqual([['LS-001', 'link'], ['LS-003', 'response'], ['X-9', 'response']]);
+    const marks = rosterMarks(
+      [link('LS-001', 'unused'), link('LS-002', 'revoked'), link(undefined, 'unused'), link('LS-003', 'used')],
+      new Set(['LS-003', 'X-9']),
+    );
+    expect([...marks].sort()).toEqual([
+      ['LS-001', 'link'],
+      ['LS-003', 'response'],
+      ['X-9', 'response'],
+    ]);
   });
 
   it('splits a long choice into batches the API takes, in order', () => {

@@ -1,10 +1,16 @@
+import type { AreaAggregate } from '@shared/api/contract';
 import { describe, expect, it } from 'vitest';
-import type { AreaAggregate } from '../../shared/api/contract';
-import { coverageOf, nextSort, sortAreas } from '../../web/src/lib/sort-results';
+import { coverageOf, nextSort, sortAreas } from '../../web/src/lib/officials/sort-results';
 
 const area = (code: string, name: string, surveyed: number, total: number | null, percent: number | null): AreaAggregate => ({
-  code, name, level: 'ward', households: { surveyed, total }, members: 0,
-  indicators: [{ id: 'hh_fiber_broadband', numerator: 0, denominator: percent === null ? 0 : 10, percent, target: 80, met: percent === null ? null : percent >= 80 }],
+  code,
+  name,
+  level: 'ward',
+  households: { surveyed, total },
+  members: 0,
+  indicators: [
+    { id: 'hh_fiber_broadband', numerator: 0, denominator: percent === null ? 0 : 10, percent, target: 80, met: percent === null ? null : percent >= 80 },
+  ],
 });
 
 const rows = [area('1', 'Phường Bắc Sơn', 10, 100, 91.6), area('2', 'Phường Ba Đình', 50, null, null), area('3', 'Xã Quang Trung', 30, 60, 45)];

@@ -1,16 +1,16 @@
 // The app shell: language and session at the root, the header, and the page of the current hash route.
+
+import type { Role } from '@shared/api/contract';
 import { useEffect } from 'preact/hooks';
-import type { Role } from '../../shared/api/contract';
-import { canCollect, canSeeResults, Header } from './components/Header';
 import { AppStatus } from './components/AppStatus';
+import { canCollect, canSeeResults, Header } from './components/Header';
 import { LazyPage } from './components/LazyPage';
 import { Loading } from './components/Loading';
-import { LangContext, useLangState } from './lib/use-lang';
-import { href, useRoute } from './lib/use-route';
-import { useSession } from './lib/use-session';
-import { startAutoSync, syncNow } from './lib/outbox/sync';
-import { useOutboxCounts } from './lib/use-outbox';
-import type { Session } from './lib/storage';
+import { startAutoSync, syncNow, useOutboxCounts } from './lib/outbox';
+import type { Session } from './lib/platform/storage';
+import { LangContext, useLangState } from './lib/platform/use-lang';
+import { href, type Route, useRoute } from './lib/platform/use-route';
+import { useSession } from './lib/platform/use-session';
 import { CollectPage } from './pages/Collect';
 import { HouseholdPage } from './pages/Household';
 import { LoginPage } from './pages/Login';
@@ -37,19 +37,19 @@ export function App() {
     setSession(null);
   };
   // A household's link (#/s/<token>) needs no account, and never uses a session this device may hold.
-  if (route[0] === 's' && route[1]) {
+  if (route.name === 'self') {
     return (
       <LangContext.Provider value={langValue}>
         <Header session={null} page="s" onLogout={() => {}} />
         <main class="page" id="main">
-          <LazyPage key={route[1]} load={loadSelf} props={{ token: route[1] }} />
+          <LazyPage key={route.params.token} load={loadSelf} props={{ token: route.params.token }} />
         </main>
       </LangContext.Provider>
     );
   }
   return (
     <LangContext.Provider value={langValue}>
-      <Header session={session} page={route[0]} onLogout={logout} />
+      <Header session={session} page={route.name === 'household' ? 'collect' : route.name} onLogout={logout} />
       <main class="page" id="main">
         <AppStatus collecting={Boolean(session && canCollect(session.user.role))} unsent={outbox.unsent} />
         {session ? <Routes session={session} route={route} /> : <LoginPage onLogin={setSession} />}
@@ -58,26 +58,30 @@ export function App() {
   );
 }
 
-function Routes({ session, route }: { session: Session; route: string[] }) {
+function Routes({ session, route }: { session: Session; route: Route }) {
   const { role } = session.user;
-  const [page, village, responseId] = route;
-  if (page === 'collect' && canCollect(role)) {
-    if (village && responseId) return <HouseholdPage key={`${village}/${responseId}`} villageCode={village} responseId={responseId === 'new' ? undefined : responseId} />;
-    return <CollectPage session={session} villageCode={village} />;
+  if (route.name === 'household' && canCollect(role)) {
+    const { villageCode, responseId } = route.params;
+    return <HouseholdPage key={`${villageCode}/${responseId}`} villageCode={villageCode} responseId={responseId === 'new' ? undefined : responseId} />;
   }
-  if (page === 'results' && canSeeResults(role)) return <LazyPage key="results" load={loadResults} props={{}} />;
-  if (page === 'report' && village && canSeeResults(role)) return <LazyPage key={route.join('/')} load={loadWardReport} props={{ wardCode: village, roundId: responseId }} />;
-  if (page === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
-  if (page === 'links' && canCollect(role)) return <LazyPage key={village ?? ''} load={loadLinks} props={{ session, villageCode: village }} />;
+  if (route.name === 'collect' && canCollect(role)) return <CollectPage session={session} villageCode={route.params.villageCode} />;
+  if (route.name === 'results' && canSeeResults(role)) return <LazyPage key="results" load={loadResults} props={{}} />;
+  if (route.name === 'report' && canSeeResults(role)) {
+    const { wardCode, roundId } = route.params;
+    return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
+  }
+  if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
+  if (route.name === 'links' && canCollect(role))
+    return <LazyPage key={route.params.villageCode ?? ''} load={loadLinks} props={{ session, villageCode: route.params.villageCode }} />;
   return <Redirect to={homeOf(role)} />;
 }
 
 /** Officials' results (table, indicators, downloads) are not needed to collect: their own chunk. */
 const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
-/** The printable ward report and the admins' roster import: their own chunks too (issue 6). */
+/** The printable ward report and the admins' roster import: their own chunks too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
-// Self-report links (issue 5): the household's form and the collector's link sheet.
+// Self-report links: the household's form and the collector's link sheet.
 const loadSelf = () => import('./pages/Self').then((m) => m.default);
 const loadLinks = () => import('./pages/Links').then((m) => m.default);
 

@@ -1,8 +1,13 @@
-// Entry of the web app: styles, then the root component into #app, then the service worker (offline use).
+// Entry of the web app: the core messages, styles, then the root component into #app, then the service worker.
+
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages } from '@shared/i18n/dictionary';
 import { render } from 'preact';
 import { App } from './app';
-import { registerServiceWorker } from './lib/service-worker';
+import { registerServiceWorker } from './lib/platform/service-worker';
 import './styles.css';
 
+// The core messages are registered before anything renders; lazy pages register their own tables.
+registerMessages(CORE_MESSAGES);
 render(<App />, document.getElementById('app')!);
 registerServiceWorker();

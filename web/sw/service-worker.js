@@ -19,7 +19,13 @@ self.addEventListener('install', (event) => {
       await shell.addAll(PRECACHE);
       const data = await caches.open(DATA_CACHE);
       // Best effort: offline during an update, the data cached before stays.
-      await Promise.all(DATA_URLS.map((url) => fetch(url).then((r) => r.ok && data.put(url, r)).catch(() => undefined)));
+      await Promise.all(
+        DATA_URLS.map((url) =>
+          fetch(url)
+            .then((r) => r.ok && data.put(url, r))
+            .catch(() => undefined),
+        ),
+      );
       await self.skipWaiting();
     })(),
   );
@@ -38,7 +44,16 @@ self.addEventListener('activate', (event) => {
 function withTimeout(promise, ms) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then((v) => (clearTimeout(timer), resolve(v)), (e) => (clearTimeout(timer), reject(e)));
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
   });
 }
 

@@ -1,27 +1,32 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../shared/i18n/officials';
+
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { translate } from '../../../shared/i18n/dictionary';
-import { PayloadTooLargeError } from '../errors';
-import { adminRoutes } from '../routes/admin';
-import { aggregateRoutes } from '../routes/aggregates';
-import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../routes/public';
-import { responseRoutes } from '../routes/responses';
-import { exportRoutes } from '../routes/exports';
-import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../routes/roster';
-import { generatedLinkKey } from '../links/link-secret';
-import { linkRoutes } from '../routes/links';
-import { selfRoutes } from '../routes/self';
-import type { AppDeps, AppEnv } from './context';
-import { detectLanguage, errorHandler } from './middleware';
-import { cachedAreaTree } from './scope';
+import { problem } from '../errors';
+import type { AppDeps, AppEnv } from '../http/context';
+import { detectLanguage, noStore } from '../http/middleware';
+import { errorHandler, notFound } from '../http/on-error';
+import { originGuard } from '../http/origin-guard';
+import { adminRoutes } from '../http/routes/admin';
+import { aggregateRoutes } from '../http/routes/aggregates';
+import { exportRoutes } from '../http/routes/exports';
+import { linkRoutes } from '../http/routes/links';
+import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../http/routes/public';
+import { responseRoutes } from '../http/routes/responses';
+import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../http/routes/roster';
+import { selfRoutes } from '../http/routes/self';
+import { type Log, logError } from '../logger';
+import { cachedAreaTree } from '../services/areas/area-tree';
+import { generatedLinkKey } from '../services/links/link-secret';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface CreateAppOptions {
-  log?: (message: string, details: Record<string, unknown>) => void;
+  log?: Log;
   /**
    * Also serve the raw export (/api/exports): for the local server and tests, where this app answers every
    * /api/* path. Not in AWS: there CloudFront sends /api/exports/* to the streaming export function
@@ -30,18 +35,24 @@ export interface CreateAppOptions {
   serveExports?: boolean;
 }
 
-export function createApp(deps: AppDeps, { log = logJson, serveExports = false }: CreateAppOptions = {}) {
+export function createApp(deps: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
+  // The API speaks every message: results, exports and rosters (officials) and the links' errors (self-report).
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES]) registerMessages(messages);
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
   const withTree = { ...deps, areaTree };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
-  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new PayloadTooLargeError(MAX_BODY_BYTES); } });
+  // In AWS only requests that came through CloudFront (and its WAF) reach the routes; no value configured: no guard.
+  app.use('/api/*', originGuard([deps.originVerify, deps.originVerifyPrevious]));
+  const defaultBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw problem.payloadTooLarge(MAX_BODY_BYTES);
+    },
+  });
   // The roster import sets its own, larger limit.
   app.use('/api/*', (c, next) => (c.req.path === ROSTER_IMPORT_PATH ? next() : defaultBodyLimit(c, next)));
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use('/api/*', noStore);
   app.route('/api/health', healthRoutes());
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));
@@ -52,18 +63,15 @@ export function createApp(deps: AppDeps, { log = logJson, serveExports = false }
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
-  if (serveExports) app.route('/api/exports', exportRoutes(withTree, log));
-  // Self-report links (issue 5): made by collectors, answered by households through /api/self with no account.
+  if (serveExports)
+    app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
+  // Self-report links: made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));
   app.route('/api/self', selfRoutes(withLinks));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
+  app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;
 }
 
 export type PhieuApp = ReturnType<typeof createApp>;
-
-function logJson(message: string, details: Record<string, unknown>) {
-  console.error(JSON.stringify({ level: 'error', message, ...details }));
-}

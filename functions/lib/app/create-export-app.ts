@@ -1,29 +1,38 @@
 // The app of the streaming export function: only /api/exports, with the same language detection, login check
 // and error mapping as the API. Its function URL is public, so it serves nothing else (and it holds only read
 // grants, no link secret).
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../shared/i18n/officials';
-import { Hono } from 'hono';
-import { translate } from '../../../shared/i18n/dictionary';
-import { exportRoutes } from '../routes/exports';
-import type { AppDeps, AppEnv } from './context';
-import { detectLanguage, errorHandler } from './middleware';
-import { cachedAreaTree } from './scope';
 
-export function createExportApp(deps: AppDeps, { log = logJson }: { log?: (message: string, details: Record<string, unknown>) => void } = {}) {
-  const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
-  const app = new Hono<AppEnv>();
-  app.use('/api/*', detectLanguage);
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.route('/api/exports', exportRoutes({ ...deps, areaTree }, log));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: translate(c.get('lang') ?? 'vi', 'error.not_found') } }, 404));
-  app.onError(errorHandler(log));
-  return app;
+import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import { Hono } from 'hono';
+import type { IdentityProvider } from '../auth/identity';
+import type { AppEnv } from '../http/context';
+import { detectLanguage, noStore } from '../http/middleware';
+import { errorHandler, notFound } from '../http/on-error';
+import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
+import { viewerAuthorization } from '../http/viewer-authorization';
+import { type Log, logError } from '../logger';
+import { cachedAreaTree } from '../services/areas/area-tree';
+
+/** What the export function reads: responses and reference data (rounds, areas), and who signs in. */
+export interface ExportAppDeps {
+  repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  identity: IdentityProvider;
+  clock: () => Date;
 }
 
-function logJson(message: string, details: Record<string, unknown>) {
-  console.error(JSON.stringify({ level: 'error', message, ...details }));
+export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+  // Errors and the export's headers (officials' messages).
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
+  const areaTree = cachedAreaTree(repo.reference, clock);
+  const app = new Hono<AppEnv>();
+  // Behind origin access control, CloudFront's signature takes the Authorization header (see the middleware).
+  app.use('/api/*', viewerAuthorization);
+  app.use('/api/*', detectLanguage);
+  app.use('/api/*', noStore);
+  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree }, log));
+  app.notFound(notFound);
+  app.onError(errorHandler(log));
+  return app;
 }

@@ -1,8 +1,9 @@
 // Who is calling: the identity provider signs users in and verifies their tokens.
 // In AWS it is Cognito; locally an embedded stand-in. Both verify with the same JWT code path.
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { ROLES, type Role, type SessionResponse, type User } from '../../../shared/api/contract';
-import { UnauthorizedError } from '../errors';
+
+import { ROLES, type Role, type SessionResponse, type User } from '@shared/api/contract';
+import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { problem } from '../errors';
 
 export interface IdentityProvider {
   /** Resolves a session, or throws BadCredentialsError. */
@@ -22,8 +23,11 @@ export interface PhieuClaims extends JWTPayload {
 export function userFromClaims(claims: PhieuClaims): User {
   const username = claims['cognito:username'];
   const role = (claims['cognito:groups'] ?? []).find((group): group is Role => (ROLES as readonly string[]).includes(group));
-  if (!username || !role || claims.token_use !== 'id') throw new UnauthorizedError();
-  const areas = (claims['custom:areas'] ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+  if (!username || !role || claims.token_use !== 'id') throw problem.unauthorized();
+  const areas = (claims['custom:areas'] ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
   return { username, role, areas };
 }
 
@@ -41,7 +45,7 @@ export function createJwtVerifier({ keySet, issuer, audience }: JwtVerifierOptio
     try {
       ({ payload } = await jwtVerify<PhieuClaims>(token, keySet, { issuer, audience }));
     } catch {
-      throw new UnauthorizedError();
+      throw problem.unauthorized();
     }
     return userFromClaims(payload);
   };

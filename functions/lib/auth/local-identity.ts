@@ -1,7 +1,7 @@
 // The embedded identity stand-in for running without AWS: users from the Reference table, ID tokens
 // shaped like Cognito's, signed with a key made at start-up and checked through its JWKS.
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { BadCredentialsError } from '../errors';
+import { problem } from '../errors';
 import type { ReferenceRepo } from '../repo/types';
 import { createJwtVerifier, type IdentityProvider } from './identity';
 import { verifyPassword } from './passwords';
@@ -20,7 +20,7 @@ export async function createLocalIdentity(reference: ReferenceRepo, issuer: stri
     async signIn(username, password) {
       const record = await reference.getLocalUser(username);
       const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
-      if (!record || !valid) throw new BadCredentialsError();
+      if (!record || !valid) throw problem.badCredentials();
       const token = await new SignJWT({
         'cognito:username': record.username,
         'cognito:groups': [record.role],

@@ -2,9 +2,9 @@
 // Aggregate rows: pk `AGG#<round>`, sk `<ward>#<slot>`, one counter attribute per tally key.
 // Ledger entries: pk `LEDGER#<response id>`, sk `L`: the version and tally currently counted.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Contribution, FoldPlan, LedgerEntry, LedgerUpdate } from '../../../shared/aggregation/fold';
-import type { Tally } from '../../../shared/indicators/tally';
+import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Contribution, FoldPlan, LedgerEntry, LedgerUpdate } from '@shared/aggregation/fold';
+import type { Tally } from '@shared/indicators/tally';
 import { queryAll } from './query-pages';
 import type { AggregateRow, AggregatesRepo } from './types';
 
@@ -54,7 +54,11 @@ function ledgerPut(tableName: string, update: LedgerUpdate, now: string) {
       },
       ...(expectedVersion === null
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
     },
   };
 }
@@ -103,7 +107,12 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
           const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
           for (const item of result.Responses?.[tableName] ?? []) {
             const key = item.roundId ? { roundId: item.roundId as string, wardCode: item.wardCode as string } : null;
-            entries.set(item.responseId as string, { responseId: item.responseId as string, version: item.version as number, key, tally: (item.tally as Tally) ?? {} });
+            entries.set(item.responseId as string, {
+              responseId: item.responseId as string,
+              version: item.version as number,
+              key,
+              tally: (item.tally as Tally) ?? {},
+            });
           }
           keys = result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined;
         }
@@ -150,7 +159,10 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
             UpdateExpression: update.UpdateExpression,
             ConditionExpression: first.ConditionExpression,
             ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...('ExpressionAttributeNames' in first ? first.ExpressionAttributeNames : {}) },
-            ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...('ExpressionAttributeValues' in first ? first.ExpressionAttributeValues : {}) },
+            ExpressionAttributeValues: {
+              ...update.ExpressionAttributeValues,
+              ...('ExpressionAttributeValues' in first ? first.ExpressionAttributeValues : {}),
+            },
           },
         },
         ...Array.from({ length: slots - 1 }, (_, i) => ({ ConditionCheck: { TableName: tableName, Key: key(i + 1), ...unchanged(i + 1) } })),

@@ -1,7 +1,7 @@
 // Creates the three tables as the CDK stateful stack defines them (used by the local runtime and tests).
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from './tables';
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import type { TableNames } from './index';
+import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from './tables';
 
 export async function createTables(client: DynamoDBClient, names: TableNames): Promise<{ responsesStreamArn: string }> {
   const { byRoundWard } = RESPONSES_TABLE;

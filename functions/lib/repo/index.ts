@@ -29,7 +29,7 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
   };
 }
 
-export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
-export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
 export { changeRecordOf } from './stream-records';
 export type * from './types';
+export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
+export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };

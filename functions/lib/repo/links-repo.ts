@@ -1,8 +1,8 @@
 // DynamoDB access for self-report links, kept in the Reference table: pk `LINK#<round>#<village>`, sk the link id.
 // One partition per village and round is what the links page lists; a token names all three parts of the key.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
+import { conditionalWrite } from './conditional-write';
 import { queryAll } from './query-pages';
 import type { LinkRecord, LinksRepo } from './types';
 
@@ -23,7 +23,9 @@ export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string):
     },
 
     async getLink(roundId, villageCode, linkId) {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: { pk: linkPartition(roundId, villageCode), sk: linkId }, ConsistentRead: true }));
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: { pk: linkPartition(roundId, villageCode), sk: linkId }, ConsistentRead: true }),
+      );
       return Item ? toRecord(Item) : undefined;
     },
 
@@ -38,8 +40,8 @@ export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string):
     },
 
     async revokeLink(roundId, villageCode, linkId, revokedAt, revokedBy) {
-      try {
-        await doc.send(
+      const written = await conditionalWrite(
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: linkPartition(roundId, villageCode), sk: linkId },
@@ -47,12 +49,10 @@ export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string):
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
             ExpressionAttributeValues: { ':at': revokedAt, ':by': revokedBy },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+        toRecord,
+      );
+      return written.ok;
     },
   };
 }

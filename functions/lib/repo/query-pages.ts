@@ -1,6 +1,6 @@
 // Query paging for the repository: DynamoDB returns at most 1 MB per Query, so every full read of a partition
 // follows LastEvaluatedKey until it is gone. Callers build the query; these helpers only page it.
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 
 /** A query to page through: everything but the start key, which the helpers set page by page. */
 export type PagedQueryInput = Omit<QueryCommandInput, 'ExclusiveStartKey'>;

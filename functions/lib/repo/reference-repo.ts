@@ -1,7 +1,7 @@
 // DynamoDB access for reference data: areas, rounds and the local identity stand-in's users.
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Area } from '../../../shared/areas/areas';
-import type { Round } from '../../../shared/api/contract';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import { batchWriteAll } from './batch-write';
 import { queryAll } from './query-pages';
 import type { LocalUserRecord, ReferenceRepo } from './types';
@@ -20,7 +20,10 @@ export function createReferenceRepo(doc: DynamoDBDocumentClient, tableName: stri
   return {
     async listAreas() {
       const items = await queryPartition(doc, tableName, 'AREA');
-      return items.map((item) => strip<Area & { order: number }>(item)).sort((a, b) => a.order - b.order).map(({ order: _order, ...area }) => area);
+      return items
+        .map((item) => strip<Area & { order: number }>(item))
+        .sort((a, b) => a.order - b.order)
+        .map(({ order: _order, ...area }) => area);
     },
 
     async putAreas(areas) {

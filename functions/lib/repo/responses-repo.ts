@@ -1,7 +1,7 @@
 // DynamoDB access for household responses (the streamed table).
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
+import { conditionalWrite, RETURN_STORED_ON_FAILURE } from './conditional-write';
 import { RESPONSES_TABLE } from './tables';
 import type { ResponsesPageQuery, ResponsesRepo, StoredResponseItem } from './types';
 
@@ -36,16 +36,6 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   }
 }
 
-async function conditional(write: Promise<unknown>): Promise<boolean> {
-  try {
-    await write;
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
-
 export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: string): ResponsesRepo {
   const repo: ResponsesRepo = {
     async get(id) {
@@ -54,13 +44,16 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
     },
 
     create(item) {
-      return conditional(
-        doc.send(new PutCommand({ TableName: tableName, Item: withIndexKeys(item), ConditionExpression: 'attribute_not_exists(id)' })),
+      return conditionalWrite(
+        doc.send(
+          new PutCommand({ TableName: tableName, Item: withIndexKeys(item), ConditionExpression: 'attribute_not_exists(id)', ...RETURN_STORED_ON_FAILURE }),
+        ),
+        withoutIndexKeys,
       );
     },
 
     replace(item, expectedVersion) {
-      return conditional(
+      return conditionalWrite(
         doc.send(
           new PutCommand({
             TableName: tableName,
@@ -68,8 +61,10 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
             ConditionExpression: '#version = :expected AND attribute_not_exists(deletedAt)',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':expected': expectedVersion },
+            ...RETURN_STORED_ON_FAILURE,
           }),
         ),
+        withoutIndexKeys,
       );
     },
 
@@ -137,5 +132,10 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
  * batches in flight, unprocessed items retried. Never used by the API (which needs conditional writes).
  */
 export async function batchPutResponses(doc: DynamoDBDocumentClient, tableName: string, items: readonly StoredResponseItem[], concurrency = 8): Promise<void> {
-  await batchWriteAll(doc, tableName, items.map((item) => ({ PutRequest: { Item: withIndexKeys(item) } })), { concurrency });
+  await batchWriteAll(
+    doc,
+    tableName,
+    items.map((item) => ({ PutRequest: { Item: withIndexKeys(item) } })),
+    { concurrency },
+  );
 }

@@ -3,8 +3,8 @@
 //   entry    pk ROSTER#<wardCode>#<importId>    sk <villageCode>#<householdCode>
 // Entries are staged under a fresh import id, then every ward's pointer moves in one transaction.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RosterEntry, WardRoster } from '../../../shared/roster/roster';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import { batchWriteAll } from './batch-write';
 import { queryAll, queryPages } from './query-pages';
 import type { RosterRepo } from './types';
@@ -85,7 +85,12 @@ export function createRosterRepo(doc: DynamoDBDocumentClient, tableName: string)
         ProjectionExpression: 'pk, sk',
       });
       for await (const keys of pages) {
-        await batchWriteAll(doc, tableName, keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })), { concurrency: STAGE_CONCURRENCY });
+        await batchWriteAll(
+          doc,
+          tableName,
+          keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
+          { concurrency: STAGE_CONCURRENCY },
+        );
       }
     },
   };

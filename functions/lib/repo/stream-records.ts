@@ -1,8 +1,8 @@
 // Stream records (Lambda's DynamoDB event shape) to the fold's change records.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ChangeRecord, ResponseImage } from '@shared/aggregation/fold';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { ChangeRecord, ResponseImage } from '../../../shared/aggregation/fold';
 
 function image(raw: Record<string, unknown> | undefined): ResponseImage | undefined {
   return raw ? (unmarshall(raw as Record<string, AttributeValue>) as ResponseImage) : undefined;

@@ -1,10 +1,11 @@
 // What the rest of the backend asks of storage. The DynamoDB implementations live beside this file;
 // tests and the fold depend only on these interfaces.
-import type { Area } from '../../../shared/areas/areas';
-import type { Round } from '../../../shared/api/contract';
-import type { FoldPlan, LedgerEntry, ResponseImage } from '../../../shared/aggregation/fold';
-import type { Tally } from '../../../shared/indicators/tally';
-import type { RosterEntry, WardRoster } from '../../../shared/roster/roster';
+
+import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import type { Tally } from '@shared/indicators/tally';
+import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 
 /** A response as stored: the image the fold reads plus bookkeeping. */
 export interface StoredResponseItem extends ResponseImage {
@@ -27,15 +28,18 @@ export interface ResponsesPageQuery {
   cursor?: string;
 }
 
+/** Outcome of a conditional write: written, or refused with the item as stored then (undefined: none). */
+export type ConditionalWrite<T> = { ok: true } | { ok: false; current: T | undefined };
+
 export interface ResponsesRepo {
   /** Strongly consistent; tombstones included. */
   get(id: string): Promise<StoredResponseItem | undefined>;
-  /** Writes a new response; false when the id already exists. */
-  create(item: StoredResponseItem): Promise<boolean>;
-  /** Replaces a live response at `expectedVersion`; false when the stored version differs or it was deleted. */
-  replace(item: StoredResponseItem, expectedVersion: number): Promise<boolean>;
-  /** Turns a live response at `expectedVersion` into a tombstone; false on a version mismatch. */
-  markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<boolean>;
+  /** Writes a new response; refused with the stored one when the id already exists. */
+  create(item: StoredResponseItem): Promise<ConditionalWrite<StoredResponseItem>>;
+  /** Replaces a live response at `expectedVersion`; refused with the stored one when its version differs or it was deleted. */
+  replace(item: StoredResponseItem, expectedVersion: number): Promise<ConditionalWrite<StoredResponseItem>>;
+  /** Turns a live response at `expectedVersion` into a tombstone; refused with the stored one on a version mismatch. */
+  markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<ConditionalWrite<StoredResponseItem>>;
   /** Live responses of one ward (optionally one village), paged. */
   listByWard(query: ResponsesPageQuery): Promise<{ items: StoredResponseItem[]; cursor?: string }>;
   /**
@@ -95,7 +99,7 @@ export interface ReferenceRepo {
   putLocalUser(user: LocalUserRecord): Promise<void>;
 }
 
-// Household rosters (issue 6). An import is staged under its own id and made visible by switching each
+// Household rosters. An import is staged under its own id and made visible by switching each
 // ward's pointer in one transaction, so a failed import leaves nothing visible.
 export interface RosterRepo {
   /** The current roster pointer of every ward that has one. */
@@ -117,7 +121,7 @@ export interface RosterRepo {
   discardImport(wardCode: string, importId: string): Promise<void>;
 }
 
-// ---- self-report links (issue 5) ----
+// ---- self-report links ----
 
 /** One self-report link as stored (its token is not stored: it is re-signed from these fields when listed). */
 export interface LinkRecord {

@@ -1,7 +1,8 @@
 // What every installation starts with: the area list and the first survey round.
-import { BIM_SON_AREAS } from '../../../shared/areas/bim-son';
-import type { Round } from '../../../shared/api/contract';
-import { HOUSEHOLD_FORM } from '../../../shared/survey/form';
+
+import type { Round } from '@shared/api/contract';
+import { BIM_SON_AREAS } from '@shared/areas/bim-son';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import type { ReferenceRepo } from '../repo/types';
 
 export const FIRST_ROUND: Round = {

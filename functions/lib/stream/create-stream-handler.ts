@@ -1,21 +1,22 @@
 // The DynamoDB Streams handler: Lambda calls it in AWS, the local poller calls the very same function.
 // It reports partial batch failures so a retry restarts at the first record that did not land.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { foldRecords, slotFor } from '../aggregation/fold-records';
+import { type Log, logError } from '../logger';
 import { changeRecordOf } from '../repo/stream-records';
 import type { AggregatesRepo } from '../repo/types';
+import { foldRecords, slotFor } from '../services/results/fold-records';
 
 export interface StreamHandlerDeps {
   aggregates: AggregatesRepo;
   /** Aggregate rows per ward (spreads a busy ward's writes). */
   slots: number;
   clock?: () => Date;
-  log?: (message: string, details?: Record<string, unknown>) => void;
+  log?: Log;
 }
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
-export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = defaultLog }: StreamHandlerDeps): StreamHandler {
+export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = logError }: StreamHandlerDeps): StreamHandler {
   return async (event) => {
     const records = event.Records.map(changeRecordOf);
     if (records.length === 0) return { batchItemFailures: [] };
@@ -32,8 +33,4 @@ export function createStreamHandler({ aggregates, slots, clock = () => new Date(
     if (outcome.firstFailedSequenceNumber) return { batchItemFailures: [{ itemIdentifier: outcome.firstFailedSequenceNumber }] };
     return { batchItemFailures: [] };
   };
-}
-
-function defaultLog(message: string, details: Record<string, unknown> = {}) {
-  console.error(JSON.stringify({ level: 'error', message, ...details }));
 }

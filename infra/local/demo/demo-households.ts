@@ -1,7 +1,7 @@
 // Plausible made-up households for a demo: answers drawn per ward with the ward's own leaning, so the results
 // page shows wards that differ, some above and some below their targets. Pure and seeded: the same seed gives
 // the same households. Never used for real data.
-import type { Member, ResponseBody } from '../../../shared/survey/schema';
+import type { Member, ResponseBody } from '@shared/survey/schema';
 
 export type Random = () => number;
 
@@ -28,7 +28,12 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
  * One household of a ward whose digital uptake is `leaning` (0..1): higher means more fibre, smartphones,
  * cashless payments. Ages, relevance (questions for 15+ only) and the fibre ⇒ Internet rule are respected.
  */
-export function demoHousehold(random: Random, target: Pick<ResponseBody, 'roundId' | 'wardCode' | 'villageCode'>, referenceYear: number, leaning: number): ResponseBody {
+export function demoHousehold(
+  random: Random,
+  target: Pick<ResponseBody, 'roundId' | 'wardCode' | 'villageCode'>,
+  referenceYear: number,
+  leaning: number,
+): ResponseBody {
   const yes = (base: number) => random() < Math.min(0.98, Math.max(0.02, base + (leaning - 0.5) * 0.5));
   const family = pick(random, FAMILY);
   const fiber = yes(0.7);

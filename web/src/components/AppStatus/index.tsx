@@ -1,8 +1,8 @@
 // Banners about the app itself: a new version took over (reload when convenient); storage that the
 // browser may evict while households wait on the phone.
 import { useEffect, useState } from 'preact/hooks';
-import { appUpdated, onAppUpdated, requestPersistentStorage } from '../../lib/service-worker';
-import { useLang } from '../../lib/use-lang';
+import { appUpdated, onAppUpdated, requestPersistentStorage } from '../../lib/platform/service-worker';
+import { useLang } from '../../lib/platform/use-lang';
 import { Notice } from '../Notice';
 
 export function AppStatus({ collecting, unsent }: { collecting: boolean; unsent: number }) {

@@ -1,8 +1,8 @@
 // A 409 conflict: the collector's answers beside the server's, only where they differ, and the choice.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import { HOUSEHOLD_FORM, type Lang, type Question } from '../../../../shared/survey/form';
-import type { ResponseBody } from '../../../../shared/survey/schema';
-import { useLang } from '../../lib/use-lang';
+import type { StoredResponse } from '@shared/api/contract';
+import { HOUSEHOLD_FORM, type Lang, type Question } from '@shared/survey/form';
+import type { ResponseBody } from '@shared/survey/schema';
+import { useLang } from '../../lib/platform/use-lang';
 
 interface Props {
   mine: ResponseBody;
@@ -34,11 +34,17 @@ export function ConflictPanel({ mine, theirs, busy, onKeepMine, onKeepTheirs }: 
     const [x, y] = [shown(a, yes, no, question, lang), shown(b, yes, no, question, lang)];
     if (x !== y) rows.push({ label, mine: x, theirs: y });
   };
-  for (const q of HOUSEHOLD_FORM.household) add(q.label[lang], (mine.household as Record<string, unknown>)[q.id], (theirs.household as Record<string, unknown>)[q.id], q);
+  for (const q of HOUSEHOLD_FORM.household)
+    add(q.label[lang], (mine.household as Record<string, unknown>)[q.id], (theirs.household as Record<string, unknown>)[q.id], q);
   add(t('ui.conflict.members'), mine.members.length, theirs.members.length);
   for (let i = 0; i < Math.min(mine.members.length, theirs.members.length); i++) {
     for (const q of HOUSEHOLD_FORM.members) {
-      add(t('ui.conflict.member_field', { n: i + 1, label: q.label[lang] }), (mine.members[i] as Record<string, unknown>)[q.id], (theirs.members[i] as Record<string, unknown>)[q.id], q);
+      add(
+        t('ui.conflict.member_field', { n: i + 1, label: q.label[lang] }),
+        (mine.members[i] as Record<string, unknown>)[q.id],
+        (theirs.members[i] as Record<string, unknown>)[q.id],
+        q,
+      );
     }
   }
   return (

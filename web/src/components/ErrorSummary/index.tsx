@@ -1,6 +1,6 @@
 // The count of answers still to fix, above the form, plus any issue that belongs to no field.
-import type { FieldIssue } from '../../../../shared/survey/validate';
-import { useLang } from '../../lib/use-lang';
+import type { FieldIssue } from '@shared/survey/validate';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function ErrorSummary({ issues, general }: { issues: readonly FieldIssue[]; general: readonly FieldIssue[] }) {
   const { t } = useLang();

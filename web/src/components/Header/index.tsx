@@ -1,9 +1,9 @@
 // The top bar: app name, language switch; for a signed-in user who they are and sign-out, and the two
 // pages when the role has both (admin).
-import type { Role } from '../../../../shared/api/contract';
-import type { Session } from '../../lib/storage';
-import { href } from '../../lib/use-route';
-import { useLang } from '../../lib/use-lang';
+import type { Role } from '@shared/api/contract';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 import { LanguageSwitch } from '../LanguageSwitch';
 
 export function canCollect(role: Role): boolean {

@@ -1,9 +1,8 @@
 // The questions of the household form: the household section, then the members one card at a time. Shared by
 // the collector's HouseholdForm and the household's own self-report page; saving is the caller's business.
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
-import { visibleHouseholdQuestions } from '../../lib/form-state';
-import { useLang } from '../../lib/use-lang';
-import type { HouseholdFormModel } from '../../lib/use-household-form';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import { type HouseholdFormModel, visibleHouseholdQuestions } from '../../lib/household-form';
+import { useLang } from '../../lib/platform/use-lang';
 import { MemberCard } from '../MemberCard';
 import { QuestionField } from '../QuestionField';
 

@@ -1,26 +1,22 @@
 // The household form: household questions, then the members one card at a time, checked on submit (and
 // on blur once touched) with the shared validation. Every change is kept on the phone as a draft as it is
-// typed; a submit commits the answers to the outbox (lib/responses), which uploads them when it can.
+// typed; a submit commits the answers to the outbox (lib/outbox), which uploads them when it can.
+
+import type { Round, StoredResponse } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import type { RosterEntry } from '@shared/roster/roster';
+import type { ResponseBody } from '@shared/survey/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Round, StoredResponse } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import type { RosterEntry } from '../../../../shared/roster/roster';
-import type { ResponseBody } from '../../../../shared/survey/schema';
-import { areaName } from '../../lib/areas';
-import { setFlash } from '../../lib/flash';
-import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
-import type { LocalHousehold, Rejection } from '../../lib/outbox/types';
-import { chooseInConflict, dropDraft, keepDraft, saveResponse } from '../../lib/responses';
-import { syncNow } from '../../lib/outbox/sync';
-import { useHouseholdForm } from '../../lib/use-household-form';
-import { useLang } from '../../lib/use-lang';
-import { href, navigate } from '../../lib/use-route';
-import { LazyPage } from '../LazyPage';
+import { emptyForm, type FormState, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { chooseInConflict, dropDraft, keepDraft, type LocalHousehold, type Rejection, saveResponse, syncNow } from '../../lib/outbox';
+import { areaName } from '../../lib/platform/areas';
+import { setFlash } from '../../lib/platform/flash';
+import { useLang } from '../../lib/platform/use-lang';
+import { href, navigate } from '../../lib/platform/use-route';
 import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
+import { LazyPage } from '../LazyPage';
 import { Notice, type NoticeKind } from '../Notice';
-import { QuestionField } from '../QuestionField';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
@@ -36,7 +32,7 @@ const DRAFT_DELAY_MS = 250;
 
 /** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
 const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
-/** The roster picker (issue 6) is its own chunk too: the collector's start stays within budget. */
+/** The roster picker is its own chunk too: the collector's start stays within budget. */
 const loadRosterPicker = () => import('../RosterPicker').then((m) => m.RosterPicker);
 
 function initialForm(record?: LocalHousehold): FormState {
@@ -62,9 +58,9 @@ export function HouseholdForm({ id, round, village, record }: Props) {
   const { state } = form;
   const editing = record?.version !== undefined;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the stored rejection is shown once, on opening; later changes of the record come with their own notice.
   useEffect(() => {
     if (record?.state === 'rejected' && record.rejection) showRejection(record.rejection);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The draft: written shortly after each change, at once when the page is hidden or left.
@@ -80,6 +76,7 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     // A new household's address becomes its own, so a reload opens this draft again.
     if (location.hash.endsWith('/new')) history.replaceState(null, '', href('collect', village.code, id));
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a draft is written after a change of the answers only; flushDraft reads refs and this household's id, fixed for the page (keyed on id).
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -88,8 +85,8 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     pendingDraft.current = state;
     clearTimeout(draftTimer.current);
     draftTimer.current = setTimeout(flushDraft, DRAFT_DELAY_MS);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listeners are added once and removed on leaving (flushing the last draft); flushDraft reads refs and the page's fixed id.
   useEffect(() => {
     const onHide = () => document.visibilityState === 'hidden' && flushDraft();
     document.addEventListener('visibilitychange', onHide);
@@ -99,7 +96,6 @@ export function HouseholdForm({ id, round, village, record }: Props) {
       removeEventListener('pagehide', flushDraft);
       flushDraft();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function showRejection(rejection: Rejection) {
@@ -187,7 +183,12 @@ export function HouseholdForm({ id, round, village, record }: Props) {
         {areaName(village, lang)} · {round.name}
       </p>
       <p class="hint">{t('ui.outbox.draft_kept')}</p>
-      {conflict && <LazyPage load={loadConflictPanel} props={{ mine: conflict.mine, theirs: conflict.theirs, busy: saving, onKeepMine: keepMine, onKeepTheirs: keepTheirs }} />}
+      {conflict && (
+        <LazyPage
+          load={loadConflictPanel}
+          props={{ mine: conflict.mine, theirs: conflict.theirs, busy: saving, onKeepMine: keepMine, onKeepTheirs: keepTheirs }}
+        />
+      )}
       {notice && (
         <Notice kind={notice.kind} testId="form-notice">
           {notice.text}

@@ -1,6 +1,6 @@
 // Extra badges on a household row. Each entry looks at a row and may return a badge: a new kind of
 // badge (e.g. "self-reported", a roster code) is one more entry here, not a change of the list.
-import type { MessageKey } from '../../../../shared/i18n/dictionary';
+import type { MessageKey } from '@shared/i18n/dictionary';
 import type { HouseholdRowModel } from './rows';
 
 export interface RowBadge {

@@ -2,16 +2,14 @@
 // changed, rejected with the server's reason, conflict), a counter of what still waits and the upload
 // button. The server's list is remembered on the phone, so the list and editing work offline too.
 import { useEffect, useState } from 'preact/hooks';
-import { takeFlash, type Flash } from '../../lib/flash';
-import { deleteResponse, listResponses } from '../../lib/responses';
-import { syncNow } from '../../lib/outbox/sync';
-import { ApiError } from '../../lib/api';
-import { useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/use-outbox';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import { deleteResponse, listResponses, syncNow, useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/outbox';
+import { ApiError } from '../../lib/platform/api';
+import { type Flash, takeFlash } from '../../lib/platform/flash';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 import { Notice } from '../Notice';
 import { badgesOf } from './badges';
-import { rowOf, STATUS_LABEL, type HouseholdRowModel } from './rows';
+import { type HouseholdRowModel, rowOf, STATUS_LABEL } from './rows';
 
 interface Props {
   owner: string;
@@ -48,9 +46,9 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page is loaded again for another village, on "try again" (attempt) and when the network returns (online); loadPage is a new closure each render.
   useEffect(() => {
     void loadPage();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roundId, wardCode, villageCode, attempt, online]);
 
   async function remove(row: HouseholdRowModel) {
@@ -160,6 +158,7 @@ function HouseholdRow({ row, villageCode, confirming, onConfirm, onRemove }: Row
         )}
       </div>
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would bring its own border, padding and min-width to this flex row of buttons; the group role names the set without it.
         <div class="row-actions confirm" role="group">
           <span>{t('ui.collect.confirm_delete', { name })}</span>
           <button type="button" class="danger" data-testid="household-delete-confirm" onClick={() => onRemove(row)}>

@@ -1,7 +1,7 @@
 // One list row from what the phone holds of a household. Pure, so the list stays data-driven: a row is
 // its fields, its state and its badges (see badges.ts), whatever produced it.
-import type { MessageKey } from '../../../../shared/i18n/dictionary';
-import type { LocalHousehold } from '../../lib/outbox/types';
+import type { MessageKey } from '@shared/i18n/dictionary';
+import type { LocalHousehold } from '../../lib/outbox';
 
 export type RowStatus = 'draft' | 'pending' | 'changed' | 'deleting' | 'uploaded' | 'rejected' | 'conflict';
 

@@ -1,10 +1,10 @@
 // One indicator across the wards as horizontal bars (long Vietnamese ward names read on a phone), the
 // target as a dashed line. Plain SVG: vector when printed. Met / not met is told by colour, by fill
 // (unmet bars are hatched, for black-and-white print) and by a ✓ / ✗ beside each value.
-import type { AreaAggregate } from '../../../../shared/api/contract';
-import type { Indicator } from '../../../../shared/indicators/catalogue';
-import { formatPercent, formatTarget } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import type { AreaAggregate } from '@shared/api/contract';
+import type { Indicator } from '@shared/indicators/catalogue';
+import { formatPercent, formatTarget } from '../../lib/platform/format';
+import { useLang } from '../../lib/platform/use-lang';
 
 const WIDTH = 400;
 const LABEL_W = 122;
@@ -51,16 +51,22 @@ export function IndicatorChart({ indicator, rows, nameOf }: Props) {
           const mark = met === true ? ' ✓' : met === false ? ' ✗' : '';
           return (
             <g key={row.code} data-testid={`bar-${row.code}`} class={row.level === 'ward' ? undefined : 'total'}>
-              <text x={LABEL_W - 8} y={y + ROW_H / 2 + 4} text-anchor="end" class="label">{nameOf(row)}</text>
+              <text x={LABEL_W - 8} y={y + ROW_H / 2 + 4} text-anchor="end" class="label">
+                {nameOf(row)}
+              </text>
               {percent !== null && (
                 <rect
-                  x={LABEL_W} y={y + 5} height={ROW_H - 10} width={Math.max((percent / 100) * BAR_W, 1)}
+                  x={LABEL_W}
+                  y={y + 5}
+                  height={ROW_H - 10}
+                  width={Math.max((percent / 100) * BAR_W, 1)}
                   class={met === true ? 'bar met' : met === false ? 'bar unmet' : 'bar'}
                   style={met === false ? { fill: `url(#${patternId})` } : undefined}
                 />
               )}
               <text x={x(percent ?? 0) + 6} y={y + ROW_H / 2 + 4} class={`value ${met === true ? 'met' : met === false ? 'unmet' : ''}`}>
-                {formatPercent(percent, lang)}{mark}
+                {formatPercent(percent, lang)}
+                {mark}
               </text>
             </g>
           );
@@ -68,7 +74,9 @@ export function IndicatorChart({ indicator, rows, nameOf }: Props) {
         {target !== null && (
           <g data-testid="target-line">
             <line x1={x(target)} x2={x(target)} y1={TOP - 4} y2={height - 4} class="target-line" />
-            <text x={x(target)} y={12} text-anchor="middle" class="target-label">{t('ui.chart.target', { target: formatTarget(target, lang) })}</text>
+            <text x={x(target)} y={12} text-anchor="middle" class="target-label">
+              {t('ui.chart.target', { target: formatTarget(target, lang) })}
+            </text>
           </g>
         )}
       </svg>

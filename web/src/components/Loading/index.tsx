@@ -1,10 +1,15 @@
 // What a page shows while its data loads, or when loading failed.
+
+import { useLang } from '../../lib/platform/use-lang';
 import { Notice } from '../Notice';
-import { useLang } from '../../lib/use-lang';
 
 export function Loading() {
   const { t } = useLang();
-  return <p class="hint" aria-busy="true">{t('ui.loading')}</p>;
+  return (
+    <p class="hint" aria-busy="true">
+      {t('ui.loading')}
+    </p>
+  );
 }
 
 export function LoadFailed({ error, onRetry }: { error: Error; onRetry: () => void }) {

@@ -1,8 +1,8 @@
 // One member of the household as a collapsible card: the header says who it is (and how many answers
 // need fixing), the body asks the questions that apply at the member's age.
-import { HOUSEHOLD_FORM } from '../../../../shared/survey/form';
-import { memberAge, visibleMemberQuestions, type Answer, type MemberDraft } from '../../lib/form-state';
-import { useLang } from '../../lib/use-lang';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import { type Answer, type MemberDraft, memberAge, visibleMemberQuestions } from '../../lib/household-form';
+import { useLang } from '../../lib/platform/use-lang';
 import { QuestionField } from '../QuestionField';
 
 interface Props {
@@ -32,9 +32,7 @@ export function MemberCard({ index, member, referenceYear, open, canRemove, erro
       <h3 class="member-heading">
         <button type="button" class="member-toggle" aria-expanded={open} aria-controls={bodyId} data-testid={`member-toggle-${index}`} onClick={onToggle}>
           <span class="member-title">{t('ui.form.member_n', { n: index + 1 })}</span>
-          <span class="member-meta">
-            {[name, age !== undefined && age >= 0 ? t('ui.form.member_age', { age }) : ''].filter(Boolean).join(' · ')}
-          </span>
+          <span class="member-meta">{[name, age !== undefined && age >= 0 ? t('ui.form.member_age', { age }) : ''].filter(Boolean).join(' · ')}</span>
           {errorCount > 0 && <span class="badge">{t('ui.form.member_errors', { count: errorCount })}</span>}
           <span class="chevron" aria-hidden="true">
             {open ? '▴' : '▾'}

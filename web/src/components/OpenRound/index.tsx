@@ -1,12 +1,13 @@
 // The reference data a collector's page starts from: the open round and the areas (cached for offline use).
 // Shows loading, a failure with retry, or "no open round"; otherwise renders the page with them.
+
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import type { ComponentChildren } from 'preact';
-import type { Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import { getAreas, getRounds } from '../../lib/reference';
-import { openRound } from '../../lib/rounds';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import { getAreas, getRounds } from '../../lib/platform/reference';
+import { openRound } from '../../lib/platform/rounds';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
 import { LoadFailed, Loading } from '../Loading';
 import { Notice } from '../Notice';
 

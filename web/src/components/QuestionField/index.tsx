@@ -1,9 +1,8 @@
 // One question of the form definition as an input: text, phone, year, or big toggle buttons for yes/no
 // and choices. Label, message and input are tied together by ids for screen readers and tests.
-import type { Question } from '../../../../shared/survey/form';
-import { errorId, fieldId } from '../../lib/form-issues';
-import type { Answer } from '../../lib/form-state';
-import { useLang } from '../../lib/use-lang';
+import type { Question } from '@shared/survey/form';
+import { type Answer, errorId, fieldId } from '../../lib/household-form';
+import { useLang } from '../../lib/platform/use-lang';
 
 interface Props {
   question: Question;

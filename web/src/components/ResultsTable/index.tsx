@@ -1,14 +1,14 @@
 // The indicator table: one row per ward then the town (and province) totals, one column per indicator of the
 // catalogue. Met / not met is told by colour and by text. Columns sort (the totals stay at the bottom); the
 // table scrolls sideways inside its box on a phone.
-import type { AreaAggregate } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
-import { areaName } from '../../lib/areas';
-import { formatCount, formatPercent, formatTarget } from '../../lib/format';
-import { href } from '../../lib/use-route';
-import { coverageOf, nextSort, sortAreas, type Sort, type SortKey } from '../../lib/sort-results';
-import { useLang } from '../../lib/use-lang';
+import type { AreaAggregate } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { INDICATORS } from '@shared/indicators/catalogue';
+import { coverageOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
+import { areaName } from '../../lib/platform/areas';
+import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 
 type IndicatorResult = AreaAggregate['indicators'][number];
 
@@ -28,34 +28,31 @@ export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) 
     const area = areas.find((a) => a.code === row.code);
     return area ? areaName(area, lang) : row.name;
   };
-  const wards = sortAreas(rows.filter((r) => r.level === 'ward'), sort, nameOf, lang);
+  const wards = sortAreas(
+    rows.filter((r) => r.level === 'ward'),
+    sort,
+    nameOf,
+    lang,
+  );
   const totals = rows.filter((r) => r.level !== 'ward');
 
-  const SortableHead = ({ sortKey, label, class: className, testId }: { sortKey: SortKey; label: string; class?: string; testId?: string }) => {
-    const active = sort?.key === sortKey;
-    return (
-      <th scope="col" class={className} data-testid={testId} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        {onSort ? (
-          <button type="button" class="sort" data-testid={`sort-${sortKey}`} onClick={() => onSort(nextSort(sort, sortKey))} aria-label={t('ui.results.sort_by', { column: label })}>
-            {label}
-            <span aria-hidden="true" class="sort-mark">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
-          </button>
-        ) : (
-          label
-        )}
-      </th>
-    );
-  };
-
   return (
-    <div class="table-scroll" role="region" aria-label={t('ui.results.title')} tabIndex={0}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways in this box; a scrollable region needs keyboard focus to be scrolled without a mouse.
+    <section class="table-scroll" aria-label={t('ui.results.title')} tabIndex={0}>
       <table class="results" data-testid="results-table">
         <thead>
           <tr>
-            <SortableHead sortKey="name" label={t('ui.results.area')} class="sticky" />
-            <SortableHead sortKey="households" label={t('ui.results.households')} class="households" />
+            <SortableHead sort={sort} onSort={onSort} sortKey="name" label={t('ui.results.area')} class="sticky" />
+            <SortableHead sort={sort} onSort={onSort} sortKey="households" label={t('ui.results.households')} class="households" />
             {INDICATORS.map((indicator) => (
-              <SortableHead key={indicator.id} sortKey={`indicator:${indicator.id}`} label={lang === 'vi' ? indicator.vi : indicator.en} testId={`head-${indicator.id}`} />
+              <SortableHead
+                key={indicator.id}
+                sort={sort}
+                onSort={onSort}
+                sortKey={`indicator:${indicator.id}`}
+                label={lang === 'vi' ? indicator.vi : indicator.en}
+                testId={`head-${indicator.id}`}
+              />
             ))}
           </tr>
         </thead>
@@ -87,7 +84,42 @@ export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
+  );
+}
+
+interface SortableHeadProps {
+  sortKey: SortKey;
+  label: string;
+  class?: string;
+  testId?: string;
+  sort?: Sort;
+  onSort?: (sort: Sort) => void;
+}
+
+/** A column head; a button that sorts by it when the table is sortable. Top level so that heads keep their identity (and focus) across renders. */
+function SortableHead({ sortKey, label, class: className, testId, sort, onSort }: SortableHeadProps) {
+  const { t } = useLang();
+  const active = sort?.key === sortKey;
+  return (
+    <th scope="col" class={className} data-testid={testId} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      {onSort ? (
+        <button
+          type="button"
+          class="sort"
+          data-testid={`sort-${sortKey}`}
+          onClick={() => onSort(nextSort(sort, sortKey))}
+          aria-label={t('ui.results.sort_by', { column: label })}
+        >
+          {label}
+          <span aria-hidden="true" class="sort-mark">
+            {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+          </span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
   );
 }
 

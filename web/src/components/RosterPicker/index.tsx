@@ -1,14 +1,17 @@
 // Choosing the household from the village's roster: type part of the head's name, the household code or the
 // address, pick one, and the form gets its code, head name and address. Without a roster (or offline) it
 // stays out of the way: the collector types the household in as before.
-// Registers the picker's messages (with the officials' ones) with the dictionary.
-import '../../../../shared/i18n/officials';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import type { RosterEntry } from '@shared/roster/roster';
+import { foldName } from '@shared/roster/validate-roster';
 import { useMemo, useState } from 'preact/hooks';
-import type { RosterEntry } from '../../../../shared/roster/roster';
-import { foldName } from '../../../../shared/roster/validate-roster';
-import * as officialsApi from '../../lib/officials-api';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import * as officialsApi from '../../lib/officials';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 const SHOWN = 8;
 
@@ -16,10 +19,12 @@ const SHOWN = 8;
 export function matchRoster(entries: readonly RosterEntry[], query: string, limit = SHOWN): RosterEntry[] {
   const words = foldName(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  return entries.filter((e) => {
-    const haystack = foldName(`${e.householdCode} ${e.headName} ${e.address}`);
-    return words.every((word) => haystack.includes(word));
-  }).slice(0, limit);
+  return entries
+    .filter((e) => {
+      const haystack = foldName(`${e.householdCode} ${e.headName} ${e.address}`);
+      return words.every((word) => haystack.includes(word));
+    })
+    .slice(0, limit);
 }
 
 interface Props {
@@ -51,12 +56,28 @@ export function RosterPicker({ wardCode, villageCode, chosen, onPick }: Props) {
   return (
     <div class="roster-picker field">
       <label for="roster-search">{t('ui.picker.label', { n: entries.length })}</label>
-      <input id="roster-search" type="search" autocomplete="off" data-testid="roster-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder={t('ui.picker.placeholder')} />
+      <input
+        id="roster-search"
+        type="search"
+        autocomplete="off"
+        data-testid="roster-search"
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        placeholder={t('ui.picker.placeholder')}
+      />
       {matches.length > 0 && (
         <ul class="roster-matches" data-testid="roster-matches">
           {matches.map((entry) => (
             <li key={entry.householdCode}>
-              <button type="button" class="secondary" data-testid={`roster-pick-${entry.householdCode}`} onClick={() => { setQuery(''); onPick(entry); }}>
+              <button
+                type="button"
+                class="secondary"
+                data-testid={`roster-pick-${entry.householdCode}`}
+                onClick={() => {
+                  setQuery('');
+                  onPick(entry);
+                }}
+              >
                 <strong>{entry.headName}</strong> · {entry.householdCode}
                 {entry.address && <span class="muted"> · {entry.address}</span>}
               </button>

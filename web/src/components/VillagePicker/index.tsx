@@ -1,11 +1,12 @@
 // The village a collector works in, among the villages of their ward(s): remembered on the phone and kept in
 // the page's address (#/<page>/<village>), so Collect and Links open on the same village.
-import type { Area } from '../../../../shared/areas/areas';
-import type { User } from '../../../../shared/api/contract';
-import { areaName, villagesOfUser, type WardVillages } from '../../lib/areas';
-import { loadVillage, saveVillage } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
-import { navigate } from '../../lib/use-route';
+
+import type { User } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { areaName, villagesOfUser, type WardVillages } from '../../lib/platform/areas';
+import { loadVillage, saveVillage } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
+import { navigate } from '../../lib/platform/use-route';
 import { Notice } from '../Notice';
 
 export interface VillageChoice {

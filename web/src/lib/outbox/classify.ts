@@ -1,7 +1,7 @@
 // What an upload's failure means for the household waiting on the phone. Pure: the rules are tested alone.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import { canonicalJson } from '../../../../shared/survey/canonical-json';
-import type { ResponseBody } from '../../../../shared/survey/schema';
+import type { StoredResponse } from '@shared/api/contract';
+import { canonicalJson } from '@shared/survey/canonical-json';
+import type { ResponseBody } from '@shared/survey/schema';
 
 /**
  * retry: keep it and try later (no network, server busy or failing);

@@ -1,6 +1,6 @@
 // The IndexedDB database behind the outbox. Its name and schema are a promise to every phone that has
 // households waiting: a new app version may add stores or indexes in `upgrade`, never drop or rename these.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { LocalHousehold } from './types';
 
 export const DB_NAME = 'phieu';
@@ -57,7 +57,11 @@ export async function deleteRecord(owner: string, id: string): Promise<void> {
 }
 
 /** Reads, changes and writes one record in one transaction (two tabs never interleave a change). */
-export async function updateRecord(owner: string, id: string, change: (record: LocalHousehold | undefined) => LocalHousehold | undefined | null): Promise<LocalHousehold | undefined> {
+export async function updateRecord(
+  owner: string,
+  id: string,
+  change: (record: LocalHousehold | undefined) => LocalHousehold | undefined | null,
+): Promise<LocalHousehold | undefined> {
   const tx = (await db()).transaction('households', 'readwrite');
   const current = await tx.store.get([owner, id]);
   const next = change(current);
@@ -70,10 +74,12 @@ export async function updateRecord(owner: string, id: string, change: (record: L
 
 const listeners = new Set<() => void>();
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('phieu-outbox') : undefined;
-channel?.addEventListener('message', () => listeners.forEach((l) => l()));
+channel?.addEventListener('message', () => {
+  for (const listener of listeners) listener();
+});
 
 function notifyChange(): void {
-  listeners.forEach((l) => l());
+  for (const listener of listeners) listener();
   channel?.postMessage('change');
 }
 

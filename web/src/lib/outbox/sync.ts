@@ -1,10 +1,20 @@
 // Uploads what waits in the outbox: by itself when the network returns, when the app opens, after every
 // save, and on the collector's button; with backoff per household. A retry never makes a second household:
 // ids are client UUIDs and PUT is idempotent. A 401 stops everything and keeps everything.
-import { ApiError, api } from '../api';
-import { loadSession } from '../storage';
-import { backoffDelay, bodyOfStored, classifyFailure, sameBody } from './classify';
+import { ApiError, api } from '../platform/api';
+import { loadSession } from '../platform/storage';
+import { classifyFailure } from './classify';
 import { deleteRecord, getRecord, recordsOf, updateRecord } from './db';
+import {
+  afterConflictRead,
+  conflictFound,
+  holdsOurAnswers,
+  rebasedOnOwnUpload,
+  retryScheduled,
+  uploadAccepted,
+  uploadRejected,
+  uploadSent,
+} from './transitions';
 import type { LocalHousehold } from './types';
 
 export type SyncStatus = { running: boolean; needsSignIn: boolean; lastError?: string };
@@ -17,7 +27,7 @@ let again = false;
 
 function setStatus(next: Partial<SyncStatus>) {
   status = { ...status, ...next };
-  statusListeners.forEach((l) => l(status));
+  for (const listener of statusListeners) listener(status);
 }
 
 export function syncStatus(): SyncStatus {
@@ -89,8 +99,6 @@ async function scheduleNext(owner: string) {
   timer = setTimeout(() => void syncNow(), Math.max(500, Math.min(...due) - Date.now()));
 }
 
-/** Sent bodies remembered per household while their answers are missing. */
-const MAX_UNCONFIRMED = 5;
 const rebased = new Set<string>();
 
 type UploadOutcome = 'uploaded' | 'retry' | 'signin' | 'conflict' | 'rejected' | 'gone';
@@ -98,19 +106,13 @@ type UploadOutcome = 'uploaded' | 'retry' | 'signin' | 'conflict' | 'rejected' |
 /** Uploads one waiting household (its answers or its delete) and records the outcome on the phone. */
 export async function uploadOne(owner: string, id: string): Promise<UploadOutcome> {
   const record = await getRecord(owner, id);
-  if (!record || record.state !== 'pending') return 'gone';
+  if (record?.state !== 'pending') return 'gone';
   try {
     if (record.deleting) return await uploadDelete(owner, record);
     const body = record.body!;
-    await updateRecord(owner, id, (r) => r && { ...r, unconfirmed: [...(r.unconfirmed ?? []).filter((b) => !sameBody(b, body)), body].slice(-MAX_UNCONFIRMED) });
+    await updateRecord(owner, id, (r) => uploadSent(r, body));
     const result = await api.putResponse(id, body, record.version);
-    await updateRecord(owner, id, (r) => {
-      if (!r) return undefined;
-      // Changed again while uploading: stays waiting, now based on the version just written.
-      const changed = !sameBody(r.body, body) || r.deleting;
-      const server = { ...(r.server ?? { channel: 'collector' as const, createdBy: owner, createdAt: new Date().toISOString() }), ...body, id, version: result.version, updatedAt: new Date().toISOString() };
-      return { ...r, version: result.version, server, unconfirmed: undefined, attempts: 0, nextAttemptAt: 0, rejection: undefined, state: changed ? 'pending' : 'uploaded' };
-    });
+    await updateRecord(owner, id, (r) => uploadAccepted(r, owner, body, result.version, new Date().toISOString()));
     return 'uploaded';
   } catch (error) {
     return failed(owner, record, error);
@@ -133,10 +135,8 @@ async function uploadDelete(owner: string, record: LocalHousehold): Promise<Uplo
       await deleteRecord(owner, record.id);
       return 'uploaded';
     }
-    const theirBody = bodyOfStored(current);
-    const ours = sameBody(record.body, theirBody) || record.unconfirmed?.some((sent) => sameBody(sent, theirBody));
-    if (!ours) {
-      await updateRecord(owner, record.id, (r) => r && { ...r, state: 'conflict', theirs: current, server: current });
+    if (!holdsOurAnswers(record, current)) {
+      await updateRecord(owner, record.id, (r) => conflictFound(r, current));
       return 'conflict';
     }
     version = current.version;
@@ -156,7 +156,7 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
   const kind = classifyFailure(apiError.status, apiError.code);
   if (kind === 'signin') return 'signin';
   if (kind === 'retry') {
-    await updateRecord(owner, record.id, (r) => r && { ...r, attempts: r.attempts + 1, nextAttemptAt: Date.now() + backoffDelay(r.attempts + 1) });
+    await updateRecord(owner, record.id, (r) => retryScheduled(r, Date.now()));
     setStatus({ lastError: apiError.message });
     return 'retry';
   }
@@ -169,17 +169,16 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
         return reject(owner, record, new ApiError(409, 'deleted', apiError.message));
       }
       // Cannot read their version now: try the whole upload again later.
-      await updateRecord(owner, record.id, (r) => r && { ...r, attempts: r.attempts + 1, nextAttemptAt: Date.now() + backoffDelay(r.attempts + 1) });
+      await updateRecord(owner, record.id, (r) => retryScheduled(r, Date.now()));
       return 'retry';
     }
     // The server holds a body we sent whose answer was lost: our own upload, not someone else's. Carry on
     // from its version (once: a second 409 is a real conflict).
-    const theirBody = bodyOfStored(theirs);
-    const ours = (await getRecord(owner, record.id))?.unconfirmed?.some((sent) => sameBody(sent, theirBody));
-    if (ours && !record.deleting && !rebased.has(record.id)) {
-      const done = sameBody(record.body, theirBody);
-      await updateRecord(owner, record.id, (r) => r && { ...r, version: theirs.version, server: theirs, unconfirmed: undefined, state: done ? 'uploaded' : 'pending', nextAttemptAt: 0 });
-      if (done) return 'uploaded';
+    const unconfirmed = (await getRecord(owner, record.id))?.unconfirmed;
+    const next = afterConflictRead({ body: record.body, deleting: record.deleting, unconfirmed }, theirs, rebased.has(record.id));
+    if (next !== 'conflict') {
+      await updateRecord(owner, record.id, (r) => rebasedOnOwnUpload(r, theirs, next === 'uploaded'));
+      if (next === 'uploaded') return 'uploaded';
       rebased.add(record.id);
       try {
         return await uploadOne(owner, record.id);
@@ -187,19 +186,17 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
         rebased.delete(record.id);
       }
     }
-    await updateRecord(owner, record.id, (r) => r && { ...r, state: 'conflict', theirs, server: theirs });
+    await updateRecord(owner, record.id, (r) => conflictFound(r, theirs));
     return 'conflict';
   }
   return reject(owner, record, apiError);
 }
 
 async function reject(owner: string, record: LocalHousehold, error: ApiError): Promise<UploadOutcome> {
-  await updateRecord(owner, record.id, (r) => {
-    if (!r) return undefined;
-    // Answers refused while a delete was queued behind them: the delete still goes (it asks the server first).
-    if (r.deleting && !record.deleting) return { ...r, state: 'pending', nextAttemptAt: 0 };
-    return { ...r, state: 'rejected', rejection: { status: error.status, code: error.code, message: error.message, issues: error.issues } };
-  });
+  // Answers refused while a delete was queued behind them: the delete still goes (it asks the server first).
+  await updateRecord(owner, record.id, (r) =>
+    uploadRejected(r, Boolean(record.deleting), { status: error.status, code: error.code, message: error.message, issues: error.issues }),
+  );
   return 'rejected';
 }
 

@@ -1,8 +1,8 @@
 // What the phone keeps of one household: answers not yet uploaded, or the copy last seen on the server.
-import type { StoredResponse } from '../../../../shared/api/contract';
-import type { ResponseBody } from '../../../../shared/survey/schema';
-import type { FieldIssue } from '../../../../shared/survey/validate';
-import type { FormState } from '../form-state';
+import type { StoredResponse } from '@shared/api/contract';
+import type { ResponseBody } from '@shared/survey/schema';
+import type { FieldIssue } from '@shared/survey/validate';
+import type { FormState } from '../household-form';
 
 /**
  * draft: started, never completed (nothing to upload yet);

@@ -1,12 +1,12 @@
 // Collect: the open round, a village of the collector's ward(s), and that village's households.
-import type { Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
 import { HouseholdList } from '../../components/HouseholdList';
 import { OpenRound } from '../../components/OpenRound';
 import { chooseVillage, VillagePicker } from '../../components/VillagePicker';
-import type { Session } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 
 export function CollectPage({ session, villageCode }: { session: Session; villageCode?: string }) {
   const { t } = useLang();
@@ -33,7 +33,9 @@ function CollectInRound({ round, areas, session, villageCode }: { round: Round; 
           {t('ui.collect.links')}
         </a>
       )}
-      {village?.parentCode && <HouseholdList key={village.code} owner={session.user.username} roundId={round.id} wardCode={village.parentCode} villageCode={village.code} />}
+      {village?.parentCode && (
+        <HouseholdList key={village.code} owner={session.user.username} roundId={round.id} wardCode={village.parentCode} villageCode={village.code} />
+      )}
     </>
   );
 }

@@ -4,12 +4,12 @@ import { useState } from 'preact/hooks';
 import { HouseholdForm } from '../../components/HouseholdForm';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { newResponseId } from '../../lib/ids';
-import { getAreas, getRounds } from '../../lib/reference';
-import { loadHousehold, loadResponse, rememberStored } from '../../lib/responses';
-import { openRound } from '../../lib/rounds';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import { loadHousehold, loadResponse, rememberStored } from '../../lib/outbox';
+import { newResponseId } from '../../lib/platform/ids';
+import { getAreas, getRounds } from '../../lib/platform/reference';
+import { openRound } from '../../lib/platform/rounds';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function HouseholdPage({ villageCode, responseId }: { villageCode: string; responseId?: string }) {
   const { t } = useLang();

@@ -1,12 +1,13 @@
 // Making links for a village: a number of blank links, or one per named household — chosen from the village's
 // roster when the ward has one, else (and for households not on it) typed one per line.
+
+import { type Link, MAX_LINKS_PER_REQUEST, type NamedHousehold } from '@shared/api/links';
 import { useMemo, useState } from 'preact/hooks';
-import { MAX_LINKS_PER_REQUEST, type Link, type NamedHousehold } from '../../../../shared/api/links';
 import { Notice } from '../../components/Notice';
-import { api, ApiError } from '../../lib/api';
-import { inBatches, parseNamedHouseholds, rosterMarks } from '../../lib/named-households';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import { ApiError, api } from '../../lib/platform/api';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+import { inBatches, parseNamedHouseholds, rosterMarks } from '../../lib/self-report';
 import { loadVillageRoster, RosterChecklist } from './roster-checklist';
 
 interface Props {
@@ -75,7 +76,13 @@ export function CreateLinks({ query, links, onCreated }: Props) {
   }
 
   const typed = (
-    <textarea id="links-households" rows={hasRoster ? 3 : 6} value={names} onInput={(e) => setNames(e.currentTarget.value)} aria-invalid={error ? 'true' : undefined} />
+    <textarea
+      id="links-households"
+      rows={hasRoster ? 3 : 6}
+      value={names}
+      onInput={(e) => setNames(e.currentTarget.value)}
+      aria-invalid={error ? 'true' : undefined}
+    />
   );
   const total = kind === 'named' ? chosen.size + parseNamedHouseholds(names).length : 0;
 
@@ -105,7 +112,16 @@ export function CreateLinks({ query, links, onCreated }: Props) {
       {kind === 'blank' ? (
         <div class="field">
           <label for="links-count">{t('ui.links.count', { max: MAX_LINKS_PER_REQUEST })}</label>
-          <input id="links-count" type="number" inputMode="numeric" min={1} max={MAX_LINKS_PER_REQUEST} value={count} onInput={(e) => setCount(e.currentTarget.value)} aria-invalid={error ? 'true' : undefined} />
+          <input
+            id="links-count"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_LINKS_PER_REQUEST}
+            value={count}
+            onInput={(e) => setCount(e.currentTarget.value)}
+            aria-invalid={error ? 'true' : undefined}
+          />
         </div>
       ) : roster.loading ? (
         <p class="hint" data-testid="links-roster-loading">

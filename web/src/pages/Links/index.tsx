@@ -1,16 +1,21 @@
 // Self-report links of a village (#/links/<village>): make blank or named links, see which were used, copy one
 // to send over a chat app, revoke one, and print an A4 sheet of QR codes to hand out. A lazy chunk: the QR
 // encoder and this page load only when a collector opens it.
-import '../../../../shared/i18n/self-report';
-import type { Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
+
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { OpenRound } from '../../components/OpenRound';
 import { chooseVillage, VillagePicker } from '../../components/VillagePicker';
-import type { Session } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 import { VillageLinks } from './village-links';
 import './links.css';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(SELF_REPORT_MESSAGES);
 
 export default function LinksPage({ session, villageCode }: { session: Session; villageCode?: string }) {
   const { t } = useLang();

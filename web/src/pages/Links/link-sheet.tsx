@@ -1,11 +1,12 @@
 // The printable A4 sheet: per household a card with a QR code, the link in text and two lines of instructions,
 // always in Vietnamese (it is handed to households, whatever language the collector reads the app in).
+
+import type { Link } from '@shared/api/links';
+import type { Area } from '@shared/areas/areas';
+import { translate } from '@shared/i18n/dictionary';
 import { useMemo } from 'preact/hooks';
 import { renderSVG } from 'uqr';
-import type { Link } from '../../../../shared/api/links';
-import type { Area } from '../../../../shared/areas/areas';
-import { translate } from '../../../../shared/i18n/dictionary';
-import { formatDay } from '../../lib/link-dates';
+import { formatDay } from '../../lib/self-report';
 
 export function LinkSheet({ links, village, ward }: { links: Link[]; village: Area; ward: Area }) {
   const cards = useMemo(() => links.map((link) => ({ link, svg: renderSVG(link.url, { ecc: 'M', border: 1 }) })), [links]);
@@ -14,6 +15,7 @@ export function LinkSheet({ links, village, ward }: { links: Link[]; village: Ar
     <section class="link-sheet" aria-hidden="true" data-testid="link-sheet">
       {cards.map(({ link, svg }) => (
         <article key={link.linkId} class="sheet-card" data-testid="sheet-card">
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is generated locally by uqr from our own link URL; it holds no user text. */}
           <div class="sheet-qr" dangerouslySetInnerHTML={{ __html: svg }} />
           <div class="sheet-text">
             <h3>{vi('ui.links.sheet_title')}</h3>

@@ -1,11 +1,12 @@
 // Choosing households from the village's roster for named links: a searchable checklist. Households that
 // already answered, or hold a link that is not revoked, are marked and left out of "select all".
+
+import type { RosterEntry } from '@shared/roster/roster';
 import { useMemo, useState } from 'preact/hooks';
-import type { RosterEntry } from '../../../../shared/roster/roster';
-import { api } from '../../lib/api';
-import { filterRoster, type RosterMark } from '../../lib/named-households';
-import * as officialsApi from '../../lib/officials-api';
-import { useLang } from '../../lib/use-lang';
+import * as officialsApi from '../../lib/officials';
+import { api } from '../../lib/platform/api';
+import { useLang } from '../../lib/platform/use-lang';
+import { filterRoster, type RosterMark } from '../../lib/self-report';
 
 export interface VillageRoster {
   entries: RosterEntry[];
@@ -58,9 +59,23 @@ export function RosterChecklist({ entries, marks, chosen, onChange }: Props) {
   return (
     <div class="field roster-checklist" data-testid="links-roster">
       <label for="links-roster-search">{t('ui.links.roster_search', { n: entries.length })}</label>
-      <input id="links-roster-search" type="search" autocomplete="off" value={query} placeholder={t('ui.links.roster_placeholder')} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="links-roster-search" />
+      <input
+        id="links-roster-search"
+        type="search"
+        autocomplete="off"
+        value={query}
+        placeholder={t('ui.links.roster_placeholder')}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        data-testid="links-roster-search"
+      />
       <div class="roster-bulk">
-        <button type="button" class="secondary" disabled={free.length === 0} data-testid="links-roster-select-free" onClick={() => onChange(new Set([...chosen, ...free.map((e) => e.householdCode)]))}>
+        <button
+          type="button"
+          class="secondary"
+          disabled={free.length === 0}
+          data-testid="links-roster-select-free"
+          onClick={() => onChange(new Set([...chosen, ...free.map((e) => e.householdCode)]))}
+        >
           {t('ui.links.roster_select_free', { n: free.length })}
         </button>
         <button type="button" class="secondary" disabled={chosen.size === 0} data-testid="links-roster-clear" onClick={() => onChange(new Set())}>
@@ -79,7 +94,12 @@ export function RosterChecklist({ entries, marks, chosen, onChange }: Props) {
             return (
               <li key={entry.householdCode} data-marked={mark}>
                 <label class="roster-check">
-                  <input type="checkbox" checked={chosen.has(entry.householdCode)} onChange={(e) => toggle(entry.householdCode, e.currentTarget.checked)} data-testid={`links-roster-${entry.householdCode}`} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(entry.householdCode)}
+                    onChange={(e) => toggle(entry.householdCode, e.currentTarget.checked)}
+                    data-testid={`links-roster-${entry.householdCode}`}
+                  />
                   <span>
                     <strong>{entry.headName}</strong> · {entry.householdCode}
                     {entry.address && <span class="muted"> · {entry.address}</span>}

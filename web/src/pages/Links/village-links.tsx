@@ -1,13 +1,14 @@
 // One village's links: the form that makes them, the list with each link's state, and the printable sheet.
+
+import type { Round } from '@shared/api/contract';
+import type { Link } from '@shared/api/links';
+import type { Area } from '@shared/areas/areas';
 import { useState } from 'preact/hooks';
-import type { Round } from '../../../../shared/api/contract';
-import type { Link } from '../../../../shared/api/links';
-import type { Area } from '../../../../shared/areas/areas';
 import { Notice, type NoticeKind } from '../../components/Notice';
-import { api } from '../../lib/api';
-import { formatMoment } from '../../lib/link-dates';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import { api } from '../../lib/platform/api';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+import { formatMoment } from '../../lib/self-report';
 import { CreateLinks } from './create-links';
 import { LinkSheet } from './link-sheet';
 
@@ -104,8 +105,17 @@ export function VillageLinks({ round, ward, village }: Props) {
               </div>
               {link.state !== 'revoked' && (
                 <>
-                  <input id={`link-url-${link.linkId}`} class="link-url" readOnly value={link.url} aria-label={linkLabel(link, index, t)} data-testid="link-url" onFocus={(e) => e.currentTarget.select()} />
+                  <input
+                    id={`link-url-${link.linkId}`}
+                    class="link-url"
+                    readOnly
+                    value={link.url}
+                    aria-label={linkLabel(link, index, t)}
+                    data-testid="link-url"
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
                   {confirming === link.linkId ? (
+                    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would bring its own border, padding and min-width to this flex row of buttons; the group role names the set without it.
                     <div class="row-actions confirm" role="group">
                       <span>{t('ui.links.confirm_revoke')}</span>
                       <button type="button" class="danger" data-testid="link-revoke-confirm" onClick={() => revoke(link)}>

@@ -1,11 +1,10 @@
 // Sign-in: username and password to POST /api/session; the session is kept on the device.
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
-import { api } from '../../lib/api';
-import { allRecords } from '../../lib/outbox/db';
-import { isUnsent } from '../../lib/outbox/types';
-import type { Session } from '../../lib/storage';
-import { useLang } from '../../lib/use-lang';
+import { unsentByAccount } from '../../lib/outbox';
+import { api } from '../../lib/platform/api';
+import type { Session } from '../../lib/platform/storage';
+import { useLang } from '../../lib/platform/use-lang';
 
 export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
   const { t } = useLang();
@@ -44,11 +43,28 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
       )}
       <div class="field">
         <label for="login-username">{t('ui.login.username')}</label>
-        <input id="login-username" name="username" autocomplete="username" autocapitalize="none" spellcheck={false} required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+        <input
+          id="login-username"
+          name="username"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck={false}
+          required
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
       </div>
       <div class="field">
         <label for="login-password">{t('ui.login.password')}</label>
-        <input id="login-password" name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <input
+          id="login-password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
       </div>
       <button type="submit" class="primary wide" disabled={busy} data-testid="login-submit">
         {t(busy ? 'ui.login.submitting' : 'ui.login.submit')}
@@ -61,14 +77,7 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
 function useWaitingByAccount(): [string, number][] {
   const [waiting, setWaiting] = useState<[string, number][]>([]);
   useEffect(() => {
-    allRecords().then(
-      (records) => {
-        const counts = new Map<string, number>();
-        for (const r of records) if (isUnsent(r)) counts.set(r.owner, (counts.get(r.owner) ?? 0) + 1);
-        setWaiting([...counts]);
-      },
-      () => undefined,
-    );
+    unsentByAccount().then(setWaiting, () => undefined);
   }, []);
   return waiting;
 }

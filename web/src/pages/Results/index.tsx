@@ -1,30 +1,34 @@
 // Results for officials: the round's indicators per ward and for the town (sortable, refreshed every 2 s while
 // the page is visible), a bar chart per indicator with its target, downloads (CSV, XLSX; raw responses for
 // admins), and the comparison with an earlier round. A lazy chunk: collectors never download it.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../../shared/i18n/officials';
+
+import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import { INDICATORS } from '@shared/indicators/catalogue';
+import type { ComparisonResponse } from '@shared/indicators/compare';
 import { useState } from 'preact/hooks';
-import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
-import type { ComparisonResponse } from '../../../../shared/indicators/compare';
 import { CompareTable } from '../../components/CompareTable';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ResultsTable } from '../../components/ResultsTable';
-import { api, ApiError } from '../../lib/api';
-import * as officialsApi from '../../lib/officials-api';
-import { areaName } from '../../lib/areas';
-import { saveBlob } from '../../lib/download';
-import { formatTime } from '../../lib/format';
-import { getAreas, getRounds } from '../../lib/reference';
-import { resultsRound } from '../../lib/rounds';
-import type { Sort } from '../../lib/sort-results';
-import { loadSession } from '../../lib/storage';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
-import { usePolling } from '../../lib/use-polling';
+import type { Sort } from '../../lib/officials';
+import * as officialsApi from '../../lib/officials';
+import { ApiError, api } from '../../lib/platform/api';
+import { areaName } from '../../lib/platform/areas';
+import { saveBlob } from '../../lib/platform/download';
+import { formatTime } from '../../lib/platform/format';
+import { getAreas, getRounds } from '../../lib/platform/reference';
+import { resultsRound } from '../../lib/platform/rounds';
+import { loadSession } from '../../lib/platform/storage';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+import { usePolling } from '../../lib/platform/use-polling';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 const REFRESH_MS = 2000;
 
@@ -45,7 +49,11 @@ export function ResultsPage() {
         <div class="field inline">
           <label for="round-select">{t('ui.results.round_select')}</label>
           <select id="round-select" data-testid="round-select" value={round.id} onChange={(e) => setRoundId(e.currentTarget.value)}>
-            {rounds.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
           </select>
         </div>
       )}
@@ -78,7 +86,11 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
   usePolling(
     async () => {
       try {
-        const [wards, town, province] = await Promise.all([api.aggregates(round.id, 'ward'), optionalLevel(round.id, 'district'), optionalLevel(round.id, 'province')]);
+        const [wards, town, province] = await Promise.all([
+          api.aggregates(round.id, 'ward'),
+          optionalLevel(round.id, 'district'),
+          optionalLevel(round.id, 'province'),
+        ]);
         setData({ wards, totals: [...(town?.areas ?? []), ...(province?.areas ?? [])] });
         setError(undefined);
       } catch (failure) {
@@ -120,25 +132,53 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           {t('ui.results.live')}
         </p>
         <div class="downloads">
-          <button type="button" class="secondary" disabled={!!busy} data-testid="download-csv" onClick={() => download('csv', () => api.aggregatesCsv(round.id, 'ward'))}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!!busy}
+            data-testid="download-csv"
+            onClick={() => download('csv', () => api.aggregatesCsv(round.id, 'ward'))}
+          >
             {t('ui.results.download_csv')}
           </button>
-          <button type="button" class="secondary" disabled={!!busy} data-testid="download-xlsx" onClick={() => download('xlsx', () => officialsApi.aggregatesXlsx(round.id))}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!!busy}
+            data-testid="download-xlsx"
+            onClick={() => download('xlsx', () => officialsApi.aggregatesXlsx(round.id))}
+          >
             {t('ui.results.download_xlsx')}
           </button>
           {isAdmin && (
             <>
-              <button type="button" class="secondary" disabled={!!busy} data-testid="export-long" onClick={() => download('long', () => officialsApi.responsesExport(round.id, 'long'))}>
+              <button
+                type="button"
+                class="secondary"
+                disabled={!!busy}
+                data-testid="export-long"
+                onClick={() => download('long', () => officialsApi.responsesExport(round.id, 'long'))}
+              >
                 {t('ui.results.export_long')}
               </button>
-              <button type="button" class="secondary" disabled={!!busy} data-testid="export-wide" onClick={() => download('wide', () => officialsApi.responsesExport(round.id, 'wide'))}>
+              <button
+                type="button"
+                class="secondary"
+                disabled={!!busy}
+                data-testid="export-wide"
+                onClick={() => download('wide', () => officialsApi.responsesExport(round.id, 'wide'))}
+              >
                 {t('ui.results.export_wide')}
               </button>
             </>
           )}
         </div>
       </div>
-      {busy && <p class="hint" aria-live="polite">{t('ui.results.preparing')}</p>}
+      {busy && (
+        <p class="hint" aria-live="polite">
+          {t('ui.results.preparing')}
+        </p>
+      )}
       {error && (
         <Notice kind="error" testId="results-error">
           {error}
@@ -154,7 +194,11 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           <div class="field inline">
             <label for="chart-indicator">{t('ui.chart.indicator')}</label>
             <select id="chart-indicator" data-testid="chart-indicator" value={indicator.id} onChange={(e) => setChartId(e.currentTarget.value)}>
-              {INDICATORS.map((i) => <option key={i.id} value={i.id}>{lang === 'vi' ? i.vi : i.en}</option>)}
+              {INDICATORS.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {lang === 'vi' ? i.vi : i.en}
+                </option>
+              ))}
             </select>
           </div>
           <IndicatorChart indicator={indicator} rows={rows} nameOf={nameOf} />
@@ -169,7 +213,10 @@ function Comparison({ round, rounds, areas }: { round: Round; rounds: Round[]; a
   const { t } = useLang();
   const others = rounds.filter((r) => r.id !== round.id);
   const [baseId, setBaseId] = useState<string>('');
-  const comparison = useAsync<ComparisonResponse | undefined>(() => (baseId ? officialsApi.compareRounds(round.id, baseId, 'ward') : Promise.resolve(undefined)), [round.id, baseId]);
+  const comparison = useAsync<ComparisonResponse | undefined>(
+    () => (baseId ? officialsApi.compareRounds(round.id, baseId, 'ward') : Promise.resolve(undefined)),
+    [round.id, baseId],
+  );
   return (
     <section class="compare-section">
       <h2>{t('ui.compare.title')}</h2>
@@ -180,7 +227,11 @@ function Comparison({ round, rounds, areas }: { round: Round; rounds: Round[]; a
           <label for="compare-base">{t('ui.compare.base')}</label>
           <select id="compare-base" data-testid="compare-base" value={baseId} onChange={(e) => setBaseId(e.currentTarget.value)}>
             <option value="">{t('ui.compare.choose')}</option>
-            {others.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            {others.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
           </select>
         </div>
       )}

@@ -1,17 +1,20 @@
 // Roster import for admins: pick a CSV, see what it would import (wards, villages, counts) and every bad
 // line, then import it all at once. Nothing is written until the file is valid as a whole.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../../shared/i18n/officials';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import type { RosterImportResult } from '@shared/roster/roster';
 import { useState } from 'preact/hooks';
-import type { RosterImportResult } from '../../../../shared/roster/roster';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { ApiError } from '../../lib/api';
-import * as officialsApi from '../../lib/officials-api';
-import { formatCount, formatTime } from '../../lib/format';
-import { getAreas } from '../../lib/reference';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
+import * as officialsApi from '../../lib/officials';
+import { ApiError } from '../../lib/platform/api';
+import { formatCount, formatTime } from '../../lib/platform/format';
+import { getAreas } from '../../lib/platform/reference';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 /** Errors listed on screen; the rest are counted (an admin fixes the file and checks again). */
 const SHOWN_ERRORS = 200;
@@ -51,7 +54,13 @@ export function RosterPage() {
     try {
       await action();
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.issues.length ? `${failure.message} ${failure.issues.map((i) => i.message).join(' ')}` : failure instanceof Error ? failure.message : String(failure));
+      setError(
+        failure instanceof ApiError && failure.issues.length
+          ? `${failure.message} ${failure.issues.map((i) => i.message).join(' ')}`
+          : failure instanceof Error
+            ? failure.message
+            : String(failure),
+      );
     } finally {
       setBusy(false);
     }
@@ -73,10 +82,21 @@ export function RosterPage() {
       <pre class="sample">ward_code,village,household_code,head_name,address{'\n'}14815,Khu phố 1,LS-001,Nguyễn Văn Đức,"Số 5, đường Trần Phú"</pre>
       <div class="field">
         <label for="roster-file">{t('ui.roster.file')}</label>
-        <input id="roster-file" type="file" accept=".csv,text/csv" data-testid="roster-file" disabled={busy} onChange={(e) => choose(e.currentTarget.files?.[0])} />
+        <input
+          id="roster-file"
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="roster-file"
+          disabled={busy}
+          onChange={(e) => choose(e.currentTarget.files?.[0])}
+        />
       </div>
       {busy && <Loading />}
-      {error && <Notice kind="error" testId="roster-error">{error}</Notice>}
+      {error && (
+        <Notice kind="error" testId="roster-error">
+          {error}
+        </Notice>
+      )}
       {done && (
         <Notice kind="success" testId="roster-done">
           {t('ui.roster.done', { rows: formatCount(done.rows, lang), wards: done.wards.length })}
@@ -94,14 +114,20 @@ export function RosterPage() {
       ) : (
         <table class="plain" data-testid="roster-current">
           <thead>
-            <tr><th scope="col">{t('ui.results.area')}</th><th scope="col">{t('ui.roster.households')}</th><th scope="col">{t('ui.roster.imported')}</th></tr>
+            <tr>
+              <th scope="col">{t('ui.results.area')}</th>
+              <th scope="col">{t('ui.roster.households')}</th>
+              <th scope="col">{t('ui.roster.imported')}</th>
+            </tr>
           </thead>
           <tbody>
             {current.data[0].map((ward) => (
               <tr key={ward.wardCode}>
                 <th scope="row">{nameOf(ward.wardCode)}</th>
                 <td class="num">{formatCount(ward.households, lang)}</td>
-                <td>{formatTime(ward.importedAt, lang)} · {ward.importedBy}</td>
+                <td>
+                  {formatTime(ward.importedAt, lang)} · {ward.importedBy}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -125,17 +151,25 @@ function Preview({ preview, busy, onImport }: { preview: RosterImportResult; bus
           </summary>
           <ul>
             {ward.villages.map((v) => (
-              <li key={v.villageCode}>{v.name}: {formatCount(v.households, lang)}</li>
+              <li key={v.villageCode}>
+                {v.name}: {formatCount(v.households, lang)}
+              </li>
             ))}
           </ul>
         </details>
       ))}
       {preview.errors.length > 0 ? (
         <>
-          <Notice kind="error" testId="roster-invalid">{t('ui.roster.invalid', { n: formatCount(preview.errors.length, lang) })}</Notice>
+          <Notice kind="error" testId="roster-invalid">
+            {t('ui.roster.invalid', { n: formatCount(preview.errors.length, lang) })}
+          </Notice>
           <table class="plain" data-testid="roster-errors">
             <thead>
-              <tr><th scope="col">{t('ui.roster.line')}</th><th scope="col">{t('ui.roster.column')}</th><th scope="col">{t('ui.roster.problem')}</th></tr>
+              <tr>
+                <th scope="col">{t('ui.roster.line')}</th>
+                <th scope="col">{t('ui.roster.column')}</th>
+                <th scope="col">{t('ui.roster.problem')}</th>
+              </tr>
             </thead>
             <tbody>
               {preview.errors.slice(0, SHOWN_ERRORS).map((e) => (

@@ -1,24 +1,25 @@
 // A household's own form, opened from its link (#/s/<token>) with no account: ward and village come from the
 // link, answers are kept on the device until sent, and the household may come back to revise them.
-import '../../../../shared/i18n/self-report';
+
+import type { SelfForm } from '@shared/api/links';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+import type { ResponseBody } from '@shared/survey/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SelfForm } from '../../../../shared/api/links';
-import type { ResponseBody } from '../../../../shared/survey/schema';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { HouseholdFields } from '../../components/HouseholdFields';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice, type NoticeKind } from '../../components/Notice';
-import { api, ApiError } from '../../lib/api';
-import { areaName } from '../../lib/areas';
-import { issuesByPath } from '../../lib/form-issues';
-import { emptyForm, formFromStored, type FormState, type ResponseTarget } from '../../lib/form-state';
-import { afterConflict } from '../../lib/self-conflict';
-import { formatDay, formatMoment } from '../../lib/link-dates';
-import { clearSelfDraft, draftToRestore, loadSelfDraft, saveSelfDraft } from '../../lib/self-draft';
-import { useAsync } from '../../lib/use-async';
-import { useHouseholdForm } from '../../lib/use-household-form';
-import { useLang } from '../../lib/use-lang';
+import { emptyForm, type FormState, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { ApiError, api } from '../../lib/platform/api';
+import { areaName } from '../../lib/platform/areas';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+import { afterConflict, clearSelfDraft, draftToRestore, formatDay, formatMoment, loadSelfDraft, saveSelfDraft } from '../../lib/self-report';
 import './self.css';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(SELF_REPORT_MESSAGES);
 
 export default function SelfPage({ token }: { token: string }) {
   const { t } = useLang();
@@ -66,13 +67,16 @@ function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
   const [sentAt, setSentAt] = useState(data.response?.updatedAt);
   const [saving, setSaving] = useState(false);
   const [closedMessage, setClosedMessage] = useState<string | undefined>(data.deleted ? t('error.deleted') : undefined);
-  const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>(restored ? { kind: 'info', text: t('ui.self.draft_restored') } : undefined);
+  const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>(
+    restored ? { kind: 'info', text: t('ui.self.draft_restored') } : undefined,
+  );
   const errors = useMemo(() => issuesByPath(form.shown), [form.shown]);
   const general = form.shown.filter((issue) => !/^(household|members)\./.test(issue.path));
   const top = useRef<HTMLDivElement>(null);
 
   // Every change is kept on the device (not the first render: that is what is already stored or sent).
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: saved on a change of the answers only; a new version after a send clears the draft or (a conflict) saves it itself, and the form is keyed on linkId.
   useEffect(() => {
     if (first.current) {
       first.current = false;

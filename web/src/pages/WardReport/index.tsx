@@ -1,21 +1,25 @@
 // A printable one-page report of one ward: its indicators against their targets, the households they stand
 // on (coverage per village), the round and the date. The print stylesheet drops the app's chrome; a lazy chunk.
-// Registers the officials' messages (results, exports, rosters) with the dictionary.
-import '../../../../shared/i18n/officials';
-import type { Round } from '../../../../shared/api/contract';
-import type { Area } from '../../../../shared/areas/areas';
-import { INDICATORS } from '../../../../shared/indicators/catalogue';
+
+import type { Round } from '@shared/api/contract';
+import type { Area } from '@shared/areas/areas';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import { INDICATORS } from '@shared/indicators/catalogue';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { api } from '../../lib/api';
-import * as officialsApi from '../../lib/officials-api';
-import { areaName } from '../../lib/areas';
-import { formatCount, formatPercent, formatTarget } from '../../lib/format';
-import { getAreas, getRounds } from '../../lib/reference';
-import { resultsRound } from '../../lib/rounds';
-import { useAsync } from '../../lib/use-async';
-import { useLang } from '../../lib/use-lang';
-import { href } from '../../lib/use-route';
+import * as officialsApi from '../../lib/officials';
+import { api } from '../../lib/platform/api';
+import { areaName } from '../../lib/platform/areas';
+import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
+import { getAreas, getRounds } from '../../lib/platform/reference';
+import { resultsRound } from '../../lib/platform/rounds';
+import { useAsync } from '../../lib/platform/use-async';
+import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
+
+// This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
+registerMessages(OFFICIALS_MESSAGES);
 
 export function formatDate(iso: string, lang: 'vi' | 'en'): string {
   return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -66,7 +70,11 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
         <p data-testid="report-coverage">
           {coverage.total === null
             ? t('ui.report.coverage_unknown', { surveyed: formatCount(coverage.surveyed, lang) })
-            : t('ui.report.coverage_line', { surveyed: formatCount(coverage.surveyed, lang), total: formatCount(coverage.total, lang), percent: formatPercent(coverage.percent, lang) })}{' '}
+            : t('ui.report.coverage_line', {
+                surveyed: formatCount(coverage.surveyed, lang),
+                total: formatCount(coverage.total, lang),
+                percent: formatPercent(coverage.percent, lang),
+              })}{' '}
           {coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster')}
         </p>
       </section>
@@ -77,9 +85,15 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
           <thead>
             <tr>
               <th scope="col">{t('export.col.indicator_name')}</th>
-              <th scope="col" class="num">{t('export.col.percent')}</th>
-              <th scope="col" class="num">{t('ui.report.counts')}</th>
-              <th scope="col" class="num">{t('export.col.target')}</th>
+              <th scope="col" class="num">
+                {t('export.col.percent')}
+              </th>
+              <th scope="col" class="num">
+                {t('ui.report.counts')}
+              </th>
+              <th scope="col" class="num">
+                {t('export.col.target')}
+              </th>
               <th scope="col">{t('export.col.met')}</th>
             </tr>
           </thead>
@@ -107,10 +121,18 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
           <thead>
             <tr>
               <th scope="col">{t('ui.report.village')}</th>
-              <th scope="col" class="num">{t('ui.report.surveyed')}</th>
-              <th scope="col" class="num">{t('ui.report.on_roster')}</th>
-              <th scope="col" class="num">{t('ui.report.roster_total')}</th>
-              <th scope="col" class="num">{t('export.col.coverage')}</th>
+              <th scope="col" class="num">
+                {t('ui.report.surveyed')}
+              </th>
+              <th scope="col" class="num">
+                {t('ui.report.on_roster')}
+              </th>
+              <th scope="col" class="num">
+                {t('ui.report.roster_total')}
+              </th>
+              <th scope="col" class="num">
+                {t('export.col.coverage')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,0 +1,54 @@
+// What a request says about where it came from: the web app's public origin (for link URLs) and the client's
+// address (for rate limiting), read from the headers CloudFront and API Gateway set.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AppContext } from './context';
+
+/**
+ * The web app's public origin: configured (PUBLIC_URL), else the host CloudFront saw (x-public-host, set by the
+ * distribution's function on /api/*), else the browser's Origin, else the request's own origin (local server).
+ */
+export function publicBaseUrl(c: AppContext, configured?: string): string {
+  if (configured) return configured.replace(/\/+$/, '');
+  const forwarded = c.req.header('x-public-host');
+  if (forwarded && /^[A-Za-z0-9.-]+(:\d+)?$/.test(forwarded)) return `https://${forwarded}`;
+  const origin = c.req.header('origin');
+  if (origin && /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(origin)) return origin;
+  return new URL(c.req.url).origin;
+}
+
+/**
+ * The custom header CloudFront's API origin adds (infra/constructs/web-site.ts), carrying a per-deployment random
+ * value the API also gets as ORIGIN_VERIFY. CloudFront overwrites a viewer's header of the same name.
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-phieu-origin-verify';
+
+/** The origin-verify values a deployment accepts: the current one and, during a rotation, the previous one. */
+export type OriginVerifyValues = string | readonly (string | undefined)[] | undefined;
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Whether the request carries one of the accepted origin-verify values. Digests have equal length, so each
+ * comparison is constant-time whatever the lengths given, and every value is compared, so the time taken does not
+ * tell which one matched.
+ */
+export function carriesOriginVerify(c: Pick<AppContext, 'req'>, values: OriginVerifyValues): boolean {
+  const accepted = (Array.isArray(values) ? values : [values]).filter((value): value is string => !!value);
+  const given = c.req.header(ORIGIN_VERIFY_HEADER);
+  if (!given || accepted.length === 0) return false;
+  return accepted.map((value) => timingSafeEqual(digest(given), digest(value))).includes(true);
+}
+
+/**
+ * The client's address for rate limiting. `x-viewer-address` (the viewer address CloudFront's function writes)
+ * is trusted only on requests that carry CloudFront's origin-verify header with the deployment's value
+ * (`originVerify`); anyone else could forge it. Otherwise: the Lambda event's source address (direct calls to
+ * API Gateway), else the local server's socket. Without `originVerify` (local stack, tests) the header is never
+ * trusted. API Gateway's stage throttling remains the hard bound.
+ */
+export function clientAddress(c: AppContext, originVerify?: OriginVerifyValues): string {
+  const viewer = c.req.header('x-viewer-address')?.trim();
+  if (viewer && carriesOriginVerify(c, originVerify)) return viewer;
+  const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

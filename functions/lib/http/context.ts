@@ -1,0 +1,39 @@
+// What handlers get from the app: dependencies passed in, and per-request values set by middleware.
+
+import type { User } from '@shared/api/contract';
+import type { Lang } from '@shared/survey/form';
+import type { Context } from 'hono';
+import type { IdentityProvider } from '../auth/identity';
+import type { Repository } from '../repo/types';
+import type { LinkKeySource } from '../services/links/link-secret';
+import type { RateLimit } from '../services/links/rate-limiter';
+
+export interface AppDeps {
+  repo: Repository;
+  identity: IdentityProvider;
+  clock: () => Date;
+  /** Aggregate rows per ward (the stream handler's setting; recompute needs it). */
+  aggregateSlots: number;
+  /** HMAC key of self-report links; absent: a random key for this process (local stack, tests). */
+  linkKey?: LinkKeySource;
+  /** Public base URL of the web app for link URLs; absent: taken from the request. */
+  publicUrl?: string;
+  /** Limits of the public self-report routes; absent: the defaults in http/routes/self.ts. */
+  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit };
+  /**
+   * The value CloudFront sends in the origin-verify header (ORIGIN_VERIFY): only requests carrying it may name
+   * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.
+   */
+  originVerify?: string;
+  /** The origin-verify value before the last rotation, accepted alongside `originVerify` while it reaches the edges. */
+  originVerifyPrevious?: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    lang: Lang;
+    user: User;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

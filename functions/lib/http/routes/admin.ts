@@ -1,0 +1,23 @@
+// /api/admin: operations for administrators only. POST /recompute rebuilds a round's aggregates from
+// the responses, reports the drift it found and what it repaired (see services/results/recompute.ts).
+
+import type { AreaTree } from '@shared/areas/areas';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { recomputeRound } from '../../services/results/recompute';
+import { requireRound } from '../../services/rounds/require-round';
+import type { AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow, readJson } from '../request';
+
+const RecomputeRequestSchema = z.strictObject({ roundId: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+  const { repo, identity, clock, areaTree, aggregateSlots } = deps;
+  return new Hono<AppEnv>().use(requireUser(identity, 'admin')).post('/recompute', async (c) => {
+    const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c));
+    await requireRound(repo.reference, roundId);
+    const report = await recomputeRound(roundId, { responses: repo.responses, aggregates: repo.aggregates, areaTree, slots: aggregateSlots, clock });
+    return c.json(report);
+  });
+}

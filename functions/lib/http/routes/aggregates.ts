@@ -1,0 +1,78 @@
+// /api/aggregates(.csv|.xlsx): officials (and admins) read the indicator figures of their areas.
+
+import { AGGREGATE_LEVELS, type AggregateLevel, AggregateLevelSchema } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import { compareAggregates } from '@shared/indicators/compare';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { problem } from '../../errors';
+import { aggregatesCsv } from '../../services/results/aggregates-csv';
+import { aggregatesXlsx } from '../../services/results/aggregates-xlsx';
+import { readableAggregates } from '../../services/results/readable-aggregates';
+import { requireRound } from '../../services/rounds/require-round';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow } from '../request';
+
+const AggregatesQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  level: z._default(AggregateLevelSchema, 'ward'),
+});
+
+/** The workbook holds every level the caller may read unless `level` picks one. */
+const WorkbookQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  level: z.optional(AggregateLevelSchema),
+});
+
+const CompareQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  baseRoundId: z.string().check(z.minLength(1)),
+  level: z._default(AggregateLevelSchema, 'ward'),
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+  const { repo, identity, areaTree } = deps;
+
+  const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[]) =>
+    readableAggregates(c.get('user'), roundId, levels, { aggregates: repo.aggregates, roster: repo.roster, areaTree });
+
+  const load = async (c: AppContext) => {
+    const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query());
+    await requireRound(repo.reference, roundId);
+    const [aggregates] = await loadLevels(c, roundId, [level]);
+    if (!aggregates) throw problem.forbidden('level');
+    return aggregates;
+  };
+
+  // Mounted at /api, so the login check goes on each route, not on everything under /api.
+  const officials = requireUser(identity, 'official', 'admin');
+  return new Hono<AppEnv>()
+    .get('/aggregates', officials, async (c) => c.json(await load(c)))
+    .get('/aggregates/compare', officials, async (c) => {
+      const { roundId, baseRoundId, level } = parseOrThrow(CompareQuerySchema, c.req.query());
+      await requireRound(repo.reference, baseRoundId, 'baseRoundId');
+      await requireRound(repo.reference, roundId);
+      const [[current], [base]] = await Promise.all([loadLevels(c, roundId, [level]), loadLevels(c, baseRoundId, [level])]);
+      if (!current || !base) throw problem.forbidden('level');
+      return c.json(compareAggregates(current, base));
+    })
+    .get('/aggregates.csv', officials, async (c) => {
+      const aggregates = await load(c);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="phieu-${aggregates.roundId}-${aggregates.level}.csv"`);
+      return c.body(aggregatesCsv(aggregates, c.get('lang')));
+    })
+    .get('/aggregates.xlsx', officials, async (c) => {
+      const { roundId, level } = parseOrThrow(WorkbookQuerySchema, c.req.query());
+      await requireRound(repo.reference, roundId);
+      const levels = await loadLevels(c, roundId, level ? [level] : AGGREGATE_LEVELS);
+      if (levels.length === 0) throw problem.forbidden('level');
+      const workbook = await aggregatesXlsx(levels, c.get('lang'));
+      c.header('Content-Type', XLSX_TYPE);
+      c.header('Content-Disposition', `attachment; filename="phieu-${roundId}-${level ?? 'all'}.xlsx"`);
+      return c.body(new Uint8Array(workbook));
+    });
+}

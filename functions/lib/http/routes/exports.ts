@@ -1,0 +1,48 @@
+// /api/exports: admins take every raw response of a round away as CSV, streamed.
+
+import { Readable } from 'node:stream';
+import type { AreaTree } from '@shared/areas/areas';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { IdentityProvider } from '../../auth/identity';
+import type { Log } from '../../logger';
+import type { ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import { EXPORT_SHAPES } from '../../services/exports/response-rows';
+import { responsesCsvStream } from '../../services/exports/responses-csv';
+import { requireRound } from '../../services/rounds/require-round';
+import type { AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow } from '../request';
+
+const ExportQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  /** long (one row per member) unless asked otherwise: see docs/exports.md. */
+  shape: z._default(z.enum(EXPORT_SHAPES), 'long'),
+});
+
+export interface ExportRouteDeps {
+  responses: Pick<ResponsesRepo, 'listAllInWard'>;
+  reference: Pick<ReferenceRepo, 'getRound' | 'listAreas'>;
+  identity: IdentityProvider;
+  areaTree: () => Promise<AreaTree>;
+}
+
+export function exportRoutes({ responses, reference, identity, areaTree }: ExportRouteDeps, log: Log) {
+  return new Hono<AppEnv>().get('/responses.csv', requireUser(identity, 'admin'), async (c) => {
+    const { roundId, shape } = parseOrThrow(ExportQuerySchema, c.req.query());
+    await requireRound(reference, roundId);
+    const tree = await areaTree();
+    const csv = responsesCsvStream({
+      responses,
+      tree,
+      roundId,
+      shape,
+      wardCodes: tree.ofLevel('ward').map((ward) => ward.code),
+      onEnd: ({ rows, error }) =>
+        error && log('responses export cut short', { roundId, shape, rows, error: error instanceof Error ? error.message : String(error) }),
+    });
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="phieu-responses-${roundId}-${shape}.csv"`);
+    return c.body(Readable.toWeb(csv) as ReadableStream<Uint8Array>);
+  });
+}

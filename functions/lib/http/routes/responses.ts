@@ -1,0 +1,79 @@
+// /api/responses: collectors (and admins) create, read, list, edit and delete household responses.
+
+import type { StoredResponse } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { canWorkInWard } from '../../access/scope';
+import { problem } from '../../errors';
+import type { StoredResponseItem } from '../../repo/types';
+import { deleteResponse } from '../../services/responses/delete-response';
+import { putResponse, userActor } from '../../services/responses/put-response';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
+
+const ListQuerySchema = z.strictObject({
+  roundId: z.string().check(z.minLength(1)),
+  wardCode: z.string().check(z.minLength(1)),
+  villageCode: z.optional(z.string().check(z.minLength(1))),
+  cursor: z.optional(z.string()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+});
+
+export function toStoredResponse(item: StoredResponseItem): StoredResponse {
+  const { id, roundId, wardCode, villageCode, householdCode, household, members, version, channel, createdBy, createdAt, updatedAt } = item;
+  return {
+    id,
+    roundId,
+    wardCode,
+    villageCode,
+    ...(householdCode ? { householdCode } : {}),
+    household,
+    members,
+    version,
+    channel,
+    createdBy,
+    createdAt,
+    updatedAt,
+  };
+}
+
+export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+  const { repo, identity, clock, areaTree } = deps;
+  const readable = async (c: AppContext, id: string) => {
+    const item = await repo.responses.get(id);
+    if (!item || item.deletedAt) throw problem.notFound();
+    if (!canWorkInWard(c.get('user'), item.wardCode, await areaTree())) throw problem.forbidden();
+    return item;
+  };
+
+  return new Hono<AppEnv>()
+    .use(requireUser(identity, 'collector', 'admin'))
+    .put('/:id', async (c) => {
+      const id = responseId(c);
+      const ifMatch = ifMatchVersion(c);
+      const body = await readJson(c);
+      const result = await putResponse(
+        { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector' },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+      );
+      c.header('ETag', `"${result.version}"`);
+      return c.json({ id: result.id, version: result.version }, result.created ? 201 : 200);
+    })
+    .get('/:id', async (c) => {
+      const item = await readable(c, responseId(c));
+      c.header('ETag', `"${item.version}"`);
+      return c.json(toStoredResponse(item));
+    })
+    .get('/', async (c) => {
+      const query = parseOrThrow(ListQuerySchema, c.req.query());
+      if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
+      const page = await repo.responses.listByWard({ ...query, limit: query.limit ?? 50 });
+      return c.json({ responses: page.items.map(toStoredResponse), ...(page.cursor ? { cursor: page.cursor } : {}) });
+    })
+    .delete('/:id', async (c) => {
+      await deleteResponse({ id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') }, { responses: repo.responses, areaTree, clock });
+      return c.body(null, 204);
+    });
+}

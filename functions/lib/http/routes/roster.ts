@@ -1,0 +1,72 @@
+// /api/roster: admins import a ward roster (CSV) with a dry-run preview; collectors of the ward (and admins)
+// read it when choosing a household. /api/coverage: households reached vs the roster, per village.
+
+import type { AreaTree } from '@shared/areas/areas';
+import { translateIssue } from '@shared/i18n/dictionary';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
+import { assertVillageOfWard } from '../../access/scope';
+import { problem } from '../../errors';
+import { importRoster } from '../../services/roster/import-roster';
+import { coverageOfWard } from '../../services/roster/ward-coverage';
+import type { AppDeps, AppEnv } from '../context';
+import { requireUser } from '../middleware';
+import { parseOrThrow } from '../request';
+
+/**
+ * A roster upload may be far larger than the API's 64 KB body limit (a town of 15,000 households is ~1.5 MB
+ * of CSV). 5 MB stays under Lambda's 6 MB synchronous payload limit; create-app exempts this route.
+ */
+export const ROSTER_IMPORT_PATH = '/api/roster/import';
+export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
+
+const ImportQuerySchema = z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) });
+const RosterQuerySchema = z.strictObject({ wardCode: z.string().check(z.minLength(1)), villageCode: z.optional(z.string().check(z.minLength(1))) });
+const CoverageQuerySchema = z.strictObject({ roundId: z.string().check(z.minLength(1)), wardCode: z.string().check(z.minLength(1)) });
+
+type Deps = AppDeps & { areaTree: () => Promise<AreaTree> };
+
+export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
+  return new Hono<AppEnv>()
+    .post(
+      '/import',
+      requireUser(identity, 'admin'),
+      bodyLimit({
+        maxSize: ROSTER_MAX_BYTES,
+        onError: () => {
+          throw problem.payloadTooLarge(ROSTER_MAX_BYTES);
+        },
+      }),
+      async (c) => {
+        const { dryRun } = parseOrThrow(ImportQuerySchema, c.req.query());
+        const result = await importRoster({
+          repo,
+          tree: await areaTree(),
+          csv: await c.req.text(),
+          dryRun: dryRun === 'true',
+          username: c.get('user').username,
+          now: clock(),
+        });
+        const errors = result.errors.map((issue) => ({ line: issue.line, ...translateIssue(c.get('lang'), issue) }));
+        return c.json({ ...result, errors }, result.dryRun ? 200 : 201);
+      },
+    )
+    .get('/wards', requireUser(identity, 'admin'), async (c) => c.json({ wards: await repo.roster.listWardRosters() }))
+    .get('/', requireUser(identity, 'collector', 'admin'), async (c) => {
+      const { wardCode, villageCode } = parseOrThrow(RosterQuerySchema, c.req.query());
+      assertVillageOfWard(await areaTree(), c.get('user'), wardCode, villageCode);
+      const pointer = await repo.roster.getWardRoster(wardCode);
+      const entries = pointer ? await repo.roster.listEntries(pointer, villageCode) : [];
+      return c.json({ wardCode, villageCode: villageCode ?? null, importedAt: pointer?.importedAt ?? null, entries });
+    });
+}
+
+export function coverageRoutes({ repo, identity, areaTree }: Deps) {
+  return new Hono<AppEnv>().get('/coverage', requireUser(identity), async (c) => {
+    const { roundId, wardCode } = parseOrThrow(CoverageQuerySchema, c.req.query());
+    return c.json(
+      await coverageOfWard(c.get('user'), roundId, wardCode, { reference: repo.reference, responses: repo.responses, roster: repo.roster, areaTree }),
+    );
+  });
+}

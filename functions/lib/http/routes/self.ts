@@ -1,0 +1,74 @@
+// /api/self/{token}: a household answers for itself through its link, with no account. The token is the only
+// credential: it names the round, ward, village and link, so the household reads and writes its own response and
+// nothing else. Every request is rate limited per client address and per link before any storage is touched.
+
+import type { AreaTree } from '@shared/areas/areas';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { problem } from '../../errors';
+import type { LinkKeySource } from '../../services/links/link-secret';
+import { selfResponseId } from '../../services/links/link-token';
+import { linkOfClaims, verifiedClaims } from '../../services/links/links-service';
+import { createRateLimiter, type RateLimit } from '../../services/links/rate-limiter';
+import { selfFormOf } from '../../services/links/self-form';
+import { bodyForLink, linkActor } from '../../services/links/self-submission';
+import { putResponse } from '../../services/responses/put-response';
+import { clientAddress } from '../client-origin';
+import type { AppContext, AppDeps, AppEnv } from '../context';
+import { ifMatchVersion, readJson } from '../request';
+
+/**
+ * A household opens its form, saves a few times and maybe comes back: 30 requests a minute per link is plenty.
+ * Many phones share one address behind carrier NAT, hence the higher per-address limit.
+ */
+export const DEFAULT_SELF_RATE_LIMITS: { perToken: RateLimit; perAddress: RateLimit } = {
+  perToken: { limit: 30, windowMs: 60_000 },
+  perAddress: { limit: 300, windowMs: 60_000 },
+};
+
+type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource };
+
+export function selfRoutes(deps: SelfRouteDeps) {
+  const { repo, clock, areaTree, linkKey } = deps;
+  const limits = deps.selfRateLimits ?? DEFAULT_SELF_RATE_LIMITS;
+  const perAddress = createRateLimiter(limits.perAddress);
+  const perToken = createRateLimiter(limits.perToken);
+
+  const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const decision = perAddress.hit(clientAddress(c, [deps.originVerify, deps.originVerifyPrevious]), clock().getTime());
+    if (!decision.allowed) throw problem.tooManyRequests(decision.retryAfterSeconds);
+    await next();
+  };
+
+  /**
+   * The live link of the request's token; 401 for anything else. A signed token is counted against its link's
+   * limit straight after the signature check, so a burst on one link never reaches storage.
+   */
+  const liveLink = async (c: AppContext) => {
+    const claims = verifiedClaims(await linkKey(), c.req.param('token') ?? '', clock());
+    const decision = perToken.hit(claims.linkId, clock().getTime());
+    if (!decision.allowed) throw problem.tooManyRequests(decision.retryAfterSeconds);
+    const record = await linkOfClaims(repo.links, claims);
+    if (record.revokedAt) throw problem.linkRefused('revoked');
+    return record;
+  };
+
+  return new Hono<AppEnv>()
+    .use(limitAddress)
+    .get('/:token', async (c) => {
+      const record = await liveLink(c);
+      const form = await selfFormOf(record, { reference: repo.reference, responses: repo.responses, areaTree });
+      if (form.response) c.header('ETag', `"${form.response.version}"`);
+      return c.json(form);
+    })
+    .put('/:token', async (c) => {
+      const record = await liveLink(c);
+      const ifMatch = ifMatchVersion(c);
+      const body = bodyForLink(await readJson(c), record);
+      const result = await putResponse(
+        { id: selfResponseId(record.linkId), body, ifMatch, actor: linkActor(record), channel: 'self' },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+      );
+      c.header('ETag', `"${result.version}"`);
+      return c.json({ id: result.id, version: result.version }, result.created ? 201 : 200);
+    });
+}

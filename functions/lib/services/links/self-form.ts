@@ -1,0 +1,42 @@
+// What a household's link opens: the link, its round, ward and village, the form, and the household's own
+// response (or that it was deleted).
+
+import type { SelfForm } from '@shared/api/links';
+import type { AreaTree } from '@shared/areas/areas';
+import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import { problem } from '../../errors';
+import type { LinkRecord, ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import { selfResponseId } from './link-token';
+
+export interface SelfFormDeps {
+  reference: Pick<ReferenceRepo, 'getRound'>;
+  responses: Pick<ResponsesRepo, 'get'>;
+  areaTree: () => Promise<AreaTree>;
+}
+
+/** The page of a live link; 404 when its round or areas are gone. */
+export async function selfFormOf(record: LinkRecord, deps: SelfFormDeps): Promise<SelfForm> {
+  const [round, tree, stored] = await Promise.all([
+    deps.reference.getRound(record.roundId),
+    deps.areaTree(),
+    deps.responses.get(selfResponseId(record.linkId)),
+  ]);
+  const ward = tree.get(record.wardCode);
+  const village = tree.get(record.villageCode);
+  if (!round || !ward || !village) throw problem.notFound();
+  const live = stored && !stored.deletedAt ? stored : undefined;
+  return {
+    link: {
+      linkId: record.linkId,
+      expiresAt: record.expiresAt,
+      ...(record.householdCode ? { householdCode: record.householdCode } : {}),
+      ...(record.headName ? { headName: record.headName } : {}),
+    },
+    round,
+    ward,
+    village,
+    form: HOUSEHOLD_FORM,
+    response: live ? { id: live.id, version: live.version, household: live.household, members: live.members, updatedAt: live.updatedAt } : null,
+    deleted: Boolean(stored?.deletedAt),
+  };
+}

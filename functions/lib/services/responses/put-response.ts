@@ -1,0 +1,116 @@
+// Create or replace one household response: validation, scope, idempotent replays and versions.
+import { createHash } from 'node:crypto';
+import type { User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import { canonicalJson } from '@shared/survey/canonical-json';
+import { checkSurveyRules, type ResponseBody, ResponseBodySchema } from '@shared/survey/schema';
+import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '@shared/survey/validate';
+import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
+import { problem, ValidationError } from '../../errors';
+import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
+import { assertRoundOpen, requireRound } from '../rounds/require-round';
+
+/**
+ * Who writes: a signed-in user (scope from their areas) or a self-report link (fixed to its ward and village).
+ * `name` is recorded as createdBy / updatedBy.
+ */
+export interface PutActor {
+  name: string;
+  mayWrite(target: { wardCode: string; villageCode: string }, tree: AreaTree): boolean;
+}
+
+/** A collector or admin: any village of a ward within their areas. */
+export function userActor(user: User): PutActor {
+  return { name: user.username, mayWrite: ({ wardCode }, tree) => canWorkInWard(user, wardCode, tree) };
+}
+
+export interface PutResponseInput {
+  id: string;
+  body: unknown;
+  /** The If-Match version, when the client sent one. */
+  ifMatch?: number;
+  actor: PutActor;
+  channel: StoredResponseItem['channel'];
+}
+
+export interface PutResponseDeps {
+  responses: ResponsesRepo;
+  reference: ReferenceRepo;
+  areaTree: () => Promise<AreaTree>;
+  clock: () => Date;
+}
+
+export interface PutResponseResult {
+  id: string;
+  version: number;
+  created: boolean;
+}
+
+/** Stable hash of the validated body: key order and whitespace never make a replay look new. */
+export function bodyHashOf(body: ResponseBody): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('base64url');
+}
+
+/** Validates a body fully: shape, round, areas, the actor's scope, then the round's survey rules. */
+export async function validatePut(input: PutResponseInput, deps: PutResponseDeps) {
+  const parsed = ResponseBodySchema.safeParse(input.body);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.body)));
+  const body = parsed.data;
+  const round = await requireRound(deps.reference, body.roundId);
+  const tree = await deps.areaTree();
+  assertVillageOfWard(tree, () => input.actor.mayWrite(body, tree), body.wardCode, body.villageCode);
+  const ruleIssues = checkSurveyRules(body, round.referenceYear);
+  if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue)));
+  assertRoundOpen(round, deps.clock());
+  return { body, round, tree };
+}
+
+export async function putResponse(input: PutResponseInput, deps: PutResponseDeps): Promise<PutResponseResult> {
+  const { body, round, tree } = await validatePut(input, deps);
+  const bodyHash = bodyHashOf(body);
+  const now = deps.clock().toISOString();
+  let existing = await deps.responses.get(input.id);
+
+  if (!existing) {
+    if (input.ifMatch !== undefined) throw problem.notFound();
+    const item: StoredResponseItem = {
+      id: input.id,
+      ...body,
+      version: 1,
+      referenceYear: round.referenceYear,
+      channel: input.channel,
+      bodyHash,
+      createdBy: input.actor.name,
+      createdAt: now,
+      updatedBy: input.actor.name,
+      updatedAt: now,
+    };
+    const created = await deps.responses.create(item);
+    if (created.ok) return { id: input.id, version: 1, created: true };
+    // Another upload of the same id won the race: answer as for the response it stored.
+    if (!created.current) throw new Error(`create of ${input.id} refused with no stored response`);
+    existing = created.current;
+  }
+
+  if (existing.deletedAt) throw problem.deleted();
+  if (!input.actor.mayWrite(existing, tree)) throw problem.forbidden();
+  // A replay of what is stored (a retried upload, create or edit) changes nothing and answers the same.
+  if (existing.bodyHash === bodyHash) return { id: input.id, version: existing.version, created: false };
+  if (existing.roundId !== body.roundId) throw problem.invalidField('roundId', 'validation.round_change');
+  if (input.ifMatch === undefined) throw problem.versionRequired(existing.version);
+  if (input.ifMatch !== existing.version) throw problem.versionConflict(existing.version);
+
+  const next: StoredResponseItem = {
+    ...existing,
+    ...body,
+    version: existing.version + 1,
+    referenceYear: round.referenceYear,
+    bodyHash,
+    updatedBy: input.actor.name,
+    updatedAt: now,
+  };
+  const replaced = await deps.responses.replace(next, existing.version);
+  if (replaced.ok) return { id: input.id, version: next.version, created: false };
+  if (replaced.current?.deletedAt) throw problem.deleted();
+  throw problem.versionConflict(replaced.current?.version ?? existing.version);
+}

@@ -1,0 +1,52 @@
+// The aggregates table as CSV: one row per area and indicator, UTF-8 with a BOM so Excel reads Vietnamese.
+
+import type { AggregatesResponse } from '@shared/api/contract';
+import { indicatorById } from '@shared/indicators/catalogue';
+import type { Lang } from '@shared/survey/form';
+import { stringify } from 'csv-stringify/sync';
+
+export const CSV_COLUMNS = [
+  'round_id',
+  'level',
+  'area_code',
+  'area_name',
+  'households_surveyed',
+  'households_total',
+  'indicator_id',
+  'indicator_name',
+  'numerator',
+  'denominator',
+  'percent',
+  'target',
+  'met',
+] as const;
+
+/** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function aggregatesCsv(aggregates: AggregatesResponse, lang: Lang): string {
+  const rows = aggregates.areas.flatMap((area) =>
+    area.indicators.map((result) => [
+      aggregates.roundId,
+      area.level,
+      area.code,
+      area.name,
+      area.households.surveyed,
+      area.households.total ?? '',
+      result.id,
+      indicatorById(result.id)?.[lang] ?? result.id,
+      result.numerator,
+      result.denominator,
+      result.percent ?? '',
+      result.target ?? '',
+      result.met === null ? '' : result.met ? 'true' : 'false',
+    ]),
+  );
+  const text = stringify([[...CSV_COLUMNS], ...rows], {
+    cast: { string: neutraliseFormula, number: String },
+    record_delimiter: '\r\n',
+  });
+  return `\uFEFF${text}`;
+}

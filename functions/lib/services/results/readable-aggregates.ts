@@ -1,0 +1,37 @@
+// The figures a user may read: for each level asked, the areas of it within the user's own, built from the
+// round's aggregate rows and the wards' roster totals.
+import type { AggregateLevel, AggregatesResponse, User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import { canReadAggregatesOf } from '../../access/scope';
+import type { AggregatesRepo, RosterRepo } from '../../repo/types';
+import { buildAggregates } from './read-aggregates';
+
+export interface ReadableAggregatesDeps {
+  aggregates: Pick<AggregatesRepo, 'readRoundRows'>;
+  roster: Pick<RosterRepo, 'listWardRosters'>;
+  areaTree: () => Promise<AreaTree>;
+}
+
+/** The figures of the areas of `levels` the user may read; levels with none readable are left out. */
+export async function readableAggregates(
+  user: User,
+  roundId: string,
+  levels: readonly AggregateLevel[],
+  deps: ReadableAggregatesDeps,
+): Promise<AggregatesResponse[]> {
+  const tree = await deps.areaTree();
+  const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(roundId), rosterWardTotals(deps.roster)]);
+  return levels.flatMap((level) => {
+    const codes = tree
+      .ofLevel(level)
+      .map((a) => a.code)
+      .filter((code) => canReadAggregatesOf(user, code, tree));
+    return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals)] : [];
+  });
+}
+
+/** Households per ward from the imported rosters; wards without a roster keep the official statistic. */
+async function rosterWardTotals(roster: ReadableAggregatesDeps['roster']): Promise<Map<string, number>> {
+  const pointers = await roster.listWardRosters();
+  return new Map(pointers.map((p) => [p.wardCode, p.households]));
+}

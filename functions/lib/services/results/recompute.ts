@@ -1,0 +1,166 @@
+// Recompute: the recovery path beside the stream fold (admin API, `npm run recompute`, DLQ replay fallback).
+// It reads a round's responses ward by ward (a Query per ward on the byRoundWard index, never a table scan),
+// folds those the ledger has not caught up with through the same ledger as the stream (so a stream running
+// at the same time cannot double count), and repairs wards whose stored counts no longer equal what their
+// ledger entries add up to: that can only be corruption, since every fold moves both in one transaction.
+
+import { contributionOf } from '@shared/aggregation/fold';
+import type { AreaTree } from '@shared/areas/areas';
+import { addTally, isZeroTally, type Tally } from '@shared/indicators/tally';
+import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
+import { correctionOf, counterOf, type DriftEntry, type DriftField, findDrift } from './drift';
+import { foldRecords } from './fold-records';
+import { wardTallies } from './read-aggregates';
+
+const LEDGER_CHUNK = 100;
+/** Passes before giving up on a round that keeps moving (a busy stream); each pass re-reads everything. */
+const MAX_PASSES = 5;
+
+export interface RecomputeDeps {
+  responses: ResponsesRepo;
+  aggregates: AggregatesRepo;
+  areaTree: () => Promise<AreaTree>;
+  /** Aggregate rows per ward (the stream handler's setting). */
+  slots: number;
+  clock: () => Date;
+}
+
+/** One counter of one ward that recompute corrected. */
+export interface RepairEntry {
+  wardCode: string;
+  indicatorId: string;
+  field: DriftField;
+  before: number;
+  after: number;
+}
+
+export interface RecomputeReport {
+  roundId: string;
+  checkedWards: number;
+  /** Live responses of the round (when recompute began); tombstones are counted in `deleted`. */
+  responses: number;
+  deleted: number;
+  /** Response versions the aggregates had not counted yet; recompute folded them. */
+  lagging: number;
+  /** Stored against true figures when recompute began. */
+  drift: DriftEntry[];
+  /** Corrections written to wards whose stored counts differed from their ledger. */
+  repaired: RepairEntry[];
+  /** Drift left at the end: empty when every aggregate is exact. */
+  remaining: DriftEntry[];
+  passes: number;
+}
+
+interface RoundScan {
+  truth: Map<string, Tally>;
+  /** Per ward, the sum of the ledger entries (of the responses read) counted there. */
+  ledgerSums: Map<string, Tally>;
+  /** Wards with a response whose ledger version differs from its stored version: not to be corrected yet. */
+  unsettled: Set<string>;
+  lagging: number;
+  responses: number;
+  deleted: number;
+}
+
+const addTo = (into: Map<string, Tally>, key: string, tally: Tally) => into.set(key, addTally(into.get(key) ?? {}, tally));
+
+/**
+ * Recomputes every aggregate of a round from the responses table, reports drift and repairs it.
+ * Safe while the stream handler runs: folds go through the ledger and corrections are conditional on the
+ * rows being as read. Run it after dead letters were replayed: a response hard-deleted (never done by the
+ * API) whose REMOVE is still unfolded looks like corruption to it.
+ */
+export async function recomputeRound(roundId: string, deps: RecomputeDeps): Promise<RecomputeReport> {
+  const tree = await deps.areaTree();
+  const report: RecomputeReport = { roundId, checkedWards: 0, responses: 0, deleted: 0, lagging: 0, drift: [], repaired: [], remaining: [], passes: 0 };
+  for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
+    report.passes = pass;
+    // Rows before responses and ledger: a fold landing after the rows were read bumps their rev, so a
+    // correction computed from these reads is refused instead of undoing that fold.
+    const rows = await deps.aggregates.readRoundRows(roundId);
+    const stored = wardTallies(rows).tallies;
+    const wardCodes = wardsToCheck(tree, rows);
+    const scan = await scanRound(roundId, wardCodes, deps, true);
+    if (pass === 1)
+      Object.assign(report, { checkedWards: wardCodes.length, responses: scan.responses, deleted: scan.deleted, drift: findDrift(stored, scan.truth, tree) });
+    report.lagging += scan.lagging;
+
+    const corrections = wardCodes
+      .filter((wardCode) => !scan.unsettled.has(wardCode))
+      .map((wardCode) => ({ wardCode, correction: correctionOf(stored.get(wardCode) ?? {}, scan.ledgerSums.get(wardCode) ?? {}) }))
+      .filter(({ correction }) => !isZeroTally(correction));
+    if (scan.unsettled.size === 0 && corrections.length === 0) {
+      report.remaining = findDrift(stored, scan.truth, tree);
+      return report;
+    }
+    for (const { wardCode, correction } of corrections) {
+      const wardRows = rows.filter((row) => row.wardCode === wardCode);
+      const slots = Math.max(deps.slots, ...wardRows.map((row) => row.slot + 1));
+      // Refused when a fold touched the ward since its rows were read; the next pass reads again.
+      if (await deps.aggregates.correctWard(roundId, wardCode, correction, wardRows, slots, deps.clock().toISOString())) {
+        report.repaired.push(...repairEntries(wardCode, stored.get(wardCode) ?? {}, correction));
+      }
+    }
+  }
+  // Still moving after every pass: report what a last look shows, without folding.
+  const rows = await deps.aggregates.readRoundRows(roundId);
+  const scan = await scanRound(roundId, wardsToCheck(tree, rows), deps, false);
+  report.remaining = findDrift(wardTallies(rows).tallies, scan.truth, tree);
+  return report;
+}
+
+/** The tree's wards and any other ward that has rows (a ward code the tree no longer knows). */
+function wardsToCheck(tree: AreaTree, rows: readonly AggregateRow[]): string[] {
+  return [...new Set([...tree.ofLevel('ward').map((w) => w.code), ...rows.map((r) => r.wardCode)])].sort();
+}
+
+async function scanRound(roundId: string, wardCodes: readonly string[], deps: RecomputeDeps, fold: boolean): Promise<RoundScan> {
+  const scan: RoundScan = { truth: new Map(), ledgerSums: new Map(), unsettled: new Set(), lagging: 0, responses: 0, deleted: 0 };
+  const settle = async (items: StoredResponseItem[]) => {
+    const ledger = await deps.aggregates.readLedger(items.map((item) => item.id));
+    const behind: StoredResponseItem[] = [];
+    for (const item of items) {
+      const entry = ledger.get(item.id);
+      if ((entry?.version ?? 0) !== item.version) {
+        // Behind: the stream has not folded this version yet. Ahead: the index has not caught up with the table.
+        scan.unsettled.add(item.wardCode);
+        if (entry?.key) scan.unsettled.add(entry.key.wardCode);
+        if ((entry?.version ?? 0) < item.version) behind.push(item);
+      }
+      if (entry?.key?.roundId === roundId) addTo(scan.ledgerSums, entry.key.wardCode, entry.tally);
+    }
+    scan.lagging += behind.length;
+    if (fold && behind.length > 0) {
+      // The latest image as a record: the ledger skips it if the stream gets there first, and skips the
+      // stream's older records after it.
+      await foldRecords(
+        behind.map((item, index) => ({ sequenceNumber: String(index), newImage: item })),
+        deps.aggregates,
+        { slot: 0, now: deps.clock },
+      );
+    }
+  };
+  for (const wardCode of wardCodes) {
+    let chunk: StoredResponseItem[] = [];
+    for await (const item of deps.responses.listAllInWard(roundId, wardCode)) {
+      const contribution = contributionOf(item);
+      if (contribution) {
+        scan.responses += 1;
+        addTo(scan.truth, contribution.key.wardCode, contribution.tally);
+      } else {
+        scan.deleted += 1;
+      }
+      chunk.push(item);
+      if (chunk.length === LEDGER_CHUNK) {
+        await settle(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await settle(chunk);
+  }
+  return scan;
+}
+
+function repairEntries(wardCode: string, before: Tally, correction: Tally): RepairEntry[] {
+  return Object.entries(correction).map(([key, delta]) => ({ wardCode, ...counterOf(key), before: before[key] ?? 0, after: (before[key] ?? 0) + delta }));
+}

@@ -1,0 +1,108 @@
+// Importing a roster, all or nothing: validate every row first; then stage the entries under a fresh import
+// id (invisible), switch every ward's pointer in one transaction, and only then delete the replaced entries.
+// A crash while staging leaves orphan entries no pointer refers to (invisible; deleted by the next import of
+// the ward is not needed for correctness). A concurrent import of the same ward makes the switch fail: 409.
+import { randomUUID } from 'node:crypto';
+import type { AreaTree } from '@shared/areas/areas';
+import type { KeyedIssue } from '@shared/i18n/dictionary';
+import { type RosterImportResult, type WardRoster, wardRostersOf } from '@shared/roster/roster';
+import { type RosterRowIssue, validateRosterRows } from '@shared/roster/validate-roster';
+import { problem, ValidationError } from '../../errors';
+import { type Log, logError } from '../../logger';
+import type { RosterRepo } from '../../repo/types';
+import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
+
+export type RosterWardSummary = RosterImportResult['wards'][number];
+
+/** A row's problem before translation: the route renders it in the caller's language. */
+export type RosterLineIssue = KeyedIssue & { line: number };
+
+/** The import's result with its per-line errors still keyed (`RosterImportResult` once translated). */
+export type RosterImportOutcome = Omit<RosterImportResult, 'errors'> & { errors: RosterLineIssue[] };
+
+interface ImportInput {
+  repo: { roster: RosterRepo };
+  tree: AreaTree;
+  csv: string;
+  dryRun: boolean;
+  username: string;
+  now: Date;
+  log?: Log;
+}
+
+const issuePath = (issue: RosterRowIssue) => `line.${issue.line}.${issue.field}`;
+
+function summaries(tree: AreaTree, wards: readonly WardRoster[], current: ReadonlyMap<string, WardRoster | undefined>): RosterWardSummary[] {
+  return wards.map((ward) => {
+    const previous = current.get(ward.wardCode);
+    return {
+      wardCode: ward.wardCode,
+      name: tree.get(ward.wardCode)?.name ?? ward.wardCode,
+      households: ward.households,
+      villages: Object.entries(ward.villages).map(([villageCode, households]) => ({
+        villageCode,
+        name: tree.get(villageCode)?.name ?? villageCode,
+        households,
+      })),
+      replaces: previous ? { households: previous.households, importedAt: previous.importedAt } : null,
+    };
+  });
+}
+
+export async function importRoster({ repo, tree, csv, dryRun, username, now, log = logError }: ImportInput): Promise<RosterImportOutcome> {
+  let rows;
+  try {
+    rows = parseRosterCsv(csv);
+  } catch (error) {
+    if (!(error instanceof RosterCsvError)) throw error;
+    throw new ValidationError([{ path: 'csv', key: 'roster.unreadable', params: { reason: error.message } }]);
+  }
+  const { entries, issues } = validateRosterRows(rows, tree);
+  const errors: RosterLineIssue[] = issues.map((issue) => ({
+    line: issue.line,
+    path: issuePath(issue),
+    key: issue.key,
+    ...(issue.params ? { params: issue.params } : {}),
+  }));
+  if (issues.length > 0 && !dryRun) throw new ValidationError(errors.map(({ path, key, params }) => ({ path, key, params })));
+
+  const importId = `${now.toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
+  const wards = wardRostersOf(entries, importId, now.toISOString(), username);
+  const current = new Map(await Promise.all(wards.map(async (w) => [w.wardCode, await repo.roster.getWardRoster(w.wardCode)] as const)));
+  const result = { dryRun, valid: issues.length === 0, rows: rows.length, wards: summaries(tree, wards, current), errors };
+  if (dryRun) return result;
+
+  try {
+    await repo.roster.stageEntries(importId, entries);
+  } catch (error) {
+    await discard(
+      repo,
+      wards.map((w) => [w.wardCode, importId]),
+      log,
+    );
+    throw error;
+  }
+  const previous = new Map(wards.map((w) => [w.wardCode, current.get(w.wardCode)?.importId ?? null]));
+  if (!(await repo.roster.publish(wards, previous))) {
+    await discard(
+      repo,
+      wards.map((w) => [w.wardCode, importId]),
+      log,
+    );
+    throw problem.rosterConflict();
+  }
+  const replaced = [...previous].filter((entry): entry is [string, string] => entry[1] !== null);
+  await discard(repo, replaced, log);
+  return { ...result, importId };
+}
+
+/** Deleting invisible entries is housekeeping: a failure is logged, never the import's failure. */
+async function discard(repo: ImportInput['repo'], imports: [string, string][], log: Log) {
+  for (const [wardCode, importId] of imports) {
+    try {
+      await repo.roster.discardImport(wardCode, importId);
+    } catch (error) {
+      log('roster import left invisible entries', { wardCode, importId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// Households reached vs the roster, per village of one ward: for the collectors of the ward and the officials
+// above it.
+import type { User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import { wardCoverage } from '@shared/roster/coverage';
+import { canReadAggregatesOf, canWorkInWard } from '../../access/scope';
+import { problem } from '../../errors';
+import type { ReferenceRepo, ResponsesRepo, RosterRepo } from '../../repo/types';
+import { requireRound } from '../rounds/require-round';
+
+export interface WardCoverageDeps {
+  reference: Pick<ReferenceRepo, 'getRound'>;
+  responses: Pick<ResponsesRepo, 'listAllInWard'>;
+  roster: Pick<RosterRepo, 'getWardRoster' | 'listEntries'>;
+  areaTree: () => Promise<AreaTree>;
+}
+
+/** The coverage of a ward in a round: 400 unknown round or ward, 403 for a user neither working in nor above it. */
+export async function coverageOfWard(user: User, roundId: string, wardCode: string, deps: WardCoverageDeps) {
+  await requireRound(deps.reference, roundId);
+  const tree = await deps.areaTree();
+  if (tree.get(wardCode)?.level !== 'ward') throw problem.invalidField('wardCode', 'validation.unknown_ward');
+  if (!canReadAggregatesOf(user, wardCode, tree) && !canWorkInWard(user, wardCode, tree)) throw problem.forbidden('wardCode');
+  // One pointer read: the counts and the codes come from the same import, even while another is published.
+  const pointer = await deps.roster.getWardRoster(wardCode);
+  const [entries, live] = await Promise.all([pointer ? deps.roster.listEntries(pointer) : [], liveResponsesOfWard(deps.responses, roundId, wardCode)]);
+  const roster = pointer ? { pointer, codes: new Set(entries.map((e) => e.householdCode)) } : undefined;
+  return wardCoverage(roundId, wardCode, tree, live, roster);
+}
+
+async function liveResponsesOfWard(responses: WardCoverageDeps['responses'], roundId: string, wardCode: string) {
+  const live = [];
+  for await (const item of responses.listAllInWard(roundId, wardCode)) {
+    if (!item.deletedAt) live.push({ id: item.id, villageCode: item.villageCode, householdCode: item.householdCode });
+  }
+  return live;
+}

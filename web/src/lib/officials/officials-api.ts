@@ -1,0 +1,50 @@
+// The officials' and admins' API calls: workbook, raw export, roster, coverage, comparison. Kept out of
+// api.ts so that they (and their schemas) load with the pages that use them, not at a collector's start.
+import type { AggregateLevel } from '@shared/api/contract';
+import { ComparisonResponseSchema } from '@shared/indicators/compare';
+import { WardCoverageSchema } from '@shared/roster/coverage';
+import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '@shared/roster/roster';
+import { api } from '../platform/api';
+import { filenameFromContentDisposition } from '../platform/download';
+
+/** The XLSX workbook (every level the user may read unless `level` picks one). */
+export async function aggregatesXlsx(roundId: string, level?: AggregateLevel) {
+  const response = await api.request('GET', '/api/aggregates.xlsx', {
+    query: { roundId, level },
+    accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
+  const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.xlsx`);
+  return { blob: await response.blob(), filename };
+}
+
+/** All raw responses of a round (admin), long (one row per member) or wide (one row per household). */
+export async function responsesExport(roundId: string, shape: 'long' | 'wide') {
+  const response = await api.request('GET', '/api/exports/responses.csv', { query: { roundId, shape }, accept: 'text/csv' });
+  const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-responses-${roundId}-${shape}.csv`);
+  return { blob: await response.blob(), filename };
+}
+
+/** Checks (dryRun) or imports a roster CSV; an invalid real import throws ApiError with per-line issues. */
+export async function importRoster(csv: string, dryRun: boolean) {
+  const response = await api.request('POST', '/api/roster/import', {
+    text: { body: csv, contentType: 'text/csv; charset=utf-8' },
+    query: { dryRun: dryRun ? 'true' : undefined },
+  });
+  return api.json(RosterImportResultSchema, response);
+}
+
+export async function rosterWards() {
+  return (await api.json(WardRostersResponseSchema, await api.request('GET', '/api/roster/wards'))).wards;
+}
+
+export async function roster(wardCode: string, villageCode?: string) {
+  return api.json(RosterResponseSchema, await api.request('GET', '/api/roster', { query: { wardCode, villageCode } }));
+}
+
+export async function compareRounds(roundId: string, baseRoundId: string, level: AggregateLevel) {
+  return api.json(ComparisonResponseSchema, await api.request('GET', '/api/aggregates/compare', { query: { roundId, baseRoundId, level } }));
+}
+
+export async function coverage(roundId: string, wardCode: string) {
+  return api.json(WardCoverageSchema, await api.request('GET', '/api/coverage', { query: { roundId, wardCode } }));
+}

@@ -1,0 +1,19 @@
+// The outbox's one public module: every save, delete, draft and conflict choice of a household goes through
+// here (to IndexedDB first, then the upload), and pages read the phone's households and upload status here.
+export {
+  chooseInConflict,
+  deleteResponse,
+  dropDraft,
+  keepDraft,
+  listResponses,
+  loadHousehold,
+  loadResponse,
+  rememberStored,
+  type SaveRequest,
+  type SaveResult,
+  saveResponse,
+  unsentByAccount,
+} from './responses';
+export { type SyncStatus, startAutoSync, syncNow } from './sync';
+export { isUnsent, type LocalHousehold, type LocalState, type Rejection } from './types';
+export { countsOf, type OutboxCounts, useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from './use-outbox';

@@ -1,0 +1,183 @@
+// The one HTTP client of the web app: adds the bearer token and Accept-Language, parses every answer with
+// the contract's schemas and turns error bodies into ApiError (status, code, message, field issues).
+
+import {
+  type AggregateLevel,
+  AggregatesResponseSchema,
+  AreasResponseSchema,
+  ErrorBodySchema,
+  PutResponseResultSchema,
+  ResponsesPageSchema,
+  RoundsResponseSchema,
+  SessionResponseSchema,
+  StoredResponseSchema,
+} from '@shared/api/contract';
+import { type CreateLinksRequest, LinksResponseSchema, SelfFormSchema } from '@shared/api/links';
+import { translate } from '@shared/i18n/dictionary';
+import type { Lang } from '@shared/survey/form';
+import type { ResponseBody } from '@shared/survey/schema';
+import type { FieldIssue } from '@shared/survey/validate';
+import type * as z from 'zod/mini';
+import { filenameFromContentDisposition } from './download';
+import { loadLang, loadSession } from './storage';
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    /** The version the server holds, sent with a 409. */
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiConfig {
+  token: () => string | null;
+  lang: () => Lang;
+  /** Called when the server rejects the token (401 on an authenticated call). */
+  onUnauthorized?: () => void;
+  fetch?: typeof fetch;
+  baseUrl?: string;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  /** A body sent as it is (e.g. CSV text) instead of as JSON. */
+  text?: { body: string; contentType: string };
+  ifMatch?: number;
+  query?: Record<string, string | undefined>;
+  accept?: string;
+  auth?: boolean;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Builds the client; the app uses the `api` instance below, tests pass their own fetch. */
+export function createApiClient(config: ApiConfig) {
+  const fetchFn = config.fetch ?? ((input, init) => fetch(input, init));
+  const base = config.baseUrl ?? '';
+
+  async function request(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    const lang = config.lang();
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': lang };
+    const token = config.token();
+    if (options.auth !== false && token) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.text) headers['Content-Type'] = options.text.contentType;
+    if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) query.set(key, value);
+    const search = query.toString();
+    const url = `${base}${path}${search ? `?${search}` : ''}`;
+    let response: Response;
+    try {
+      response = await fetchFn(url, {
+        method,
+        headers,
+        body: options.text ? options.text.body : options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', translate(lang, 'ui.error.network'));
+    }
+    if (response.ok) return response;
+    const error = await errorFrom(response, lang);
+    if (response.status === 401 && options.auth !== false) config.onUnauthorized?.();
+    throw error;
+  }
+
+  async function json<T>(schema: z.ZodMiniType<T>, response: Response): Promise<T> {
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new ApiError(response.status, 'unexpected_response', translate(config.lang(), 'ui.error.unexpected_response'));
+    return parsed.data;
+  }
+
+  return {
+    async createSession(username: string, password: string) {
+      return json(SessionResponseSchema, await request('POST', '/api/session', { body: { username, password }, auth: false }));
+    },
+    async listAreas() {
+      return (await json(AreasResponseSchema, await request('GET', '/api/areas'))).areas;
+    },
+    async listRounds() {
+      return (await json(RoundsResponseSchema, await request('GET', '/api/rounds'))).rounds;
+    },
+    async listResponses(query: { roundId: string; wardCode: string; villageCode?: string; cursor?: string }) {
+      return json(ResponsesPageSchema, await request('GET', '/api/responses', { query }));
+    },
+    async getResponse(id: string) {
+      return json(StoredResponseSchema, await request('GET', `/api/responses/${encodeURIComponent(id)}`));
+    },
+    /** Creates (no version) or replaces (the version it was read at) one household response. */
+    async putResponse(id: string, body: ResponseBody, version?: number) {
+      const response = await request('PUT', `/api/responses/${encodeURIComponent(id)}`, { body, ifMatch: version });
+      return { ...(await json(PutResponseResultSchema, response)), created: response.status === 201 };
+    },
+    async deleteResponse(id: string, version: number) {
+      await request('DELETE', `/api/responses/${encodeURIComponent(id)}`, { ifMatch: version });
+    },
+    async aggregates(roundId: string, level: AggregateLevel) {
+      return json(AggregatesResponseSchema, await request('GET', '/api/aggregates', { query: { roundId, level } }));
+    },
+    /** The CSV download as a blob, with the file name the server suggests. */
+    async aggregatesCsv(roundId: string, level: AggregateLevel) {
+      const response = await request('GET', '/api/aggregates.csv', { query: { roundId, level }, accept: 'text/csv' });
+      const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.csv`);
+      return { blob: await response.blob(), filename };
+    },
+    // Officials' tools: their calls live in officials-api.ts (a lazy chunk) and go through these two.
+    request,
+    json,
+    // ---- self-report links ----
+    async createLinks(links: CreateLinksRequest) {
+      return (await json(LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;
+    },
+    async listLinks(query: { roundId: string; wardCode: string; villageCode: string }) {
+      return (await json(LinksResponseSchema, await request('GET', '/api/links', { query }))).links;
+    },
+    async revokeLink(token: string) {
+      await request('DELETE', `/api/links/${encodeURIComponent(token)}`);
+    },
+    /** A household's own form through its link: the link is the credential, never the device's session. */
+    async getSelf(token: string) {
+      return json(SelfFormSchema, await request('GET', `/api/self/${encodeURIComponent(token)}`, { auth: false }));
+    },
+    async putSelf(token: string, body: unknown, version?: number) {
+      const response = await request('PUT', `/api/self/${encodeURIComponent(token)}`, { body, ifMatch: version, auth: false });
+      return { ...(await json(PutResponseResultSchema, response)), created: response.status === 201 };
+    },
+  };
+}
+
+async function errorFrom(response: Response, lang: Lang): Promise<ApiError> {
+  const data: unknown = await response.json().catch(() => undefined);
+  const parsed = ErrorBodySchema.safeParse(data);
+  if (!parsed.success) {
+    const key = response.status >= 500 ? 'error.internal' : response.status === 401 ? 'error.unauthorized' : 'error.bad_request';
+    return new ApiError(response.status, `http_${response.status}`, translate(lang, key));
+  }
+  const { code, message, issues } = parsed.data.error;
+  const current = (data as { error: { currentVersion?: unknown } }).error.currentVersion;
+  return new ApiError(response.status, code, message, issues ?? [], typeof current === 'number' ? current : undefined);
+}
+
+const unauthorizedListeners = new Set<() => void>();
+
+/** Subscribes to "the server no longer accepts our token"; returns the unsubscribe function. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** The app's client: token and language from what this device stored. */
+export const api = createApiClient({
+  token: () => loadSession()?.token ?? null,
+  lang: loadLang,
+  onUnauthorized: () => {
+    for (const listener of unauthorizedListeners) listener();
+  },
+});

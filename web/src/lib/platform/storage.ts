@@ -1,0 +1,58 @@
+// What the web app keeps on the device between visits: the session, the language, the last village.
+// localStorage can throw (private mode, quota); every access degrades to "nothing stored".
+import { type SessionResponse, SessionResponseSchema } from '@shared/api/contract';
+import type { Lang } from '@shared/survey/form';
+
+const KEYS = { session: 'phieu.session', lang: 'phieu.lang', village: 'phieu.village' } as const;
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Nothing to do: the app works for this visit without persistence.
+  }
+}
+
+export type Session = SessionResponse;
+
+/** The stored session, or null when there is none or it no longer has the expected shape. */
+export function loadSession(): Session | null {
+  const raw = read(KEYS.session);
+  if (!raw) return null;
+  try {
+    const parsed = SessionResponseSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session | null): void {
+  write(KEYS.session, session ? JSON.stringify(session) : null);
+}
+
+/** Vietnamese unless English was chosen on this device. */
+export function loadLang(): Lang {
+  return read(KEYS.lang) === 'en' ? 'en' : 'vi';
+}
+
+export function saveLang(lang: Lang): void {
+  write(KEYS.lang, lang);
+}
+
+export function loadVillage(): string | null {
+  return read(KEYS.village);
+}
+
+export function saveVillage(code: string | null): void {
+  write(KEYS.village, code);
+}

@@ -1,0 +1,79 @@
+// A tiny hash router with named routes: `#/collect/<village>/new` becomes
+// { name: 'household', params: { villageCode: '<village>', responseId: 'new' } }.
+// Hash routes need no server rewrites and survive being opened from a home-screen shortcut.
+import { useEffect, useState } from 'preact/hooks';
+
+export function parseHash(hash: string): string[] {
+  return hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
+}
+
+/** The href of a route, each segment escaped. */
+export function href(...segments: string[]): string {
+  return `#/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+export function navigate(...segments: string[]): void {
+  location.hash = href(...segments).slice(1);
+}
+
+/** The app's routes as patterns (preact-iso's style): `:name` is a parameter, `:name?` an optional one. First match wins. */
+const ROUTES = {
+  self: '/s/:token',
+  household: '/collect/:villageCode/:responseId',
+  collect: '/collect/:villageCode?',
+  results: '/results',
+  report: '/report/:wardCode/:roundId?',
+  roster: '/roster',
+  links: '/links/:villageCode?',
+} as const;
+
+type ParamOf<Part extends string> = Part extends `${infer Name}?` ? { [K in Name]?: string } : { [K in Part]: string };
+/** The parameters a pattern names, e.g. `/report/:wardCode/:roundId?` → { wardCode: string; roundId?: string }. */
+type ParamsOf<Pattern extends string> = Pattern extends `${string}:${infer Part}/${infer Rest}`
+  ? ParamOf<Part> & ParamsOf<`/${Rest}`>
+  : Pattern extends `${string}:${infer Part}`
+    ? ParamOf<Part>
+    : Record<never, string>;
+
+export type RouteName = keyof typeof ROUTES;
+export type Route = { [N in RouteName]: { name: N; params: ParamsOf<(typeof ROUTES)[N]> } }[RouteName] | { name: undefined; params: Record<never, string> };
+
+/** The named route of a hash; segments after a pattern's last one are ignored, as they always were. */
+export function parseRoute(hash: string): Route {
+  const segments = parseHash(hash);
+  for (const [name, pattern] of Object.entries(ROUTES)) {
+    const params: Record<string, string> = {};
+    const matches = pattern
+      .slice(1)
+      .split('/')
+      .every((part, at) => {
+        const segment = segments[at];
+        if (part[0] !== ':') return part === segment;
+        if (segment !== undefined) params[part.slice(1).replace('?', '')] = segment;
+        return segment !== undefined || part.endsWith('?');
+      });
+    if (matches) return { name, params } as Route;
+  }
+  return { name: undefined, params: {} };
+}
+
+/** The current route; re-renders on every hash change. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', update);
+    return () => removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
