@@ -2,14 +2,36 @@
 // evaluation and XLSForm conversion. Pure (no I/O); import from here.
 export { type Asked, askedQuestions } from './asked';
 export { checkDefinition, checkIndicators } from './check-definition';
-export { compileDefinition, type CompiledDefinition, VN_PHONE } from './compile';
-export { compileCondition, isEmpty, referencesOf, type Predicate, type Scope } from './condition';
+export { type CompiledDefinition, compileDefinition, VN_PHONE } from './compile';
+export { compileCondition, isEmpty, type Predicate, referencesOf, type Scope } from './condition';
 export {
-  AGE, BIRTH_YEAR, type Choice, type Comparison, type Condition, ConditionSchema, type Definition, DefinitionSchema, type Indicator,
-  IndicatorSchema, type Label, type Lang, type Question, QuestionSchema, type QuestionType, type Rule,
+  AGE,
+  BIRTH_YEAR,
+  type Choice,
+  type Comparison,
+  type Condition,
+  ConditionSchema,
+  type Definition,
+  DefinitionSchema,
+  type Indicator,
+  IndicatorSchema,
+  type Label,
+  type Lang,
+  type Question,
+  QuestionSchema,
+  type QuestionType,
+  type Rule,
 } from './definition';
 export { HOUSEHOLD_DX_V1 } from './household-dx-v1';
-export { compileIndicators, type CompiledIndicators, type Contributions, contributeInto, contributionsOf, type SurveyResponseAnswers, tallyOfAnswers } from './indicators';
+export {
+  type CompiledIndicators,
+  type Contributions,
+  compileIndicators,
+  contributeInto,
+  contributionsOf,
+  type SurveyResponseAnswers,
+  tallyOfAnswers,
+} from './indicators';
 export { fillPlaceholders, type QuestionnaireIssue, type Result } from './issues';
 export { QUESTIONNAIRE_MESSAGES, type QuestionnaireMessageKey } from './messages';
 export { renderCondition } from './render-condition';

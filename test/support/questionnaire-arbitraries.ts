@@ -40,20 +40,27 @@ function condition(refs: Ref[]): fc.Arbitrary<Condition> {
 
 const label = { vi: 'Câu hỏi', en: 'Question' };
 function question(id: string, type: QuestionType, earlier: Ref[]): fc.Arbitrary<Question> {
-  return fc.record({ required: fc.boolean(), relevant: earlier.length ? fc.option(condition(earlier), { nil: undefined }) : fc.constant(undefined), bound: fc.boolean() }).map(({ required, relevant, bound }) => {
-    const q: Question = { id, type, label, required };
-    if (relevant) q.relevant = relevant;
-    if (bound && (type === 'integer' || type === 'decimal')) Object.assign(q, { min: 0, max: 20 });
-    if (bound && type === 'text') q.maxLength = 3;
-    if (type === 'select_one' || type === 'select_multiple') q.choices = 'l';
-    return q;
-  });
+  return fc
+    .record({
+      required: fc.boolean(),
+      relevant: earlier.length ? fc.option(condition(earlier), { nil: undefined }) : fc.constant(undefined),
+      bound: fc.boolean(),
+    })
+    .map(({ required, relevant, bound }) => {
+      const q: Question = { id, type, label, required };
+      if (relevant) q.relevant = relevant;
+      if (bound && (type === 'integer' || type === 'decimal')) Object.assign(q, { min: 0, max: 20 });
+      if (bound && type === 'text') q.maxLength = 3;
+      if (type === 'select_one' || type === 'select_multiple') q.choices = 'l';
+      return q;
+    });
 }
 
 /** Questions one after another, each relevant only on earlier ones (so never circular). */
 function questions(prefix: string, types: QuestionType[], given: Ref[]): fc.Arbitrary<Question[]> {
   return types.reduce<fc.Arbitrary<Question[]>>(
-    (acc, type, index) => acc.chain((done) => question(`${prefix}${index}`, type, [...given, ...done.map((q) => ({ id: q.id, type: q.type }))]).map((q) => [...done, q])),
+    (acc, type, index) =>
+      acc.chain((done) => question(`${prefix}${index}`, type, [...given, ...done.map((q) => ({ id: q.id, type: q.type }))]).map((q) => [...done, q])),
     fc.constant([]),
   );
 }
@@ -67,14 +74,25 @@ export const definitionArb: fc.Arbitrary<Definition> = fc
       const age: Ref = { id: 'age', type: 'integer' };
       return questions('m', memberTypes, [...householdRefs, age, birthYear]).chain((members) => {
         const memberRefs = [birthYear, age, ...members.map((q) => ({ id: q.id, type: q.type }))];
-        const rule = (refs: Ref[], i: number) => fc.record({ when: fc.oneof(condition(refs), fc.constant<Condition>({ all: [] })), then: condition(refs) }).map(({ when, then }): Rule => ({ id: `r${i}`, when, then, message: label }));
-        const rules = fc.tuple(fc.array(rule(householdRefs, 0), { maxLength: 2 }), fc.array(rule([...memberRefs, ...householdRefs], 0), { maxLength: 2 }))
+        const rule = (refs: Ref[], i: number) =>
+          fc
+            .record({ when: fc.oneof(condition(refs), fc.constant<Condition>({ all: [] })), then: condition(refs) })
+            .map(({ when, then }): Rule => ({ id: `r${i}`, when, then, message: label }));
+        const rules = fc
+          .tuple(fc.array(rule(householdRefs, 0), { maxLength: 2 }), fc.array(rule([...memberRefs, ...householdRefs], 0), { maxLength: 2 }))
           .map(([h, m]) => [...h, ...m].map((r, i) => ({ ...r, id: `r${i}` })));
-        return rules.map((allRules): Definition => ({
-          id: 'random', version: 1, title: label, household,
-          members: { min, max: Math.max(1, min + extra), questions: [{ id: 'birth_year', type: 'integer', label, required: true, min: 1900 }, ...members] },
-          choices: { l: VALUES.map((value) => ({ value, label })) }, rules: allRules, indicators: [],
-        }));
+        return rules.map(
+          (allRules): Definition => ({
+            id: 'random',
+            version: 1,
+            title: label,
+            household,
+            members: { min, max: Math.max(1, min + extra), questions: [{ id: 'birth_year', type: 'integer', label, required: true, min: 1900 }, ...members] },
+            choices: { l: VALUES.map((value) => ({ value, label })) },
+            rules: allRules,
+            indicators: [],
+          }),
+        );
       });
     }),
   );
@@ -98,22 +116,31 @@ const BAD: Record<QuestionType, unknown[]> = {
   select_multiple: [[], ['a', 'a'], ['z'], 'a'],
 };
 function answersFor(qs: Question[]): fc.Arbitrary<Record<string, unknown>> {
-  const one = (q: Question) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 8, arbitrary: fc.constantFrom(...GOOD[q.type]) }, { weight: 1, arbitrary: fc.constantFrom(...BAD[q.type]) });
-  return fc.tuple(...qs.map(one), fc.oneof({ weight: 30, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }))
-    .map((values) => {
-      const out: Record<string, unknown> = {};
-      qs.forEach((q, i) => { if (values[i] !== undefined) out[q.id] = values[i]; });
-      if (values[qs.length]) out.unknown = 1;
-      return out;
+  const one = (q: Question) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      { weight: 8, arbitrary: fc.constantFrom(...GOOD[q.type]) },
+      { weight: 1, arbitrary: fc.constantFrom(...BAD[q.type]) },
+    );
+  return fc.tuple(...qs.map(one), fc.oneof({ weight: 30, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })).map((values) => {
+    const out: Record<string, unknown> = {};
+    qs.forEach((q, i) => {
+      if (values[i] !== undefined) out[q.id] = values[i];
     });
+    if (values[qs.length]) out.unknown = 1;
+    return out;
+  });
 }
 const BIRTH_YEARS = [YEAR - 80, YEAR - 30, YEAR - 15, YEAR - 14, YEAR - 5, YEAR, YEAR - 40, YEAR - 15, YEAR + 1, 1899];
 export const caseArb = definitionArb.chain((definition) =>
   fc.record({
     definition: fc.constant(definition),
     household: answersFor(definition.household),
-    members: fc.array(fc.tuple(answersFor(definition.members.questions.slice(1)), fc.constantFrom(...BIRTH_YEARS, undefined)), { minLength: Math.max(0, definition.members.min - 1), maxLength: definition.members.max + 1 })
+    members: fc
+      .array(fc.tuple(answersFor(definition.members.questions.slice(1)), fc.constantFrom(...BIRTH_YEARS, undefined)), {
+        minLength: Math.max(0, definition.members.min - 1),
+        maxLength: definition.members.max + 1,
+      })
       .map((ms) => ms.map(([m, birthYear]) => (birthYear === undefined ? m : { birth_year: birthYear, ...m }))),
   }),
 );
-

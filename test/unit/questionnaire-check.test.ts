@@ -71,13 +71,30 @@ describe('checkDefinition', () => {
 
 describe('renderCondition', () => {
   it('says an indicator population and numerator in plain Vietnamese and English', () => {
-    const cond = { all: [{ q: 'age', gte: 15 }, { q: 'has_smartphone', eq: true }] };
+    const cond = {
+      all: [
+        { q: 'age', gte: 15 },
+        { q: 'has_smartphone', eq: true },
+      ],
+    };
     expect(renderCondition(cond, HOUSEHOLD_DX_V1, 'vi')).toBe('người từ 15 tuổi trở lên và có điện thoại thông minh');
     expect(renderCondition(cond, HOUSEHOLD_DX_V1, 'en')).toBe('people aged 15 and over and owns a smartphone');
   });
 
   it('parenthesises nested groups and names choices by label', () => {
-    const cond = { any: [{ not: { q: 'fiber_broadband', eq: true } }, { all: [{ q: 'sex', eq: 'female' }, { q: 'age', lt: 30 }] }] };
-    expect(renderCondition(cond, HOUSEHOLD_DX_V1, 'vi')).toBe('không phải (hộ có kết nối Internet băng rộng cáp quang (FTTH)) hoặc (giới tính = “Nữ” và người dưới 30 tuổi)');
+    const cond = {
+      any: [
+        { not: { q: 'fiber_broadband', eq: true } },
+        {
+          all: [
+            { q: 'sex', eq: 'female' },
+            { q: 'age', lt: 30 },
+          ],
+        },
+      ],
+    };
+    expect(renderCondition(cond, HOUSEHOLD_DX_V1, 'vi')).toBe(
+      'không phải (hộ có kết nối Internet băng rộng cáp quang (FTTH)) hoặc (giới tính = “Nữ” và người dưới 30 tuổi)',
+    );
   });
 });

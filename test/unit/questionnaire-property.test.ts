@@ -31,13 +31,20 @@ function holds(cond: Condition, get: Get): boolean {
 function wellFormed(q: Question, v: unknown): boolean {
   const inRange = (n: number) => (q.min === undefined || n >= q.min) && (q.max === undefined || n <= q.max);
   switch (q.type) {
-    case 'yes_no': return typeof v === 'boolean';
-    case 'integer': return Number.isInteger(v) && inRange(v as number);
-    case 'decimal': return typeof v === 'number' && inRange(v);
-    case 'text': return typeof v === 'string' && v.trim() !== '' && v.trim().length <= (q.maxLength ?? Infinity);
-    case 'phone': return typeof v === 'string' && /^0\d{9}$/.test(v);
-    case 'select_one': return VALUES.includes(v as string);
-    case 'select_multiple': return Array.isArray(v) && v.length === new Set(v).size && v.every((x) => VALUES.includes(x));
+    case 'yes_no':
+      return typeof v === 'boolean';
+    case 'integer':
+      return Number.isInteger(v) && inRange(v as number);
+    case 'decimal':
+      return typeof v === 'number' && inRange(v);
+    case 'text':
+      return typeof v === 'string' && v.trim() !== '' && v.trim().length <= (q.maxLength ?? Infinity);
+    case 'phone':
+      return typeof v === 'string' && /^0\d{9}$/.test(v);
+    case 'select_one':
+      return VALUES.includes(v as string);
+    case 'select_multiple':
+      return Array.isArray(v) && v.length === new Set(v).size && v.every((x) => VALUES.includes(x));
   }
 }
 
@@ -51,7 +58,7 @@ function naiveIssuePaths(def: Definition, household: Record<string, unknown>, me
     for (const key of Object.keys(answers)) if (!qs.some((q) => q.id === key)) shape.push(`${path}.${key}`);
   };
   group(def.household, household, 'household');
-  members.forEach((m, i) => group(def.members.questions, m, `members.${i}`));
+  for (const [i, m] of members.entries()) group(def.members.questions, m, `members.${i}`);
   if (members.length < def.members.min || members.length > def.members.max) shape.push('members');
   if (shape.length) return shape;
 
@@ -59,7 +66,8 @@ function naiveIssuePaths(def: Definition, household: Record<string, unknown>, me
   const h = trim(household);
   const issues: string[] = [];
   const memberIds = new Set(['age', ...def.members.questions.map((q) => q.id)]);
-  const refs = (c: Condition): string[] => ('all' in c ? c.all.flatMap(refs) : 'any' in c ? c.any.flatMap(refs) : 'not' in c ? refs(c.not) : [(c as { q: string }).q]);
+  const refs = (c: Condition): string[] =>
+    'all' in c ? c.all.flatMap(refs) : 'any' in c ? c.any.flatMap(refs) : 'not' in c ? refs(c.not) : [(c as { q: string }).q];
   const isMemberRule = (r: Rule) => [...refs(r.when), ...refs(r.then)].some((q) => memberIds.has(q));
   const ruleAt = (r: Rule, own: (q: string) => boolean) => {
     const q = refs(r.then).find(own) ?? refs(r.when).find(own);
@@ -75,17 +83,21 @@ function naiveIssuePaths(def: Definition, household: Record<string, unknown>, me
   };
   const broken = (r: Rule, get: Get) => holds(r.when, get) && !holds(r.then, get);
   presence(def.household, h, (q) => h[q], 'household');
-  for (const r of def.rules.filter((r) => !isMemberRule(r))) if (broken(r, (q) => h[q])) issues.push(`household.${ruleAt(r, (q) => !memberIds.has(q)) ?? ''}`.replace(/\.$/, ''));
-  members.map(trim).forEach((m, i) => {
+  for (const r of def.rules.filter((r) => !isMemberRule(r)))
+    if (broken(r, (q) => h[q])) issues.push(`household.${ruleAt(r, (q) => !memberIds.has(q)) ?? ''}`.replace(/\.$/, ''));
+  for (const [i, m] of members.map(trim).entries()) {
     const age = typeof m.birth_year === 'number' ? YEAR - m.birth_year : undefined;
     const get: Get = (q) => (q === 'age' ? age : memberIds.has(q) ? m[q] : h[q]);
     const at = (r: Rule) => `members.${i}.${ruleAt(r, (q) => memberIds.has(q)) ?? ''}`.replace(/\.$/, '');
     const ageRules = def.rules.filter((r) => isMemberRule(r) && [...refs(r.when), ...refs(r.then)].includes('age'));
     const failedAge = ageRules.filter((r) => broken(r, get));
-    if (failedAge.length) return void issues.push(...failedAge.map(at));
+    if (failedAge.length) {
+      issues.push(...failedAge.map(at));
+      continue;
+    }
     presence(def.members.questions, m, get, `members.${i}`);
     for (const r of def.rules.filter((r) => isMemberRule(r) && !ageRules.includes(r))) if (broken(r, get)) issues.push(at(r));
-  });
+  }
   return issues;
 }
 
@@ -93,9 +105,12 @@ const distinctSorted = (paths: string[]) => [...new Set(paths)].sort();
 
 describe('validateAnswers on random definitions', () => {
   it('random definitions made by the rules pass checkDefinition', () => {
-    fc.assert(fc.property(definitionArb, (definition) => {
-      expect(checkDefinition(definition)).toMatchObject({ ok: true });
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(definitionArb, (definition) => {
+        expect(checkDefinition(definition)).toMatchObject({ ok: true });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('agrees with a naive reading of the definition on which answers are wrong, and where', () => {
@@ -113,9 +128,15 @@ describe('validateAnswers on random definitions', () => {
 
 describe('the random cases', () => {
   it('reach the relevance and rule checks, not only shape errors', () => {
-    const results = fc.sample(caseArb, { numRuns: 400, seed: 2026 }).map(({ definition, household, members }) => validateAnswers(definition, { household, members }, { referenceYear: YEAR }));
+    const results = fc
+      .sample(caseArb, { numRuns: 400, seed: 2026 })
+      .map(({ definition, household, members }) => validateAnswers(definition, { household, members }, { referenceYear: YEAR }));
     const valid = results.filter((r) => r.ok).length;
-    const beyondShape = results.filter((r) => !r.ok && r.issues.some((i) => i.key === 'questionnaire.rule' || i.key.startsWith('questionnaire.not_relevant') || i.key === 'validation.required_when_relevant')).length;
+    const beyondShape = results.filter(
+      (r) =>
+        !r.ok &&
+        r.issues.some((i) => i.key === 'questionnaire.rule' || i.key.startsWith('questionnaire.not_relevant') || i.key === 'validation.required_when_relevant'),
+    ).length;
     expect(valid).toBeGreaterThan(5);
     expect(beyondShape).toBeGreaterThan(30);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Definition } from '../../shared/questionnaire/definition';
-import { HOUSEHOLD_DX_V1 } from '../../shared/questionnaire/household-dx-v1';
 import { askedQuestions } from '../../shared/questionnaire/asked';
 import { checkIndicators } from '../../shared/questionnaire/check-definition';
+import type { Definition } from '../../shared/questionnaire/definition';
+import { HOUSEHOLD_DX_V1 } from '../../shared/questionnaire/household-dx-v1';
 import { fillPlaceholders } from '../../shared/questionnaire/issues';
 import { validateAnswers } from '../../shared/questionnaire/validate-answers';
 import { adult, child, REFERENCE_YEAR, responseBody } from '../support/fixtures';
@@ -25,7 +25,11 @@ describe('validateAnswers on household-dx v1', () => {
     const result = validate(answers({ members: [adult(), child(REFERENCE_YEAR + 1)] }));
     expect(result.ok).toBe(false);
     const [issue] = result.ok ? [] : result.issues;
-    expect(issue).toMatchObject({ path: 'members.1.birth_year', key: 'questionnaire.rule', params: { rule: 'birth_year_after_reference', referenceYear: REFERENCE_YEAR } });
+    expect(issue).toMatchObject({
+      path: 'members.1.birth_year',
+      key: 'questionnaire.rule',
+      params: { rule: 'birth_year_after_reference', referenceYear: REFERENCE_YEAR },
+    });
     expect(fillPlaceholders(issue.text?.en ?? '', issue.params)).toBe('The year of birth cannot be after 2024.');
   });
 
@@ -37,7 +41,10 @@ describe('validateAnswers on household-dx v1', () => {
       {
         path: 'household.ecommerce_shop',
         key: 'questionnaire.not_relevant',
-        text: { vi: 'Câu hỏi này chỉ dành cho trường hợp: hộ có sản xuất, kinh doanh.', en: 'This question is only asked when: does the household run a business.' },
+        text: {
+          vi: 'Câu hỏi này chỉ dành cho trường hợp: hộ có sản xuất, kinh doanh.',
+          en: 'This question is only asked when: does the household run a business.',
+        },
       },
     ]);
     const young = validate(answers({ members: [child(2014, { has_smartphone: true })] }));
@@ -54,14 +61,21 @@ describe('validateAnswers on household-dx v1', () => {
 describe('validateAnswers on other question types', () => {
   const label = { vi: 'x', en: 'x' };
   const definition: Definition = {
-    id: 'other', version: 1, title: label,
+    id: 'other',
+    version: 1,
+    title: label,
     household: [
       { id: 'area', type: 'decimal', label, required: true, min: 0, max: 10_000 },
       { id: 'crops', type: 'select_multiple', label, required: false, choices: 'crop' },
       { id: 'rice_area', type: 'decimal', label, required: true, relevant: { q: 'crops', selected: 'rice' } },
     ],
     members: { min: 0, max: 2, questions: [{ id: 'birth_year', type: 'integer', label, required: true }] },
-    choices: { crop: [{ value: 'rice', label }, { value: 'maize', label }] },
+    choices: {
+      crop: [
+        { value: 'rice', label },
+        { value: 'maize', label },
+      ],
+    },
     rules: [{ id: 'rice_within_area', when: { q: 'rice_area', gt: 0 }, then: { q: 'area', gte: 1 }, message: label }],
     indicators: [],
   };
@@ -93,8 +107,11 @@ describe('askedQuestions', () => {
 });
 
 describe('checkIndicators', () => {
-  it('checks a round\'s indicator list against the definition, at indicators.<i>', () => {
-    const list = [...HOUSEHOLD_DX_V1.indicators, { id: 'p15_tv', unit: 'person', numerator: { q: 'has_tv', eq: true }, label: { vi: 'TV', en: 'TV' }, target: 1.5 }];
+  it("checks a round's indicator list against the definition, at indicators.<i>", () => {
+    const list = [
+      ...HOUSEHOLD_DX_V1.indicators,
+      { id: 'p15_tv', unit: 'person', numerator: { q: 'has_tv', eq: true }, label: { vi: 'TV', en: 'TV' }, target: 1.5 },
+    ];
     const result = checkIndicators(HOUSEHOLD_DX_V1, list);
     expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['indicators.12.target']);
     const unknown = checkIndicators(HOUSEHOLD_DX_V1, [{ ...list[12], target: 0.5 }]);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import templateFile from '../../shared/data/surveys/household-dx.v1.xlsform.json';
 import type { Definition } from '../../shared/questionnaire/definition';
 import { HOUSEHOLD_DX_V1 } from '../../shared/questionnaire/household-dx-v1';
 import { validateAnswers } from '../../shared/questionnaire/validate-answers';
@@ -7,7 +8,6 @@ import { parseExpression, printExpression } from '../../shared/questionnaire/xls
 import { workbookToDefinition } from '../../shared/questionnaire/xlsform-read';
 import type { Workbook } from '../../shared/questionnaire/xlsform-sheets';
 import { definitionToWorkbook } from '../../shared/questionnaire/xlsform-write';
-import templateFile from '../../shared/data/surveys/household-dx.v1.xlsform.json';
 import { caseArb, YEAR } from '../support/questionnaire-arbitraries';
 
 const template = (): Workbook => {
@@ -16,32 +16,45 @@ const template = (): Workbook => {
   return written.value;
 };
 const read = (workbook: Workbook) => workbookToDefinition(workbook);
-const typeOf = (name: string) => ([...HOUSEHOLD_DX_V1.household, ...HOUSEHOLD_DX_V1.members.questions].find((q) => q.id === name)?.type);
+const typeOf = (name: string) => [...HOUSEHOLD_DX_V1.household, ...HOUSEHOLD_DX_V1.members.questions].find((q) => q.id === name)?.type;
 
 describe('XLSForm expressions', () => {
   it('reads the XLSForm forms of comparisons, selected(), and/or/not and parentheses', () => {
     const parsed = parseExpression("${age} >= 15 and (${has_smartphone} = 'yes' or not(selected(${sex}, 'female'))) and 1900 <= ${birth_year}", typeOf);
     expect(parsed).toEqual({
       ok: true,
-      cond: { all: [{ q: 'age', gte: 15 }, { any: [{ q: 'has_smartphone', eq: true }, { not: { q: 'sex', selected: 'female' } }] }, { q: 'birth_year', gte: 1900 }] },
+      cond: {
+        all: [{ q: 'age', gte: 15 }, { any: [{ q: 'has_smartphone', eq: true }, { not: { q: 'sex', selected: 'female' } }] }, { q: 'birth_year', gte: 1900 }],
+      },
     });
   });
 
-  it('reads . as the constraint\'s own question', () => {
+  it("reads . as the constraint's own question", () => {
     expect(parseExpression('. <= 2024', typeOf, 'birth_year')).toEqual({ ok: true, cond: { q: 'birth_year', lte: 2024 } });
   });
 
   it('refuses what it cannot read, with a reason', () => {
     expect(parseExpression("${nope} = 'yes'", typeOf)).toMatchObject({ ok: false, key: 'xlsform.unknown_reference', params: { name: 'nope' } });
-    expect(parseExpression("count-selected(${sex}) > 1", typeOf)).toMatchObject({ ok: false, key: 'xlsform.unsupported_function' });
-    expect(parseExpression("${age} + 1 > 3", typeOf)).toMatchObject({ ok: false, key: 'xlsform.bad_expression' });
+    expect(parseExpression('count-selected(${sex}) > 1', typeOf)).toMatchObject({ ok: false, key: 'xlsform.unsupported_function' });
+    expect(parseExpression('${age} + 1 > 3', typeOf)).toMatchObject({ ok: false, key: 'xlsform.bad_expression' });
     expect(parseExpression("${fiber_broadband} = 'maybe'", typeOf)).toMatchObject({ ok: false, key: 'xlsform.bad_literal' });
-    expect(parseExpression("${age} >= 15 and", typeOf)).toMatchObject({ ok: false, key: 'xlsform.bad_expression' });
-    expect(parseExpression("today() > 3", typeOf)).toMatchObject({ ok: false, key: 'xlsform.unsupported_function' });
+    expect(parseExpression('${age} >= 15 and', typeOf)).toMatchObject({ ok: false, key: 'xlsform.bad_expression' });
+    expect(parseExpression('today() > 3', typeOf)).toMatchObject({ ok: false, key: 'xlsform.unsupported_function' });
   });
 
   it('prints conditions that read back the same', () => {
-    const cond = { any: [{ all: [{ q: 'age', gte: 18 }, { q: 'has_ehr', eq: false }] }, { not: { q: 'sex', selected: 'male' } }, { all: [] }] };
+    const cond = {
+      any: [
+        {
+          all: [
+            { q: 'age', gte: 18 },
+            { q: 'has_ehr', eq: false },
+          ],
+        },
+        { not: { q: 'sex', selected: 'male' } },
+        { all: [] },
+      ],
+    };
     const printed = printExpression(cond);
     expect(printed).toBe("(${age} >= 18 and ${has_ehr} = 'no') or not(selected(${sex}, 'male')) or true()");
     expect(parseExpression(printed, typeOf)).toEqual({ ok: true, cond });
