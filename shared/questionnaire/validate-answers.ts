@@ -37,7 +37,9 @@ export function validateAnswers(definition: Definition | CompiledDefinition, bod
   const members = shapeOfMembers(compiled, body.members, issues);
   if (issues.length > 0 || !household || !members) return { ok: false, issues };
   checkHousehold(compiled, household, issues);
-  members.forEach((member, index) => checkMember(compiled, household, member, index, options.referenceYear, issues));
+  members.forEach((member, index) => {
+    checkMember(compiled, household, member, index, options.referenceYear, issues);
+  });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { household, members } };
 }
 
