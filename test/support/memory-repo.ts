@@ -268,7 +268,7 @@ function memorySurveys(): SurveysRepo {
     },
     async publish(id, version, publishedAt, publishedBy) {
       const current = versions.get(key(id, version));
-      if (!current || current.status !== 'draft') return { ok: false, current: current && clone(current) };
+      if (current?.status !== 'draft') return { ok: false, current: current && clone(current) };
       versions.set(key(id, version), { ...current, status: 'published', publishedAt, publishedBy });
       return { ok: true };
     },

@@ -3,8 +3,8 @@
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
 import type { Area } from '@shared/areas/areas';
-import type { Definition, Label } from '@shared/questionnaire/definition';
 import type { Tally } from '@shared/indicators/tally';
+import type { Definition, Label } from '@shared/questionnaire/definition';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import type { StoredRound } from '@shared/rounds/round';
 
