@@ -1,7 +1,7 @@
 // The consistency check a definition passes before it can be published: every problem listed with its JSON
 // path, none fixed silently. The validator and the indicator fold assume a definition that passed.
 import { referencesOf } from './condition';
-import { AGE, BIRTH_YEAR, type Comparison, type Condition, type Definition, DefinitionSchema, isComparison, operatorOf, type Question } from './definition';
+import { AGE, BIRTH_YEAR, type Comparison, type Condition, type Definition, DefinitionSchema, type Question, isComparison, operatorOf } from './definition';
 import type { QuestionnaireIssue, Result } from './issues';
 
 type Context = 'household' | 'member' | 'either';
@@ -18,8 +18,7 @@ export function checkDefinition(input: unknown, previousVersions: readonly Defin
       ok: false,
       issues: parsed.error.issues.flatMap((issue): Issues => {
         const path = issue.path.map(String).join('.');
-        if (issue.code === 'unrecognized_keys')
-          return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, key: 'validation.unrecognized_key', params: { key } }));
+        if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, key: 'validation.unrecognized_key', params: { key } }));
         if (issue.code === 'custom' && issue.message.startsWith('questionnaire.')) return [{ path, key: issue.message }];
         return [{ path, key: 'questionnaire.invalid_field', params: { code: issue.code } }];
       }),
@@ -31,16 +30,8 @@ export function checkDefinition(input: unknown, previousVersions: readonly Defin
   checkQuestions(definition, questions, issues);
   checkConditions(definition, questions, issues);
   checkCircularRelevance(definition, issues);
-  checkDuplicates(
-    definition.rules.map((r) => r.id),
-    'rules',
-    issues,
-  );
-  checkDuplicates(
-    definition.indicators.map((i) => i.id),
-    'indicators',
-    issues,
-  );
+  checkDuplicates(definition.rules.map((r) => r.id), 'rules', issues);
+  checkDuplicates(definition.indicators.map((i) => i.id), 'indicators', issues);
   checkPreviousVersions(definition, previousVersions, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: definition };
 }
@@ -68,29 +59,19 @@ function indexQuestions(definition: Definition, issues: Issues): Map<string, Loc
 }
 
 function checkQuestions(definition: Definition, questions: Map<string, Located>, issues: Issues): void {
-  if (definition.members.min > definition.members.max)
-    issues.push({ path: 'members.min', key: 'questionnaire.min_above_max', params: { min: definition.members.min, max: definition.members.max } });
+  if (definition.members.min > definition.members.max) issues.push({ path: 'members.min', key: 'questionnaire.min_above_max', params: { min: definition.members.min, max: definition.members.max } });
   for (const { question: q, path } of questions.values()) {
     const numeric = q.type === 'integer' || q.type === 'decimal';
     const select = q.type === 'select_one' || q.type === 'select_multiple';
-    if (!numeric && (q.min !== undefined || q.max !== undefined))
-      issues.push({ path: `${path}.${q.min !== undefined ? 'min' : 'max'}`, key: 'questionnaire.range_not_number', params: { id: q.id } });
-    if (q.min !== undefined && q.max !== undefined && q.min > q.max)
-      issues.push({ path: `${path}.min`, key: 'questionnaire.min_above_max', params: { min: q.min, max: q.max } });
-    if (q.maxLength !== undefined && q.type !== 'text')
-      issues.push({ path: `${path}.maxLength`, key: 'questionnaire.max_length_not_text', params: { id: q.id } });
+    if (!numeric && (q.min !== undefined || q.max !== undefined)) issues.push({ path: `${path}.${q.min !== undefined ? 'min' : 'max'}`, key: 'questionnaire.range_not_number', params: { id: q.id } });
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max) issues.push({ path: `${path}.min`, key: 'questionnaire.min_above_max', params: { min: q.min, max: q.max } });
+    if (q.maxLength !== undefined && q.type !== 'text') issues.push({ path: `${path}.maxLength`, key: 'questionnaire.max_length_not_text', params: { id: q.id } });
     if (select && !q.choices) issues.push({ path: `${path}.choices`, key: 'questionnaire.choices_missing', params: { id: q.id } });
-    if (select && q.choices && !definition.choices[q.choices])
-      issues.push({ path: `${path}.choices`, key: 'questionnaire.unknown_choice_list', params: { list: q.choices } });
+    if (select && q.choices && !definition.choices[q.choices]) issues.push({ path: `${path}.choices`, key: 'questionnaire.unknown_choice_list', params: { list: q.choices } });
     if (!select && q.choices) issues.push({ path: `${path}.choices`, key: 'questionnaire.choices_not_select', params: { id: q.id } });
   }
   for (const [list, items] of Object.entries(definition.choices)) {
-    checkDuplicates(
-      items.map((c) => c.value),
-      `choices.${list}`,
-      issues,
-      'value',
-    );
+    checkDuplicates(items.map((c) => c.value), `choices.${list}`, issues, 'value');
   }
   const birthYear = questions.get(BIRTH_YEAR);
   const usesAge = allConditions(definition).some(({ cond }) => referencesOf(cond).includes(AGE));
@@ -177,10 +158,7 @@ function checkComparison(c: Comparison, path: string, context: Context, question
 
 /** A question whose relevance depends, through others' relevance, on itself can never be decided. */
 function checkCircularRelevance(definition: Definition, issues: Issues): void {
-  const all = [
-    ...definition.household.map((q, i) => ({ q, path: `household.${i}` })),
-    ...definition.members.questions.map((q, i) => ({ q, path: `members.questions.${i}` })),
-  ];
+  const all = [...definition.household.map((q, i) => ({ q, path: `household.${i}` })), ...definition.members.questions.map((q, i) => ({ q, path: `members.questions.${i}` }))];
   const edges = new Map(all.map(({ q }) => [q.id, referencesOf(q.relevant).filter((r) => r !== AGE)]));
   for (const { q, path } of all) {
     const cycle = findCycle(q.id, edges);
@@ -206,12 +184,7 @@ function findCycle(start: string, edges: Map<string, string[]>): string[] | unde
 function checkDuplicates(values: string[], path: string, issues: Issues, field = 'id'): void {
   const seen = new Set<string>();
   values.forEach((value, i) => {
-    if (seen.has(value))
-      issues.push({
-        path: `${path}.${i}.${field}`,
-        key: field === 'id' ? 'questionnaire.duplicate_id' : 'questionnaire.duplicate_choice',
-        params: { [field]: value },
-      });
+    if (seen.has(value)) issues.push({ path: `${path}.${i}.${field}`, key: field === 'id' ? 'questionnaire.duplicate_id' : 'questionnaire.duplicate_choice', params: { [field]: value } });
     seen.add(value);
   });
 }
@@ -228,11 +201,7 @@ function checkPreviousVersions(definition: Definition, previous: readonly Defini
     for (const before of [...old.household, ...old.members.questions]) {
       const now = here.get(before.id);
       if (now && now.q.type !== before.type) {
-        issues.push({
-          path: `${now.path}.type`,
-          key: 'questionnaire.type_changed',
-          params: { id: before.id, from: before.type, to: now.q.type, version: old.version },
-        });
+        issues.push({ path: `${now.path}.type`, key: 'questionnaire.type_changed', params: { id: before.id, from: before.type, to: now.q.type, version: old.version } });
       }
     }
   }

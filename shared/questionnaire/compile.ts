@@ -1,6 +1,6 @@
 // A definition compiled once into lookup tables and closures: what the answer validator runs per household.
 import { compileCondition, type Locate, type Predicate, referencesOf } from './condition';
-import { AGE, BIRTH_YEAR, type Definition, isComparison, type Label, type Question, type Rule } from './definition';
+import { AGE, BIRTH_YEAR, type Definition, type Label, type Question, type Rule, isComparison } from './definition';
 import { renderCondition } from './render-condition';
 
 /** Vietnamese mobile (03/05/07/08/09 + 8 digits) or landline (02 + 9 digits), with 0 or +84. */
@@ -113,11 +113,9 @@ function notRelevantIssue(question: Question, definition: Definition): ShapeIssu
 function shapeCheck(question: Question, definition: Definition): ShapeCheck {
   const { min, max, maxLength } = question;
   const range = (n: number): ShapeIssue | undefined =>
-    min !== undefined && n < min
-      ? { key: 'validation.too_small.number', params: { minimum: String(min) } }
-      : max !== undefined && n > max
-        ? { key: 'validation.too_big.number', params: { maximum: String(max) } }
-        : undefined;
+    min !== undefined && n < min ? { key: 'validation.too_small.number', params: { minimum: String(min) } }
+    : max !== undefined && n > max ? { key: 'validation.too_big.number', params: { maximum: String(max) } }
+    : undefined;
   const values = new Set((question.choices && definition.choices[question.choices]?.map((c) => c.value)) ?? []);
   const notInList: ShapeIssue = { key: 'validation.invalid_value', params: { values: [...values].join(', ') } };
   switch (question.type) {
@@ -136,8 +134,7 @@ function shapeCheck(question: Question, definition: Definition): ShapeCheck {
         return { value: text };
       };
     case 'phone':
-      return (v) =>
-        typeof v !== 'string' ? { key: 'validation.invalid_type.string' } : VN_PHONE.test(v) ? { value: v } : { key: 'validation.invalid_format.phone' };
+      return (v) => (typeof v !== 'string' ? { key: 'validation.invalid_type.string' } : VN_PHONE.test(v) ? { value: v } : { key: 'validation.invalid_format.phone' });
     case 'select_one':
       return (v) => (typeof v === 'string' && values.has(v) ? { value: v } : notInList);
     case 'select_multiple':

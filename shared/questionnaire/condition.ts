@@ -1,6 +1,6 @@
 // The condition language (relevance, rules, indicators) compiled once into closures, so that the validator
 // and the indicator fold evaluate a condition with a few property reads and no tree walk.
-import { AGE, type Condition, isComparison, operatorOf, type Scalar } from './definition';
+import { AGE, type Condition, type Scalar, isComparison, operatorOf } from './definition';
 
 /** The answers a condition sees: the household's, and in member context the member's own and its age. */
 export interface Scope {

@@ -50,9 +50,7 @@ export function compileIndicators(definition: Definition, indicators: readonly I
   const denominatorKeys = indicators.map((i) => `d_${i.id}`);
   // One zeroed object in a fixed key order, cloned per tally. Made by Object.fromEntries: keys added one by one
   // put it in V8's dictionary mode, and every clone with it (a tally then cost ten times as much).
-  const zeroTally: Record<string, number> = Object.fromEntries(
-    ['households', 'members', ...indicators.flatMap((_, i) => [numeratorKeys[i], denominatorKeys[i]])].map((key) => [key, 0]),
-  );
+  const zeroTally: Record<string, number> = Object.fromEntries(['households', 'members', ...indicators.flatMap((_, i) => [numeratorKeys[i], denominatorKeys[i]])].map((key) => [key, 0]));
   return {
     indicators,
     perPerson: indicators.map((i) => i.unit === 'person'),
@@ -66,13 +64,7 @@ export function compileIndicators(definition: Definition, indicators: readonly I
 }
 
 /** Fills the contribution into the two arrays (length = number of indicators); the fold reuses them. */
-export function contributeInto(
-  compiled: CompiledIndicators,
-  answers: SurveyResponseAnswers,
-  referenceYear: number,
-  numerators: number[],
-  denominators: number[],
-): void {
+export function contributeInto(compiled: CompiledIndicators, answers: SurveyResponseAnswers, referenceYear: number, numerators: number[], denominators: number[]): void {
   const { slots, perPerson, population, numerator } = compiled;
   const household = answers.household;
   const householdRow: unknown[] = new Array(slots.length);

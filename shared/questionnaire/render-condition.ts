@@ -1,37 +1,20 @@
 // A condition in plain words, vi or en ("người từ 15 tuổi trở lên và có điện thoại thông minh"): the indicators
 // page and the "only asked when" messages show it. Question and choice labels come from the definition.
-import { AGE, type Comparison, type Condition, type Definition, isComparison, type Lang, operatorOf, type Question } from './definition';
+import { AGE, type Comparison, type Condition, type Definition, type Lang, type Question, isComparison, operatorOf } from './definition';
 
 const WORDS = {
-  vi: {
-    and: ' và ',
-    or: ' hoặc ',
-    not: 'không phải ',
-    no: 'không ',
-    always: 'mọi trường hợp',
-    never: 'không trường hợp nào',
-    selected: 'có chọn',
-    oneOf: 'là một trong',
-  },
+  vi: { and: ' và ', or: ' hoặc ', not: 'không phải ', no: 'không ', always: 'mọi trường hợp', never: 'không trường hợp nào', selected: 'có chọn', oneOf: 'là một trong' },
   en: { and: ' and ', or: ' or ', not: 'not ', no: 'not ', always: 'always', never: 'never', selected: 'includes', oneOf: 'is one of' },
 } as const;
 
 const AGE_WORDS: Record<Lang, Record<string, (n: number) => string>> = {
   vi: {
-    gte: (n) => `người từ ${n} tuổi trở lên`,
-    gt: (n) => `người trên ${n} tuổi`,
-    lt: (n) => `người dưới ${n} tuổi`,
-    lte: (n) => `người từ ${n} tuổi trở xuống`,
-    eq: (n) => `người ${n} tuổi`,
-    ne: (n) => `người không phải ${n} tuổi`,
+    gte: (n) => `người từ ${n} tuổi trở lên`, gt: (n) => `người trên ${n} tuổi`, lt: (n) => `người dưới ${n} tuổi`,
+    lte: (n) => `người từ ${n} tuổi trở xuống`, eq: (n) => `người ${n} tuổi`, ne: (n) => `người không phải ${n} tuổi`,
   },
   en: {
-    gte: (n) => `people aged ${n} and over`,
-    gt: (n) => `people older than ${n}`,
-    lt: (n) => `people younger than ${n}`,
-    lte: (n) => `people aged ${n} or under`,
-    eq: (n) => `people aged ${n}`,
-    ne: (n) => `people not aged ${n}`,
+    gte: (n) => `people aged ${n} and over`, gt: (n) => `people older than ${n}`, lt: (n) => `people younger than ${n}`,
+    lte: (n) => `people aged ${n} or under`, eq: (n) => `people aged ${n}`, ne: (n) => `people not aged ${n}`,
   },
 };
 

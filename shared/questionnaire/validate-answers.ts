@@ -31,8 +31,7 @@ export function validateAnswers(definition: Definition | CompiledDefinition, bod
   if (!isObject(body)) return { ok: false, issues: [{ path: '', key: 'validation.invalid_type.object' }] };
   const allowed = options.allowKeys ?? [];
   for (const key of Object.keys(body)) {
-    if (key !== 'household' && key !== 'members' && !allowed.includes(key) && body[key] !== undefined)
-      issues.push({ path: key, key: 'validation.unrecognized_key', params: { key } });
+    if (key !== 'household' && key !== 'members' && !allowed.includes(key) && body[key] !== undefined) issues.push({ path: key, key: 'validation.unrecognized_key', params: { key } });
   }
   const household = shapeOfGroup(compiled.household, compiled.householdIds, body.household, 'household', issues);
   const members = shapeOfMembers(compiled, body.members, issues);
@@ -108,12 +107,7 @@ function checkRules(rules: CompiledRule[], scope: Scope, path: string, issues: I
   for (const rule of rules) {
     if (readsAge !== undefined && rule.readsAge !== readsAge) continue;
     if (rule.when(scope) && !rule.then(scope)) {
-      issues.push({
-        path: rule.at ? `${path}.${rule.at}` : path,
-        key: 'questionnaire.rule',
-        params: { rule: rule.rule.id, ...params },
-        text: rule.rule.message,
-      });
+      issues.push({ path: rule.at ? `${path}.${rule.at}` : path, key: 'questionnaire.rule', params: { rule: rule.rule.id, ...params }, text: rule.rule.message });
     }
   }
 }

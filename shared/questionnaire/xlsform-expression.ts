@@ -1,7 +1,7 @@
 // XLSForm expressions ↔ conditions: `${x} = 'yes'`, `${age} >= 15`, `selected(${x}, 'a')`, `and`, `or`, `not()`,
 // parentheses, numbers and quoted strings, `.` for the row's own question, `true()` and `false()`. Anything
 // else is refused with a reason, never guessed.
-import { AGE, type Comparison, type Condition, isComparison, operatorOf, type QuestionType, type Scalar } from './definition';
+import { AGE, type Comparison, type Condition, type QuestionType, type Scalar, isComparison, operatorOf } from './definition';
 
 /** The type of a question a reference names (`age` is an integer), undefined when there is none. */
 export type TypeOf = (name: string) => QuestionType | undefined;
@@ -12,18 +12,14 @@ const OPS: Record<string, keyof Comparison> = { '=': 'eq', '!=': 'ne', '>': 'gt'
 const FLIP: Record<string, string> = { '=': '=', '!=': '!=', '>': '<', '>=': '<=', '<': '>', '<=': '>=' };
 
 class ExpressionError extends Error {
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string>,
-  ) {
+  constructor(readonly key: string, readonly params: Record<string, string>) {
     super(key);
   }
 }
 
 function tokenize(source: string, self: string | undefined): Token[] {
   const tokens: Token[] = [];
-  const pattern =
-    /\s*(?:\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}|(-?\d+(?:\.\d+)?)|'([^']*)'|"([^"]*)"|(!=|>=|<=|=|>|<)|([A-Za-z_][A-Za-z0-9_-]*)|([(),])|(\.)(?![\d.]))/y;
+  const pattern = /\s*(?:\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}|(-?\d+(?:\.\d+)?)|'([^']*)'|"([^"]*)"|(!=|>=|<=|=|>|<)|([A-Za-z_][A-Za-z0-9_-]*)|([(),])|(\.)(?![\d.]))/y;
   let index = 0;
   while (index < source.length) {
     if (/^\s*$/.test(source.slice(index))) break;

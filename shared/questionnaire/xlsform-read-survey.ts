@@ -34,10 +34,7 @@ export function readSurvey(reader: Reader, choices: Record<string, Choice[]>) {
     }
     const question = readQuestion(reader, row, type, name, choices);
     if (!question) continue;
-    if (pending.some((p) => p.question.id === question.id)) {
-      reader.refuse(row, 'name', 'xlsform.duplicate_name', { name });
-      continue;
-    }
+    if (pending.some((p) => p.question.id === question.id)) { reader.refuse(row, 'name', 'xlsform.duplicate_name', { name }); continue; }
     const context = repeat ? 'member' : 'household';
     const list = repeat ? members.questions : household;
     reader.origins.push([repeat ? `members.questions.${list.length}` : `household.${list.length}`, 'survey', row.number]);
@@ -84,10 +81,7 @@ export function readExpressions(reader: Reader, pending: Pending[], typeOf: (nam
     const message = reader.fullLabel(row, 'constraint_message', !constraint);
     if (!constraint || !message) continue;
     const id = row.get('constraint_id') || `${question.id}_constraint`;
-    if (!NAME.test(id)) {
-      reader.refuse(row, 'constraint_id', 'xlsform.bad_name', { value: id });
-      continue;
-    }
+    if (!NAME.test(id)) { reader.refuse(row, 'constraint_id', 'xlsform.bad_name', { value: id }); continue; }
     // A constraint `not(A) or B` is the rule "when A, then B"; any other constraint must always hold.
     const split = 'any' in constraint && constraint.any.length === 2 && 'not' in constraint.any[0];
     const when: Condition = split ? (constraint as { any: [{ not: Condition }, Condition] }).any[0].not : { all: [] };
@@ -106,3 +100,4 @@ export function expression(reader: Reader, row: Row, column: string, typeOf: (na
   reader.refuse(row, column, parsed.key, parsed.params);
   return undefined;
 }
+

@@ -15,20 +15,11 @@ export function workbookToDefinition(workbook: Workbook, previousVersions: reado
   const { household, members, pending } = readSurvey(reader, choices);
   const typeOf = (name: string) => pending.find((p) => p.question.id === name)?.question.type;
   // A reference to a row already refused is not refused again: one mistake, one issue.
-  const refusedNames = new Set(
-    reader
-      .rows('survey', SURVEY_COLUMNS, false)
-      .map((row) => row.get('name'))
-      .filter((name) => !typeOf(name)),
-  );
+  const refusedNames = new Set(reader.rows('survey', SURVEY_COLUMNS, false).map((row) => row.get('name')).filter((name) => !typeOf(name)));
   const before = reader.issues.length;
   const rules = readExpressions(reader, pending, typeOf);
   const indicators = readIndicators(reader, typeOf);
-  reader.issues.splice(
-    before,
-    Infinity,
-    ...reader.issues.slice(before).filter((i) => !(i.key === 'xlsform.unknown_reference' && refusedNames.has(String(i.params?.name)))),
-  );
+  reader.issues.splice(before, Infinity, ...reader.issues.slice(before).filter((i) => !(i.key === 'xlsform.unknown_reference' && refusedNames.has(String(i.params?.name)))));
   if (reader.issues.length > 0 || !settings) return { ok: false, issues: reader.issues };
   const definition: Definition = { ...settings, household, members, choices, rules, indicators };
   const checked = checkDefinition(definition, previousVersions);
@@ -54,11 +45,7 @@ function readSettings(reader: Reader): Pick<Definition, 'id' | 'version' | 'titl
   const version = reader.number(row, 'version', true);
   if (version === undefined || version < 1) reader.refuse(row, 'version', 'xlsform.bad_version', { value: row.get('version') });
   const title = reader.fullLabel(row, 'form_title');
-  reader.origins.push(
-    ['id', 'settings', row.number, 'form_id'],
-    ['version', 'settings', row.number, 'version'],
-    ['title', 'settings', row.number, 'form_title'],
-  );
+  reader.origins.push(['id', 'settings', row.number, 'form_id'], ['version', 'settings', row.number, 'version'], ['title', 'settings', row.number, 'form_title']);
   return title && version ? { id, version, title } : undefined;
 }
 
@@ -68,14 +55,8 @@ function readChoices(reader: Reader): Record<string, Choice[]> {
     for (const column of row.unknown) reader.refuse(row, column, 'xlsform.unsupported_column');
     const list = row.get('list_name');
     const value = row.get('name');
-    if (!NAME.test(list)) {
-      reader.refuse(row, 'list_name', 'xlsform.bad_name', { value: list });
-      continue;
-    }
-    if (value === '') {
-      reader.refuse(row, 'name', 'xlsform.missing_value');
-      continue;
-    }
+    if (!NAME.test(list)) { reader.refuse(row, 'list_name', 'xlsform.bad_name', { value: list }); continue; }
+    if (value === '') { reader.refuse(row, 'name', 'xlsform.missing_value'); continue; }
     if (list === YES_NO_LIST) {
       if (value !== 'yes' && value !== 'no') reader.refuse(row, 'name', 'xlsform.yes_no_list', { value });
       continue;
@@ -101,8 +82,7 @@ function readIndicators(reader: Reader, typeOf: (name: string) => QuestionType |
     else if (indicators.some((i) => i.id === id)) reader.refuse(row, 'id', 'xlsform.duplicate_name', { name: id });
     if (unit !== 'household' && unit !== 'person') reader.refuse(row, 'unit', 'xlsform.bad_unit', { value: unit });
     const population = expression(reader, row, 'population', typeOf);
-    const numerator =
-      row.get('numerator') === '' ? void reader.refuse(row, 'numerator', 'xlsform.missing_value') : expression(reader, row, 'numerator', typeOf);
+    const numerator = row.get('numerator') === '' ? void reader.refuse(row, 'numerator', 'xlsform.missing_value') : expression(reader, row, 'numerator', typeOf);
     const label = reader.fullLabel(row, 'label');
     const rawTarget = row.get('target');
     const target = rawTarget === '' ? null : Number(rawTarget);

@@ -7,16 +7,7 @@ import { type Cell, parseHeader, text, type Workbook } from './xlsform-sheets';
 export const NAME = /^[a-z][a-z0-9_]{0,63}$/;
 export const SIMPLE_TYPES: Record<string, QuestionType> = { integer: 'integer', decimal: 'decimal', text: 'text' };
 // biome-ignore lint/suspicious/noThenProperty: `then` is the rule field API.md names.
-export const FIELD_COLUMN: Record<string, string> = {
-  id: 'name',
-  type: 'type',
-  choices: 'type',
-  maxLength: 'max_length',
-  when: 'constraint',
-  then: 'constraint',
-  message: 'constraint_message',
-  value: 'name',
-};
+export const FIELD_COLUMN: Record<string, string> = { id: 'name', type: 'type', choices: 'type', maxLength: 'max_length', when: 'constraint', then: 'constraint', message: 'constraint_message', value: 'name' };
 export interface Row {
   sheet: string;
   number: number;
@@ -49,22 +40,18 @@ export class Reader {
       if (cells.every((cell) => text(cell) === '')) return [];
       const at = (base: string, lang?: Lang) => heads.findIndex((h) => h.base === base && (lang ? h.lang === lang : h.lang === undefined));
       const cell = (i: number): string => (i >= 0 ? text(cells[i] as Cell) : '');
-      return [
-        {
-          sheet,
-          number: index + 2,
-          get: (column) => cell(at(column)),
-          label: (base) => {
-            const plain = cell(at(base));
-            const vi = cell(at(base, 'vi')) || plain;
-            const en = cell(at(base, 'en')) || plain;
-            return { ...(vi ? { vi } : {}), ...(en ? { en } : {}) };
-          },
-          unknown: heads.flatMap((h, i) =>
-            text(cells[i] as Cell) !== '' && (!columns.includes(h.base) || h.lang === 'other') && h.base !== '' ? [text(header[i] as Cell)] : [],
-          ),
+      return [{
+        sheet,
+        number: index + 2,
+        get: (column) => cell(at(column)),
+        label: (base) => {
+          const plain = cell(at(base));
+          const vi = cell(at(base, 'vi')) || plain;
+          const en = cell(at(base, 'en')) || plain;
+          return { ...(vi ? { vi } : {}), ...(en ? { en } : {}) };
         },
-      ];
+        unknown: heads.flatMap((h, i) => (text(cells[i] as Cell) !== '' && (!columns.includes(h.base) || h.lang === 'other') && h.base !== '' ? [text(header[i] as Cell)] : [])),
+      }];
     });
   }
 

@@ -10,21 +10,7 @@ export const YES_NO_LIST = 'yes_no';
 export const MEMBERS_REPEAT = 'members';
 
 /** Columns of the survey sheet that Phiếu reads; any other column with a value on a row is refused there. */
-export const SURVEY_COLUMNS = [
-  'type',
-  'name',
-  'label',
-  'hint',
-  'required',
-  'relevant',
-  'constraint',
-  'constraint_message',
-  'constraint_id',
-  'appearance',
-  'min',
-  'max',
-  'max_length',
-];
+export const SURVEY_COLUMNS = ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'constraint_message', 'constraint_id', 'appearance', 'min', 'max', 'max_length'];
 export const CHOICES_COLUMNS = ['list_name', 'name', 'label'];
 export const SETTINGS_COLUMNS = ['form_id', 'version', 'form_title', 'default_language'];
 export const INDICATOR_COLUMNS = ['id', 'unit', 'population', 'numerator', 'label', 'target', 'source'];
