@@ -12,6 +12,7 @@ import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
 import { pendingIssues, problem, ValidationError } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
 import { assertRoundOpen, requireRound } from '../rounds/require-round';
+import { compiledRoundDefinition } from '../rounds/round-definition';
 import type { PublishedDefinitions } from '../surveys/published-definitions';
 
 /**
@@ -78,8 +79,7 @@ export async function validatePut(input: PutResponseInput, deps: PutResponseDeps
   if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.body)));
   const envelope = parsed.data;
   const round = pinnedRound(await requireRound(deps.reference, envelope.roundId));
-  const definition = await deps.definitions.compiled(round.surveyId, round.surveyVersion);
-  if (!definition) throw new Error(`round ${round.id} pins ${round.surveyId} v${round.surveyVersion}, which is not published`);
+  const definition = await compiledRoundDefinition(round, deps.definitions);
   const answers = validateAnswers(definition, input.body, { referenceYear: round.referenceYear, allowKeys: ENVELOPE_KEYS });
   const shapeIssues = answers.ok ? [] : answers.issues.filter((issue) => !RULE_KEYS.has(issue.key));
   if (shapeIssues.length > 0) throw new ValidationError(pendingIssues(shapeIssues));
