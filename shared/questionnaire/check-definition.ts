@@ -36,6 +36,16 @@ export function checkDefinition(input: unknown, previousVersions: readonly Defin
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: definition };
 }
 
+/**
+ * Checks a round's own indicator list (`PUT /api/rounds/{id}/indicators`) against the definition its
+ * conditions read; issue paths start `indicators.<i>`.
+ */
+export function checkIndicators(definition: Definition, indicators: unknown): Result<Definition['indicators']> {
+  const checked = checkDefinition({ ...definition, indicators });
+  if (checked.ok) return { ok: true, value: checked.value.indicators };
+  return { ok: false, issues: checked.issues.filter((issue) => issue.path.startsWith('indicators')) };
+}
+
 interface Located {
   question: Question;
   context: 'household' | 'member';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '../../shared/questionnaire/definition';
 import { HOUSEHOLD_DX_V1 } from '../../shared/questionnaire/household-dx-v1';
+import { askedQuestions } from '../../shared/questionnaire/asked';
+import { checkIndicators } from '../../shared/questionnaire/check-definition';
 import { fillPlaceholders } from '../../shared/questionnaire/issues';
 import { validateAnswers } from '../../shared/questionnaire/validate-answers';
 import { adult, child, REFERENCE_YEAR, responseBody } from '../support/fixtures';
@@ -77,5 +79,26 @@ describe('validateAnswers on other question types', () => {
     expect(far.ok ? [] : far.issues).toEqual([{ path: 'household.area', key: 'validation.too_small.number', params: { minimum: '0' } }]);
     const broken = validate({ household: { area: 0.5, crops: ['rice'], rice_area: 0.2 }, members: [] }, definition);
     expect(broken.ok ? [] : broken.issues.map((i) => `${i.path} ${i.params?.rule}`)).toEqual(['household.area rice_within_area']);
+  });
+});
+
+describe('askedQuestions', () => {
+  it('asks ecommerce_shop of business households and the 15+ questions of members 15 and over only', () => {
+    const { household, members } = answers({ members: [adult(), child(2014), { birth_year: 2009, has_ehr: true }] });
+    const asked = askedQuestions(HOUSEHOLD_DX_V1, { household: { ...household, business_household: true }, members: [...members, {}] }, REFERENCE_YEAR);
+    expect(asked.household.has('ecommerce_shop')).toBe(true);
+    expect(asked.members.map((m) => m.has('has_smartphone'))).toEqual([true, false, true, false]);
+    expect(askedQuestions(HOUSEHOLD_DX_V1, answers(), REFERENCE_YEAR).household.has('ecommerce_shop')).toBe(false);
+  });
+});
+
+describe('checkIndicators', () => {
+  it('checks a round\'s indicator list against the definition, at indicators.<i>', () => {
+    const list = [...HOUSEHOLD_DX_V1.indicators, { id: 'p15_tv', unit: 'person', numerator: { q: 'has_tv', eq: true }, label: { vi: 'TV', en: 'TV' }, target: 1.5 }];
+    const result = checkIndicators(HOUSEHOLD_DX_V1, list);
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['indicators.12.target']);
+    const unknown = checkIndicators(HOUSEHOLD_DX_V1, [{ ...list[12], target: 0.5 }]);
+    expect(unknown.ok ? [] : unknown.issues.map((i) => `${i.path} ${i.key}`)).toEqual(['indicators.0.numerator.q questionnaire.unknown_question']);
+    expect(checkIndicators(HOUSEHOLD_DX_V1, HOUSEHOLD_DX_V1.indicators.slice(0, 3))).toMatchObject({ ok: true });
   });
 });
