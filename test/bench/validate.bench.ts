@@ -59,7 +59,7 @@ const FOLD = 100_000;
 const rows = [
   { step: 'compile v1 (once)', count: 1, 'total ms': compileMs.toFixed(2), 'µs each': (compileMs * 1000).toFixed(0), 'per second': '' },
   time('validateAnswers, v1 as data', bodies.length, (i) => void validateAnswers(compiled, bodies[i], { referenceYear: REFERENCE_YEAR, allowKeys: ENVELOPE })),
-  time('validateResponseBody, today (zod)', bodies.length, (i) => void validateResponseBody(bodies[i], REFERENCE_YEAR, 'vi')),
+  time('validateResponseBody, today (zod)', bodies.length, (i) => void validateResponseBody(bodies[i], REFERENCE_YEAR)),
   time('indicators: 12 (v1), tally per household', FOLD, (i) => void tallyOfAnswers(twelve, answers[i % answers.length], REFERENCE_YEAR)),
   time('tally.ts today: 12, per household', FOLD, (i) => void tallyOf({ referenceYear: REFERENCE_YEAR, household: answers[i % answers.length].household as Household, members: answers[i % answers.length].members as Member[] })),
   time('indicators: 30, tally per household', FOLD, (i) => void tallyOfAnswers(thirty, answers[i % answers.length], REFERENCE_YEAR)),

@@ -69,7 +69,7 @@ describe('household-dx v1 as data', () => {
   it('accepts exactly what validateResponseBody accepts, with the same issue paths and the same normalised answers', () => {
     fc.assert(
       fc.property(body, (input) => {
-        const today = validateResponseBody(input, REFERENCE_YEAR, 'en');
+        const today = validateResponseBody(input, REFERENCE_YEAR);
         const next = validateAnswers(HOUSEHOLD_DX_V1, input, { referenceYear: REFERENCE_YEAR, allowKeys: ENVELOPE });
         expect(next.ok).toBe(today.ok);
         if (today.ok && next.ok) {
@@ -85,7 +85,7 @@ describe('household-dx v1 as data', () => {
 
   it('finds some valid bodies (the generator is not all noise)', () => {
     const samples = fc.sample(body, 500);
-    const valid = samples.filter((input) => validateResponseBody(input, REFERENCE_YEAR, 'en').ok).length;
+    const valid = samples.filter((input) => validateResponseBody(input, REFERENCE_YEAR).ok).length;
     expect(valid).toBeGreaterThan(50);
     expect(valid).toBeLessThan(450);
   });
@@ -94,7 +94,7 @@ describe('household-dx v1 as data', () => {
     const compiled = compileIndicators(HOUSEHOLD_DX_V1, HOUSEHOLD_DX_V1.indicators);
     fc.assert(
       fc.property(validBody, ({ referenceYear, answers }) => {
-        expect(validateResponseBody({ ...responseBody(), ...answers }, referenceYear, 'en').ok).toBe(true);
+        expect(validateResponseBody({ ...responseBody(), ...answers }, referenceYear).ok).toBe(true);
         const expected = tallyOf({ referenceYear, ...(answers as { household: Household; members: Member[] }) });
         expect(tallyOfAnswers(compiled, answers, referenceYear)).toEqual(expected);
       }),
