@@ -20,11 +20,12 @@ function fromItem(item: Record<string, unknown>): SurveyRecord {
 }
 
 export function createSurveysRepo(doc: DynamoDBDocumentClient, tableName: string): SurveysRepo {
-  const query = (prefix: string) =>
+  // DynamoDB refuses an empty begins_with prefix: the whole partition is a plain key condition.
+  const query = (prefix?: string) =>
     queryAll(doc, {
       TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': PK, ':prefix': prefix },
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: prefix ? { ':pk': PK, ':prefix': prefix } : { ':pk': PK },
       ConsistentRead: true,
     });
   return {
@@ -34,7 +35,7 @@ export function createSurveysRepo(doc: DynamoDBDocumentClient, tableName: string
     },
 
     async list() {
-      return (await query('')).map(fromItem);
+      return (await query()).map(fromItem);
     },
 
     async listVersions(id) {
