@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.optional(z.url()),
   /** Value of CloudFront's origin-verify header on /api/* (see infra/README.md): x-viewer-address is trusted only with it. */
   ORIGIN_VERIFY: z.optional(z.string().check(z.minLength(32))),
+  /** The value before the last rotation, accepted until CloudFront's edges all send the new one. */
+  ORIGIN_VERIFY_PREVIOUS: z.optional(z.string().check(z.minLength(32))),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

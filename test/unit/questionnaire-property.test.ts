@@ -95,7 +95,7 @@ describe('validateAnswers on random definitions', () => {
   it('random definitions made by the rules pass checkDefinition', () => {
     fc.assert(fc.property(definitionArb, (definition) => {
       expect(checkDefinition(definition)).toMatchObject({ ok: true });
-    }), { numRuns: 300 });
+    }), { numRuns: 200 });
   });
 
   it('agrees with a naive reading of the definition on which answers are wrong, and where', () => {
@@ -106,14 +106,14 @@ describe('validateAnswers on random definitions', () => {
         expect(result.ok ? [] : distinctSorted(result.issues.map((i) => i.path))).toEqual(expected);
         expect(result.ok).toBe(expected.length === 0);
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
   }, 60_000);
 });
 
 describe('the random cases', () => {
   it('reach the relevance and rule checks, not only shape errors', () => {
-    const results = fc.sample(caseArb, 400).map(({ definition, household, members }) => validateAnswers(definition, { household, members }, { referenceYear: YEAR }));
+    const results = fc.sample(caseArb, { numRuns: 400, seed: 2026 }).map(({ definition, household, members }) => validateAnswers(definition, { household, members }, { referenceYear: YEAR }));
     const valid = results.filter((r) => r.ok).length;
     const beyondShape = results.filter((r) => !r.ok && r.issues.some((i) => i.key === 'questionnaire.rule' || i.key.startsWith('questionnaire.not_relevant') || i.key === 'validation.required_when_relevant')).length;
     expect(valid).toBeGreaterThan(5);

@@ -3,7 +3,7 @@ import { createCognitoIdentity } from '../auth/cognito-identity';
 import { parseConfig } from '../config';
 import type { AppDeps } from '../http/context';
 import { createDocumentClient, createRepository } from '../repo';
-import { secretsManagerLinkKey } from '../services/links/link-secret';
+import { secretsManagerLinkKeyring } from '../services/links/link-secret';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
   const config = parseConfig(env, [
@@ -22,8 +22,9 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
     clock: () => new Date(),
     aggregateSlots: config.AGGREGATE_SLOTS,
-    linkKey: secretsManagerLinkKey(config.LINK_SECRET_ARN!, config.AWS_REGION!),
+    linkKey: secretsManagerLinkKeyring(config.LINK_SECRET_ARN!, config.AWS_REGION!),
     publicUrl: config.PUBLIC_URL,
     originVerify: config.ORIGIN_VERIFY!,
+    originVerifyPrevious: config.ORIGIN_VERIFY_PREVIOUS,
   };
 }

@@ -11,6 +11,7 @@ import { problem } from '../errors';
 import type { AppDeps, AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
+import { originGuard } from '../http/origin-guard';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
 import { exportRoutes } from '../http/routes/exports';
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   const withTree = { ...deps, areaTree, definitions };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
+  // In AWS only requests that came through CloudFront (and its WAF) reach the routes; no value configured: no guard.
+  app.use('/api/*', originGuard([deps.originVerify, deps.originVerifyPrevious]));
   const defaultBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

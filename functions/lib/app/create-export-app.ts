@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
+import { viewerAuthorization } from '../http/viewer-authorization';
 import { type Log, logError } from '../logger';
 import type { SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
@@ -28,6 +29,8 @@ export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log 
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
   const areaTree = cachedAreaTree(repo.reference, clock);
   const app = new Hono<AppEnv>();
+  // Behind origin access control, CloudFront's signature takes the Authorization header (see the middleware).
+  app.use('/api/*', viewerAuthorization);
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
   const definitions = publishedDefinitions(repo.surveys);

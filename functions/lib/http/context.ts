@@ -25,6 +25,8 @@ export interface AppDeps {
    * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.
    */
   originVerify?: string;
+  /** The origin-verify value before the last rotation, accepted alongside `originVerify` while it reaches the edges. */
+  originVerifyPrevious?: string;
 }
 
 export interface AppEnv {

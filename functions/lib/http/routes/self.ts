@@ -35,7 +35,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
   const perToken = createRateLimiter(limits.perToken);
 
   const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const decision = perAddress.hit(clientAddress(c, deps.originVerify), clock().getTime());
+    const decision = perAddress.hit(clientAddress(c, [deps.originVerify, deps.originVerifyPrevious]), clock().getTime());
     if (!decision.allowed) throw problem.tooManyRequests(decision.retryAfterSeconds);
     await next();
   };

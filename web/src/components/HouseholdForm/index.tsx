@@ -17,7 +17,6 @@ import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
 import { LazyPage } from '../LazyPage';
 import { Notice, type NoticeKind } from '../Notice';
-import { QuestionField } from '../QuestionField';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
@@ -59,9 +58,9 @@ export function HouseholdForm({ id, round, village, record }: Props) {
   const { state } = form;
   const editing = record?.version !== undefined;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the stored rejection is shown once, on opening; later changes of the record come with their own notice.
   useEffect(() => {
     if (record?.state === 'rejected' && record.rejection) showRejection(record.rejection);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The draft: written shortly after each change, at once when the page is hidden or left.
@@ -77,6 +76,7 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     // A new household's address becomes its own, so a reload opens this draft again.
     if (location.hash.endsWith('/new')) history.replaceState(null, '', href('collect', village.code, id));
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a draft is written after a change of the answers only; flushDraft reads refs and this household's id, fixed for the page (keyed on id).
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -85,8 +85,8 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     pendingDraft.current = state;
     clearTimeout(draftTimer.current);
     draftTimer.current = setTimeout(flushDraft, DRAFT_DELAY_MS);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listeners are added once and removed on leaving (flushing the last draft); flushDraft reads refs and the page's fixed id.
   useEffect(() => {
     const onHide = () => document.visibilityState === 'hidden' && flushDraft();
     document.addEventListener('visibilitychange', onHide);
@@ -96,7 +96,6 @@ export function HouseholdForm({ id, round, village, record }: Props) {
       removeEventListener('pagehide', flushDraft);
       flushDraft();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function showRejection(rejection: Rejection) {

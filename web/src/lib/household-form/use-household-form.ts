@@ -34,11 +34,13 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
 
   const dropServerIssue = (path: string) => setServerIssues((issues) => (issues.some((i) => i.path === path) ? issues.filter((i) => i.path !== path) : issues));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dropServerIssue only calls the stable setServerIssues, so this never goes stale and stays one callback for the fields it is handed to.
   const setHouseholdAnswer = useCallback((id: string, value: Answer) => {
     setState((s) => ({ ...s, household: { ...s.household, [id]: value } }));
     dropServerIssue(`household.${id}`);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dropServerIssue only calls the stable setServerIssues, so this never goes stale and stays one callback for the fields it is handed to.
   const setMemberAnswer = useCallback((index: number, id: string, value: Answer) => {
     setState((s) => ({ ...s, members: s.members.map((m, i) => (i === index ? { ...m, answers: { ...m.answers, [id]: value } } : m)) }));
     dropServerIssue(`members.${index}.${id}`);

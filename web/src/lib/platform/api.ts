@@ -177,5 +177,7 @@ export function onUnauthorized(listener: () => void): () => void {
 export const api = createApiClient({
   token: () => loadSession()?.token ?? null,
   lang: loadLang,
-  onUnauthorized: () => unauthorizedListeners.forEach((listener) => listener()),
+  onUnauthorized: () => {
+    for (const listener of unauthorizedListeners) listener();
+  },
 });

@@ -76,6 +76,7 @@ function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
 
   // Every change is kept on the device (not the first render: that is what is already stored or sent).
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: saved on a change of the answers only; a new version after a send clears the draft or (a conflict) saves it itself, and the form is keyed on linkId.
   useEffect(() => {
     if (first.current) {
       first.current = false;
