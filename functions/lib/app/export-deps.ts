@@ -9,11 +9,8 @@ export function exportDepsFromEnv(env: Record<string, string | undefined> = proc
   const config = parseConfig(env, ['RESPONSES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION']);
   const doc = createDocumentClient();
   return {
-    repo: {
-      responses: createResponsesRepo(doc, config.RESPONSES_TABLE!),
-      reference: createReferenceRepo(doc, config.REFERENCE_TABLE!),
-      surveys: createSurveysRepo(doc, config.REFERENCE_TABLE!),
-    },
+    repo: { responses: createResponsesRepo(doc, config.RESPONSES_TABLE!), reference: createReferenceRepo(doc, config.REFERENCE_TABLE!) },
+    surveys: createSurveysRepo(doc, config.REFERENCE_TABLE!),
     identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
     clock: () => new Date(),
   };
