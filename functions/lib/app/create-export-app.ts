@@ -13,16 +13,22 @@ import { errorHandler, notFound } from '../http/on-error';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
 import { viewerAuthorization } from '../http/viewer-authorization';
 import { type Log, logError } from '../logger';
+import type { SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
+import { publishedDefinitions } from '../services/surveys/published-definitions';
 
-/** What the export function reads: responses and reference data (rounds, areas), and who signs in. */
+/** What the export function reads: responses, reference data (rounds, areas, questionnaires), and who signs in. */
 export interface ExportAppDeps {
   repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  /** Questionnaire versions (in the Reference table too); absent: only the built-in household-dx v1. */
+  surveys?: Pick<SurveysRepo, 'get' | 'listVersions'>;
   identity: IdentityProvider;
   clock: () => Date;
 }
 
-export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+const NO_SURVEYS: Pick<SurveysRepo, 'get' | 'listVersions'> = { get: async () => undefined, listVersions: async () => [] };
+
+export function createExportApp({ repo, identity, clock, surveys = NO_SURVEYS }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
   const areaTree = cachedAreaTree(repo.reference, clock);
@@ -31,7 +37,8 @@ export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log 
   app.use('/api/*', viewerAuthorization);
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
-  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree }, log));
+  const definitions = publishedDefinitions(surveys);
+  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree, definitions }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;
