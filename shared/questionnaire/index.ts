@@ -1,0 +1,19 @@
+// The questionnaire engine's public module: definitions as data, their checks, the answer validator, indicator
+// evaluation and XLSForm conversion. Pure (no I/O); import from here.
+export { checkDefinition } from './check-definition';
+export { compileDefinition, type CompiledDefinition, VN_PHONE } from './compile';
+export { compileCondition, isEmpty, referencesOf, type Predicate, type Scope } from './condition';
+export {
+  AGE, BIRTH_YEAR, type Choice, type Comparison, type Condition, ConditionSchema, type Definition, DefinitionSchema, type Indicator,
+  IndicatorSchema, type Label, type Lang, type Question, QuestionSchema, type QuestionType, type Rule,
+} from './definition';
+export { HOUSEHOLD_DX_V1 } from './household-dx-v1';
+export { compileIndicators, type CompiledIndicators, type Contributions, contributionsOf, tallyOfAnswers } from './indicators';
+export { fillPlaceholders, type QuestionnaireIssue, type Result } from './issues';
+export { QUESTIONNAIRE_MESSAGES, type QuestionnaireMessageKey } from './messages';
+export { renderCondition } from './render-condition';
+export { type Answers, type SurveyAnswers, type ValidateOptions, validateAnswers } from './validate-answers';
+export { parseExpression, printExpression } from './xlsform-expression';
+export { workbookToDefinition } from './xlsform-read';
+export type { Cell, Workbook } from './xlsform-sheets';
+export { definitionToWorkbook } from './xlsform-write';
