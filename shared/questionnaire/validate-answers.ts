@@ -16,6 +16,11 @@ export interface ValidateOptions {
   referenceYear: number;
   /** Top-level keys that belong to the caller's envelope (`roundId`, `wardCode`…): ignored, not refused. */
   allowKeys?: readonly string[];
+  /**
+   * Also check relevance and rules when some answers have the wrong shape, on the answers whose shape is right
+   * (a form shows every problem at once; the API stops at shape issues). Issues may then repeat a path.
+   */
+  everyIssue?: boolean;
 }
 
 type Issues = QuestionnaireIssue[];
@@ -31,11 +36,12 @@ export function validateAnswers(definition: Definition | CompiledDefinition, bod
   if (!isObject(body)) return { ok: false, issues: [{ path: '', key: 'validation.invalid_type.object' }] };
   const allowed = options.allowKeys ?? [];
   for (const key of Object.keys(body)) {
-    if (key !== 'household' && key !== 'members' && !allowed.includes(key) && body[key] !== undefined) issues.push({ path: key, key: 'validation.unrecognized_key', params: { key } });
+    if (key !== 'household' && key !== 'members' && !allowed.includes(key) && body[key] !== undefined)
+      issues.push({ path: key, key: 'validation.unrecognized_key', params: { key } });
   }
   const household = shapeOfGroup(compiled.household, compiled.householdIds, body.household, 'household', issues);
   const members = shapeOfMembers(compiled, body.members, issues);
-  if (issues.length > 0 || !household || !members) return { ok: false, issues };
+  if (!household || !members || (issues.length > 0 && !options.everyIssue)) return { ok: false, issues };
   checkHousehold(compiled, household, issues);
   members.forEach((member, index) => checkMember(compiled, household, member, index, options.referenceYear, issues));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { household, members } };
@@ -105,7 +111,12 @@ function checkRules(rules: CompiledRule[], scope: Scope, path: string, issues: I
   for (const rule of rules) {
     if (readsAge !== undefined && rule.readsAge !== readsAge) continue;
     if (rule.when(scope) && !rule.then(scope)) {
-      issues.push({ path: rule.at ? `${path}.${rule.at}` : path, key: 'questionnaire.rule', params: { rule: rule.rule.id, ...params }, text: rule.rule.message });
+      issues.push({
+        path: rule.at ? `${path}.${rule.at}` : path,
+        key: 'questionnaire.rule',
+        params: { rule: rule.rule.id, ...params },
+        text: rule.rule.message,
+      });
     }
   }
 }

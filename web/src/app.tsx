@@ -12,7 +12,6 @@ import { LangContext, useLangState } from './lib/platform/use-lang';
 import { href, type Route, useRoute } from './lib/platform/use-route';
 import { useSession } from './lib/platform/use-session';
 import { CollectPage } from './pages/Collect';
-import { HouseholdPage } from './pages/Household';
 import { LoginPage } from './pages/Login';
 
 /** Collectors land on Collect, officials and admins on Results. */
@@ -62,7 +61,9 @@ function Routes({ session, route }: { session: Session; route: Route }) {
   const { role } = session.user;
   if (route.name === 'household' && canCollect(role)) {
     const { villageCode, responseId } = route.params;
-    return <HouseholdPage key={`${villageCode}/${responseId}`} villageCode={villageCode} responseId={responseId === 'new' ? undefined : responseId} />;
+    return (
+      <LazyPage key={`${villageCode}/${responseId}`} load={loadHousehold} props={{ villageCode, responseId: responseId === 'new' ? undefined : responseId }} />
+    );
   }
   if (route.name === 'collect' && canCollect(role)) return <CollectPage session={session} villageCode={route.params.villageCode} />;
   if (route.name === 'results' && canSeeResults(role)) return <LazyPage key="results" load={loadResults} props={{}} />;
@@ -76,6 +77,8 @@ function Routes({ session, route }: { session: Session; route: Route }) {
   return <Redirect to={homeOf(role)} />;
 }
 
+/** The household form and the questionnaire engine: loaded with the first form opened (precached for offline). */
+const loadHousehold = () => import('./pages/Household').then((m) => m.default);
 /** Officials' results (table, indicators, downloads) are not needed to collect: their own chunk. */
 const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
 /** The printable ward report and the admins' roster import: their own chunks too. */
