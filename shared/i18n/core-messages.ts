@@ -130,6 +130,8 @@ const vi = {
   'ui.results.scroll_hint': 'Vuốt ngang bảng để xem đủ 12 chỉ tiêu.',
   'ui.results.empty': 'Không có phường/xã nào trong phạm vi của bạn.',
   'ui.nav.roster': 'Danh sách hộ',
+  'ui.nav.rounds': 'Đợt khảo sát',
+  'ui.nav.surveys': 'Bảng hỏi',
   // Offline collection: the outbox on the phone, upload states, conflicts, app updates.
   'ui.outbox.state.draft': 'Bản nháp',
   'ui.outbox.state.pending': 'Chờ gửi',
@@ -305,6 +307,8 @@ const en: Record<CoreMessageKey, string> = {
   'ui.results.scroll_hint': 'Swipe the table sideways to see all 12 indicators.',
   'ui.results.empty': 'No ward or commune is within your scope.',
   'ui.nav.roster': 'Roster',
+  'ui.nav.rounds': 'Rounds',
+  'ui.nav.surveys': 'Questionnaires',
   // Offline collection.
   'ui.outbox.state.draft': 'Draft',
   'ui.outbox.state.pending': 'Waiting to upload',

@@ -72,6 +72,12 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
   }
   if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
+  if (route.name === 'rounds' && role === 'admin') return <LazyPage key="rounds" load={loadRounds} props={{}} />;
+  if (route.name === 'surveys' && role === 'admin') return <LazyPage key="surveys" load={loadSurveys} props={{}} />;
+  if (route.name === 'surveyPreview' && role === 'admin') {
+    const { surveyId, version } = route.params;
+    return <LazyPage key={`preview/${surveyId}/${version}`} load={loadSurveyPreview} props={{ surveyId, version }} />;
+  }
   if (route.name === 'links' && canCollect(role))
     return <LazyPage key={route.params.villageCode ?? ''} load={loadLinks} props={{ session, villageCode: route.params.villageCode }} />;
   return <Redirect to={homeOf(role)} />;
@@ -84,6 +90,10 @@ const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
 /** The printable ward report and the admins' roster import: their own chunks too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
+/** The admins' rounds and questionnaires (upload, preview, publish, workbook download): their own chunks. */
+const loadRounds = () => import('./pages/Rounds').then((m) => m.default);
+const loadSurveys = () => import('./pages/Surveys').then((m) => m.default);
+const loadSurveyPreview = () => import('./pages/Surveys/preview').then((m) => m.default);
 // Self-report links: the household's form and the collector's link sheet.
 const loadSelf = () => import('./pages/Self').then((m) => m.default);
 const loadLinks = () => import('./pages/Links').then((m) => m.default);

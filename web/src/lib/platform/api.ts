@@ -48,7 +48,7 @@ export interface ApiConfig {
 interface RequestOptions {
   body?: unknown;
   /** A body sent as it is (e.g. CSV text) instead of as JSON. */
-  text?: { body: string; contentType: string };
+  text?: { body: string | Blob; contentType: string };
   ifMatch?: number;
   query?: Record<string, string | undefined>;
   accept?: string;
