@@ -36,6 +36,16 @@ export function checkDefinition(input: unknown, previousVersions: readonly Defin
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: definition };
 }
 
+/**
+ * Checks a round's own indicator list (`PUT /api/rounds/{id}/indicators`) against the definition its
+ * conditions read; issue paths start `indicators.<i>`.
+ */
+export function checkIndicators(definition: Definition, indicators: unknown): Result<Definition['indicators']> {
+  const checked = checkDefinition({ ...definition, indicators });
+  if (checked.ok) return { ok: true, value: checked.value.indicators };
+  return { ok: false, issues: checked.issues.filter((issue) => issue.path.startsWith('indicators')) };
+}
+
 interface Located {
   question: Question;
   context: 'household' | 'member';
@@ -49,8 +59,12 @@ function indexQuestions(definition: Definition, issues: Issues): Map<string, Loc
     else if (questions.has(question.id)) issues.push({ path: `${path}.id`, key: 'questionnaire.duplicate_id', params: { id: question.id } });
     else questions.set(question.id, { question, context, path });
   };
-  definition.household.forEach((q, i) => add(q, 'household', `household.${i}`));
-  definition.members.questions.forEach((q, i) => add(q, 'member', `members.questions.${i}`));
+  definition.household.forEach((q, i) => {
+    add(q, 'household', `household.${i}`);
+  });
+  definition.members.questions.forEach((q, i) => {
+    add(q, 'member', `members.questions.${i}`);
+  });
   return questions;
 }
 
@@ -71,15 +85,19 @@ function checkQuestions(definition: Definition, questions: Map<string, Located>,
   }
   const birthYear = questions.get(BIRTH_YEAR);
   const usesAge = allConditions(definition).some(({ cond }) => referencesOf(cond).includes(AGE));
-  if (usesAge && (!birthYear || birthYear.context !== 'member' || birthYear.question.type !== 'integer')) {
+  if (usesAge && (birthYear?.context !== 'member' || birthYear.question.type !== 'integer')) {
     issues.push({ path: 'members.questions', key: 'questionnaire.age_needs_birth_year', params: { id: BIRTH_YEAR } });
   }
 }
 
 function allConditions(definition: Definition): { cond: Condition; path: string; context: Context }[] {
   const out: { cond: Condition; path: string; context: Context }[] = [];
-  definition.household.forEach((q, i) => q.relevant && out.push({ cond: q.relevant, path: `household.${i}.relevant`, context: 'household' }));
-  definition.members.questions.forEach((q, i) => q.relevant && out.push({ cond: q.relevant, path: `members.questions.${i}.relevant`, context: 'member' }));
+  definition.household.forEach((q, i) => {
+    if (q.relevant) out.push({ cond: q.relevant, path: `household.${i}.relevant`, context: 'household' });
+  });
+  definition.members.questions.forEach((q, i) => {
+    if (q.relevant) out.push({ cond: q.relevant, path: `members.questions.${i}.relevant`, context: 'member' });
+  });
   definition.rules.forEach((r, i) => {
     out.push({ cond: r.when, path: `rules.${i}.when`, context: 'either' });
     out.push({ cond: r.then, path: `rules.${i}.then`, context: 'either' });
@@ -99,9 +117,10 @@ function checkConditions(definition: Definition, questions: Map<string, Located>
 }
 
 function walk(cond: Condition, path: string, visit: (c: Comparison, path: string) => void): void {
-  if ('all' in cond) cond.all.forEach((c, i) => walk(c, `${path}.all.${i}`, visit));
-  else if ('any' in cond) cond.any.forEach((c, i) => walk(c, `${path}.any.${i}`, visit));
-  else if ('not' in cond) walk(cond.not, `${path}.not`, visit);
+  if ('all' in cond || 'any' in cond) {
+    const [key, parts] = 'all' in cond ? ['all', cond.all] : ['any', cond.any];
+    for (const [i, c] of parts.entries()) walk(c, `${path}.${key}.${i}`, visit);
+  } else if ('not' in cond) walk(cond.not, `${path}.not`, visit);
   else if (isComparison(cond)) visit(cond, path);
 }
 
@@ -114,7 +133,7 @@ function checkComparison(c: Comparison, path: string, context: Context, question
   if (c.q !== AGE && !located) return void issues.push({ path: `${path}.q`, key: 'questionnaire.unknown_question', params: { q: c.q } });
   const isMemberSide = c.q === AGE || located?.context === 'member';
   if (context === 'household' && isMemberSide) return void issues.push({ path: `${path}.q`, key: 'questionnaire.wrong_scope', params: { q: c.q } });
-  const type = c.q === AGE ? 'integer' : located!.question.type;
+  const type = c.q === AGE || !located ? 'integer' : located.question.type;
   const operands = op === 'in' ? (operand as unknown[]) : [operand];
   const wrongOp = () => issues.push({ path: at, key: 'questionnaire.operator_not_for_type', params: { q: c.q, op, type } });
   const wrongOperand = () => issues.push({ path: at, key: 'questionnaire.operand_type', params: { q: c.q, op, type } });
@@ -137,7 +156,7 @@ function checkComparison(c: Comparison, path: string, context: Context, question
     case 'select_multiple': {
       const allowed = type === 'select_one' ? ['eq', 'ne', 'in', 'selected'] : ['in', 'selected'];
       if (!allowed.includes(op)) return void wrongOp();
-      const list = definition.choices[located!.question.choices ?? ''];
+      const list = definition.choices[located?.question.choices ?? ''];
       if (!list) return;
       for (const value of operands) {
         if (typeof value !== 'string') wrongOperand();
@@ -182,8 +201,12 @@ function checkDuplicates(values: string[], path: string, issues: Issues, field =
 
 function checkPreviousVersions(definition: Definition, previous: readonly Definition[], issues: Issues): void {
   const here = new Map<string, { q: Question; path: string }>();
-  definition.household.forEach((q, i) => here.set(q.id, { q, path: `household.${i}` }));
-  definition.members.questions.forEach((q, i) => here.set(q.id, { q, path: `members.questions.${i}` }));
+  definition.household.forEach((q, i) => {
+    here.set(q.id, { q, path: `household.${i}` });
+  });
+  definition.members.questions.forEach((q, i) => {
+    here.set(q.id, { q, path: `members.questions.${i}` });
+  });
   for (const old of previous) {
     for (const before of [...old.household, ...old.members.questions]) {
       const now = here.get(before.id);

@@ -90,6 +90,7 @@ function compileRule(rule: Rule, locate: Locate): CompiledRule {
   return {
     rule,
     when: compileCondition(rule.when, locate),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the rule field API.md names.
     then: compileCondition(rule.then, locate),
     at: ruleTarget(rule, locate, isMemberRule(rule, locate)),
     readsAge: refs.includes(AGE),

@@ -1,6 +1,6 @@
 // The condition language (relevance, rules, indicators) compiled once into closures, so that the validator
 // and the indicator fold evaluate a condition with a few property reads and no tree walk.
-import { AGE, type Condition, type Scalar, isComparison, operatorOf } from './definition';
+import { AGE, type Comparison, type Condition, type Scalar, isComparison, operatorOf } from './definition';
 
 /** The answers a condition sees: the household's, and in member context the member's own and its age. */
 export interface Scope {
@@ -20,36 +20,40 @@ export function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-const TRUE: Predicate = () => true;
-const FALSE: Predicate = () => false;
+/**
+ * Compiles the all/any/not structure of a condition around compiled comparisons: the one tree walk behind both
+ * answer-object predicates (here) and the fold's slot-row predicates (./row-condition.ts).
+ */
+export function compileTree<C>(cond: Condition, leaf: (c: Comparison) => (context: C) => boolean): (context: C) => boolean {
+  const walk = (c: Condition): ((context: C) => boolean) => {
+    if ('all' in c || 'any' in c) {
+      const every = 'all' in c;
+      const parts = (every ? c.all : c.any).map(walk);
+      if (parts.length === 0) return () => every;
+      if (parts.length === 1) return parts[0];
+      if (parts.length === 2) {
+        const [x, y] = parts;
+        return every ? (ctx) => x(ctx) && y(ctx) : (ctx) => x(ctx) || y(ctx);
+      }
+      return every ? (ctx) => parts.every((p) => p(ctx)) : (ctx) => parts.some((p) => p(ctx));
+    }
+    if ('not' in c) {
+      const inner = walk(c.not);
+      return (ctx) => !inner(ctx);
+    }
+    return isComparison(c) ? leaf(c) : () => false;
+  };
+  return walk(cond);
+}
 
 /** Compiles a condition; `locate` tells where each question id lives (unknown ids are never satisfied). */
 export function compileCondition(cond: Condition, locate: Locate): Predicate {
-  if ('all' in cond) {
-    const parts = cond.all.map((c) => compileCondition(c, locate));
-    if (parts.length === 0) return TRUE;
-    if (parts.length === 1) return parts[0];
-    if (parts.length === 2) {
-      const [a, b] = parts;
-      return (s) => a(s) && b(s);
-    }
-    return (s) => parts.every((p) => p(s));
-  }
-  if ('any' in cond) {
-    const parts = cond.any.map((c) => compileCondition(c, locate));
-    if (parts.length === 0) return FALSE;
-    if (parts.length === 1) return parts[0];
-    return (s) => parts.some((p) => p(s));
-  }
-  if ('not' in cond) {
-    const inner = compileCondition(cond.not, locate);
-    return (s) => !inner(s);
-  }
-  if (!isComparison(cond)) return FALSE;
-  const place = locate(cond.q);
-  if (!place) return FALSE;
-  const [op, operand] = operatorOf(cond);
-  return specialised(cond.q, place, op, operand) ?? generic(reader(cond.q, place), comparator(op, operand));
+  return compileTree<Scope>(cond, (c) => {
+    const place = locate(c.q);
+    if (!place) return () => false;
+    const [op, operand] = operatorOf(c);
+    return specialised(c.q, place, op, operand) ?? generic(reader(c.q, place), comparator(op, operand));
+  });
 }
 
 function generic(read: (s: Scope) => unknown, test: (value: unknown) => boolean): Predicate {

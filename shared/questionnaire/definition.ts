@@ -81,6 +81,7 @@ export type Question = z.infer<typeof QuestionSchema>;
 export const ChoiceSchema = z.strictObject({ value: z.string().check(z.minLength(1)), label: LabelSchema });
 export type Choice = z.infer<typeof ChoiceSchema>;
 
+// biome-ignore lint/suspicious/noThenProperty: `then` is the rule field API.md names.
 export const RuleSchema = z.strictObject({ id: id(), when: ConditionSchema, then: ConditionSchema, message: LabelSchema });
 export type Rule = z.infer<typeof RuleSchema>;
 

@@ -1,6 +1,7 @@
 // The questionnaire engine's public module: definitions as data, their checks, the answer validator, indicator
 // evaluation and XLSForm conversion. Pure (no I/O); import from here.
-export { checkDefinition } from './check-definition';
+export { type Asked, askedQuestions } from './asked';
+export { checkDefinition, checkIndicators } from './check-definition';
 export { compileDefinition, type CompiledDefinition, VN_PHONE } from './compile';
 export { compileCondition, isEmpty, referencesOf, type Predicate, type Scope } from './condition';
 export {
@@ -8,7 +9,7 @@ export {
   IndicatorSchema, type Label, type Lang, type Question, QuestionSchema, type QuestionType, type Rule,
 } from './definition';
 export { HOUSEHOLD_DX_V1 } from './household-dx-v1';
-export { compileIndicators, type CompiledIndicators, type Contributions, contributionsOf, tallyOfAnswers } from './indicators';
+export { compileIndicators, type CompiledIndicators, type Contributions, contributeInto, contributionsOf, type SurveyResponseAnswers, tallyOfAnswers } from './indicators';
 export { fillPlaceholders, type QuestionnaireIssue, type Result } from './issues';
 export { QUESTIONNAIRE_MESSAGES, type QuestionnaireMessageKey } from './messages';
 export { renderCondition } from './render-condition';

@@ -18,6 +18,7 @@ export interface CompiledIndicators {
   numeratorKeys: string[];
   denominatorKeys: string[];
   zeroTally: Record<string, number>;
+  scratch: Contributions;
 }
 
 export interface SurveyResponseAnswers {
@@ -60,6 +61,7 @@ export function compileIndicators(definition: Definition, indicators: readonly I
     numeratorKeys,
     denominatorKeys,
     zeroTally,
+    scratch: { numerators: indicators.map(() => 0), denominators: indicators.map(() => 0) },
   };
 }
 
@@ -113,7 +115,9 @@ export function contributionsOf(compiled: CompiledIndicators, answers: SurveyRes
 
 /** The contribution as aggregate counters: `households`, `members`, `n_<id>`, `d_<id>` (as shared/indicators/tally.ts). */
 export function tallyOfAnswers(compiled: CompiledIndicators, answers: SurveyResponseAnswers, referenceYear: number): Record<string, number> {
-  const { numerators, denominators } = contributionsOf(compiled, answers, referenceYear);
+  // Scratch arrays kept on the compiled list: the fold is synchronous, so one pair serves every call.
+  const { numerators, denominators } = compiled.scratch;
+  contributeInto(compiled, answers, referenceYear, numerators, denominators);
   const tally = { ...compiled.zeroTally };
   tally.households = 1;
   tally.members = answers.members.length;

@@ -42,8 +42,10 @@ export function validateAnswers(definition: Definition | CompiledDefinition, bod
   const household = shapeOfGroup(compiled.household, compiled.householdIds, body.household, 'household', issues);
   const members = shapeOfMembers(compiled, body.members, issues);
   if (!household || !members || (issues.length > 0 && !options.everyIssue)) return { ok: false, issues };
-  checkHousehold(compiled, household, issues);
-  members.forEach((member, index) => checkMember(compiled, household, member, index, options.referenceYear, issues));
+  checkHousehold(compiled, household, issues, { referenceYear: options.referenceYear });
+  members.forEach((member, index) => {
+    checkMember(compiled, household, member, index, options.referenceYear, issues);
+  });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { household, members } };
 }
 
@@ -77,10 +79,10 @@ function shapeOfGroup(questions: CompiledQuestion[], ids: Set<string>, input: un
   return out;
 }
 
-function checkHousehold(compiled: CompiledDefinition, household: Answers, issues: Issues): void {
+function checkHousehold(compiled: CompiledDefinition, household: Answers, issues: Issues, params: Record<string, number>): void {
   const scope: Scope = { household };
   checkRelevance(compiled.household, household, scope, 'household', issues);
-  checkRules(compiled.householdRules, scope, 'household', issues, {});
+  checkRules(compiled.householdRules, scope, 'household', issues, params);
 }
 
 function checkMember(compiled: CompiledDefinition, household: Answers, member: Answers, index: number, referenceYear: number, issues: Issues): void {

@@ -143,20 +143,24 @@ function quote(value: Scalar): string {
   return value.includes("'") ? `"${value}"` : `'${value}'`;
 }
 
-/** Prints a condition in XLSForm syntax; parsing the result gives the condition back (`in` becomes `or`s). */
-export function printExpression(cond: Condition): string {
+/**
+ * Prints a condition in XLSForm syntax; parsing the result gives the condition back, or one that means the same
+ * (`in` becomes `or`s: `selected()` for a select_multiple per `typeOf`, `=` otherwise).
+ */
+export function printExpression(cond: Condition, typeOf?: TypeOf): string {
   const group = (c: Condition) => ('all' in c && c.all.length > 1) || ('any' in c && c.any.length > 1);
-  const part = (c: Condition) => (group(c) ? `(${printExpression(c)})` : printExpression(c));
+  const part = (c: Condition) => (group(c) ? `(${printExpression(c, typeOf)})` : printExpression(c, typeOf));
   if ('all' in cond) return cond.all.length === 0 ? 'true()' : cond.all.map(part).join(' and ');
   if ('any' in cond) return cond.any.length === 0 ? 'false()' : cond.any.map(part).join(' or ');
-  if ('not' in cond) return `not(${printExpression(cond.not)})`;
+  if ('not' in cond) return `not(${printExpression(cond.not, typeOf)})`;
   if (!isComparison(cond)) return 'false()';
   const [op, operand] = operatorOf(cond);
   const ref = `\${${cond.q}}`;
   if (op === 'selected') return `selected(${ref}, ${quote(operand as string)})`;
   if (op === 'in') {
     const values = operand as Scalar[];
-    const one = (v: Scalar) => (typeof v === 'string' ? `selected(${ref}, ${quote(v)})` : `${ref} = ${quote(v)}`);
+    const multiple = typeOf?.(cond.q) === 'select_multiple';
+    const one = (v: Scalar) => (multiple ? `selected(${ref}, ${quote(v)})` : `${ref} = ${quote(v)}`);
     return values.length === 1 ? one(values[0]) : `(${values.map(one).join(' or ')})`;
   }
   return `${ref} ${SIGN[op]} ${quote(operand as Scalar)}`;

@@ -14,6 +14,8 @@ const YES_NO: Label[] = [{ vi: 'Có', en: 'Yes' }, { vi: 'Không', en: 'No' }];
 export function definitionToWorkbook(definition: Definition): Result<Workbook> {
   const issues: QuestionnaireIssue[] = [];
   const { locate } = compileDefinition(definition);
+  const types = new Map([...definition.household, ...definition.members.questions].map((q) => [q.id, q.type]));
+  const typeOf = (id: string) => types.get(id);
   const rulesAt = new Map<string, Definition['rules'][number]>();
   definition.rules.forEach((rule, index) => {
     const at = ruleTarget(rule, locate, isMemberRule(rule, locate));
@@ -27,10 +29,10 @@ export function definitionToWorkbook(definition: Definition): Result<Workbook> {
   const questionRow = (q: Question) => {
     const rule = rulesAt.get(q.id);
     const type = q.type === 'yes_no' ? `select_one ${YES_NO_LIST}` : q.type === 'phone' ? 'text' : q.type === 'select_one' || q.type === 'select_multiple' ? `${q.type} ${q.choices}` : q.type;
-    const constraint = rule && ('all' in rule.when && rule.when.all.length === 0 ? printExpression(rule.then) : printExpression({ any: [{ not: rule.when }, rule.then] }));
+    const constraint = rule && ('all' in rule.when && rule.when.all.length === 0 ? printExpression(rule.then, typeOf) : printExpression({ any: [{ not: rule.when }, rule.then] }, typeOf));
     return row({
       type, name: q.id, [both('label')[0]]: q.label.vi, [both('label')[1]]: q.label.en, [both('hint')[0]]: q.hint?.vi, [both('hint')[1]]: q.hint?.en,
-      required: q.required ? 'yes' : '', relevant: q.relevant && printExpression(q.relevant), constraint,
+      required: q.required ? 'yes' : '', relevant: q.relevant && printExpression(q.relevant, typeOf), constraint,
       [both('constraint_message')[0]]: rule?.message.vi, [both('constraint_message')[1]]: rule?.message.en, constraint_id: rule?.id,
       appearance: q.type === 'phone' ? 'phone' : '', min: q.min, max: q.max, max_length: q.maxLength,
     });
@@ -53,7 +55,7 @@ export function definitionToWorkbook(definition: Definition): Result<Workbook> {
   ];
   const indicators: Cell[][] = [
     ['id', 'unit', 'population', 'numerator', ...both('label'), 'target', 'source'],
-    ...definition.indicators.map((i) => [i.id, i.unit, i.population ? printExpression(i.population) : '', printExpression(i.numerator), i.label.vi, i.label.en, i.target ?? '', i.source ?? '']),
+    ...definition.indicators.map((i) => [i.id, i.unit, i.population ? printExpression(i.population, typeOf) : '', printExpression(i.numerator, typeOf), i.label.vi, i.label.en, i.target ?? '', i.source ?? '']),
   ];
   return { ok: true, value: { survey, choices, settings, indicators } };
 }

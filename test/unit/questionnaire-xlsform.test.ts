@@ -1,11 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '../../shared/questionnaire/definition';
 import { HOUSEHOLD_DX_V1 } from '../../shared/questionnaire/household-dx-v1';
+import { validateAnswers } from '../../shared/questionnaire/validate-answers';
 import { parseExpression, printExpression } from '../../shared/questionnaire/xlsform-expression';
 import { workbookToDefinition } from '../../shared/questionnaire/xlsform-read';
 import type { Workbook } from '../../shared/questionnaire/xlsform-sheets';
 import { definitionToWorkbook } from '../../shared/questionnaire/xlsform-write';
 import templateFile from '../../shared/data/surveys/household-dx.v1.xlsform.json';
+import { caseArb, YEAR } from '../support/questionnaire-arbitraries';
 
 const template = (): Workbook => {
   const written = definitionToWorkbook(HOUSEHOLD_DX_V1);
@@ -128,4 +131,25 @@ describe('the household-dx v1 XLSForm template in shared/data', () => {
   it('is the workbook of v1 (regenerate it with definitionToWorkbook when v1 changes)', () => {
     expect(templateFile).toEqual(template());
   });
+});
+
+describe('XLSForm round trip of random definitions', () => {
+  it('reads back every writable definition as one that judges answers the same way', () => {
+    fc.assert(
+      fc.property(caseArb, ({ definition, household, members }) => {
+        const written = definitionToWorkbook(definition);
+        // Two rules on one question, or a rule reading no question, have no XLSForm form: refused, not written.
+        if (!written.ok) return;
+        const back = workbookToDefinition(written.value);
+        expect(back.ok ? [] : back.issues).toEqual([]);
+        if (!back.ok) return;
+        const judge = (d: Definition) => {
+          const result = validateAnswers(d, { household, members }, { referenceYear: YEAR });
+          return result.ok ? result.value : [...new Set(result.issues.map((i) => `${i.path} ${i.key}`))].sort();
+        };
+        expect(judge(back.value)).toEqual(judge(definition));
+      }),
+      { numRuns: 500 },
+    );
+  }, 60_000);
 });
