@@ -69,7 +69,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const { responsesStreamArn } = await createTables(client, LOCAL_TABLES);
     const repo = createRepository(doc, LOCAL_TABLES);
-    await Promise.all([seedReferenceData(repo.reference), seedDemoUsers(repo.reference)]);
+    await Promise.all([seedReferenceData(repo.reference, repo.surveys), seedDemoUsers(repo.reference)]);
 
     const port = options.port || (await freePort());
     const url = `http://${host}:${port}`;

@@ -30,7 +30,7 @@ export interface TestAppOptions {
 
 export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), selfRateLimits, originVerify }: TestAppOptions = {}) {
   const repo = createMemoryRepository();
-  await seedReferenceData(repo.reference);
+  await seedReferenceData(repo.reference, repo.surveys);
   const passwordHash = await hashPassword(TEST_PASSWORD);
   for (const user of TEST_USERS) await repo.reference.putLocalUser({ ...user, passwordHash });
   const identity = await createLocalIdentity(repo.reference, 'http://test.local/local-idp');

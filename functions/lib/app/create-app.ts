@@ -1,9 +1,10 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
 
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
-import { registerMessages } from '@shared/i18n/dictionary';
+import { type Messages, registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+import { QUESTIONNAIRE_MESSAGES } from '@shared/questionnaire/messages';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { problem } from '../errors';
@@ -14,13 +15,16 @@ import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
-import { areaRoutes, formRoutes, healthRoutes, roundRoutes, sessionRoutes } from '../http/routes/public';
+import { areaRoutes, healthRoutes, sessionRoutes } from '../http/routes/public';
 import { responseRoutes } from '../http/routes/responses';
 import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../http/routes/roster';
+import { roundRoutes } from '../http/routes/rounds';
 import { selfRoutes } from '../http/routes/self';
+import { formRoutes, SURVEYS_UPLOAD_PATH, surveyRoutes } from '../http/routes/surveys';
 import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { generatedLinkKey } from '../services/links/link-secret';
+import { publishedDefinitions } from '../services/surveys/published-definitions';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -35,10 +39,12 @@ export interface CreateAppOptions {
 }
 
 export function createApp(deps: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
-  // The API speaks every message: results, exports and rosters (officials) and the links' errors (self-report).
-  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES]) registerMessages(messages);
+  // The API speaks every message: results, exports and rosters (officials), the links' errors (self-report) and
+  // the questionnaire engine's (answers, definitions, XLSForm rows).
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES]) registerMessages(messages as Messages);
   const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
-  const withTree = { ...deps, areaTree };
+  const definitions = publishedDefinitions(deps.repo.surveys);
+  const withTree = { ...deps, areaTree, definitions };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
   const defaultBodyLimit = bodyLimit({
@@ -47,14 +53,16 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
       throw problem.payloadTooLarge(MAX_BODY_BYTES);
     },
   });
-  // The roster import sets its own, larger limit.
-  app.use('/api/*', (c, next) => (c.req.path === ROSTER_IMPORT_PATH ? next() : defaultBodyLimit(c, next)));
+  // The roster import and the questionnaire upload set their own, larger limits.
+  const ownLimit = new Set([ROSTER_IMPORT_PATH, SURVEYS_UPLOAD_PATH]);
+  app.use('/api/*', (c, next) => (ownLimit.has(c.req.path) ? next() : defaultBodyLimit(c, next)));
   app.use('/api/*', noStore);
   app.route('/api/health', healthRoutes());
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/areas', areaRoutes(deps));
-  app.route('/api/rounds', roundRoutes(deps));
-  app.route('/api/forms', formRoutes());
+  app.route('/api/rounds', roundRoutes(withTree));
+  app.route('/api/forms', formRoutes(withTree));
+  app.route('/api/surveys', surveyRoutes(withTree));
   app.route('/api/responses', responseRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
   app.route('/api/admin', adminRoutes(withTree));

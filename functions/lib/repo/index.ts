@@ -6,6 +6,7 @@ import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
 import { createRosterRepo } from './roster-repo';
+import { createSurveysRepo } from './surveys-repo';
 import type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo } from './types';
 
 export interface TableNames {
@@ -26,10 +27,12 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     roster: createRosterRepo(doc, tables.reference),
     // Links live in the Reference table, under their own partition per round and village.
     links: createLinksRepo(doc, tables.reference),
+    // Questionnaires too: a handful of versions a year, read through a per-version cache.
+    surveys: createSurveysRepo(doc, tables.reference),
   };
 }
 
 export { changeRecordOf } from './stream-records';
 export type * from './types';
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
-export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
+export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo, createSurveysRepo };

@@ -2,10 +2,11 @@
 // tests and the fold depend only on these interfaces.
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
-import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Tally } from '@shared/indicators/tally';
+import type { Definition, Label } from '@shared/questionnaire/definition';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
+import type { StoredRound } from '@shared/rounds/round';
 
 /** A response as stored: the image the fold reads plus bookkeeping. */
 export interface StoredResponseItem extends ResponseImage {
@@ -92,9 +93,10 @@ export interface LocalUserRecord {
 export interface ReferenceRepo {
   listAreas(): Promise<Area[]>;
   putAreas(areas: readonly Area[]): Promise<void>;
-  listRounds(): Promise<Round[]>;
-  getRound(id: string): Promise<Round | undefined>;
-  putRound(round: Round): Promise<void>;
+  /** Newest first (by opensAt). */
+  listRounds(): Promise<StoredRound[]>;
+  getRound(id: string): Promise<StoredRound | undefined>;
+  putRound(round: StoredRound): Promise<void>;
   getLocalUser(username: string): Promise<LocalUserRecord | undefined>;
   putLocalUser(user: LocalUserRecord): Promise<void>;
 }
@@ -150,10 +152,40 @@ export interface LinksRepo {
   revokeLink(roundId: string, villageCode: string, linkId: string, revokedAt: string, revokedBy: string): Promise<boolean>;
 }
 
+// ---- questionnaires ----
+
+export type SurveyStatus = 'draft' | 'published';
+
+/** One version of a questionnaire. A published version never changes. */
+export interface SurveyRecord {
+  id: string;
+  version: number;
+  status: SurveyStatus;
+  title: Label;
+  definition: Definition;
+  createdBy: string;
+  createdAt: string;
+  publishedBy?: string;
+  publishedAt?: string;
+}
+
+export interface SurveysRepo {
+  get(id: string, version: number): Promise<SurveyRecord | undefined>;
+  /** Every version of every survey, by id then version. */
+  list(): Promise<SurveyRecord[]>;
+  /** Every version of one survey, oldest first. */
+  listVersions(id: string): Promise<SurveyRecord[]>;
+  /** Writes (or replaces) a draft; refused with the stored version when that one is published. */
+  putDraft(record: SurveyRecord): Promise<ConditionalWrite<SurveyRecord>>;
+  /** Marks a draft published; refused with the stored version (undefined: none) unless it is a draft. */
+  publish(id: string, version: number, publishedAt: string, publishedBy: string): Promise<ConditionalWrite<SurveyRecord>>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
   reference: ReferenceRepo;
   roster: RosterRepo;
   links: LinksRepo;
+  surveys: SurveysRepo;
 }
