@@ -9,7 +9,7 @@ import type { RosterEntry } from '@shared/roster/roster';
 import { isRoundOpen } from '@shared/rounds/round-window';
 import type { ResponseBody } from '@shared/survey/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { emptyForm, type FormState, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { emptyForm, type FormState, fieldId, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
 import { chooseInConflict, dropDraft, keepDraft, type LocalHousehold, type Rejection, saveResponse, syncNow } from '../../lib/outbox';
 import { areaName } from '../../lib/platform/areas';
 import { setFlash } from '../../lib/platform/flash';
@@ -66,6 +66,9 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
   const editing = record?.version !== undefined;
 
   useEffect(() => {
+    // A new household starts with the keyboard on its first question: one tap fewer per household.
+    const first = definition.household[0];
+    if (!record && first) document.getElementById(fieldId(`household.${first.id}`))?.focus();
     if (record?.state === 'rejected' && record.rejection) showRejection(record.rejection);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -1,8 +1,10 @@
 // The admins' calls for rounds and questionnaires (API.md, *Rounds* and *Surveys*). Kept out of api.ts so they
 // load with the admin pages, not at a collector's start. Errors arrive as ApiError with their issues.
-import { type Definition, definitionToWorkbook } from '@shared/questionnaire';
+import type { Definition } from '@shared/questionnaire';
+import type { CreateRoundRequest, UpdateRoundRequest } from '@shared/rounds/round-requests';
 import * as z from 'zod/mini';
 import { api } from '../platform/api';
+import { filenameFromContentDisposition } from '../platform/download';
 import { type RoundView, RoundViewSchema } from '../platform/rounds';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,35 +41,20 @@ export async function publishSurvey(id: string, version: number) {
   await api.request('POST', `/api/surveys/${encodeURIComponent(id)}/${version}/publish`);
 }
 
-/** The version as an XLSForm workbook, written in the browser from its definition. */
-export async function surveyWorkbook(definition: Definition): Promise<Blob> {
-  const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  const written = definitionToWorkbook(definition);
-  // A published version always converts; a draft the engine cannot write says why, in the user's words.
-  if (!written.ok) throw new Error(written.issues.map((issue) => issue.path).join(', '));
-  const sheets = Object.entries(written.value).map(([sheet, rows]) => ({
-    sheet,
-    data: rows.map((row) => row.map((cell) => (cell === null || cell === undefined || cell === '' ? null : { value: cell }))),
-  }));
-  return writeXlsxFile(sheets).toBlob();
+/** The version as an XLSForm workbook, written by the server (the same conversion its upload reads). */
+export async function surveyWorkbook(id: string, version: number) {
+  const response = await api.request('GET', `/api/surveys/${encodeURIComponent(id)}/${version}.xlsx`, { accept: XLSX_TYPE });
+  const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `${id}-v${version}.xlsx`);
+  return { blob: await response.blob(), filename };
 }
 
-export interface RoundInput {
-  name: string;
-  surveyId: string;
-  surveyVersion: number;
-  areaSetId?: string;
-  referenceDate: string;
-  opensAt: string;
-  closesAt: string;
-  countPolicy: 'submitted' | 'approved';
-}
+export type RoundInput = CreateRoundRequest;
 
 export async function createRound(input: RoundInput): Promise<RoundView> {
   return api.json(RoundViewSchema, await api.request('POST', '/api/rounds', { body: input }));
 }
 
-export async function updateRound(id: string, changes: Partial<Pick<RoundInput, 'name' | 'opensAt' | 'closesAt' | 'countPolicy'>>): Promise<RoundView> {
+export async function updateRound(id: string, changes: UpdateRoundRequest): Promise<RoundView> {
   return api.json(RoundViewSchema, await api.request('PATCH', `/api/rounds/${encodeURIComponent(id)}`, { body: changes }));
 }
 

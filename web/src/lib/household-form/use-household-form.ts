@@ -1,7 +1,7 @@
 // State of the household form page: answers, which fields were touched, which issues to show, which
 // member is open, and where to put the focus after a failed submit. The questions are the round's definition.
 
-import { type Definition, HOUSEHOLD_DX_V1 } from '@shared/questionnaire';
+import { BIRTH_YEAR, type Definition, HOUSEHOLD_DX_V1 } from '@shared/questionnaire';
 import type { FieldIssue } from '@shared/survey/validate';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLang } from '../platform/use-lang';
@@ -54,8 +54,8 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
     if (state.members.length >= definition.members.max) return;
     setState((s) => ({ ...s, members: [...s.members, emptyMember()] }));
     setOpenMember(state.members.length);
-    // The new member's first question takes the focus: the collector types at once.
-    const first = definition.members.questions[0];
+    // The birth year (what decides the other questions) takes the focus: the collector types at once.
+    const first = definition.members.questions.find((q) => q.id === BIRTH_YEAR) ?? definition.members.questions[0];
     if (first) setFocus({ path: `members.${state.members.length}.${first.id}` });
   };
 

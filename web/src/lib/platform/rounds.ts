@@ -1,21 +1,13 @@
 // Which survey round a page works on, decided from the rounds the API lists, the device's clock and the round
 // the collector chose when several are open (kept on the device).
-import { type Round, RoundSchema } from '@shared/api/contract';
+import { type Round, RoundSchema, RoundsResponseSchema } from '@shared/api/contract';
 import { isRoundOpen } from '@shared/rounds/round-window';
-import * as z from 'zod/mini';
 import { loadRoundChoice } from './storage';
 
-/** A round as API.md lists it: the contract's fields plus the pinned questionnaire and reference date. */
-export const RoundViewSchema = z.extend(RoundSchema, {
-  surveyId: z.optional(z.string()),
-  surveyVersion: z.optional(z.number()),
-  areaSetId: z.optional(z.string()),
-  referenceDate: z.optional(z.string()),
-  status: z.optional(z.string()),
-  countPolicy: z.optional(z.string()),
-});
-export type RoundView = Round & z.infer<typeof RoundViewSchema>;
-export const RoundViewsSchema = z.object({ rounds: z.array(RoundViewSchema) });
+/** A round as API.md lists it, with the questionnaire version and reference date it pins (optional for older servers). */
+export type RoundView = Round;
+export const RoundViewSchema = RoundSchema;
+export const RoundViewsSchema = RoundsResponseSchema;
 
 const newestFirst = (a: Round, b: Round) => Date.parse(b.opensAt) - Date.parse(a.opensAt);
 

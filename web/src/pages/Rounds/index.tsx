@@ -33,6 +33,8 @@ export default function RoundsPage() {
   if (!data.data) return <Loading />;
   const [rounds, surveys, areaSets] = data.data;
   const published = surveys.filter((s) => s.status === 'published');
+  // Servers before the area sets page: the sets the existing rounds use.
+  const sets = areaSets.length > 0 ? areaSets : [...new Set(rounds.flatMap((r) => (r.areaSetId ? [r.areaSetId] : [])))].map((id) => ({ id, name: id }));
 
   const onSaved = (round: RoundView) => {
     setEditing(undefined);
@@ -96,7 +98,7 @@ export default function RoundsPage() {
           key={editing === 'new' ? 'new' : editing.id}
           round={editing === 'new' ? undefined : editing}
           surveys={published}
-          areaSets={areaSets}
+          areaSets={sets}
           onSaved={onSaved}
           onCancel={() => setEditing(undefined)}
         />

@@ -47,7 +47,7 @@ export function RoundForm({ round, surveys, areaSets, onSaved, onCancel }: Props
       if (round) onSaved(await adminApi.updateRound(round.id, schedule));
       else {
         const [surveyId, version] = survey.split('@');
-        const input = { ...schedule, surveyId, surveyVersion: Number(version), referenceDate, ...(areaSetId ? { areaSetId } : {}) };
+        const input = { ...schedule, surveyId, surveyVersion: Number(version), referenceDate, areaSetId };
         onSaved(await adminApi.createRound(input));
       }
     } catch (caught) {

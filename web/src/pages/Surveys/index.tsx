@@ -49,7 +49,8 @@ export default function SurveysPage() {
     });
   const download = (id: string, version: number) =>
     run(t('ui.admin.download_failed'), async () => {
-      saveBlob(await adminApi.surveyWorkbook(await adminApi.getSurvey(id, version)), `${id}-v${version}.xlsx`);
+      const { blob, filename } = await adminApi.surveyWorkbook(id, version);
+      saveBlob(blob, filename);
       return t('ui.admin.downloaded', { id, version });
     });
 
