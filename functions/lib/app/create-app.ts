@@ -69,7 +69,10 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
   if (serveExports)
-    app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
+    app.route(
+      '/api/exports',
+      exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree, definitions }, log),
+    );
   // Self-report links: made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));

@@ -12,11 +12,13 @@ import { detectLanguage, noStore } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
 import { type Log, logError } from '../logger';
+import type { SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
+import { publishedDefinitions } from '../services/surveys/published-definitions';
 
-/** What the export function reads: responses and reference data (rounds, areas), and who signs in. */
+/** What the export function reads: responses, reference data (rounds, areas, questionnaires), and who signs in. */
 export interface ExportAppDeps {
-  repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  repo: Pick<ExportRouteDeps, 'responses' | 'reference'> & { surveys: SurveysRepo };
   identity: IdentityProvider;
   clock: () => Date;
 }
@@ -28,7 +30,8 @@ export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log 
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
-  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree }, log));
+  const definitions = publishedDefinitions(repo.surveys);
+  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree, definitions }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;

@@ -2,14 +2,18 @@
 // tables it holds read grants on, and Cognito. No Aggregates table and no link secret: it serves neither.
 import { createCognitoIdentity } from '../auth/cognito-identity';
 import { parseConfig } from '../config';
-import { createDocumentClient, createReferenceRepo, createResponsesRepo } from '../repo';
+import { createDocumentClient, createReferenceRepo, createResponsesRepo, createSurveysRepo } from '../repo';
 import type { ExportAppDeps } from './create-export-app';
 
 export function exportDepsFromEnv(env: Record<string, string | undefined> = process.env): ExportAppDeps {
   const config = parseConfig(env, ['RESPONSES_TABLE', 'REFERENCE_TABLE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'AWS_REGION']);
   const doc = createDocumentClient();
   return {
-    repo: { responses: createResponsesRepo(doc, config.RESPONSES_TABLE!), reference: createReferenceRepo(doc, config.REFERENCE_TABLE!) },
+    repo: {
+      responses: createResponsesRepo(doc, config.RESPONSES_TABLE!),
+      reference: createReferenceRepo(doc, config.REFERENCE_TABLE!),
+      surveys: createSurveysRepo(doc, config.REFERENCE_TABLE!),
+    },
     identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
     clock: () => new Date(),
   };

@@ -12,6 +12,7 @@ import { createRateLimiter, type RateLimit } from '../../services/links/rate-lim
 import { selfFormOf } from '../../services/links/self-form';
 import { bodyForLink, linkActor } from '../../services/links/self-submission';
 import { putResponse } from '../../services/responses/put-response';
+import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import { clientAddress } from '../client-origin';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { ifMatchVersion, readJson } from '../request';
@@ -25,10 +26,10 @@ export const DEFAULT_SELF_RATE_LIMITS: { perToken: RateLimit; perAddress: RateLi
   perAddress: { limit: 300, windowMs: 60_000 },
 };
 
-type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource };
+type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions };
 
 export function selfRoutes(deps: SelfRouteDeps) {
-  const { repo, clock, areaTree, linkKey } = deps;
+  const { repo, clock, areaTree, linkKey, definitions } = deps;
   const limits = deps.selfRateLimits ?? DEFAULT_SELF_RATE_LIMITS;
   const perAddress = createRateLimiter(limits.perAddress);
   const perToken = createRateLimiter(limits.perToken);
@@ -66,7 +67,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
       const body = bodyForLink(await readJson(c), record);
       const result = await putResponse(
         { id: selfResponseId(record.linkId), body, ifMatch, actor: linkActor(record), channel: 'self' },
-        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock, definitions },
       );
       c.header('ETag', `"${result.version}"`);
       return c.json({ id: result.id, version: result.version }, result.created ? 201 : 200);
