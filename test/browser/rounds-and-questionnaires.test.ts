@@ -97,7 +97,7 @@ describe('the household form on the phone', () => {
     await page.click('[data-testid=new-household]');
     await page.waitForSelector('[data-testid=household-form]');
     // Nothing is answered until the collector answers it.
-    expect(await page.locator('[aria-pressed=true]').count()).toBe(0);
+    expect(await page.locator('[data-testid=household-form] [aria-pressed=true]').count()).toBe(0);
     expect(await page.inputValue('#f-household-head_name')).toBe('');
 
     await typeInto(page, 'household.head_name', 'Trần Văn Bốn');

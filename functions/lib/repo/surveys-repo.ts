@@ -20,11 +20,12 @@ function fromItem(item: Record<string, unknown>): SurveyRecord {
 }
 
 export function createSurveysRepo(doc: DynamoDBDocumentClient, tableName: string): SurveysRepo {
+  // DynamoDB refuses an empty begins_with operand: the whole list is a query on the partition alone.
   const query = (prefix: string) =>
     queryAll(doc, {
       TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': PK, ':prefix': prefix },
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: prefix ? { ':pk': PK, ':prefix': prefix } : { ':pk': PK },
       ConsistentRead: true,
     });
   return {
