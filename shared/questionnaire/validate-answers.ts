@@ -16,6 +16,11 @@ export interface ValidateOptions {
   referenceYear: number;
   /** Top-level keys that belong to the caller's envelope (`roundId`, `wardCode`…): ignored, not refused. */
   allowKeys?: readonly string[];
+  /**
+   * Also check relevance and rules when some answers have the wrong shape, on the answers whose shape is right
+   * (a form shows every problem at once; the API stops at shape issues). Issues may then repeat a path.
+   */
+  everyIssue?: boolean;
 }
 
 type Issues = QuestionnaireIssue[];
@@ -36,7 +41,7 @@ export function validateAnswers(definition: Definition | CompiledDefinition, bod
   }
   const household = shapeOfGroup(compiled.household, compiled.householdIds, body.household, 'household', issues);
   const members = shapeOfMembers(compiled, body.members, issues);
-  if (issues.length > 0 || !household || !members) return { ok: false, issues };
+  if (!household || !members || (issues.length > 0 && !options.everyIssue)) return { ok: false, issues };
   checkHousehold(compiled, household, issues, { referenceYear: options.referenceYear });
   members.forEach((member, index) => {
     checkMember(compiled, household, member, index, options.referenceYear, issues);
