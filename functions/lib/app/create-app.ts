@@ -21,6 +21,7 @@ import { selfRoutes } from '../http/routes/self';
 import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { generatedLinkKey } from '../services/links/link-secret';
+import { withCachedRounds } from '../services/rounds/cached-rounds';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -37,8 +38,10 @@ export interface CreateAppOptions {
 export function createApp(deps: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
   // The API speaks every message: results, exports and rosters (officials) and the links' errors (self-report).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES]) registerMessages(messages);
-  const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
-  const withTree = { ...deps, areaTree };
+  // Rounds and areas change rarely and every write checks both: read through short in-process caches.
+  const repo = { ...deps.repo, reference: withCachedRounds(deps.repo.reference, deps.clock) };
+  const areaTree = cachedAreaTree(repo.reference, deps.clock);
+  const withTree = { ...deps, repo, areaTree };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
   const defaultBodyLimit = bodyLimit({
@@ -60,8 +63,7 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
-  if (serveExports)
-    app.route('/api/exports', exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree }, log));
+  if (serveExports) app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity: deps.identity, areaTree }, log));
   // Self-report links: made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));

@@ -13,6 +13,7 @@ import { errorHandler, notFound } from '../http/on-error';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
 import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
+import { withCachedRounds } from '../services/rounds/cached-rounds';
 
 /** What the export function reads: responses and reference data (rounds, areas), and who signs in. */
 export interface ExportAppDeps {
@@ -24,11 +25,12 @@ export interface ExportAppDeps {
 export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
-  const areaTree = cachedAreaTree(repo.reference, clock);
+  const reference = withCachedRounds(repo.reference, clock);
+  const areaTree = cachedAreaTree(reference, clock);
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
-  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree }, log));
+  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference, identity, areaTree }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;
