@@ -13,7 +13,10 @@ export function wardTallies(rows: readonly AggregateRow[]): { tallies: Map<strin
   let updatedAt: string | null = null;
   for (const row of rows) {
     let sum = sums.get(row.wardCode);
-    if (!sum) sums.set(row.wardCode, (sum = zeroTally()));
+    if (!sum) {
+      sum = zeroTally();
+      sums.set(row.wardCode, sum);
+    }
     addTallyInto(sum, row.tally);
     if (row.updatedAt && (!updatedAt || row.updatedAt > updatedAt)) updatedAt = row.updatedAt;
   }
