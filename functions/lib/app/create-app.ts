@@ -21,6 +21,7 @@ import { selfRoutes } from '../http/routes/self';
 import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { generatedLinkKey } from '../services/links/link-secret';
+import { withCachedWardRosters } from '../services/roster/cached-ward-rosters';
 import { withCachedRounds } from '../services/rounds/cached-rounds';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -38,8 +39,13 @@ export interface CreateAppOptions {
 export function createApp(deps: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
   // The API speaks every message: results, exports and rosters (officials) and the links' errors (self-report).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES]) registerMessages(messages);
-  // Rounds and areas change rarely and every write checks both: read through short in-process caches.
-  const repo = { ...deps.repo, reference: withCachedRounds(deps.repo.reference, deps.clock) };
+  // Rounds, areas and roster totals change rarely and most requests read them: short in-process caches.
+  const repo = {
+    ...deps.repo,
+    reference: withCachedRounds(deps.repo.reference, deps.clock),
+    // Roster totals are read by every aggregates request; an import here clears them.
+    roster: withCachedWardRosters(deps.repo.roster, deps.clock),
+  };
   const areaTree = cachedAreaTree(repo.reference, deps.clock);
   const withTree = { ...deps, repo, areaTree };
   const app = new Hono<AppEnv>();

@@ -23,5 +23,6 @@ export function withCachedRounds<R extends Pick<ReferenceRepo, 'getRound'>>(refe
     round.then((found) => found ?? forget(), forget);
     return round;
   };
-  return { ...reference, getRound };
+  // Delegates through the prototype, so the other methods stay the store's own (even if replaced later).
+  return Object.assign(Object.create(reference) as R, { getRound });
 }
