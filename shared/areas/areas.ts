@@ -33,7 +33,10 @@ export class AreaTree {
 
   ofLevel(level: AreaLevel): Area[] {
     let found = this.levels.get(level);
-    if (!found) this.levels.set(level, (found = this.areas.filter((a) => a.level === level)));
+    if (!found) {
+      found = this.areas.filter((a) => a.level === level);
+      this.levels.set(level, found);
+    }
     return [...found];
   }
 
@@ -72,7 +75,10 @@ export class AreaTree {
       for (let area: Area | undefined = ward; area && !seen.has(area.code); area = area.parentCode ? this.byCode.get(area.parentCode) : undefined) {
         seen.add(area.code);
         let wards = index.get(area.code);
-        if (!wards) index.set(area.code, (wards = []));
+        if (!wards) {
+          wards = [];
+          index.set(area.code, wards);
+        }
         wards.push(ward);
       }
     }
