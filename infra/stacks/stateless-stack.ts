@@ -63,6 +63,9 @@ export class StatelessStack extends Stack {
     });
     const originVerifyValue = originVerify.secretValue.unsafeUnwrap();
 
+    // The user pool's keys, fetched at deploy (`-c cognitoJwks="$(curl -s <issuer>/.well-known/jwks.json)"`, see
+    // infra/README.md): tokens are then verified with no network call; without it they are fetched on first use.
+    const cognitoJwks = this.node.tryGetContext('cognitoJwks') as string | undefined;
     const api = new PhieuFunction(this, 'ApiFunction', {
       projectRoot: PROJECT_ROOT,
       entry: 'functions/api.ts',
@@ -75,6 +78,7 @@ export class StatelessStack extends Stack {
         COGNITO_USER_POOL_ID: state.userPool.userPoolId,
         COGNITO_CLIENT_ID: state.userPoolClient.userPoolClientId,
         ORIGIN_VERIFY: originVerifyValue,
+        ...(cognitoJwks ? { COGNITO_JWKS: cognitoJwks } : {}),
       },
     })
       .bindTable(state.responses, TABLE_ENV.responses, 'readWrite')

@@ -26,6 +26,8 @@ import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { generatedLinkKey } from '../services/links/link-secret';
 import { publishedDefinitions } from '../services/surveys/published-definitions';
+import { withCachedWardRosters } from '../services/roster/cached-ward-rosters';
+import { withCachedRounds } from '../services/rounds/cached-rounds';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -43,9 +45,16 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   // The API speaks every message: results, exports and rosters (officials), the links' errors (self-report) and
   // the questionnaire engine's (answers, definitions, XLSForm rows).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES]) registerMessages(messages as Messages);
-  const areaTree = cachedAreaTree(deps.repo.reference, deps.clock);
+  // Rounds, areas and roster totals change rarely and most requests read them: short in-process caches.
+  const repo = {
+    ...deps.repo,
+    reference: withCachedRounds(deps.repo.reference, deps.clock),
+    // Roster totals are read by every aggregates request; an import here clears them.
+    roster: withCachedWardRosters(deps.repo.roster, deps.clock),
+  };
+  const areaTree = cachedAreaTree(repo.reference, deps.clock);
   const definitions = publishedDefinitions(deps.repo.surveys);
-  const withTree = { ...deps, areaTree, definitions };
+  const withTree = { ...deps, repo, areaTree, definitions };
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
   // In AWS only requests that came through CloudFront (and its WAF) reach the routes; no value configured: no guard.
@@ -72,10 +81,7 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
   if (serveExports)
-    app.route(
-      '/api/exports',
-      exportRoutes({ responses: deps.repo.responses, reference: deps.repo.reference, identity: deps.identity, areaTree, definitions }, log),
-    );
+    app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity: deps.identity, areaTree, definitions }, log));
   // Self-report links: made by collectors, answered by households through /api/self with no account.
   const withLinks = { ...withTree, linkKey: deps.linkKey ?? generatedLinkKey() };
   app.route('/api/links', linkRoutes(withLinks));

@@ -16,6 +16,7 @@ import { type Log, logError } from '../logger';
 import type { SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { publishedDefinitions } from '../services/surveys/published-definitions';
+import { withCachedRounds } from '../services/rounds/cached-rounds';
 
 /** What the export function reads: responses, reference data (rounds, areas, questionnaires), and who signs in. */
 export interface ExportAppDeps {
@@ -31,14 +32,15 @@ const NO_SURVEYS: Pick<SurveysRepo, 'get' | 'listVersions'> = { get: async () =>
 export function createExportApp({ repo, identity, clock, surveys = NO_SURVEYS }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
-  const areaTree = cachedAreaTree(repo.reference, clock);
+  const reference = withCachedRounds(repo.reference, clock);
+  const areaTree = cachedAreaTree(reference, clock);
   const app = new Hono<AppEnv>();
   // Behind origin access control, CloudFront's signature takes the Authorization header (see the middleware).
   app.use('/api/*', viewerAuthorization);
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
   const definitions = publishedDefinitions(surveys);
-  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree, definitions }, log));
+  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference, identity, areaTree, definitions }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;

@@ -1,7 +1,7 @@
 // Dependencies of the export Lambda, built once per container from the environment: the Responses and Reference
 // tables it holds read grants on, and Cognito. No Aggregates table and no link secret: it serves neither.
 import { createCognitoIdentity } from '../auth/cognito-identity';
-import { parseConfig } from '../config';
+import { jwksOf, parseConfig } from '../config';
 import { createDocumentClient, createReferenceRepo, createResponsesRepo, createSurveysRepo } from '../repo';
 import type { ExportAppDeps } from './create-export-app';
 
@@ -11,7 +11,12 @@ export function exportDepsFromEnv(env: Record<string, string | undefined> = proc
   return {
     repo: { responses: createResponsesRepo(doc, config.RESPONSES_TABLE!), reference: createReferenceRepo(doc, config.REFERENCE_TABLE!) },
     surveys: createSurveysRepo(doc, config.REFERENCE_TABLE!),
-    identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
+    identity: createCognitoIdentity({
+      region: config.AWS_REGION!,
+      userPoolId: config.COGNITO_USER_POOL_ID!,
+      clientId: config.COGNITO_CLIENT_ID!,
+      jwks: jwksOf(config),
+    }),
     clock: () => new Date(),
   };
 }

@@ -4,6 +4,7 @@
 import { ROLES, type Role, type SessionResponse, type User } from '@shared/api/contract';
 import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problem } from '../errors';
+import { createVerifiedTokenCache, type VerifiedTokenCache } from './verified-tokens';
 
 export interface IdentityProvider {
   /** Resolves a session, or throws BadCredentialsError. */
@@ -36,17 +37,26 @@ export interface JwtVerifierOptions {
   keySet: JWTVerifyGetKey;
   issuer: string;
   audience: string;
+  /** Tokens verified before (default: a fresh bounded cache per verifier). */
+  cache?: VerifiedTokenCache;
 }
 
-/** The one token check: signature against the issuer's JWKS, issuer, audience, expiry, then claims. */
-export function createJwtVerifier({ keySet, issuer, audience }: JwtVerifierOptions): (token: string) => Promise<User> {
+/**
+ * The one token check: signature against the issuer's JWKS, issuer, audience, expiry, then claims. A token that
+ * passed is remembered until its exp, so the next request with it skips the signature check.
+ */
+export function createJwtVerifier({ keySet, issuer, audience, cache = createVerifiedTokenCache() }: JwtVerifierOptions): (token: string) => Promise<User> {
   return async (token) => {
+    const known = cache.get(token);
+    if (known) return known;
     let payload: PhieuClaims;
     try {
       ({ payload } = await jwtVerify<PhieuClaims>(token, keySet, { issuer, audience }));
     } catch {
       throw problem.unauthorized();
     }
-    return userFromClaims(payload);
+    const user = userFromClaims(payload);
+    if (typeof payload.exp === 'number') cache.set(token, user, payload.exp * 1000);
+    return user;
   };
 }

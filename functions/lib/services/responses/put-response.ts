@@ -96,7 +96,9 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   const { body, round, tree } = await validatePut(input, deps);
   const bodyHash = bodyHashOf(body);
   const now = deps.clock().toISOString();
-  let existing = await deps.responses.get(input.id);
+  // Without If-Match the upload is most likely a new household: write first (one round trip), and a refused
+  // create hands back what is stored (a replay or an edit without If-Match). With If-Match, read then replace.
+  let existing = input.ifMatch === undefined ? undefined : await deps.responses.get(input.id);
 
   if (!existing) {
     if (input.ifMatch !== undefined) throw problem.notFound();
@@ -114,7 +116,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
     };
     const created = await deps.responses.create(item);
     if (created.ok) return { id: input.id, version: 1, created: true };
-    // Another upload of the same id won the race: answer as for the response it stored.
+    // The id is taken (a retried upload, an edit without If-Match, a concurrent upload): answer as for what is stored.
     if (!created.current) throw new Error(`create of ${input.id} refused with no stored response`);
     existing = created.current;
   }
