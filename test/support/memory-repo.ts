@@ -18,6 +18,7 @@ import type {
   RosterRepo,
   StoredResponseItem,
 } from '../../functions/lib/repo/types';
+import { createMemoryExportJobs } from './memory-export-jobs';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** DynamoDB orders sort keys by their UTF-8 bytes, not by locale ('D' before 'c'). */
@@ -105,6 +106,7 @@ export function createMemoryRepository(): MemoryRepository {
     rosterPointers: new Map(),
     linkItems: new Map(),
     links: {} as LinksRepo,
+    exportJobs: createMemoryExportJobs(),
   };
 
   repo.aggregates = {

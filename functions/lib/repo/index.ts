@@ -2,6 +2,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
+import { createExportJobsRepo } from './export-jobs-repo';
 import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
@@ -26,10 +27,12 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     roster: createRosterRepo(doc, tables.reference),
     // Links live in the Reference table, under their own partition per round and village.
     links: createLinksRepo(doc, tables.reference),
+    // Export jobs and the responses change counter too: small items read by key.
+    exportJobs: createExportJobsRepo(doc, tables.reference),
   };
 }
 
 export { changeRecordOf } from './stream-records';
 export type * from './types';
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
-export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
+export { createAggregatesRepo, createExportJobsRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
