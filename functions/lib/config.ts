@@ -17,6 +17,10 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.optional(z.url()),
   /** Value of CloudFront's origin-verify header on /api/* (see infra/README.md): x-viewer-address is trusted only with it. */
   ORIGIN_VERIFY: z.optional(z.string().check(z.minLength(32))),
+  /** S3 bucket that export jobs write their files to. */
+  EXPORTS_BUCKET: z.optional(z.string().check(z.minLength(1))),
+  /** Name of the export worker function the API invokes (asynchronously) for each new export job. */
+  EXPORT_WORKER_FUNCTION: z.optional(z.string().check(z.minLength(1))),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

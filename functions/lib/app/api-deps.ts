@@ -4,6 +4,7 @@ import { parseConfig } from '../config';
 import type { AppDeps } from '../http/context';
 import { createDocumentClient, createRepository } from '../repo';
 import { secretsManagerLinkKey } from '../services/links/link-secret';
+import { exportJobsFromEnv } from './export-worker-deps';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
   const config = parseConfig(env, [
@@ -25,5 +26,6 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     linkKey: secretsManagerLinkKey(config.LINK_SECRET_ARN!, config.AWS_REGION!),
     publicUrl: config.PUBLIC_URL,
     originVerify: config.ORIGIN_VERIFY!,
+    exportJobs: exportJobsFromEnv(env),
   };
 }

@@ -5,6 +5,7 @@ import type { Lang } from '@shared/survey/form';
 import type { Context } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
 import type { Repository } from '../repo/types';
+import type { ExportJobDeps } from '../services/exports/export-jobs';
 import type { LinkKeySource } from '../services/links/link-secret';
 import type { RateLimit } from '../services/links/rate-limiter';
 
@@ -25,6 +26,8 @@ export interface AppDeps {
    * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.
    */
   originVerify?: string;
+  /** Where export jobs write their files and how the worker is started; absent: no export jobs (the export function). */
+  exportJobs?: Pick<ExportJobDeps, 'files' | 'dispatch'>;
 }
 
 export interface AppEnv {
