@@ -5,9 +5,11 @@ import { ROLES } from '@shared/api/contract';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccountRecovery, ClientAttributes, StringAttribute, UserPool, type UserPoolClient, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, type TableProps } from 'aws-cdk-lib/aws-dynamodb';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
+import { ExportFilesBucket } from '../constructs/export-jobs';
 
 /** What the stateless stack needs from this one. */
 export interface PhieuState {
@@ -17,6 +19,7 @@ export interface PhieuState {
   userPool: UserPool;
   userPoolClient: UserPoolClient;
   linkSecret: Secret;
+  exportsBucket: Bucket;
 }
 
 const str = (name: string) => ({ name, type: AttributeType.STRING });
@@ -103,7 +106,9 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.state = { responses, aggregates, reference, userPool, userPoolClient, linkSecret };
+    const exportsBucket = new ExportFilesBucket(this, 'ExportFiles').bucket;
+
+    this.state = { responses, aggregates, reference, userPool, userPoolClient, linkSecret, exportsBucket };
 
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId, description: 'Cognito user pool id' });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId, description: 'Cognito app client id (public)' });

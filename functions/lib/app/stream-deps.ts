@@ -11,7 +11,8 @@ export function streamDepsFromEnv(env: Record<string, string | undefined> = proc
   return {
     aggregates: createAggregatesRepo(doc, config.AGGREGATES_TABLE!),
     slots: config.AGGREGATE_SLOTS,
-    // Export jobs of raw responses are keyed by the round's change counter, kept in the Reference table.
-    exportJobs: config.REFERENCE_TABLE ? createExportJobsRepo(doc, config.REFERENCE_TABLE) : undefined,
+    // Raw-responses export jobs are keyed by the round's change counter, kept in the Aggregates table (this function
+    // uses only that part of the export jobs store, and holds no grant on the Reference table).
+    exportJobs: createExportJobsRepo(doc, { jobs: config.AGGREGATES_TABLE!, changes: config.AGGREGATES_TABLE! }),
   };
 }

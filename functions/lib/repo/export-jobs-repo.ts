@@ -1,6 +1,7 @@
 // DynamoDB access for export jobs, kept in the Reference table: pk `EXPORTJOB#<id>`, sk `JOB`, one item per job
-// (a job is only ever read by its id). A round's responses change counter sits beside them under
-// `EXPORTS#<round>` / `CHANGES`: the stream handler adds to it, and raw-responses jobs are keyed by it.
+// (a job is only ever read by its id). A round's responses change counter lives in the Aggregates table under
+// `EXPORTS#<round>` / `CHANGES`, beside what the stream function already writes (its only table): the stream
+// handler adds to it, and raw-responses jobs are keyed by it.
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionalWrite, RETURN_STORED_ON_FAILURE } from './conditional-write';
 import type { ExportJobRecord, ExportJobsRepo } from './types';
@@ -14,7 +15,15 @@ function toRecord(item: Record<string, unknown>): ExportJobRecord {
   return record as unknown as ExportJobRecord;
 }
 
-export function createExportJobsRepo(doc: DynamoDBDocumentClient, tableName: string): ExportJobsRepo {
+export interface ExportJobsTables {
+  /** The Reference table: job records. */
+  jobs: string;
+  /** The Aggregates table: the responses change counters. */
+  changes: string;
+}
+
+export function createExportJobsRepo(doc: DynamoDBDocumentClient, tables: ExportJobsTables): ExportJobsRepo {
+  const tableName = tables.jobs;
   return {
     async get(id) {
       const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: jobKey(id), ConsistentRead: true }));
@@ -65,7 +74,7 @@ export function createExportJobsRepo(doc: DynamoDBDocumentClient, tableName: str
     async addResponseChanges(roundId, count) {
       await doc.send(
         new UpdateCommand({
-          TableName: tableName,
+          TableName: tables.changes,
           Key: changesKey(roundId),
           UpdateExpression: 'ADD #changes :count',
           ExpressionAttributeNames: { '#changes': 'changes' },
@@ -75,7 +84,7 @@ export function createExportJobsRepo(doc: DynamoDBDocumentClient, tableName: str
     },
 
     async responseChanges(roundId) {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: changesKey(roundId), ConsistentRead: true }));
+      const { Item } = await doc.send(new GetCommand({ TableName: tables.changes, Key: changesKey(roundId), ConsistentRead: true }));
       return Number(Item?.changes ?? 0);
     },
   };

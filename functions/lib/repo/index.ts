@@ -27,8 +27,8 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     roster: createRosterRepo(doc, tables.reference),
     // Links live in the Reference table, under their own partition per round and village.
     links: createLinksRepo(doc, tables.reference),
-    // Export jobs and the responses change counter too: small items read by key.
-    exportJobs: createExportJobsRepo(doc, tables.reference),
+    // Export jobs in Reference; the responses change counters beside the aggregates (the stream function writes them).
+    exportJobs: createExportJobsRepo(doc, { jobs: tables.reference, changes: tables.aggregates }),
   };
 }
 

@@ -4,6 +4,7 @@
 import { ExportJobRequestSchema } from '@shared/api/exports';
 import type { AreaTree } from '@shared/areas/areas';
 import { Hono } from 'hono';
+import type { IdentityProvider } from '../../auth/identity';
 import { type ExportJobDeps, startExportJob, viewExportJob } from '../../services/exports/export-jobs';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
@@ -28,5 +29,15 @@ export function exportJobRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
       c.header('Location', `/api/exports/${job.id}`);
       return c.json({ id: job.id, status: job.status }, 202);
     })
-    .get('/:id{[0-9a-f]{32}}', allowed, async (c) => c.json(await viewExportJob(c.get('user'), c.req.param('id'), serviceDeps)));
+    .route('/', exportJobStatusRoutes({ identity, ...serviceDeps }));
+}
+
+/**
+ * GET /api/exports/{id} alone: in AWS CloudFront sends /api/exports/* to the export function, so that function
+ * answers it too (with a read grant on the job records and the bucket).
+ */
+export function exportJobStatusRoutes(deps: Pick<ExportJobDeps, 'exportJobs' | 'areaTree' | 'files' | 'clock'> & { identity: IdentityProvider }) {
+  return new Hono<AppEnv>().get('/:id{[0-9a-f]{32}}', requireUser(deps.identity, 'admin', 'official'), async (c) =>
+    c.json(await viewExportJob(c.get('user'), c.req.param('id'), deps)),
+  );
 }
