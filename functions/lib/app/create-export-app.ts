@@ -19,21 +19,21 @@ import type { ExportFiles } from '../storage/export-files';
 
 /** What the export function reads: responses and reference data (rounds, areas), and who signs in. */
 export interface ExportAppDeps {
-  repo: Pick<ExportRouteDeps, 'responses' | 'reference'> & { exportJobs?: ExportJobsRepo };
-  /** The exports bucket, for download links of finished jobs (GET /api/exports/{id} comes here in AWS). */
-  files?: ExportFiles;
+  repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  /** Job records and the exports bucket, for GET /api/exports/{id} (CloudFront sends it here in AWS). */
+  jobs?: { exportJobs: ExportJobsRepo; files: ExportFiles };
   identity: IdentityProvider;
   clock: () => Date;
 }
 
-export function createExportApp({ repo, identity, clock, files }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+export function createExportApp({ repo, identity, clock, jobs }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
   const areaTree = cachedAreaTree(repo.reference, clock);
   const app = new Hono<AppEnv>();
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
-  if (repo.exportJobs && files) app.route('/api/exports', exportJobStatusRoutes({ exportJobs: repo.exportJobs, areaTree, files, clock, identity }));
+  if (jobs) app.route('/api/exports', exportJobStatusRoutes({ ...jobs, areaTree, clock, identity }));
   app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));

@@ -13,11 +13,15 @@ export function exportDepsFromEnv(env: Record<string, string | undefined> = proc
     repo: {
       responses: createResponsesRepo(doc, config.RESPONSES_TABLE!),
       reference: createReferenceRepo(doc, config.REFERENCE_TABLE!),
-      // Job records only (Reference): the change counters are the API's concern.
-      exportJobs: createExportJobsRepo(doc, { jobs: config.REFERENCE_TABLE!, changes: config.REFERENCE_TABLE! }),
     },
-    // Status and download links of export jobs (CloudFront routes GET /api/exports/{id} here).
-    files: config.EXPORTS_BUCKET ? createS3ExportFiles(createS3Client(), config.EXPORTS_BUCKET) : undefined,
+    // Status and download links of export jobs (CloudFront routes GET /api/exports/{id} here): job records only,
+    // the change counters are the API's concern.
+    jobs: config.EXPORTS_BUCKET
+      ? {
+          exportJobs: createExportJobsRepo(doc, { jobs: config.REFERENCE_TABLE!, changes: config.REFERENCE_TABLE! }),
+          files: createS3ExportFiles(createS3Client(), config.EXPORTS_BUCKET),
+        }
+      : undefined,
     identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
     clock: () => new Date(),
   };
