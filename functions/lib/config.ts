@@ -22,6 +22,10 @@ const ConfigSchema = z.object({
   ORIGIN_VERIFY: z.optional(z.string().check(z.minLength(32))),
   /** The value before the last rotation, accepted until CloudFront's edges all send the new one. */
   ORIGIN_VERIFY_PREVIOUS: z.optional(z.string().check(z.minLength(32))),
+  /** S3 bucket that export jobs write their files to. */
+  EXPORTS_BUCKET: z.optional(z.string().check(z.minLength(1))),
+  /** Name of the export worker function the API invokes (asynchronously) for each new export job. */
+  EXPORT_WORKER_FUNCTION: z.optional(z.string().check(z.minLength(1))),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

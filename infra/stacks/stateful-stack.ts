@@ -23,6 +23,8 @@ import type { Construct } from 'constructs';
 import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
 import { PhieuFunction } from '../constructs/phieu-function';
 import { phieuKey } from '../constructs/phieu-key';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { ExportFilesBucket } from '../constructs/export-jobs';
 
 /** What the stateless stack needs from this one. */
 export interface PhieuState {
@@ -34,6 +36,7 @@ export interface PhieuState {
   linkSecret: Secret;
   /** Encrypts the tables and the link secret. */
   dataKey: Key;
+  exportsBucket: Bucket;
 }
 
 export interface StatefulStackProps extends StackProps {
@@ -159,7 +162,9 @@ export class StatefulStack extends Stack {
       rotateImmediatelyOnUpdate: false,
     });
 
-    this.state = { responses, aggregates, reference, userPool, userPoolClient, linkSecret, dataKey };
+    const exportsBucket = new ExportFilesBucket(this, 'ExportFiles').bucket;
+
+    this.state = { responses, aggregates, reference, userPool, userPoolClient, linkSecret, dataKey, exportsBucket };
 
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId, description: 'Cognito user pool id' });
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId, description: 'Cognito app client id (public)' });

@@ -11,6 +11,7 @@ import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LinkRecord, Repository, StoredResponseItem, SurveyRecord } from '../../functions/lib/repo/types';
 import { adult, child } from '../support/fixtures';
+import { describeExportJobsContract } from './export-jobs-contract';
 
 /**
  * Whether a conditional write went through. Today the repositories answer a boolean; when they answer a result
@@ -85,6 +86,7 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
     beforeEach(async () => {
       repo = await makeRepo();
     });
+    describeExportJobsContract(() => repo);
 
     describe('responses', () => {
       it('creates a response once: a second create of the same id conflicts and leaves the first', async () => {

@@ -20,6 +20,7 @@ import type {
   SurveyRecord,
   SurveysRepo,
 } from '../../functions/lib/repo/types';
+import { createMemoryExportJobs } from './memory-export-jobs';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** DynamoDB orders sort keys by their UTF-8 bytes, not by locale ('D' before 'c'). */
@@ -108,6 +109,7 @@ export function createMemoryRepository(): MemoryRepository {
     linkItems: new Map(),
     links: {} as LinksRepo,
     surveys: {} as SurveysRepo,
+    exportJobs: createMemoryExportJobs(),
   };
 
   repo.aggregates = {

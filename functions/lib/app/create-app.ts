@@ -14,6 +14,7 @@ import { errorHandler, notFound } from '../http/on-error';
 import { originGuard } from '../http/origin-guard';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
+import { exportJobRoutes } from '../http/routes/export-jobs';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
 import { areaRoutes, healthRoutes, sessionRoutes } from '../http/routes/public';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps, { log = logError, serveExports = false 
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/roster', rosterRoutes(withTree));
   app.route('/api', coverageRoutes(withTree));
+  if (deps.exportJobs) app.route('/api/exports', exportJobRoutes(withTree, deps.exportJobs));
   if (serveExports)
     app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity: deps.identity, areaTree, definitions }, log));
   // Self-report links: made by collectors, answered by households through /api/self with no account.

@@ -2,6 +2,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
+import { createExportJobsRepo } from './export-jobs-repo';
 import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
@@ -29,10 +30,12 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     links: createLinksRepo(doc, tables.reference),
     // Questionnaires too: a handful of versions a year, read through a per-version cache.
     surveys: createSurveysRepo(doc, tables.reference),
+    // Export jobs in Reference; the responses change counters beside the aggregates (the stream function writes them).
+    exportJobs: createExportJobsRepo(doc, { jobs: tables.reference, changes: tables.aggregates }),
   };
 }
 
 export { changeRecordOf } from './stream-records';
 export type * from './types';
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
-export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo, createSurveysRepo };
+export { createAggregatesRepo, createExportJobsRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo, createSurveysRepo };

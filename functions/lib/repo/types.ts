@@ -2,6 +2,8 @@
 // tests and the fold depend only on these interfaces.
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
+import type { Round } from '@shared/api/contract';
+import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { Area } from '@shared/areas/areas';
 import type { Tally } from '@shared/indicators/tally';
 import type { Definition, Label } from '@shared/questionnaire/definition';
@@ -181,6 +183,52 @@ export interface SurveysRepo {
   publish(id: string, version: number, publishedAt: string, publishedBy: string): Promise<ConditionalWrite<SurveyRecord>>;
 }
 
+// ---- export jobs ----
+
+/** One export job as stored. Its id is derived from what it exports and the data version it was started at. */
+export interface ExportJobRecord {
+  id: string;
+  roundId: string;
+  kind: ExportKind;
+  shape?: 'long' | 'wide';
+  format: ExportFormat;
+  gzip: boolean;
+  areaCode: string;
+  /** Language of the headers and names (aggregates only; raw responses are language-neutral). */
+  lang?: 'vi' | 'en';
+  /** The data version the job was keyed by (see services/exports/job-key.ts). */
+  dataVersion: string;
+  status: ExportJobStatus;
+  rows: number;
+  bytes: number;
+  /** Object key of the file in the exports bucket. */
+  fileKey: string;
+  fileName: string;
+  error?: string;
+  createdBy: string;
+  createdAt: string;
+  /** Bumped on every write (progress included): a running job whose updatedAt is old has died. */
+  updatedAt: string;
+  finishedAt?: string;
+}
+
+export type ExportJobPatch = Partial<Pick<ExportJobRecord, 'status' | 'rows' | 'bytes' | 'error' | 'finishedAt'>> & { updatedAt: string };
+
+export interface ExportJobsRepo {
+  /** Strongly consistent. */
+  get(id: string): Promise<ExportJobRecord | undefined>;
+  /** Stores a new job; refused with the stored one when the id exists (the same export was asked already). */
+  create(job: ExportJobRecord): Promise<ConditionalWrite<ExportJobRecord>>;
+  /** Replaces a failed or dead job with a fresh one, on condition that it was not written since `seenUpdatedAt`. */
+  replace(job: ExportJobRecord, seenUpdatedAt: string): Promise<ConditionalWrite<ExportJobRecord>>;
+  /** Records progress or the outcome of an existing job. */
+  update(id: string, patch: ExportJobPatch): Promise<void>;
+  /** Adds `count` to a round's responses change counter (the stream handler, once per batch). */
+  addResponseChanges(roundId: string, count: number): Promise<void>;
+  /** The round's responses change counter; 0 before any change. */
+  responseChanges(roundId: string): Promise<number>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
@@ -188,4 +236,5 @@ export interface Repository {
   roster: RosterRepo;
   links: LinksRepo;
   surveys: SurveysRepo;
+  exportJobs: ExportJobsRepo;
 }

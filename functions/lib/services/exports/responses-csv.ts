@@ -21,11 +21,16 @@ export interface ResponsesExport {
   shape: ExportShape;
   /** The round's questionnaire version: its questions are the answer columns (household-dx v1 when absent). */
   definition?: Definition;
+  /** Counts rows as they are produced (a job's progress); absent: counted internally. */
+  counter?: { rows: number };
   /** Called once the last row is out (or with the error that cut the export short). */
   onEnd?: (outcome: { rows: number; error?: unknown }) => void;
 }
 
-async function* rowsOf({ responses, tree, roundId, wardCodes, shape, definition }: ResponsesExport, counter: { rows: number }): AsyncGenerator<Cell[]> {
+export async function* rowsOf(
+  { responses, tree, roundId, wardCodes, shape, definition }: Omit<ResponsesExport, 'onEnd' | 'counter'>,
+  counter: { rows: number },
+): AsyncGenerator<Cell[]> {
   for (const wardCode of wardCodes) {
     for await (const item of responses.listAllInWard(roundId, wardCode, { pageSize: EXPORT_PAGE_SIZE })) {
       if (item.deletedAt) continue;
@@ -39,7 +44,7 @@ async function* rowsOf({ responses, tree, roundId, wardCodes, shape, definition 
 
 /** UTF-8 CSV with a BOM (Excel then reads Vietnamese right), CRLF, formula-like text neutralised. */
 export function responsesCsvStream(options: ResponsesExport): Readable {
-  const counter = { rows: 0 };
+  const counter = options.counter ?? { rows: 0 };
   const csv = stringify({
     bom: true,
     header: true,
