@@ -18,13 +18,13 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption, type TableProps } from 'aws-cdk-lib/aws-dynamodb';
 import type { Key } from 'aws-cdk-lib/aws-kms';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AGGREGATES_TABLE, REFERENCE_TABLE, RESPONSES_TABLE } from '../../functions/lib/repo/tables';
+import { ExportFilesBucket } from '../constructs/export-jobs';
 import { PhieuFunction } from '../constructs/phieu-function';
 import { phieuKey } from '../constructs/phieu-key';
-import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { ExportFilesBucket } from '../constructs/export-jobs';
 
 /** What the stateless stack needs from this one. */
 export interface PhieuState {

@@ -10,8 +10,8 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../../functions/lib/repo/tables';
-import { addHttpApi } from '../constructs/http-api';
 import { ExportWorker } from '../constructs/export-jobs';
+import { addHttpApi } from '../constructs/http-api';
 import { OperationsAlarms } from '../constructs/operations-alarms';
 import { addOriginVerifyRotation } from '../constructs/origin-verify-rotation';
 import { PhieuFunction } from '../constructs/phieu-function';
@@ -142,7 +142,7 @@ export class StatelessStack extends Stack {
       .bindTable(state.responses, TABLE_ENV.responses, 'read')
       .bindTable(state.reference, TABLE_ENV.reference, 'read');
     // Export jobs: the worker, the bucket's grants to the API and the export function (it answers GET /api/exports/{id}).
-    const exportWorker = new ExportWorker(this, 'ExportJobs', { projectRoot: PROJECT_ROOT, bucket: state.exportsBucket, ...state, api, exporter });
+    new ExportWorker(this, 'ExportJobs', { projectRoot: PROJECT_ROOT, bucket: state.exportsBucket, ...state, api, exporter });
     const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM, invokeMode: InvokeMode.RESPONSE_STREAM });
 
     const web = new WebSite(this, 'Web', {

@@ -26,9 +26,9 @@ import { formRoutes, SURVEYS_UPLOAD_PATH, surveyRoutes } from '../http/routes/su
 import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { generatedLinkKey } from '../services/links/link-secret';
-import { publishedDefinitions } from '../services/surveys/published-definitions';
 import { withCachedWardRosters } from '../services/roster/cached-ward-rosters';
 import { withCachedRounds } from '../services/rounds/cached-rounds';
+import { publishedDefinitions } from '../services/surveys/published-definitions';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

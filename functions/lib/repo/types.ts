@@ -2,7 +2,6 @@
 // tests and the fold depend only on these interfaces.
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
-import type { Round } from '@shared/api/contract';
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { Area } from '@shared/areas/areas';
 import type { Tally } from '@shared/indicators/tally';
