@@ -65,14 +65,18 @@ export const SelfFormSchema = z.object({
   round: RoundSchema,
   ward: AreaSchema,
   village: AreaSchema,
+  /** The round's questionnaire version (its definition: GET /api/forms/{id}/{version}). */
   form: z.object({ id: z.string(), version: z.number() }),
-  /** The household's answers when it has submitted; null before (or after a collector deleted them). */
+  /**
+   * The household's answers when it has submitted; null before (or after a collector deleted them). Their questions
+   * are the round's questionnaire's, so they are kept whole here and checked against it by the form.
+   */
   response: z.nullable(
     z.object({
       id: z.string(),
       version: z.number(),
-      household: HouseholdSchema,
-      members: z.array(MemberSchema),
+      household: z.record(z.string(), z.unknown()),
+      members: z.array(z.record(z.string(), z.unknown())),
       updatedAt: z.string(),
     }),
   ),

@@ -214,6 +214,27 @@ describe('responses and exports follow the round questionnaire version', () => {
     expect(rows[0]![ADDED_QUESTION]).toBe('1');
   });
 
+  it('opens a self-report link of the 2026 round on its questionnaire version and gives back the added answer', async () => {
+    await publishV2();
+    const roundId = await createRound2026();
+    const made = await call('/api/links', 'collector-14815', {
+      method: 'POST',
+      json: { roundId, wardCode: '14815', villageCode: '14815-khu-pho-1', count: 1 },
+    });
+    expect(made.status).toBe(201);
+    const { token } = (await made.json()).links[0];
+    const { household, members } = responseBody();
+    const sent = await t.app.request(`/api/self/${token}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ household: { ...household, [ADDED_QUESTION]: true }, members }),
+    });
+    expect(sent.status).toBe(201);
+    const opened = await (await t.app.request(`/api/self/${token}`)).json();
+    expect(opened.form).toEqual({ id: 'household-dx', version: 2 });
+    expect(opened.response.household[ADDED_QUESTION]).toBe(true);
+  });
+
   it('computes ages at the round reference year: born 2010 is 16 in the 2026 round and answers the 15+ questions', async () => {
     await publishV2();
     const id = await createRound2026();

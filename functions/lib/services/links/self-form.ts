@@ -3,7 +3,7 @@
 
 import type { SelfForm } from '@shared/api/links';
 import type { AreaTree } from '@shared/areas/areas';
-import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import { pinnedRound } from '@shared/rounds/round';
 import { problem } from '../../errors';
 import type { LinkRecord, ReferenceRepo, ResponsesRepo } from '../../repo/types';
 import { selfResponseId } from './link-token';
@@ -35,7 +35,7 @@ export async function selfFormOf(record: LinkRecord, deps: SelfFormDeps): Promis
     round,
     ward,
     village,
-    form: HOUSEHOLD_FORM,
+    form: { id: pinnedRound(round).surveyId, version: pinnedRound(round).surveyVersion },
     response: live ? { id: live.id, version: live.version, household: live.household, members: live.members, updatedAt: live.updatedAt } : null,
     deleted: Boolean(stored?.deletedAt),
   };
