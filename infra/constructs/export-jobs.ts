@@ -2,6 +2,7 @@
 // Stateless: the worker function the API invokes asynchronously per new job, with the grants it and the API need.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -40,6 +41,8 @@ export interface ExportWorkerProps {
   api: PhieuFunction;
   /** The streaming export function: answers GET /api/exports/{id} behind CloudFront (read). */
   exporter: PhieuFunction;
+  /** Encrypts the worker's log group, like every function's. */
+  logEncryptionKey: IKey;
 }
 
 export class ExportWorker extends Construct {
@@ -55,6 +58,7 @@ export class ExportWorker extends Construct {
       timeout: Duration.minutes(15),
       memorySize: 2048,
       environment: { EXPORTS_BUCKET: props.bucket.bucketName },
+      logEncryptionKey: props.logEncryptionKey,
     })
       .bindTable(props.responses, TABLE_ENV.responses, 'read')
       .bindTable(props.aggregates, TABLE_ENV.aggregates, 'read')

@@ -32,6 +32,7 @@ export function acknowledgeNagFindings(
     [stateless, 'ApiFunction'],
     [stateless, 'StreamFunction'],
     [stateless, 'ExportFunction'],
+    [stateless, 'ExportJobs/Function'],
     [stateless, 'OriginVerifyRotation'],
   ] as const) {
     ack(at(stack, id), OUR_FUNCTION_REASONS.basicExecution, BASIC_EXECUTION);
@@ -55,10 +56,10 @@ export function acknowledgeNagFindings(
   );
 
   const tableKey = "grantEncryptDecrypt on the tables' customer-managed key: the KMS action families CDK uses, on that one key ARN only.";
-  for (const id of ['ApiFunction', 'StreamFunction'])
+  for (const id of ['ApiFunction', 'StreamFunction', 'ExportJobs/Function'])
     ack(at(stateless, id), tableKey, 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]');
   const responsesIndexes = `AwsSolutions-IAM5[Resource::${stateful.stackName}:ExportsOutputFnGetAttResponsesTable53B822EDArn0E2902C1/index/*]`;
-  for (const id of ['ApiFunction', 'ExportFunction'])
+  for (const id of ['ApiFunction', 'ExportFunction', 'ExportJobs/Function'])
     ack(
       at(stateless, id),
       "Query on the Responses table's own indexes (byRoundWard): the wildcard spans only index names of that one table.",
@@ -68,6 +69,30 @@ export function acknowledgeNagFindings(
     at(stateless, 'StreamFunction'),
     'dynamodb:ListStreams has no resource to scope to; the DynamoDB event source grants it alongside the stream read.',
     'AwsSolutions-IAM5[Resource::*]',
+  );
+
+  // Export jobs: the worker writes files into the exports bucket; the API and the export function sign downloads.
+  const exportsBucketObjects = `AwsSolutions-IAM5[Resource::${stateful.stackName}:ExportsOutputFnGetAttExportFilesBucket8C0C8A83Arn72ECD6A7/*]`;
+  const bucketGrant = "CDK's grantRead/grantReadWrite action families on the exports bucket and its objects only (one bucket ARN).";
+  for (const id of ['ApiFunction', 'ExportFunction', 'ExportJobs/Function'])
+    ack(
+      at(stateless, id),
+      bucketGrant,
+      'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+      'AwsSolutions-IAM5[Action::s3:GetObject*]',
+      'AwsSolutions-IAM5[Action::s3:List*]',
+      exportsBucketObjects,
+    );
+  ack(at(stateless, 'ExportJobs/Function'), bucketGrant, 'AwsSolutions-IAM5[Action::s3:Abort*]', 'AwsSolutions-IAM5[Action::s3:DeleteObject*]');
+  ack(
+    at(stateless, 'ApiFunction'),
+    "grantInvoke on the export worker: the ':*' covers that one function's versions and aliases only.",
+    `AwsSolutions-IAM5[Resource::<${stateless.resolve((at(stateless, 'ExportJobs/Function/Resource') as { logicalId?: string }).logicalId)}.Arn>:*]`,
+  );
+  ack(
+    at(stateful, 'ExportFiles/Bucket'),
+    "Export files are fetched only through short-lived presigned URLs the app signs after checking the user's role, and each job records who asked for it; S3 server access logs would store those presigned URLs (credentials) for no added trace.",
+    'AwsSolutions-S1',
   );
 
   const deployment = stateless.node.findChild(BUCKET_DEPLOYMENT);

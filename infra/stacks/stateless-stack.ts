@@ -142,7 +142,7 @@ export class StatelessStack extends Stack {
       .bindTable(state.responses, TABLE_ENV.responses, 'read')
       .bindTable(state.reference, TABLE_ENV.reference, 'read');
     // Export jobs: the worker, the bucket's grants to the API and the export function (it answers GET /api/exports/{id}).
-    new ExportWorker(this, 'ExportJobs', { projectRoot: PROJECT_ROOT, bucket: state.exportsBucket, ...state, api, exporter });
+    new ExportWorker(this, 'ExportJobs', { projectRoot: PROJECT_ROOT, bucket: state.exportsBucket, ...state, api, exporter, logEncryptionKey: logKey });
     const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM, invokeMode: InvokeMode.RESPONSE_STREAM });
 
     const web = new WebSite(this, 'Web', {
