@@ -65,7 +65,7 @@ export const SelfFormSchema = z.object({
   round: RoundSchema,
   ward: AreaSchema,
   village: AreaSchema,
-  /** The round's questionnaire version (its definition: GET /api/forms/{id}/{version}). */
+  /** The round's questionnaire version: its whole definition (the page needs only which one it is). */
   form: z.object({ id: z.string(), version: z.number() }),
   /**
    * The household's answers when it has submitted; null before (or after a collector deleted them). Their questions

@@ -57,7 +57,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
     .use(limitAddress)
     .get('/:token', async (c) => {
       const record = await liveLink(c);
-      const form = await selfFormOf(record, { reference: repo.reference, responses: repo.responses, areaTree });
+      const form = await selfFormOf(record, { reference: repo.reference, responses: repo.responses, areaTree, definitions });
       if (form.response) c.header('ETag', `"${form.response.version}"`);
       return c.json(form);
     })
