@@ -1,7 +1,7 @@
-// `npm run seed:aws -- --table <Reference table name>`: writes the Bỉm Sơn areas and the first round into a
+// `npm run seed:aws -- --table <Reference table name>`: writes the Bỉm Sơn areas, household-dx v1 and the first round into a
 // deployed Reference table (with your AWS credentials). Safe to run again.
 import { parseArgs } from 'node:util';
-import { createDocumentClient } from '../functions/lib/repo';
+import { createDocumentClient, createSurveysRepo } from '../functions/lib/repo';
 import { createReferenceRepo } from '../functions/lib/repo/reference-repo';
 import { seedReferenceData } from '../functions/lib/seed/reference-data';
 
@@ -11,5 +11,7 @@ if (!table) {
   console.error('Give --table <Reference table name> (the stateful stack output ReferenceTableName) or set REFERENCE_TABLE.');
   process.exit(2);
 }
-await seedReferenceData(createReferenceRepo(createDocumentClient(values.region ? { region: values.region } : {}), table));
-console.log(`Seeded areas and the first round into ${table}.`);
+const doc = createDocumentClient(values.region ? { region: values.region } : {});
+// Questionnaires live in the Reference table too.
+await seedReferenceData(createReferenceRepo(doc, table), createSurveysRepo(doc, table));
+console.log(`Seeded areas, questionnaire household-dx v1 and the first round into ${table}.`);

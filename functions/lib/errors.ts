@@ -1,6 +1,7 @@
 // The error catalogue: one class, `Problem`, with a stable code; one table maps each code to its HTTP status and
 // message key. `onError` (http/on-error.ts) renders the contract's error body in the caller's language.
 import type { KeyedIssue, MessageKey } from '@shared/i18n/dictionary';
+import type { QuestionnaireIssue } from '@shared/questionnaire/issues';
 
 /** code → status and message. Codes are part of the public contract (docs/API.md): never rename one. */
 const CATALOGUE = {
@@ -23,6 +24,8 @@ const CATALOGUE = {
   deleted: { status: 409, key: 'error.deleted' },
   roster_conflict: { status: 409, key: 'roster.conflict' },
   too_many_links: { status: 409, key: 'error.too_many_links' },
+  survey_published: { status: 409, key: 'error.survey_published' },
+  round_has_responses: { status: 409, key: 'error.round_has_responses' },
   payload_too_large: { status: 413, key: 'error.payload_too_large' },
   unsupported_media_type: { status: 415, key: 'error.unsupported_media_type' },
   too_many_requests: { status: 429, key: 'error.too_many_requests' },
@@ -32,8 +35,16 @@ const CATALOGUE = {
 export type ProblemCode = keyof typeof CATALOGUE;
 export type ErrorStatus = (typeof CATALOGUE)[ProblemCode]['status'];
 
-/** An issue before translation: the error mapping renders `key` in the request's language. */
-export type PendingIssue = KeyedIssue;
+/**
+ * An issue before translation: the error mapping renders `key` in the request's language, or `text` (a message a
+ * questionnaire definition supplies itself, such as a rule's) in that language.
+ */
+export type PendingIssue = KeyedIssue & { text?: { vi: string; en: string } };
+
+/** The questionnaire engine's issues as pending issues (its keys are registered from its own message table). */
+export function pendingIssues(issues: readonly QuestionnaireIssue[]): PendingIssue[] {
+  return issues.map((issue) => ({ ...issue, key: issue.key as MessageKey }));
+}
 
 export interface ProblemOptions {
   /** Parameters of the message. */
@@ -103,6 +114,8 @@ export const problem = {
   versionRequired: (currentVersion: number) => new Problem('version_required', { details: { currentVersion } }),
   deleted: () => new Problem('deleted'),
   rosterConflict: () => new Problem('roster_conflict'),
+  surveyPublished: () => new Problem('survey_published'),
+  roundHasResponses: () => new Problem('round_has_responses'),
   payloadTooLarge: (limitBytes: number) => new Problem('payload_too_large', { params: { limit: `${Math.round(limitBytes / 1024)} KB` } }),
   tooManyRequests: (retryAfterSeconds: number) =>
     new Problem('too_many_requests', { details: { retryAfter: retryAfterSeconds }, headers: { 'Retry-After': String(retryAfterSeconds) } }),

@@ -3,6 +3,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -19,6 +21,8 @@ export interface OperationsAlarmsProps {
   httpApiId: string;
   /** Where alarm notifications go by email; none when absent (subscribe the topic by hand). */
   email?: string;
+  /** Customer-managed key of the topic; CloudWatch is allowed to use it to publish. */
+  masterKey?: IKey;
 }
 
 /** Stream lag above this means the ward percentages officials see are out of date. */
@@ -29,7 +33,8 @@ export class OperationsAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'Phiếu operations' });
+    this.topic = new Topic(this, 'Topic', { displayName: 'Phiếu operations', masterKey: props.masterKey, enforceSSL: true });
+    props.masterKey?.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
     const notify = new SnsAction(this.topic);
     const alarm = (alarmId: string, description: string, metric: IMetric, threshold: number) =>

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -15,18 +16,33 @@ import {
   FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
+  HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
+  OriginSslPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/lib/http/client-origin';
 import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from '../../functions/lib/http/security-headers';
+import { API_VIEWER_HEADERS, EXPORT_VIEWER_AUTHORIZATION, SPA_REWRITE } from './viewer-functions';
+
+/** The app's own name: a domain and an ACM certificate for it in us-east-1 (CloudFront's requirement). */
+export interface WebDomain {
+  domainName: string;
+  certificateArn: string;
+}
+
+/** Viewer TLS floor, applied with a custom domain (the default *.cloudfront.net certificate allows TLS 1.0). */
+export const MINIMUM_VIEWER_TLS = SecurityPolicyProtocol.TLS_V1_2_2021;
 
 export interface WebSiteProps {
   /** Directory holding the built app (index.html at its root). */
@@ -39,31 +55,12 @@ export interface WebSiteProps {
    * only with it (a deploy-time token, e.g. a secret's dynamic reference; see infra/README.md).
    */
   originVerify: string;
+  /** CloudFront-scope WAF web ACL (us-east-1). */
+  webAclArn?: string;
+  domain?: WebDomain;
+  /** Key of the deployment handler's log group. */
+  logEncryptionKey?: IKey;
 }
-
-/**
- * Client-side routes (no file extension in the last segment) are served index.html. Done at the viewer request
- * of the web behaviour only: distribution-wide custom error responses would also turn the API's JSON 403/404
- * into index.html with status 200.
- */
-const SPA_REWRITE = `function handler(event) {
-  var request = event.request;
-  var last = request.uri.split('/').pop();
-  if (last.indexOf('.') === -1) request.uri = '/index.html';
-  return request;
-}`;
-
-/**
- * For the API: the viewer's address (the self-report rate limit keys on it; behind CloudFront, API Gateway only
- * sees the edge's) and the public host (self-report link URLs point at the app, not at API Gateway). Set here,
- * they overwrite whatever a client sent through CloudFront.
- */
-const API_VIEWER_HEADERS = `function handler(event) {
-  var request = event.request;
-  request.headers['x-viewer-address'] = { value: event.viewer.ip };
-  if (request.headers.host) request.headers['x-public-host'] = { value: request.headers.host.value };
-  return request;
-}`;
 
 export class WebSite extends Construct {
   readonly distribution: Distribution;
@@ -114,12 +111,29 @@ export class WebSite extends Construct {
       },
     });
 
+    const exportViewerAuthorization = new CloudFrontFunction(this, 'ExportViewerAuthorization', {
+      code: FunctionCode.fromInline(EXPORT_VIEWER_AUTHORIZATION),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Carry the viewer bearer token past origin access control signing',
+    });
+
     // apiEndpoint is https://{id}.execute-api.{region}.amazonaws.com: the origin wants the bare host.
     const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Phiếu web app and API',
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: MINIMUM_VIEWER_TLS,
+          }
+        : {}),
+      // Access logs: standard logging v2 with a field selection (EdgeLogsStack); the v1 log here has the URI.
+      enableLogging: false,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -132,18 +146,21 @@ export class WebSite extends Construct {
         ...(props.exportUrl
           ? {
               '/api/exports/*': {
-                origin: new FunctionUrlOrigin(props.exportUrl, { readTimeout: Duration.seconds(60) }),
+                // Origin access control: the URL (AWS_IAM auth) takes only requests CloudFront signed.
+                origin: FunctionUrlOrigin.withOriginAccessControl(props.exportUrl, { readTimeout: Duration.seconds(60) }),
                 viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
                 allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
                 cachePolicy: CachePolicy.CACHING_DISABLED,
                 originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
                 responseHeadersPolicy: securityHeaders,
+                functionAssociations: [{ function: exportViewerAuthorization, eventType: FunctionEventType.VIEWER_REQUEST }],
               },
             }
           : {}),
         '/api/*': {
           origin: new HttpOrigin(apiDomain, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
             readTimeout: Duration.seconds(30),
             // Added by CloudFront itself (replacing any viewer header of that name): proof the request came through here.
             customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify },
@@ -166,6 +183,11 @@ export class WebSite extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      logGroup: new LogGroup(this, 'DeploymentLogs', {
+        retention: RetentionDays.ONE_MONTH,
+        encryptionKey: props.logEncryptionKey,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
       // Keep the previous builds' hashed files: a phone that still runs the old app (offline, or open during
       // the deploy) loads its lazy chunks by their old names. index.html and sw.js are replaced as usual.
       prune: false,

@@ -8,7 +8,7 @@ import type { DriftEntry } from '../../functions/lib/services/results/drift';
 import { type RecomputeReport, recomputeRound } from '../../functions/lib/services/results/recompute';
 import { connect, textTable, UsageError } from './cli-deps';
 
-const USAGE = `Usage: npm run recompute -- --round <id> --endpoint <http://127.0.0.1:PORT> [--tables-prefix phieu-] [--region local]
+const USAGE = `Usage: npm run recompute -- --round <id> --endpoint <http://127.0.0.1:PORT> [--tables-prefix phieu-] [--region local] [--concurrency 16]
        npm run recompute -- --round <id> --aws [--region ap-southeast-1]   (tables from RESPONSES_TABLE, AGGREGATES_TABLE, REFERENCE_TABLE)`;
 
 const driftRows = (entries: readonly DriftEntry[]) =>
@@ -45,6 +45,7 @@ export async function main(argv: string[], out: (text: string) => void = console
         region: { type: 'string' },
         'tables-prefix': { type: 'string' },
         aws: { type: 'boolean' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -58,7 +59,9 @@ export async function main(argv: string[], out: (text: string) => void = console
       const known = (await deps.repo.reference.listRounds()).map((r) => r.id).join(', ') || 'none';
       throw new UsageError(`Unknown round ${values.round} (known: ${known}).`);
     }
-    const report = await recomputeRound(values.round, deps.recomputeDeps());
+    const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new UsageError('--concurrency must be a whole number ≥ 1.');
+    const report = await recomputeRound(values.round, { ...deps.recomputeDeps(), concurrency });
     out(formatReport(report));
     return report.remaining.length === 0 ? 0 : 1;
   } catch (error) {

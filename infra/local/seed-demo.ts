@@ -50,7 +50,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<WardSeeded[]> 
   const now = options.now ?? new Date();
   const call = async (path: string, init: RequestInit = {}) => {
     const response = await http(`${options.baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, any> };
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
   };
   const { body: roundsBody } = await call('/api/rounds');
   const round = (roundsBody.rounds as RoundDto[] | undefined)?.find((r) => Date.parse(r.opensAt) <= now.getTime() && now.getTime() < Date.parse(r.closesAt));

@@ -17,11 +17,15 @@ import { logError } from '../../functions/lib/logger';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
 import { createTables } from '../../functions/lib/repo/create-tables';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
+import { cachedAreaTree } from '../../functions/lib/services/areas/area-tree';
+import { runExportJob } from '../../functions/lib/services/exports/run-export-job';
 import { generatedLinkKey } from '../../functions/lib/services/links/link-secret';
+import { createS3ExportFiles } from '../../functions/lib/storage/export-files';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { seedDemoUsers } from './demo-users';
 import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
 import { freePort } from './free-port';
+import { LOCAL_EXPORTS_BUCKET, type S3Local, startS3Local } from './s3-local';
 import { type StreamPoller, startStreamPoller } from './stream-poller';
 
 export const LOCAL_TABLES: TableNames = { responses: 'phieu-responses', aggregates: 'phieu-aggregates', reference: 'phieu-reference' };
@@ -40,6 +44,8 @@ export interface LocalStackOptions {
   webRoot?: string;
   /** Limits of the public self-report routes (default: the API's). */
   selfRateLimits?: AppDeps['selfRateLimits'];
+  /** Bucket export jobs write to (default: the one made at start; tests name a missing one to see a failure). */
+  exportsBucket?: string;
 }
 
 export interface LocalStack {
@@ -49,6 +55,9 @@ export interface LocalStack {
   doc: DynamoDBDocumentClient;
   poller: StreamPoller;
   streamHandler: StreamHandler;
+  s3: S3Local;
+  /** Export jobs started and not finished yet (the worker runs in this process). */
+  runningExports: Set<Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -70,7 +79,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const { responsesStreamArn } = await createTables(client, LOCAL_TABLES);
     const repo = createRepository(doc, LOCAL_TABLES);
-    await Promise.all([seedReferenceData(repo.reference), seedDemoUsers(repo.reference)]);
+    await Promise.all([seedReferenceData(repo.reference, repo.surveys), seedDemoUsers(repo.reference)]);
+
+    const s3 = await startS3Local();
+    cleanups.push(() => s3.stop());
+    // Export jobs: the worker's own handler function, run in this process instead of an async Lambda invoke.
+    const files = createS3ExportFiles(s3.client, options.exportsBucket ?? LOCAL_EXPORTS_BUCKET);
+    const runningExports = new Set<Promise<void>>();
+    const workerDeps = { ...repo, exportJobs: repo.exportJobs, areaTree: cachedAreaTree(repo.reference, clock), files, clock, log: logError };
+    const dispatch = async (jobId: string) => {
+      const run = runExportJob(jobId, workerDeps).finally(() => runningExports.delete(run));
+      runningExports.add(run);
+    };
+    cleanups.push(() => Promise.allSettled(runningExports).then(() => undefined));
 
     const port = options.port || (await freePort());
     const url = `http://${host}:${port}`;
@@ -78,10 +99,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Self-report links are signed with a key made at start: they live as long as this in-memory stack's data.
     // One server answers every /api/* path locally, the raw export included (CloudFront splits them in AWS).
     const api = createApp(
-      { repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits },
+      { repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits, exportJobs: { files, dispatch } },
       { serveExports: true },
     );
-    const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock });
+    const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock, exportJobs: repo.exportJobs });
     const poller = startStreamPoller({
       client: streams,
       streamArn: responsesStreamArn,
@@ -92,7 +113,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const server = await listen(localServer(api, options.webRoot ?? WEB_DIST), host, port);
     cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
-    return { url, ddbEndpoint: ddb.endpoint, repo, doc, poller, streamHandler, stop };
+    return { url, ddbEndpoint: ddb.endpoint, repo, doc, poller, streamHandler, s3, runningExports, stop };
   } catch (error) {
     await stop();
     throw error;

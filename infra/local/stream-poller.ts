@@ -111,7 +111,7 @@ export function startStreamPoller({
     try {
       const result = await handler({ Records: batch } satisfies DynamoDBStreamEvent);
       failedAt = result?.batchItemFailures?.[0]?.itemIdentifier;
-    } catch (error) {
+    } catch {
       failedAt = batch[0].dynamodb?.SequenceNumber;
     }
     if (!failedAt) {

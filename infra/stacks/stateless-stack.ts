@@ -4,23 +4,24 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { type CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_ENV } from '../../functions/lib/repo/tables';
+import { ExportWorker } from '../constructs/export-jobs';
+import { addHttpApi } from '../constructs/http-api';
 import { OperationsAlarms } from '../constructs/operations-alarms';
+import { addOriginVerifyRotation } from '../constructs/origin-verify-rotation';
 import { PhieuFunction } from '../constructs/phieu-function';
-import { WebSite } from '../constructs/web-site';
+import { phieuKey } from '../constructs/phieu-key';
+import { type WebDomain, WebSite } from '../constructs/web-site';
 import type { PhieuState } from './stateful-stack';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Self-report links: the public route and its stage throttle, below the whole API's. */
-const SELF_ROUTE_PATH = '/api/self/{token}';
-const SELF_THROTTLE = { rateLimit: 20, burstLimit: 40 };
+/** Reserved concurrency defaults: the API's share of the account, and a few parallel raw exports. */
+export const DEFAULT_RESERVED_CONCURRENCY = { api: 50, export: 3 };
 
 export interface StatelessStackProps extends StackProps {
   state: PhieuState;
@@ -28,12 +29,29 @@ export interface StatelessStackProps extends StackProps {
   webAssetsPath?: string;
   /** Email address that alarm notifications go to (cdk context `alarmEmail`). */
   alarmEmail?: string;
+  /** ARN of the CloudFront-scope WAF web ACL (EdgeStack, us-east-1). */
+  webAclArn?: string;
+  /** The app's own domain and its us-east-1 certificate; default: the distribution's cloudfront.net name. */
+  domain?: WebDomain;
+  /** Reserved concurrency of the API and export functions (context `apiReservedConcurrency`, `exportReservedConcurrency`). */
+  reservedConcurrency?: { api?: number; export?: number };
+  /** Days between rotations of the origin-verify value. Default 30. */
+  originVerifyRotationDays?: number;
 }
 
 export class StatelessStack extends Stack {
+  /** For the us-east-1 log delivery (EdgeLogsStack). */
+  readonly distributionId: string;
+
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { state } = props;
+    const logKey = phieuKey(this, 'LogKey', 'function and API logs', { forLogs: true });
+    const opsKey = phieuKey(this, 'OpsKey', 'alarm topic and origin-verify secret');
+    const reserved = {
+      api: props.reservedConcurrency?.api ?? DEFAULT_RESERVED_CONCURRENCY.api,
+      export: props.reservedConcurrency?.export ?? DEFAULT_RESERVED_CONCURRENCY.export,
+    };
 
     // CloudFront's proof of origin to the API (x-viewer-address is trusted only with it). Generated at the first
     // deploy; CloudFormation resolves it into the distribution's origin header and the API's ORIGIN_VERIFY, so the
@@ -41,20 +59,27 @@ export class StatelessStack extends Stack {
     const originVerify = new Secret(this, 'OriginVerifySecret', {
       description: 'Phiếu: value CloudFront sends the API in x-phieu-origin-verify',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      encryptionKey: opsKey,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const originVerifyValue = originVerify.secretValue.unsafeUnwrap();
 
+    // The user pool's keys, fetched at deploy (`-c cognitoJwks="$(curl -s <issuer>/.well-known/jwks.json)"`, see
+    // infra/README.md): tokens are then verified with no network call; without it they are fetched on first use.
+    const cognitoJwks = this.node.tryGetContext('cognitoJwks') as string | undefined;
     const api = new PhieuFunction(this, 'ApiFunction', {
       projectRoot: PROJECT_ROOT,
       entry: 'functions/api.ts',
       description: 'Phiếu HTTP API (Hono)',
       timeout: Duration.seconds(15),
+      logEncryptionKey: logKey,
+      reservedConcurrentExecutions: reserved.api,
       environment: {
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: state.userPool.userPoolId,
         COGNITO_CLIENT_ID: state.userPoolClient.userPoolClientId,
         ORIGIN_VERIFY: originVerifyValue,
+        ...(cognitoJwks ? { COGNITO_JWKS: cognitoJwks } : {}),
       },
     })
       .bindTable(state.responses, TABLE_ENV.responses, 'readWrite')
@@ -66,6 +91,7 @@ export class StatelessStack extends Stack {
     // Stream records that still fail after the retries land here as pointers (shard id + sequence range).
     const deadLetters = new Queue(this, 'AggregationDeadLetterQueue', {
       retentionPeriod: Duration.days(14),
+      // Holds only shard ids and sequence numbers (no records): SQS-managed encryption is enough.
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
@@ -75,6 +101,7 @@ export class StatelessStack extends Stack {
       entry: 'functions/stream.ts',
       description: 'Phiếu: folds Responses stream records into ward aggregates',
       timeout: Duration.seconds(60),
+      logEncryptionKey: logKey,
     }).bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite');
     stream.addEventSource(
       new DynamoEventSource(state.responses, {
@@ -92,38 +119,20 @@ export class StatelessStack extends Stack {
       }),
     );
 
-    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', api);
-    const httpApi = new HttpApi(this, 'HttpApi', {
-      description: 'Phiếu API: every route goes to the Hono function',
-      defaultIntegration: apiIntegration,
-      // The stage is declared below so that it can carry throttling.
-      createDefaultStage: false,
-    });
-    // Self-report links are public: bound what one client (or a leaked link) can cost.
-    const stage = new HttpStage(this, 'DefaultStage', {
-      httpApi,
-      autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
-    });
-    // The public self-report routes get their own, lower share, so link traffic cannot starve the collectors.
-    // RouteSettings is raw CloudFormation JSON: CloudFormation's casing.
-    httpApi.addRoutes({ path: SELF_ROUTE_PATH, methods: [HttpMethod.GET, HttpMethod.PUT], integration: apiIntegration });
-    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-      ['GET', 'PUT'].map((method) => [
-        `${method} ${SELF_ROUTE_PATH}`,
-        { ThrottlingRateLimit: SELF_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_THROTTLE.burstLimit },
-      ]),
-    );
+    const { httpApi, stage } = addHttpApi(this, { handler: api, logEncryptionKey: logKey });
 
-    // Raw exports: a round of 100,000 households is ~100 MB of CSV and takes longer than API
-    // Gateway's 30 s, so it streams from its own function through a function URL. Auth NONE at the URL: the app
-    // verifies the Cognito token on the route (admin only), as behind API Gateway; only reads are granted.
+    // Raw exports (issue 6): a round of 100,000 households is ~100 MB of CSV and takes longer than API
+    // Gateway's 30 s, so it streams from its own function through a function URL. The URL takes only requests
+    // CloudFront signed (AWS_IAM auth, origin access control); the app verifies the Cognito token on the route
+    // (admin only), as behind API Gateway; only reads are granted.
     const exporter = new PhieuFunction(this, 'ExportFunction', {
       projectRoot: PROJECT_ROOT,
       entry: 'functions/export.ts',
       description: 'Phiếu raw responses export (streamed CSV)',
       timeout: Duration.minutes(15),
       memorySize: 1024,
+      logEncryptionKey: logKey,
+      reservedConcurrentExecutions: reserved.export,
       environment: {
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: state.userPool.userPoolId,
@@ -132,13 +141,28 @@ export class StatelessStack extends Stack {
     })
       .bindTable(state.responses, TABLE_ENV.responses, 'read')
       .bindTable(state.reference, TABLE_ENV.reference, 'read');
-    const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.NONE, invokeMode: InvokeMode.RESPONSE_STREAM });
+    // Export jobs: the worker, the bucket's grants to the API and the export function (it answers GET /api/exports/{id}).
+    new ExportWorker(this, 'ExportJobs', { projectRoot: PROJECT_ROOT, bucket: state.exportsBucket, ...state, api, exporter, logEncryptionKey: logKey });
+    const exportUrl = exporter.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM, invokeMode: InvokeMode.RESPONSE_STREAM });
 
     const web = new WebSite(this, 'Web', {
       assetsPath: props.webAssetsPath ?? join(PROJECT_ROOT, 'web', 'dist'),
       httpApi,
       exportUrl,
       originVerify: originVerifyValue,
+      webAclArn: props.webAclArn,
+      domain: props.domain,
+      logEncryptionKey: logKey,
+    });
+    this.distributionId = web.distribution.distributionId;
+
+    addOriginVerifyRotation(this, 'OriginVerifyRotation', {
+      projectRoot: PROJECT_ROOT,
+      secret: originVerify,
+      apiFunction: api,
+      distribution: web.distribution,
+      logEncryptionKey: logKey,
+      rotationDays: props.originVerifyRotationDays,
     });
 
     const alarms = new OperationsAlarms(this, 'Alarms', {
@@ -148,6 +172,7 @@ export class StatelessStack extends Stack {
       deadLetters,
       httpApiId: httpApi.apiId,
       email: props.alarmEmail,
+      masterKey: opsKey,
     });
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The app (CloudFront)' });

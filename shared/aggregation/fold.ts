@@ -134,7 +134,10 @@ function addUpdate(sums: Map<string, Contribution>, previous: LedgerEntry | null
 function add(sums: Map<string, Contribution>, key: AggregateKey, tally: Tally, sign: 1 | -1) {
   const id = aggregateKeyId(key);
   let sum = sums.get(id);
-  if (!sum) sums.set(id, (sum = { key, tally: { ...ZERO } }));
+  if (!sum) {
+    sum = { key, tally: { ...ZERO } };
+    sums.set(id, sum);
+  }
   for (const counter in tally) sum.tally[counter] = (sum.tally[counter] ?? 0) + sign * tally[counter];
 }
 
@@ -143,7 +146,11 @@ function nonZero(sums: ReadonlyMap<string, Contribution>): Contribution[] {
   const deltas: Contribution[] = [];
   for (const { key, tally } of sums.values()) {
     let kept: Tally | null = null;
-    for (const counter in tally) if (tally[counter] !== 0) (kept ??= {})[counter] = tally[counter];
+    for (const counter in tally) {
+      if (tally[counter] === 0) continue;
+      kept ??= {};
+      kept[counter] = tally[counter];
+    }
     if (kept) deltas.push({ key, tally: kept });
   }
   return deltas;

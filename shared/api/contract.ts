@@ -25,14 +25,30 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const AreasResponseSchema = z.object({ areas: z.array(AreaSchema) });
 
+export const COUNT_POLICIES = ['submitted', 'approved'] as const;
+export const ROUND_STATUSES = ['upcoming', 'open', 'closed'] as const;
+
+/**
+ * A survey round as the API answers it. The fields from surveyId on arrived when rounds became data: they are
+ * optional here so rounds stored (or cached on a phone) before then still parse; the API always sends them.
+ */
 export const RoundSchema = z.object({
   id: z.string(),
   name: z.string(),
-  form: z.literal('household-dx'),
+  /** Older names of surveyId and surveyVersion, kept equal to them for existing clients. */
+  form: z.string(),
   formVersion: z.number(),
   referenceYear: z.number(),
   opensAt: z.string(),
   closesAt: z.string(),
+  surveyId: z.optional(z.string()),
+  surveyVersion: z.optional(z.number()),
+  areaSetId: z.optional(z.string()),
+  /** YYYY-MM-DD: ages are whole years at this date. */
+  referenceDate: z.optional(z.string()),
+  countPolicy: z.optional(z.enum(COUNT_POLICIES)),
+  /** From the server's clock when it answered. */
+  status: z.optional(z.enum(ROUND_STATUSES)),
 });
 export type Round = z.infer<typeof RoundSchema>;
 export const RoundsResponseSchema = z.object({ rounds: z.array(RoundSchema) });

@@ -66,14 +66,18 @@ export const SelfFormSchema = z.object({
   round: RoundSchema,
   ward: AreaSchema,
   village: AreaSchema,
+  /** The round's questionnaire version: its whole definition (the page needs only which one it is). */
   form: z.object({ id: z.string(), version: z.number() }),
-  /** The household's answers when it has submitted; null before (or after a collector deleted them). */
+  /**
+   * The household's answers when it has submitted; null before (or after a collector deleted them). Their questions
+   * are the round's questionnaire's, so they are kept whole here and checked against it by the form.
+   */
   response: z.nullable(
     z.object({
       id: z.string(),
       version: z.number(),
-      household: HouseholdSchema,
-      members: z.array(MemberSchema),
+      household: z.record(z.string(), z.unknown()),
+      members: z.array(z.record(z.string(), z.unknown())),
       updatedAt: z.string(),
     }),
   ),

@@ -18,6 +18,10 @@ export type Area = z.infer<typeof AreaSchema>;
 /** Lookups over a flat area list. */
 export class AreaTree {
   private readonly byCode = new Map<string, Area>();
+  // Built on first use, in one pass over the wards: a province of 600 wards asks for the wards of every area,
+  // and walking every ward's ancestors per area made that quadratic.
+  private wardIndex: Map<string, Area[]> | undefined;
+  private readonly levels = new Map<AreaLevel, Area[]>();
 
   constructor(readonly areas: readonly Area[]) {
     for (const area of areas) this.byCode.set(area.code, area);
@@ -28,7 +32,12 @@ export class AreaTree {
   }
 
   ofLevel(level: AreaLevel): Area[] {
-    return this.areas.filter((a) => a.level === level);
+    let found = this.levels.get(level);
+    if (!found) {
+      found = this.areas.filter((a) => a.level === level);
+      this.levels.set(level, found);
+    }
+    return [...found];
   }
 
   /** True when `code` is `ancestorCode` itself or lies below it. */
@@ -53,6 +62,27 @@ export class AreaTree {
 
   /** Wards at or below `code` (a ward returns itself). */
   wardsWithin(code: string): Area[] {
-    return this.ofLevel('ward').filter((w) => this.isWithin(w.code, code));
+    return [...(this.wardsIndex().get(code) ?? [])];
+  }
+
+  /** Per area code, its wards (a ward lists itself) in the order of the area list. */
+  private wardsIndex(): Map<string, Area[]> {
+    if (this.wardIndex) return this.wardIndex;
+    const index = new Map<string, Area[]>();
+    for (const ward of this.areas) {
+      if (ward.level !== 'ward') continue;
+      const seen = new Set<string>();
+      for (let area: Area | undefined = ward; area && !seen.has(area.code); area = area.parentCode ? this.byCode.get(area.parentCode) : undefined) {
+        seen.add(area.code);
+        let wards = index.get(area.code);
+        if (!wards) {
+          wards = [];
+          index.set(area.code, wards);
+        }
+        wards.push(ward);
+      }
+    }
+    this.wardIndex = index;
+    return index;
   }
 }

@@ -27,3 +27,9 @@ export function flattenAreaFile(file: AreaFile): Area[] {
 
 /** The Bỉm Sơn areas that a fresh installation is seeded with. */
 export const BIM_SON_AREAS: Area[] = flattenAreaFile(bimSon as AreaFile);
+
+/**
+ * The id of the installation's one area set until area sets become data (the units before 1 July 2025).
+ * Rounds name it; POST /api/rounds accepts only it.
+ */
+export const CURRENT_AREA_SET_ID = 'bim-son-2020';

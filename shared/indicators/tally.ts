@@ -75,6 +75,20 @@ export function addTally(a: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
   return sum;
 }
 
+/**
+ * Adds sign·b to `into` in place and returns it. Zero counters stay (a missing counter equals zero everywhere
+ * tallies are read), so summing hundreds of wards allocates nothing per ward.
+ */
+export function addTallyInto(into: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
+  for (const key in b) into[key] = (into[key] ?? 0) + sign * b[key];
+  return into;
+}
+
+/** A tally with every known counter at zero, in TALLY_KEYS order (one shape, which V8 keeps in fast mode). */
+export function zeroTally(): Tally {
+  return { ...ZERO_TALLY };
+}
+
 export function isZeroTally(tally: Tally): boolean {
   return Object.values(tally).every((v) => v === 0);
 }

@@ -487,14 +487,15 @@ describe('client address of the per-address limit (x-viewer-address)', () => {
       fromAddress('192.0.2.50'),
     );
 
-  it('ignores a forged x-viewer-address without the origin-verify header: different claimed addresses share one limit', async () => {
+  it('refuses (403) every request without the origin-verify value once one is configured: only CloudFront reaches the routes', async () => {
     await setup({ selfRateLimits: limits, originVerify: VERIFY });
-    expect((await claiming('203.0.113.1')).status).toBe(401);
-    expect((await claiming('203.0.113.2')).status).toBe(401);
-    expect((await claiming('203.0.113.3')).status).toBe(429);
-    // A wrong verify value (even a prefix of the right one) is no better.
-    expect((await claiming('203.0.113.4', VERIFY.slice(0, -1))).status).toBe(429);
-    expect((await claiming('203.0.113.5', `${VERIFY}x`)).status).toBe(429);
+    expect((await claiming('203.0.113.1')).status).toBe(403);
+    // A wrong verify value (even a prefix of the right one, or one character more) is no better.
+    expect((await claiming('203.0.113.4', VERIFY.slice(0, -1))).status).toBe(403);
+    expect((await claiming('203.0.113.5', `${VERIFY}x`)).status).toBe(403);
+    expect((await t.app.request('/api/health', {}, fromAddress('192.0.2.50'))).status).toBe(403);
+    // Refusals spend nothing of the address's limit: the right value still gets through.
+    expect((await claiming('203.0.113.1', VERIFY)).status).toBe(401);
   });
 
   it('never trusts x-viewer-address when no origin-verify value is configured (local server)', async () => {

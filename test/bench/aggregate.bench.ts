@@ -32,7 +32,10 @@ function generateRecords(count: number, responses: number, wards: readonly strin
   const current = new Map<number, StoredResponseItem>();
   const records: ChangeRecord[] = [];
   let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   for (let i = 0; records.length < count; i += 1) {
     const n = Math.floor(random() * responses);
     const found = current.get(n);
@@ -160,7 +163,8 @@ async function benchEndToEnd(records: number, wards: readonly string[]) {
   const ref: { stack?: LocalStack } = {};
   const slots = 4;
   const { wrap, measure } = gatedHandler(ref, slots);
-  const stack = (ref.stack = await startLocalStack({ wrapStreamHandler: wrap, aggregateSlots: slots }));
+  const stack = await startLocalStack({ wrapStreamHandler: wrap, aggregateSlots: slots });
+  ref.stack = stack;
   try {
     const round = `bench-${randomUUID().slice(0, 8)}`;
     const generated = generateRecords(records, Math.floor(records / 2), wards).map((r) => ({

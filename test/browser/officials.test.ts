@@ -95,7 +95,7 @@ describe('officials in the browser', () => {
     expect(await admin.textContent('[data-testid=roster-errors]')).toContain('Không có thôn/khu phố "Thôn Ma" trong Phường Lam Sơn.');
     expect(await admin.locator('[data-testid=roster-import]').count()).toBe(0);
 
-    const good = bad.replace('Thôn Ma', 'khu pho 2') + '14815,Khu phố 2,LS-003,Lê Văn Cường,Số 9\n';
+    const good = `${bad.replace('Thôn Ma', 'khu pho 2')}14815,Khu phố 2,LS-003,Lê Văn Cường,Số 9\n`;
     await admin.setInputFiles('[data-testid=roster-file]', { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${good}`) });
     await admin.waitForSelector('[data-testid=roster-import]');
     expect(await admin.textContent('[data-testid=roster-preview]')).toContain('Phường Lam Sơn: 3 hộ');

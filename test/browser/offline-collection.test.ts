@@ -50,7 +50,10 @@ async function setOffline(page: Page, offline: boolean) {
   await page.context().setOffline(offline);
   // The session stays attached: detaching it would drop its network conditions.
   let cdp = cdpSessions.get(page);
-  if (!cdp) cdpSessions.set(page, (cdp = await page.context().newCDPSession(page)));
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    cdpSessions.set(page, cdp);
+  }
   await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 }
 

@@ -6,10 +6,12 @@ import type { FoldPlan, LedgerEntry } from '@shared/aggregation/fold';
 import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Tally } from '@shared/indicators/tally';
+import { HOUSEHOLD_DX_V1 } from '@shared/questionnaire/household-dx-v1';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LinkRecord, Repository, StoredResponseItem } from '../../functions/lib/repo/types';
+import type { LinkRecord, Repository, StoredResponseItem, SurveyRecord } from '../../functions/lib/repo/types';
 import { adult, child } from '../support/fixtures';
+import { describeExportJobsContract } from './export-jobs-contract';
 
 /**
  * Whether a conditional write went through. Today the repositories answer a boolean; when they answer a result
@@ -84,6 +86,7 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
     beforeEach(async () => {
       repo = await makeRepo();
     });
+    describeExportJobsContract(() => repo);
 
     describe('responses', () => {
       it('creates a response once: a second create of the same id conflicts and leaves the first', async () => {
@@ -332,6 +335,45 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
         await repo.reference.putLocalUser(user);
         expect(await repo.reference.getLocalUser('collector-14815')).toEqual(user);
         expect(await repo.reference.getLocalUser('nobody')).toBeUndefined();
+      });
+    });
+
+    describe('surveys', () => {
+      const record = (id: string, version: number, overrides: Partial<SurveyRecord> = {}): SurveyRecord => ({
+        id,
+        version,
+        status: 'draft',
+        title: HOUSEHOLD_DX_V1.title,
+        definition: { ...HOUSEHOLD_DX_V1, id, version },
+        createdBy: 'admin',
+        createdAt: '2026-11-20T08:00:00.000Z',
+        ...overrides,
+      });
+
+      it('stores drafts, replaces a draft, and lists versions by id then version', async () => {
+        expect(written(await repo.surveys.putDraft(record('household-dx', 2)))).toBe(true);
+        expect(written(await repo.surveys.putDraft(record('household-dx', 10)))).toBe(true);
+        expect(written(await repo.surveys.putDraft(record('household-dx-extra', 1)))).toBe(true);
+        expect(written(await repo.surveys.putDraft(record('household-dx', 2, { createdBy: 'admin-2' })))).toBe(true);
+        expect(await repo.surveys.get('household-dx', 2)).toEqual(record('household-dx', 2, { createdBy: 'admin-2' }));
+        expect(await repo.surveys.get('household-dx', 3)).toBeUndefined();
+        expect((await repo.surveys.list()).map((r) => `${r.id}@${r.version}`)).toEqual(['household-dx@2', 'household-dx@10', 'household-dx-extra@1']);
+        expect((await repo.surveys.listVersions('household-dx')).map((r) => r.version)).toEqual([2, 10]);
+      });
+
+      it('publishes a draft once; a published version refuses a new draft and a second publish with what is stored', async () => {
+        await repo.surveys.putDraft(record('household-dx', 2));
+        expect(written(await repo.surveys.publish('household-dx', 2, '2026-11-21T08:00:00.000Z', 'admin'))).toBe(true);
+        const published = record('household-dx', 2, { status: 'published', publishedAt: '2026-11-21T08:00:00.000Z', publishedBy: 'admin' });
+        expect(await repo.surveys.get('household-dx', 2)).toEqual(published);
+
+        const again = await repo.surveys.publish('household-dx', 2, '2026-11-22T08:00:00.000Z', 'admin');
+        expect(written(again)).toBe(false);
+        expect(again).toEqual({ ok: false, current: published });
+        const overwrite = await repo.surveys.putDraft(record('household-dx', 2, { createdBy: 'someone' }));
+        expect(overwrite).toEqual({ ok: false, current: published });
+        expect(await repo.surveys.get('household-dx', 2)).toEqual(published);
+        expect(await repo.surveys.publish('household-dx', 9, '2026-11-22T08:00:00.000Z', 'admin')).toEqual({ ok: false, current: undefined });
       });
     });
 

@@ -48,7 +48,10 @@ function statefulIdsIn(value: Json): Set<string> {
   const ids = new Set<string>();
   const outputs = stateful.toJSON().Outputs as Record<string, Json>;
   const visit = (node: Json): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     if (typeof node['Fn::ImportValue'] === 'string') {
       const name = node['Fn::ImportValue'];
@@ -335,7 +338,7 @@ describe('StatelessStack: function defaults', () => {
       const fn = lambdaOf(stateless, id);
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.Runtime).toBe('nodejs22.x');
-      expect(fn.Environment.Variables.NODE_OPTIONS).toContain('--enable-source-maps');
+      expect(fn.Environment?.Variables?.NODE_OPTIONS ?? '').not.toContain('--enable-source-maps');
       const logGroup = stateless.toJSON().Resources[fn.LoggingConfig.LogGroup.Ref];
       expect(logGroup.Properties.RetentionInDays).toBe(30);
     }
@@ -401,11 +404,18 @@ describe('StatelessStack: web', () => {
     expect(config.Origins.filter((o: Json) => o.OriginCustomHeaders)).toHaveLength(1);
   });
 
-  it('keeps access logging off on the distribution and the API stage: /api/self/{token} paths carry link tokens', () => {
-    expect(distribution().Logging).toBeUndefined();
+  it('logs API access by route key, never by the raw path that carries link tokens', () => {
     const stages = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'));
     expect(stages).toHaveLength(1);
-    expect(stages[0].Properties.AccessLogSettings).toBeUndefined();
+    const settings = stages[0].Properties.AccessLogSettings;
+    const logGroupId = settings.DestinationArn['Fn::GetAtt'][0];
+    expect(stateless.toJSON().Resources[logGroupId].Type).toBe('AWS::Logs::LogGroup');
+    const format = JSON.parse(settings.Format) as Record<string, string>;
+    expect(format.routeKey).toBe('$context.routeKey');
+    const variables = Object.values(format).join(' ');
+    for (const raw of ['$context.path', '$context.resourcePath', '$context.requestOverride', '$context.domainPrefix']) expect(variables).not.toContain(raw);
+    // No v1 standard log on the distribution itself (it would hold every URI), nor real-time logs.
+    expect(distribution().Logging).toBeUndefined();
     expect(Object.keys(stateless.findResources('AWS::CloudFront::RealtimeLogConfig'))).toEqual([]);
   });
 
@@ -492,7 +502,7 @@ describe('StatelessStack: raw export function', () => {
 
   it('streams its response through a function URL and may run for 15 minutes', () => {
     const [url] = Object.values(stateless.findResources('AWS::Lambda::Url'));
-    expect(url.Properties).toMatchObject({ InvokeMode: 'RESPONSE_STREAM', AuthType: 'NONE' });
+    expect(url.Properties).toMatchObject({ InvokeMode: 'RESPONSE_STREAM', AuthType: 'AWS_IAM' });
     const fn = lambdaOf(stateless, exportFunctionId());
     expect(fn.Timeout).toBe(900);
     expect(fn.Environment.Variables.AUTH_MODE).toBe('cognito');

@@ -29,7 +29,6 @@ import {
   opArbitrary,
   propertyParameters,
   rowsOf,
-  storedItem,
   storedWardTallies,
   trueWardTallies,
 } from '../support/fold-harness';

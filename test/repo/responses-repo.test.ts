@@ -51,15 +51,13 @@ describe('responses repository', () => {
   });
 
   it('returns the stored item a failed condition sent back, without the index keys', async () => {
-    ddb
-      .on(PutCommand)
-      .rejects(
-        new ConditionalCheckFailedException({
-          message: 'failed',
-          $metadata: {},
-          Item: marshall({ ...item, roundWard: 'x', villageSort: 'y' }, { removeUndefinedValues: true }),
-        }),
-      );
+    ddb.on(PutCommand).rejects(
+      new ConditionalCheckFailedException({
+        message: 'failed',
+        $metadata: {},
+        Item: marshall({ ...item, roundWard: 'x', villageSort: 'y' }, { removeUndefinedValues: true }),
+      }),
+    );
     expect(await repo.create(item)).toEqual({ ok: false, current: item });
   });
 

@@ -2,10 +2,10 @@
 // for API tests through app.request() and for the pure fold's property tests.
 
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '@shared/aggregation/fold';
-import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import { addTally, type Tally } from '@shared/indicators/tally';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
+import type { StoredRound as Round } from '@shared/rounds/round';
 import type {
   AggregateRow,
   AggregatesRepo,
@@ -20,7 +20,10 @@ import type {
   RosterRepo,
   SessionsRepo,
   StoredResponseItem,
+  SurveyRecord,
+  SurveysRepo,
 } from '../../functions/lib/repo/types';
+import { createMemoryExportJobs } from './memory-export-jobs';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** DynamoDB orders sort keys by their UTF-8 bytes, not by locale ('D' before 'c'). */
@@ -110,6 +113,8 @@ export function createMemoryRepository(): MemoryRepository {
     links: {} as LinksRepo,
     attempts: memoryAttempts(),
     sessions: memorySessions(),
+    surveys: {} as SurveysRepo,
+    exportJobs: createMemoryExportJobs(),
   };
 
   repo.aggregates = {
@@ -182,6 +187,7 @@ export function createMemoryRepository(): MemoryRepository {
     },
   };
   repo.roster = memoryRoster(repo.rosterEntries, repo.rosterPointers);
+  repo.surveys = memorySurveys();
   // ---- self-report links ----
   const linkKey = (roundId: string, villageCode: string, linkId: string) => `${roundId}#${villageCode}#${linkId}`;
   repo.links = {
@@ -277,6 +283,36 @@ function memorySessions(): SessionsRepo {
     },
     async setValidAfter(username, validAfter) {
       cutoffs.set(username, validAfter);
+    },
+  };
+}
+
+function memorySurveys(): SurveysRepo {
+  const versions = new Map<string, SurveyRecord>();
+  const key = (id: string, version: number) => `${id}#${String(version).padStart(6, '0')}`;
+  const sorted = () => [...versions.entries()].sort(([a], [b]) => byKey(a, b)).map(([, record]) => clone(record));
+  return {
+    async get(id, version) {
+      const record = versions.get(key(id, version));
+      return record ? clone(record) : undefined;
+    },
+    async list() {
+      return sorted();
+    },
+    async listVersions(id) {
+      return sorted().filter((record) => record.id === id);
+    },
+    async putDraft(record) {
+      const current = versions.get(key(record.id, record.version));
+      if (current && current.status !== 'draft') return { ok: false, current: clone(current) };
+      versions.set(key(record.id, record.version), clone({ ...record, status: 'draft' }));
+      return { ok: true };
+    },
+    async publish(id, version, publishedAt, publishedBy) {
+      const current = versions.get(key(id, version));
+      if (current?.status !== 'draft') return { ok: false, current: current && clone(current) };
+      versions.set(key(id, version), { ...current, status: 'published', publishedAt, publishedBy });
+      return { ok: true };
     },
   };
 }

@@ -7,7 +7,11 @@ import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
 import { hashPassword } from '../../functions/lib/auth/passwords';
 import type { AppDeps } from '../../functions/lib/http/context';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
+import { cachedAreaTree } from '../../functions/lib/services/areas/area-tree';
+import { noteResponseChanges } from '../../functions/lib/services/exports/note-response-changes';
+import { runExportJob } from '../../functions/lib/services/exports/run-export-job';
 import { foldRecords } from '../../functions/lib/services/results/fold-records';
+import { createMemoryExportFiles } from './memory-export-files';
 import { createMemoryRepository } from './memory-repo';
 
 export const TEST_PASSWORD = 'test-password';
@@ -30,12 +34,20 @@ export interface TestAppOptions {
 
 export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), selfRateLimits, originVerify }: TestAppOptions = {}) {
   const repo = createMemoryRepository();
-  await seedReferenceData(repo.reference);
+  await seedReferenceData(repo.reference, repo.surveys);
   const passwordHash = await hashPassword(TEST_PASSWORD);
   for (const user of TEST_USERS) await repo.reference.putLocalUser({ ...user, passwordHash });
   const identity = await createLocalIdentity(repo.reference, 'http://test.local/local-idp');
   const clock = { now };
-  const app = createApp({ repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify }, { log: () => {}, serveExports: true });
+  // Export jobs: files in memory, and the worker run when a test says so (runExportJobs), not on its own.
+  const files = createMemoryExportFiles();
+  const queuedJobs: string[] = [];
+  const exportJobs = { files, dispatch: async (jobId: string) => void queuedJobs.push(jobId) };
+  const app = createApp(
+    { repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify, exportJobs },
+    { log: () => {}, serveExports: true },
+  );
+  const areaTree = cachedAreaTree(repo.reference, () => clock.now);
   let folded = 0;
   const tokens = new Map<string, string>();
 
@@ -47,10 +59,18 @@ export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), se
       if (!tokens.has(username)) tokens.set(username, (await identity.signIn(username, TEST_PASSWORD)).token);
       return tokens.get(username)!;
     },
+    files,
+    /** Runs the export jobs started since the last call, as the worker would. */
+    async runExportJobs(log: (message: string, details: Record<string, unknown>) => void = () => {}) {
+      const ids = queuedJobs.splice(0);
+      for (const id of ids) await runExportJob(id, { ...repo, exportJobs: repo.exportJobs, areaTree, files, clock: () => clock.now, log });
+      return ids;
+    },
     /** Folds the changes written since the last call, as the stream handler would. */
     async foldPending() {
       const pending = repo.changes.slice(folded);
       folded = repo.changes.length;
+      await noteResponseChanges(pending, repo.exportJobs);
       return foldRecords(pending, repo.aggregates, { slot: 0, now: () => clock.now });
     },
   };

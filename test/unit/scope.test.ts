@@ -41,7 +41,10 @@ describe('assertVillageOfWard', () => {
 
   it("takes an actor's own rule in place of a user (a self-report link), asked only once the areas are valid", () => {
     const asked: string[] = [];
-    const rule = (allowed: boolean) => () => (asked.push('asked'), allowed);
+    const rule = (allowed: boolean) => () => {
+      asked.push('asked');
+      return allowed;
+    };
     expect(outcome(() => assertVillageOfWard(tree, rule(true), '14809', '14809-khu-pho-1'))).toBe('ok');
     expect(outcome(() => assertVillageOfWard(tree, rule(false), '14815', '14815-khu-pho-1'))).toBe('ForbiddenError wardCode');
     expect(outcome(() => assertVillageOfWard(tree, rule(true), '14815', '14809-khu-pho-1'))).toBe('ValidationError villageCode');

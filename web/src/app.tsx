@@ -12,7 +12,6 @@ import { LangContext, useLangState } from './lib/platform/use-lang';
 import { href, type Route, useRoute } from './lib/platform/use-route';
 import { useSession } from './lib/platform/use-session';
 import { CollectPage } from './pages/Collect';
-import { HouseholdPage } from './pages/Household';
 import { LoginPage } from './pages/Login';
 
 /** Collectors land on Collect, officials and admins on Results. */
@@ -62,7 +61,9 @@ function Routes({ session, route }: { session: Session; route: Route }) {
   const { role } = session.user;
   if (route.name === 'household' && canCollect(role)) {
     const { villageCode, responseId } = route.params;
-    return <HouseholdPage key={`${villageCode}/${responseId}`} villageCode={villageCode} responseId={responseId === 'new' ? undefined : responseId} />;
+    return (
+      <LazyPage key={`${villageCode}/${responseId}`} load={loadHousehold} props={{ villageCode, responseId: responseId === 'new' ? undefined : responseId }} />
+    );
   }
   if (route.name === 'collect' && canCollect(role)) return <CollectPage session={session} villageCode={route.params.villageCode} />;
   if (route.name === 'results' && canSeeResults(role)) return <LazyPage key="results" load={loadResults} props={{}} />;
@@ -71,16 +72,28 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
   }
   if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
+  if (route.name === 'rounds' && role === 'admin') return <LazyPage key="rounds" load={loadRounds} props={{}} />;
+  if (route.name === 'surveys' && role === 'admin') return <LazyPage key="surveys" load={loadSurveys} props={{}} />;
+  if (route.name === 'surveyPreview' && role === 'admin') {
+    const { surveyId, version } = route.params;
+    return <LazyPage key={`preview/${surveyId}/${version}`} load={loadSurveyPreview} props={{ surveyId, version }} />;
+  }
   if (route.name === 'links' && canCollect(role))
     return <LazyPage key={route.params.villageCode ?? ''} load={loadLinks} props={{ session, villageCode: route.params.villageCode }} />;
   return <Redirect to={homeOf(role)} />;
 }
 
+/** The household form and the questionnaire engine: loaded with the first form opened (precached for offline). */
+const loadHousehold = () => import('./pages/Household').then((m) => m.default);
 /** Officials' results (table, indicators, downloads) are not needed to collect: their own chunk. */
 const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
 /** The printable ward report and the admins' roster import: their own chunks too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
+/** The admins' rounds and questionnaires (upload, preview, publish, workbook download): their own chunks. */
+const loadRounds = () => import('./pages/Rounds').then((m) => m.default);
+const loadSurveys = () => import('./pages/Surveys').then((m) => m.default);
+const loadSurveyPreview = () => import('./pages/Surveys/preview').then((m) => m.default);
 // Self-report links: the household's form and the collector's link sheet.
 const loadSelf = () => import('./pages/Self').then((m) => m.default);
 const loadLinks = () => import('./pages/Links').then((m) => m.default);

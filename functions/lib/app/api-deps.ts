@@ -1,9 +1,10 @@
 // Dependencies of the API Lambda, built once per container from the environment.
 import { createCognitoIdentity } from '../auth/cognito-identity';
-import { parseConfig } from '../config';
+import { jwksOf, parseConfig } from '../config';
 import type { AppDeps } from '../http/context';
 import { createDocumentClient, createRepository } from '../repo';
-import { secretsManagerLinkKey } from '../services/links/link-secret';
+import { secretsManagerLinkKeyring } from '../services/links/link-secret';
+import { exportJobsFromEnv } from './export-worker-deps';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
   const config = parseConfig(env, [
@@ -19,11 +20,18 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
   const doc = createDocumentClient();
   return {
     repo: createRepository(doc, { responses: config.RESPONSES_TABLE!, aggregates: config.AGGREGATES_TABLE!, reference: config.REFERENCE_TABLE! }),
-    identity: createCognitoIdentity({ region: config.AWS_REGION!, userPoolId: config.COGNITO_USER_POOL_ID!, clientId: config.COGNITO_CLIENT_ID! }),
+    identity: createCognitoIdentity({
+      region: config.AWS_REGION!,
+      userPoolId: config.COGNITO_USER_POOL_ID!,
+      clientId: config.COGNITO_CLIENT_ID!,
+      jwks: jwksOf(config),
+    }),
     clock: () => new Date(),
     aggregateSlots: config.AGGREGATE_SLOTS,
-    linkKey: secretsManagerLinkKey(config.LINK_SECRET_ARN!, config.AWS_REGION!),
+    linkKey: secretsManagerLinkKeyring(config.LINK_SECRET_ARN!, config.AWS_REGION!),
     publicUrl: config.PUBLIC_URL,
     originVerify: config.ORIGIN_VERIFY!,
+    originVerifyPrevious: config.ORIGIN_VERIFY_PREVIOUS,
+    exportJobs: exportJobsFromEnv(env),
   };
 }

@@ -10,25 +10,42 @@ import type { IdentityProvider } from '../auth/identity';
 import type { AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
+import { exportJobStatusRoutes } from '../http/routes/export-jobs';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
+import { viewerAuthorization } from '../http/viewer-authorization';
 import { type Log, logError } from '../logger';
+import type { ExportJobsRepo, SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
+import { withCachedRounds } from '../services/rounds/cached-rounds';
+import { publishedDefinitions } from '../services/surveys/published-definitions';
+import type { ExportFiles } from '../storage/export-files';
 
-/** What the export function reads: responses and reference data (rounds, areas), and who signs in. */
+/** What the export function reads: responses, reference data (rounds, areas, questionnaires), and who signs in. */
 export interface ExportAppDeps {
   repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  /** Questionnaire versions (in the Reference table too); absent: only the built-in household-dx v1. */
+  surveys?: Pick<SurveysRepo, 'get' | 'listVersions'>;
+  /** Job records and the exports bucket, for GET /api/exports/{id} (CloudFront sends it here in AWS). */
+  jobs?: { exportJobs: ExportJobsRepo; files: ExportFiles };
   identity: IdentityProvider;
   clock: () => Date;
 }
 
-export function createExportApp({ repo, identity, clock }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+const NO_SURVEYS: Pick<SurveysRepo, 'get' | 'listVersions'> = { get: async () => undefined, listVersions: async () => [] };
+
+export function createExportApp({ repo, identity, clock, surveys = NO_SURVEYS, jobs }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
-  const areaTree = cachedAreaTree(repo.reference, clock);
+  const reference = withCachedRounds(repo.reference, clock);
+  const areaTree = cachedAreaTree(reference, clock);
   const app = new Hono<AppEnv>();
+  // Behind origin access control, CloudFront's signature takes the Authorization header (see the middleware).
+  app.use('/api/*', viewerAuthorization);
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
-  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference: repo.reference, identity, areaTree }, log));
+  const definitions = publishedDefinitions(surveys);
+  if (jobs) app.route('/api/exports', exportJobStatusRoutes({ ...jobs, areaTree, clock, identity }));
+  app.route('/api/exports', exportRoutes({ responses: repo.responses, reference, identity, areaTree, definitions }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));
   return app;

@@ -2,9 +2,17 @@
 import { parseConfig } from '../config';
 import { createDocumentClient } from '../repo';
 import { createAggregatesRepo } from '../repo/aggregates-repo';
+import { createExportJobsRepo } from '../repo/export-jobs-repo';
 import type { StreamHandlerDeps } from '../stream/create-stream-handler';
 
 export function streamDepsFromEnv(env: Record<string, string | undefined> = process.env): StreamHandlerDeps {
   const config = parseConfig(env, ['AGGREGATES_TABLE']);
-  return { aggregates: createAggregatesRepo(createDocumentClient(), config.AGGREGATES_TABLE!), slots: config.AGGREGATE_SLOTS };
+  const doc = createDocumentClient();
+  return {
+    aggregates: createAggregatesRepo(doc, config.AGGREGATES_TABLE!),
+    slots: config.AGGREGATE_SLOTS,
+    // Raw-responses export jobs are keyed by the round's change counter, kept in the Aggregates table (this function
+    // uses only that part of the export jobs store, and holds no grant on the Reference table).
+    exportJobs: createExportJobsRepo(doc, { jobs: config.AGGREGATES_TABLE!, changes: config.AGGREGATES_TABLE! }),
+  };
 }

@@ -4,6 +4,7 @@
 import { ROLES, type Role, type SessionResponse, type User } from '@shared/api/contract';
 import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problem } from '../errors';
+import { createVerifiedTokenCache, type VerifiedTokenCache } from './verified-tokens';
 
 export interface IdentityProvider {
   /** Resolves a session, or throws BadCredentialsError. */
@@ -51,6 +52,8 @@ export interface JwtVerifierOptions {
   /** Oldest sign-in accepted, from `auth_time` (kept across refreshes), default MAX_SESSION_AGE_SECONDS. */
   maxSessionAgeSeconds?: number;
   clock?: () => Date;
+  /** Tokens verified before (default: a fresh bounded cache per verifier). */
+  cache?: VerifiedTokenCache;
 }
 
 /**
@@ -62,10 +65,25 @@ export const MAX_TOKEN_AGE_SECONDS = 12 * 60 * 60;
 /** A sign-in lasts at most 12 hours (a working day) however often its token is refreshed. */
 export const MAX_SESSION_AGE_SECONDS = 12 * 60 * 60;
 
-/** The one token check: signature against the issuer's JWKS, issuer, audience, expiry, then claims. */
+/**
+ * The one token check: signature against the issuer's JWKS, issuer, audience, expiry, token and sign-in age, then
+ * claims. A token that passed is remembered until the first of those limits, so the next request with it skips the
+ * signature check.
+ */
 export function createJwtVerifier(options: JwtVerifierOptions): (token: string) => Promise<User> {
   const verifyClaims = createClaimsVerifier(options);
-  return async (token) => userFromClaims(await verifyClaims(token));
+  const { cache = createVerifiedTokenCache(), maxTokenAgeSeconds = MAX_TOKEN_AGE_SECONDS, maxSessionAgeSeconds = MAX_SESSION_AGE_SECONDS } = options;
+  return async (token) => {
+    const known = cache.get(token);
+    if (known) return known;
+    const claims = await verifyClaims(token);
+    const user = userFromClaims(claims);
+    const signedInAt = typeof claims.auth_time === 'number' ? claims.auth_time : (claims.iat ?? 0);
+    const limits = [claims.exp, typeof claims.iat === 'number' ? claims.iat + maxTokenAgeSeconds : undefined, signedInAt + maxSessionAgeSeconds];
+    const until = Math.min(...limits.filter((value): value is number => typeof value === 'number'));
+    if (Number.isFinite(until)) cache.set(token, user, until * 1000);
+    return user;
+  };
 }
 
 export function createSessionVerifier(options: JwtVerifierOptions): (token: string) => Promise<{ user: User; signedInAt: number }> {

@@ -22,10 +22,21 @@ export function publicBaseUrl(c: AppContext, configured?: string): string {
  */
 export const ORIGIN_VERIFY_HEADER = 'x-phieu-origin-verify';
 
-function sameSecret(given: string, expected: string): boolean {
-  // Digests have equal length, so the comparison is constant-time whatever the lengths given.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
+/** The origin-verify values a deployment accepts: the current one and, during a rotation, the previous one. */
+export type OriginVerifyValues = string | readonly (string | undefined)[] | undefined;
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Whether the request carries one of the accepted origin-verify values. Digests have equal length, so each
+ * comparison is constant-time whatever the lengths given, and every value is compared, so the time taken does not
+ * tell which one matched.
+ */
+export function carriesOriginVerify(c: Pick<AppContext, 'req'>, values: OriginVerifyValues): boolean {
+  const accepted = (Array.isArray(values) ? values : [values]).filter((value): value is string => !!value);
+  const given = c.req.header(ORIGIN_VERIFY_HEADER);
+  if (!given || accepted.length === 0) return false;
+  return accepted.map((value) => timingSafeEqual(digest(given), digest(value))).includes(true);
 }
 
 /**
@@ -35,14 +46,13 @@ function sameSecret(given: string, expected: string): boolean {
  * API Gateway), else the local server's socket. Without `originVerify` (local stack, tests) the header is never
  * trusted. API Gateway's stage throttling remains the hard bound.
  */
-export function clientAddress(c: AppContext, originVerify?: string): string {
+export function clientAddress(c: AppContext, originVerify?: OriginVerifyValues): string {
   return addressKey(rawClientAddress(c, originVerify));
 }
 
-function rawClientAddress(c: AppContext, originVerify?: string): string {
+function rawClientAddress(c: AppContext, originVerify?: OriginVerifyValues): string {
   const viewer = c.req.header('x-viewer-address')?.trim();
-  const verify = c.req.header(ORIGIN_VERIFY_HEADER);
-  if (viewer && originVerify && verify && sameSecret(verify, originVerify)) return viewer;
+  if (viewer && carriesOriginVerify(c, originVerify)) return viewer;
   const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

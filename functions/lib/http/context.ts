@@ -5,6 +5,7 @@ import type { Lang } from '@shared/survey/form';
 import type { Context } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
 import type { Repository } from '../repo/types';
+import type { ExportJobDeps } from '../services/exports/export-jobs';
 import type { LinkKeySource } from '../services/links/link-secret';
 import type { RateLimit } from '../services/links/rate-limiter';
 import type { SignInPolicy } from '../services/sign-in/sign-in-guard';
@@ -30,6 +31,10 @@ export interface AppDeps {
   maxActiveLinksPerVillage?: number;
   /** Failed sign-in limits; absent: DEFAULT_SIGN_IN_POLICY. */
   signInPolicy?: SignInPolicy;
+  /** The origin-verify value before the last rotation, accepted alongside `originVerify` while it reaches the edges. */
+  originVerifyPrevious?: string;
+  /** Where export jobs write their files and how the worker is started; absent: no export jobs (the export function). */
+  exportJobs?: Pick<ExportJobDeps, 'files' | 'dispatch'>;
 }
 
 export interface AppEnv {

@@ -2,6 +2,7 @@
 // anything else is logged and answered as a bare 500 (a client never sees a stack trace or an SDK error).
 
 import { translate, translateIssue } from '@shared/i18n/dictionary';
+import { fillPlaceholders } from '@shared/questionnaire/issues';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { Problem } from '../errors';
@@ -27,7 +28,9 @@ export function errorHandler(log: Log): ErrorHandler<AppEnv> {
       error = new Problem('bad_request');
     }
     if (error instanceof Problem) {
-      const issues = error.issues.map((issue) => translateIssue(lang, issue));
+      const issues = error.issues.map((issue) =>
+        issue.text ? { path: issue.path, message: fillPlaceholders(issue.text[lang], issue.params) } : translateIssue(lang, issue),
+      );
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       const body = {
         error: { code: error.code, message: translate(lang, error.messageKey, error.params), ...(issues.length ? { issues } : {}), ...error.details },

@@ -17,13 +17,23 @@ export interface CursorSigner {
   open(signed: string | undefined, scope: readonly (string | undefined)[]): Promise<string | undefined>;
 }
 
+/** The keys a cursor may be signed with: the link key now, and before its last rotation (a page already open). */
+async function keysOf(key: LinkKeySource): Promise<Uint8Array[]> {
+  const keys = await key();
+  if (keys instanceof Uint8Array) return [keys];
+  return keys.previous ? [keys.current, keys.previous] : [keys.current];
+}
+
 export function cursorSigner(key: LinkKeySource): CursorSigner {
-  const tagOf = async (cursor: string, scope: readonly (string | undefined)[]) =>
-    createHmac('sha256', await key())
+  const tagWith = (secret: Uint8Array, cursor: string, scope: readonly (string | undefined)[]) =>
+    createHmac('sha256', secret)
       .update(CONTEXT)
       .update(JSON.stringify([...scope.map((part) => part ?? null), cursor]))
       .digest()
       .subarray(0, TAG_BYTES);
+  const tagOf = async (cursor: string, scope: readonly (string | undefined)[]) => tagWith((await keysOf(key))[0], cursor, scope);
+  const signedByAny = async (given: Buffer, cursor: string, scope: readonly (string | undefined)[]) =>
+    (await keysOf(key)).map((secret) => timingSafeEqual(given, tagWith(secret, cursor, scope))).includes(true);
   return {
     async sign(cursor, scope) {
       if (cursor === undefined) return undefined;
@@ -36,7 +46,7 @@ export function cursorSigner(key: LinkKeySource): CursorSigner {
       if (!match) throw problem.invalidField('cursor', 'validation.invalid_cursor');
       const [, cursor, tag] = match;
       const given = Buffer.from(tag, 'base64url');
-      if (given.length !== TAG_BYTES || given.toString('base64url') !== tag || !timingSafeEqual(given, await tagOf(cursor, scope)))
+      if (given.length !== TAG_BYTES || given.toString('base64url') !== tag || !(await signedByAny(given, cursor, scope)))
         throw problem.invalidField('cursor', 'validation.invalid_cursor');
       return cursor;
     },

@@ -3,11 +3,13 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
 import { createAttemptsRepo } from './attempts-repo';
+import { createExportJobsRepo } from './export-jobs-repo';
 import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
 import { createRosterRepo } from './roster-repo';
 import { createSessionsRepo } from './sessions-repo';
+import { createSurveysRepo } from './surveys-repo';
 import type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo } from './types';
 
 export interface TableNames {
@@ -31,10 +33,14 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     // Failed sign-ins too, with a TTL, so every container shares the counts.
     attempts: createAttemptsRepo(doc, tables.reference),
     sessions: createSessionsRepo(doc, tables.reference),
+    // Questionnaires too: a handful of versions a year, read through a per-version cache.
+    surveys: createSurveysRepo(doc, tables.reference),
+    // Export jobs in Reference; the responses change counters beside the aggregates (the stream function writes them).
+    exportJobs: createExportJobsRepo(doc, { jobs: tables.reference, changes: tables.aggregates }),
   };
 }
 
 export { changeRecordOf } from './stream-records';
 export type * from './types';
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
-export { createAggregatesRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo };
+export { createAggregatesRepo, createExportJobsRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo, createSurveysRepo };

@@ -1,7 +1,7 @@
 // DynamoDB access for reference data: areas, rounds and the local identity stand-in's users.
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
+import type { StoredRound as Round } from '@shared/rounds/round';
 import { batchWriteAll } from './batch-write';
 import { queryAll } from './query-pages';
 import type { LocalUserRecord, ReferenceRepo } from './types';

@@ -2,10 +2,12 @@
 // tests and the fold depend only on these interfaces.
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
-import type { Round } from '@shared/api/contract';
+import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { Area } from '@shared/areas/areas';
 import type { Tally } from '@shared/indicators/tally';
+import type { Definition, Label } from '@shared/questionnaire/definition';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
+import type { StoredRound } from '@shared/rounds/round';
 
 /** A response as stored: the image the fold reads plus bookkeeping. */
 export interface StoredResponseItem extends ResponseImage {
@@ -92,9 +94,10 @@ export interface LocalUserRecord {
 export interface ReferenceRepo {
   listAreas(): Promise<Area[]>;
   putAreas(areas: readonly Area[]): Promise<void>;
-  listRounds(): Promise<Round[]>;
-  getRound(id: string): Promise<Round | undefined>;
-  putRound(round: Round): Promise<void>;
+  /** Newest first (by opensAt). */
+  listRounds(): Promise<StoredRound[]>;
+  getRound(id: string): Promise<StoredRound | undefined>;
+  putRound(round: StoredRound): Promise<void>;
   getLocalUser(username: string): Promise<LocalUserRecord | undefined>;
   putLocalUser(user: LocalUserRecord): Promise<void>;
 }
@@ -173,6 +176,81 @@ export interface SessionsRepo {
   setValidAfter(username: string, validAfter: string): Promise<void>;
 }
 
+// ---- questionnaires ----
+
+export type SurveyStatus = 'draft' | 'published';
+
+/** One version of a questionnaire. A published version never changes. */
+export interface SurveyRecord {
+  id: string;
+  version: number;
+  status: SurveyStatus;
+  title: Label;
+  definition: Definition;
+  createdBy: string;
+  createdAt: string;
+  publishedBy?: string;
+  publishedAt?: string;
+}
+
+export interface SurveysRepo {
+  get(id: string, version: number): Promise<SurveyRecord | undefined>;
+  /** Every version of every survey, by id then version. */
+  list(): Promise<SurveyRecord[]>;
+  /** Every version of one survey, oldest first. */
+  listVersions(id: string): Promise<SurveyRecord[]>;
+  /** Writes (or replaces) a draft; refused with the stored version when that one is published. */
+  putDraft(record: SurveyRecord): Promise<ConditionalWrite<SurveyRecord>>;
+  /** Marks a draft published; refused with the stored version (undefined: none) unless it is a draft. */
+  publish(id: string, version: number, publishedAt: string, publishedBy: string): Promise<ConditionalWrite<SurveyRecord>>;
+}
+
+// ---- export jobs ----
+
+/** One export job as stored. Its id is derived from what it exports and the data version it was started at. */
+export interface ExportJobRecord {
+  id: string;
+  roundId: string;
+  kind: ExportKind;
+  shape?: 'long' | 'wide';
+  format: ExportFormat;
+  gzip: boolean;
+  areaCode: string;
+  /** Language of the headers and names (aggregates only; raw responses are language-neutral). */
+  lang?: 'vi' | 'en';
+  /** The data version the job was keyed by (see services/exports/job-key.ts). */
+  dataVersion: string;
+  status: ExportJobStatus;
+  rows: number;
+  bytes: number;
+  /** Object key of the file in the exports bucket. */
+  fileKey: string;
+  fileName: string;
+  error?: string;
+  createdBy: string;
+  createdAt: string;
+  /** Bumped on every write (progress included): a running job whose updatedAt is old has died. */
+  updatedAt: string;
+  finishedAt?: string;
+}
+
+export type ExportJobPatch = Partial<Pick<ExportJobRecord, 'status' | 'rows' | 'bytes' | 'error' | 'finishedAt'>> & { updatedAt: string };
+
+export interface ExportJobsRepo {
+  /** Strongly consistent. */
+  get(id: string): Promise<ExportJobRecord | undefined>;
+  /** Stores a new job; refused with the stored one when the id exists (the same export was asked already). */
+  create(job: ExportJobRecord): Promise<ConditionalWrite<ExportJobRecord>>;
+  /** Replaces a failed or dead job with a fresh one, on condition that it was not written since `seenUpdatedAt`. */
+  replace(job: ExportJobRecord, seenUpdatedAt: string): Promise<ConditionalWrite<ExportJobRecord>>;
+  /** Records progress or the outcome of an existing job. */
+  update(id: string, patch: ExportJobPatch): Promise<void>;
+  /** Adds `count` to a round's responses change counter (the stream handler, once per batch). */
+  addResponseChanges(roundId: string, count: number): Promise<void>;
+  /** The round's responses change counter; 0 before any change. */
+  responseChanges(roundId: string): Promise<number>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
@@ -181,4 +259,6 @@ export interface Repository {
   links: LinksRepo;
   attempts: AttemptsRepo;
   sessions: SessionsRepo;
+  surveys: SurveysRepo;
+  exportJobs: ExportJobsRepo;
 }

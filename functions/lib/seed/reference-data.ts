@@ -1,22 +1,44 @@
-// What every installation starts with: the area list and the first survey round.
+// What every installation starts with: the area list, questionnaire household-dx v1 (published) and the first
+// survey round, pinned to it.
 
-import type { Round } from '@shared/api/contract';
-import { BIM_SON_AREAS } from '@shared/areas/bim-son';
-import { HOUSEHOLD_FORM } from '@shared/survey/form';
-import type { ReferenceRepo } from '../repo/types';
+import { BIM_SON_AREAS, CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
+import { HOUSEHOLD_DX_V1 } from '@shared/questionnaire/household-dx-v1';
+import type { StoredRound } from '@shared/rounds/round';
+import type { ReferenceRepo, SurveysRepo } from '../repo/types';
 
-export const FIRST_ROUND: Round = {
+export const FIRST_ROUND: StoredRound = {
   id: 'cds-2024',
   name: 'Khảo sát CĐS 2024',
-  form: HOUSEHOLD_FORM.id,
-  formVersion: HOUSEHOLD_FORM.version,
+  surveyId: HOUSEHOLD_DX_V1.id,
+  surveyVersion: HOUSEHOLD_DX_V1.version,
+  form: HOUSEHOLD_DX_V1.id,
+  formVersion: HOUSEHOLD_DX_V1.version,
+  areaSetId: CURRENT_AREA_SET_ID,
+  referenceDate: '2024-12-31',
   referenceYear: 2024,
   opensAt: '2024-06-01T00:00:00+07:00',
   closesAt: '2027-12-31T23:59:59+07:00',
+  countPolicy: 'submitted',
+  indicators: HOUSEHOLD_DX_V1.indicators,
 };
 
-/** Writes areas and the first round; safe to run again (puts are idempotent). */
-export async function seedReferenceData(reference: ReferenceRepo): Promise<void> {
+const SEEDED_AT = '2024-05-01T00:00:00.000Z';
+
+/**
+ * Writes areas, household-dx v1 (when given the surveys store) and the first round; safe to run again (a
+ * published v1 is left as it is). Without the store v1 is still served: it is built in (published-definitions).
+ */
+export async function seedReferenceData(reference: ReferenceRepo, surveys?: SurveysRepo): Promise<void> {
   await reference.putAreas(BIM_SON_AREAS);
+  if (surveys) await seedFirstSurvey(surveys);
   await reference.putRound(FIRST_ROUND);
+}
+
+async function seedFirstSurvey(surveys: SurveysRepo): Promise<void> {
+  const { id, version, title } = HOUSEHOLD_DX_V1;
+  const stored = await surveys.get(id, version);
+  if (stored?.status !== 'published') {
+    await surveys.putDraft({ id, version, status: 'draft', title, definition: HOUSEHOLD_DX_V1, createdBy: 'seed', createdAt: SEEDED_AT });
+    await surveys.publish(id, version, SEEDED_AT, 'seed');
+  }
 }

@@ -3,7 +3,8 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { type Log, logError } from '../logger';
 import { changeRecordOf } from '../repo/stream-records';
-import type { AggregatesRepo } from '../repo/types';
+import type { AggregatesRepo, ExportJobsRepo } from '../repo/types';
+import { noteResponseChanges } from '../services/exports/note-response-changes';
 import { foldRecords, slotFor } from '../services/results/fold-records';
 
 export interface StreamHandlerDeps {
@@ -12,11 +13,13 @@ export interface StreamHandlerDeps {
   slots: number;
   clock?: () => Date;
   log?: Log;
+  /** Where the responses change counter of export jobs is kept; absent: not counted. */
+  exportJobs?: Pick<ExportJobsRepo, 'addResponseChanges'>;
 }
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
-export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = logError }: StreamHandlerDeps): StreamHandler {
+export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = logError, exportJobs }: StreamHandlerDeps): StreamHandler {
   return async (event) => {
     const records = event.Records.map(changeRecordOf);
     if (records.length === 0) return { batchItemFailures: [] };
@@ -27,6 +30,13 @@ export function createStreamHandler({ aggregates, slots, clock = () => new Date(
     } catch (error) {
       // Reading the ledger failed: nothing was written, the whole batch is retried.
       log('fold failed before writing', { error: String(error), records: records.length });
+      return { batchItemFailures: [{ itemIdentifier: records[0].sequenceNumber }] };
+    }
+    try {
+      if (exportJobs) await noteResponseChanges(records, exportJobs);
+    } catch (error) {
+      // Retried with the batch (the fold is idempotent): an uncounted change would let an export job be reused.
+      log('export change count failed', { error: String(error), records: records.length });
       return { batchItemFailures: [{ itemIdentifier: records[0].sequenceNumber }] };
     }
     for (const error of outcome.errors) log('fold part failed', { error: String(error) });

@@ -8,7 +8,6 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { problem } from '../../errors';
 import { aggregatesCsv } from '../../services/results/aggregates-csv';
-import { aggregatesXlsx } from '../../services/results/aggregates-xlsx';
 import { readableAggregates } from '../../services/results/readable-aggregates';
 import { requireRound } from '../../services/rounds/require-round';
 import type { AppContext, AppDeps, AppEnv } from '../context';
@@ -71,6 +70,8 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
       await requireRound(repo.reference, roundId);
       const levels = await loadLevels(c, roundId, level ? [level] : AGGREGATE_LEVELS);
       if (levels.length === 0) throw problem.forbidden('level');
+      // The XLSX writer is loaded with the first workbook asked for, not at every cold start.
+      const { aggregatesXlsx } = await import('../../services/results/aggregates-xlsx');
       const workbook = await aggregatesXlsx(levels, c.get('lang'));
       c.header('Content-Type', XLSX_TYPE);
       c.header('Content-Disposition', `attachment; filename="phieu-${roundId}-${level ?? 'all'}.xlsx"`);

@@ -11,6 +11,8 @@ import type { ReferenceRepo, ResponsesRepo } from '../../repo/types';
 import { EXPORT_SHAPES } from '../../services/exports/response-rows';
 import { responsesCsvStream } from '../../services/exports/responses-csv';
 import { requireRound } from '../../services/rounds/require-round';
+import { roundDefinition } from '../../services/rounds/round-definition';
+import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
@@ -26,18 +28,20 @@ export interface ExportRouteDeps {
   reference: Pick<ReferenceRepo, 'getRound' | 'listAreas'>;
   identity: IdentityProvider;
   areaTree: () => Promise<AreaTree>;
+  definitions: PublishedDefinitions;
 }
 
-export function exportRoutes({ responses, reference, identity, areaTree }: ExportRouteDeps, log: Log) {
+export function exportRoutes({ responses, reference, identity, areaTree, definitions }: ExportRouteDeps, log: Log) {
   return new Hono<AppEnv>().get('/responses.csv', requireUser(identity, 'admin'), async (c) => {
     const { roundId, shape } = parseOrThrow(ExportQuerySchema, c.req.query());
-    await requireRound(reference, roundId);
+    const definition = await roundDefinition(await requireRound(reference, roundId), definitions);
     const tree = await areaTree();
     const csv = responsesCsvStream({
       responses,
       tree,
       roundId,
       shape,
+      definition,
       wardCodes: tree.ofLevel('ward').map((ward) => ward.code),
       onEnd: ({ rows, error }) =>
         error && log('responses export cut short', { roundId, shape, rows, error: error instanceof Error ? error.message : String(error) }),

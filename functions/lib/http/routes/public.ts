@@ -1,7 +1,6 @@
-// Routes without a login: health, session, and the reference data the form needs.
+// Routes without a login: health, session, and the areas the form needs.
 
 import { SessionRequestSchema } from '@shared/api/contract';
-import { HOUSEHOLD_FORM } from '@shared/survey/form';
 import { Hono } from 'hono';
 import { problem } from '../../errors';
 import { guardedSignIn } from '../../services/sign-in/sign-in-guard';
@@ -13,25 +12,14 @@ export function healthRoutes() {
   return new Hono<AppEnv>().get('/', (c) => c.json({ ok: true }));
 }
 
-export function sessionRoutes({ identity, repo, clock, originVerify, signInPolicy }: AppDeps) {
+export function sessionRoutes({ identity, repo, clock, originVerify, originVerifyPrevious, signInPolicy }: AppDeps) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const { username, password } = parseOrThrow(SessionRequestSchema, await readJson(c));
-    const address = clientAddress(c, originVerify);
+    const address = clientAddress(c, [originVerify, originVerifyPrevious]);
     return c.json(await guardedSignIn({ username, password, address }, { identity, attempts: repo.attempts, clock, policy: signInPolicy }));
   });
 }
 
 export function areaRoutes({ repo }: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => c.json({ areas: await repo.reference.listAreas() }));
-}
-
-export function roundRoutes({ repo }: AppDeps) {
-  return new Hono<AppEnv>().get('/', async (c) => c.json({ rounds: await repo.reference.listRounds() }));
-}
-
-export function formRoutes() {
-  return new Hono<AppEnv>().get('/:formId', (c) => {
-    if (c.req.param('formId') !== HOUSEHOLD_FORM.id) throw problem.notFound();
-    return c.json(HOUSEHOLD_FORM);
-  });
 }

@@ -11,6 +11,7 @@ import type { StoredResponseItem } from '../../repo/types';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { deleteResponse } from '../../services/responses/delete-response';
 import { putResponse, userActor } from '../../services/responses/put-response';
+import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
@@ -42,8 +43,8 @@ export function toStoredResponse(item: StoredResponseItem): StoredResponse {
   };
 }
 
-export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource }) {
-  const { repo, identity, clock, areaTree } = deps;
+export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions }) {
+  const { repo, identity, clock, areaTree, definitions } = deps;
   const cursors = cursorSigner(deps.linkKey);
   const readable = async (c: AppContext, id: string) => {
     const item = await repo.responses.get(id);
@@ -60,7 +61,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       const body = await readJson(c);
       const result = await putResponse(
         { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector' },
-        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock, definitions },
       );
       c.header('ETag', `"${result.version}"`);
       return c.json({ id: result.id, version: result.version }, result.created ? 201 : 200);

@@ -12,6 +12,7 @@ import { createRateLimiter, type RateLimit } from '../../services/links/rate-lim
 import { selfFormOf } from '../../services/links/self-form';
 import { bodyForLink, linkActor } from '../../services/links/self-submission';
 import { putResponse } from '../../services/responses/put-response';
+import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import { clientAddress } from '../client-origin';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { ifMatchVersion, readJson } from '../request';
@@ -35,10 +36,10 @@ export interface SelfRateLimits {
   invalidPerAddress?: RateLimit;
 }
 
-type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource };
+type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions };
 
 export function selfRoutes(deps: SelfRouteDeps) {
-  const { repo, clock, areaTree, linkKey } = deps;
+  const { repo, clock, areaTree, linkKey, definitions } = deps;
   const limits = deps.selfRateLimits ?? DEFAULT_SELF_RATE_LIMITS;
   const perAddress = createRateLimiter(limits.perAddress);
   const perToken = createRateLimiter(limits.perToken);
@@ -56,7 +57,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
    * link's buckets, so a burst on one link never reaches storage.
    */
   const liveLink = async (c: AppContext) => {
-    const address = clientAddress(c, deps.originVerify);
+    const address = clientAddress(c, [deps.originVerify, deps.originVerifyPrevious]);
     let claims: ReturnType<typeof verifiedClaims>;
     try {
       claims = verifiedClaims(await linkKey(), c.req.param('token') ?? '', clock());
@@ -74,7 +75,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
   return new Hono<AppEnv>()
     .get('/:token', async (c) => {
       const record = await liveLink(c);
-      const form = await selfFormOf(record, { reference: repo.reference, responses: repo.responses, areaTree });
+      const form = await selfFormOf(record, { reference: repo.reference, responses: repo.responses, areaTree, definitions });
       if (form.response) c.header('ETag', `"${form.response.version}"`);
       return c.json(form);
     })
@@ -84,7 +85,7 @@ export function selfRoutes(deps: SelfRouteDeps) {
       const body = bodyForLink(await readJson(c), record);
       const result = await putResponse(
         { id: selfResponseId(record.linkId), body, ifMatch, actor: linkActor(record), channel: 'self' },
-        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock, definitions },
       );
       c.header('ETag', `"${result.version}"`);
       return c.json({ id: result.id, version: result.version }, result.created ? 201 : 200);

@@ -1,9 +1,11 @@
 // Raw responses as spreadsheet rows, for admins who analyse beyond the indicators. Two shapes:
 //   long  one row per member, the household's columns repeated on each (a pivot table's favourite; default)
 //   wide  one row per household, members side by side as m1_…, m2_… up to the form's maximum of members
-// Booleans are 1/0 so that an AVERAGE is a share; a question not asked is an empty cell.
+// Booleans are 1/0 so that an AVERAGE is a share; a question not asked is an empty cell. The answer columns are
+// the questions of the round's questionnaire version, in its order: a new question is a new column.
 import type { AreaTree } from '@shared/areas/areas';
-import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import type { Definition } from '@shared/questionnaire/definition';
+import { HOUSEHOLD_DX_V1 } from '@shared/questionnaire/household-dx-v1';
 import type { StoredResponseItem } from '../../repo/types';
 
 export const EXPORT_SHAPES = ['long', 'wide'] as const;
@@ -24,15 +26,16 @@ const RESPONSE_COLUMNS = [
   'updated_at',
   'updated_by',
 ] as const;
-const HOUSEHOLD_IDS = HOUSEHOLD_FORM.household.map((q) => q.id);
-const MEMBER_IDS = HOUSEHOLD_FORM.members.map((q) => q.id);
-
 export type Cell = string | number | null;
 
-export function exportColumns(shape: ExportShape): string[] {
-  const head = [...RESPONSE_COLUMNS, ...HOUSEHOLD_IDS, 'members_count'];
-  if (shape === 'long') return [...head, 'member_index', ...MEMBER_IDS.map((id) => `member_${id}`)];
-  const members = Array.from({ length: HOUSEHOLD_FORM.maxMembers }, (_, i) => MEMBER_IDS.map((id) => `m${i + 1}_${id}`));
+const householdIds = (definition: Definition) => definition.household.map((q) => q.id);
+const memberIds = (definition: Definition) => definition.members.questions.map((q) => q.id);
+
+/** The header row for a round of `definition` (household-dx v1 unless told). */
+export function exportColumns(shape: ExportShape, definition: Definition = HOUSEHOLD_DX_V1): string[] {
+  const head = [...RESPONSE_COLUMNS, ...householdIds(definition), 'members_count'];
+  if (shape === 'long') return [...head, 'member_index', ...memberIds(definition).map((id) => `member_${id}`)];
+  const members = Array.from({ length: definition.members.max }, (_, i) => memberIds(definition).map((id) => `m${i + 1}_${id}`));
   return [...head, ...members.flat()];
 }
 
@@ -43,7 +46,7 @@ function cell(value: unknown): Cell {
   return JSON.stringify(value);
 }
 
-function householdCells(item: StoredResponseItem, tree: AreaTree): Cell[] {
+function householdCells(item: StoredResponseItem, tree: AreaTree, definition: Definition): Cell[] {
   const answers = item.household as Record<string, unknown>;
   return [
     item.id,
@@ -59,18 +62,18 @@ function householdCells(item: StoredResponseItem, tree: AreaTree): Cell[] {
     item.createdBy,
     item.updatedAt,
     item.updatedBy,
-    ...HOUSEHOLD_IDS.map((id) => cell(answers[id])),
+    ...householdIds(definition).map((id) => cell(answers[id])),
     item.members.length,
   ];
 }
 
-const memberCells = (member: Record<string, unknown>): Cell[] => MEMBER_IDS.map((id) => cell(member[id]));
-
 /** The rows one response contributes: one per member (long) or exactly one (wide). */
-export function responseRows(item: StoredResponseItem, shape: ExportShape, tree: AreaTree): Cell[][] {
-  const household = householdCells(item, tree);
+export function responseRows(item: StoredResponseItem, shape: ExportShape, tree: AreaTree, definition: Definition = HOUSEHOLD_DX_V1): Cell[][] {
+  const ids = memberIds(definition);
+  const memberCells = (member: Record<string, unknown>): Cell[] => ids.map((id) => cell(member[id]));
+  const household = householdCells(item, tree, definition);
   const members = item.members as Record<string, unknown>[];
   if (shape === 'long') return members.map((member, index) => [...household, index + 1, ...memberCells(member)]);
-  const slots = Array.from({ length: HOUSEHOLD_FORM.maxMembers }, (_, i) => (members[i] ? memberCells(members[i]) : MEMBER_IDS.map(() => null)));
+  const slots = Array.from({ length: definition.members.max }, (_, i) => (members[i] ? memberCells(members[i]) : ids.map(() => null)));
   return [[...household, ...slots.flat()]];
 }

@@ -4,6 +4,7 @@
 
 import { Readable, Transform } from 'node:stream';
 import type { AreaTree } from '@shared/areas/areas';
+import type { Definition } from '@shared/questionnaire/definition';
 import { stringify } from 'csv-stringify';
 import type { ResponsesRepo } from '../../repo/types';
 import { neutraliseFormula } from '../results/aggregates-csv';
@@ -18,15 +19,22 @@ export interface ResponsesExport {
   roundId: string;
   wardCodes: readonly string[];
   shape: ExportShape;
+  /** The round's questionnaire version: its questions are the answer columns (household-dx v1 when absent). */
+  definition?: Definition;
+  /** Counts rows as they are produced (a job's progress); absent: counted internally. */
+  counter?: { rows: number };
   /** Called once the last row is out (or with the error that cut the export short). */
   onEnd?: (outcome: { rows: number; error?: unknown }) => void;
 }
 
-async function* rowsOf({ responses, tree, roundId, wardCodes, shape }: ResponsesExport, counter: { rows: number }): AsyncGenerator<Cell[]> {
+export async function* rowsOf(
+  { responses, tree, roundId, wardCodes, shape, definition }: Omit<ResponsesExport, 'onEnd' | 'counter'>,
+  counter: { rows: number },
+): AsyncGenerator<Cell[]> {
   for (const wardCode of wardCodes) {
     for await (const item of responses.listAllInWard(roundId, wardCode, { pageSize: EXPORT_PAGE_SIZE })) {
       if (item.deletedAt) continue;
-      for (const row of responseRows(item, shape, tree)) {
+      for (const row of responseRows(item, shape, tree, definition)) {
         counter.rows += 1;
         yield row;
       }
@@ -36,11 +44,11 @@ async function* rowsOf({ responses, tree, roundId, wardCodes, shape }: Responses
 
 /** UTF-8 CSV with a BOM (Excel then reads Vietnamese right), CRLF, formula-like text neutralised. */
 export function responsesCsvStream(options: ResponsesExport): Readable {
-  const counter = { rows: 0 };
+  const counter = options.counter ?? { rows: 0 };
   const csv = stringify({
     bom: true,
     header: true,
-    columns: exportColumns(options.shape),
+    columns: exportColumns(options.shape, options.definition),
     record_delimiter: '\r\n',
     cast: { string: neutraliseFormula, number: String },
   });

@@ -3,6 +3,10 @@
 // "~"-joined fields in plain URL-safe text (codes are [A-Za-z0-9._-]) and the tag is HMAC-SHA256 over it,
 // truncated to 128 bits, base64url. The link id is 128 random bits, so links cannot
 // be enumerated even by someone who knows every other field.
+// The key rotates, and a printed link must keep working after it does: the signature part starts with the signing
+// key's id (`payload.<kid><tag>`, a 4-character kid), and verification picks the current or the previous key by it.
+// The kid is outside the MAC on purpose: changing it only selects another key, whose tag will not match. Tokens
+// made before rotation existed (a bare 22-character tag) are tried against each key of the ring.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface LinkClaims {
@@ -26,16 +30,34 @@ export function newLinkId(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/** The HMAC key alone (a ring with no previous key), or the current key and the one it replaced. */
+export type LinkKeys = Uint8Array | LinkKeyring;
+export interface LinkKeyring {
+  current: Uint8Array;
+  previous?: Uint8Array;
+}
+
+/** The key id a token names (24 bits of the key's hash): derived from the key, so rotation needs no bookkeeping beyond the secret's versions. */
+export function linkKeyId(key: Uint8Array): string {
+  return createHash('sha256').update('phieu-link-kid.').update(key).digest().subarray(0, 3).toString('base64url');
+}
+
+function ringOf(keys: LinkKeys): Uint8Array[] {
+  if (keys instanceof Uint8Array) return [keys];
+  return keys.previous ? [keys.current, keys.previous] : [keys.current];
+}
+
 function tagOf(key: Uint8Array, payload: string): Buffer {
   return createHmac('sha256', key).update(CONTEXT).update(payload).digest().subarray(0, TAG_BYTES);
 }
 
 /** Signs the claims. Fields must be plain codes, [A-Za-z0-9._-] (the API checks what it accepts). */
-export function signLinkToken(key: Uint8Array, claims: LinkClaims): string {
+export function signLinkToken(keys: LinkKeys, claims: LinkClaims): string {
+  const [key] = ringOf(keys);
   const fields = [VERSION, claims.roundId, claims.wardCode, claims.villageCode, claims.linkId, Math.floor(claims.expiresAt.getTime() / 1000).toString(36)];
   if (fields.some((field) => !/^[A-Za-z0-9._-]+$/.test(field))) throw new Error('link claims must be plain codes');
   const payload = fields.join(SEPARATOR);
-  return `${payload}.${tagOf(key, payload).toString('base64url')}`;
+  return `${payload}.${linkKeyId(key)}${tagOf(key, payload).toString('base64url')}`;
 }
 
 export type LinkTokenCheck = { ok: true; claims: LinkClaims } | { ok: false; reason: 'invalid' | 'expired' };
@@ -44,15 +66,17 @@ export type LinkTokenCheck = { ok: true; claims: LinkClaims } | { ok: false; rea
  * Checks the signature (in constant time), the shape and the expiry (unless `now` is null: revoking an expired
  * link is still allowed). Never throws on bad input.
  */
-export function verifyLinkToken(key: Uint8Array, token: string, now: Date | null): LinkTokenCheck {
+export function verifyLinkToken(keys: LinkKeys, token: string, now: Date | null): LinkTokenCheck {
   if (token.length > 400) return { ok: false, reason: 'invalid' };
-  const match = /^([A-Za-z0-9._~-]+)\.([A-Za-z0-9_-]{22})$/.exec(token);
+  const match = /^([A-Za-z0-9._~-]+)\.([A-Za-z0-9_-]{4})?([A-Za-z0-9_-]{22})$/.exec(token);
   if (!match) return { ok: false, reason: 'invalid' };
-  const [, payload, tag] = match;
+  const [, payload, kid, tag] = match;
   const given = Buffer.from(tag, 'base64url');
   // base64url decoding is lenient about the last character's spare bits: compare the canonical re-encoding too.
-  if (given.length !== TAG_BYTES || given.toString('base64url') !== tag || !timingSafeEqual(given, tagOf(key, payload)))
-    return { ok: false, reason: 'invalid' };
+  if (given.length !== TAG_BYTES || given.toString('base64url') !== tag) return { ok: false, reason: 'invalid' };
+  // An unknown kid is refused without trying any key: a key older than the previous one is retired.
+  const candidates = ringOf(keys).filter((key) => kid === undefined || linkKeyId(key) === kid);
+  if (!candidates.some((key) => timingSafeEqual(given, tagOf(key, payload)))) return { ok: false, reason: 'invalid' };
   const fields = payload.split(SEPARATOR);
   if (fields.length !== 6 || fields[0] !== VERSION || !LINK_ID.test(fields[4]) || !/^[0-9a-z]{1,12}$/.test(fields[5])) return { ok: false, reason: 'invalid' };
   const [, roundId, wardCode, villageCode, linkId, exp] = fields;

@@ -2,7 +2,7 @@
 import type { Link, NamedHousehold } from '@shared/api/links';
 import { type PendingIssue, problem, ValidationError } from '../../errors';
 import type { LinkRecord, LinksRepo, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../repo/types';
-import { type LinkClaims, selfResponseId, signLinkToken, verifyLinkToken } from './link-token';
+import { type LinkClaims, type LinkKeys, selfResponseId, signLinkToken, verifyLinkToken } from './link-token';
 import { selfReportUrl } from './link-urls';
 
 export function claimsOf(record: LinkRecord): LinkClaims {
@@ -10,7 +10,7 @@ export function claimsOf(record: LinkRecord): LinkClaims {
 }
 
 /** The link as the API shows it; `response` is the live response it wrote, if any. */
-export function toLink(record: LinkRecord, key: Uint8Array, base: string, response: StoredResponseItem | undefined): Link {
+export function toLink(record: LinkRecord, key: LinkKeys, base: string, response: StoredResponseItem | undefined): Link {
   const token = signLinkToken(key, claimsOf(record));
   const live = response && !response.deletedAt ? response : undefined;
   return {
@@ -45,7 +45,7 @@ export async function responsesOfVillage(
 }
 
 /** The claims of a correctly signed, unexpired token, refusing (401) anything else; no storage read. `now` null skips the expiry check. */
-export function verifiedClaims(key: Uint8Array, token: string, now: Date | null): LinkClaims {
+export function verifiedClaims(key: LinkKeys, token: string, now: Date | null): LinkClaims {
   const checked = verifyLinkToken(key, token, now);
   if (!checked.ok) throw problem.linkRefused(checked.reason);
   return checked.claims;
@@ -65,7 +65,7 @@ export async function linkOfClaims(links: Pick<LinksRepo, 'getLink'>, claims: Li
  */
 export async function resolveLink(
   links: Pick<LinksRepo, 'getLink'>,
-  key: Uint8Array,
+  key: LinkKeys,
   token: string,
   now: Date | null,
 ): Promise<{ claims: LinkClaims; record: LinkRecord }> {

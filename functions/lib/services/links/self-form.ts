@@ -3,15 +3,17 @@
 
 import type { SelfForm } from '@shared/api/links';
 import type { AreaTree } from '@shared/areas/areas';
-import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import { pinnedRound } from '@shared/rounds/round';
 import { problem } from '../../errors';
 import type { LinkRecord, ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import type { PublishedDefinitions } from '../surveys/published-definitions';
 import { selfResponseId } from './link-token';
 
 export interface SelfFormDeps {
   reference: Pick<ReferenceRepo, 'getRound'>;
   responses: Pick<ResponsesRepo, 'get'>;
   areaTree: () => Promise<AreaTree>;
+  definitions: Pick<PublishedDefinitions, 'get'>;
 }
 
 /** The page of a live link; 404 when its round or areas are gone. */
@@ -24,6 +26,10 @@ export async function selfFormOf(record: LinkRecord, deps: SelfFormDeps): Promis
   const ward = tree.get(record.wardCode);
   const village = tree.get(record.villageCode);
   if (!round || !ward || !village) throw problem.notFound();
+  const { surveyId, surveyVersion } = pinnedRound(round);
+  // The form is the round's own questionnaire version (a published version never changes).
+  const form = await deps.definitions.get(surveyId, surveyVersion);
+  if (!form) throw problem.notFound();
   const live = stored && !stored.deletedAt ? stored : undefined;
   return {
     link: {
@@ -35,7 +41,7 @@ export async function selfFormOf(record: LinkRecord, deps: SelfFormDeps): Promis
     round,
     ward,
     village,
-    form: HOUSEHOLD_FORM,
+    form,
     response: live ? { id: live.id, version: live.version, household: live.household, members: live.members, updatedAt: live.updatedAt } : null,
     deleted: Boolean(stored?.deletedAt),
   };

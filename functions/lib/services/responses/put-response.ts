@@ -2,13 +2,18 @@
 import { createHash } from 'node:crypto';
 import type { User } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
+import { validateAnswers } from '@shared/questionnaire/validate-answers';
+import { pinnedRound } from '@shared/rounds/round';
 import { canonicalJson } from '@shared/survey/canonical-json';
-import { checkSurveyRules, type ResponseBody, ResponseBodySchema } from '@shared/survey/schema';
-import { ruleIssueToFieldIssue, zodIssueToFieldIssues } from '@shared/survey/validate';
+import type { ResponseBody } from '@shared/survey/schema';
+import { zodIssueToFieldIssues } from '@shared/survey/validate';
+import * as z from 'zod/mini';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
-import { problem, ValidationError } from '../../errors';
+import { pendingIssues, problem, ValidationError } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
 import { assertRoundOpen, requireRound } from '../rounds/require-round';
+import { compiledRoundDefinition } from '../rounds/round-definition';
+import type { PublishedDefinitions } from '../surveys/published-definitions';
 
 /**
  * Who writes: a signed-in user (scope from their areas) or a self-report link (fixed to its ward and village).
@@ -38,6 +43,7 @@ export interface PutResponseDeps {
   reference: ReferenceRepo;
   areaTree: () => Promise<AreaTree>;
   clock: () => Date;
+  definitions: PublishedDefinitions;
 }
 
 export interface PutResponseResult {
@@ -51,17 +57,38 @@ export function bodyHashOf(body: ResponseBody): string {
   return createHash('sha256').update(canonicalJson(body)).digest('base64url');
 }
 
-/** Validates a body fully: shape, round, areas, the actor's scope, then the round's survey rules. */
+/** Where the response belongs: the body's fields around the answers, which the round's questionnaire checks. */
+const EnvelopeSchema = z.object({
+  roundId: z.string().check(z.minLength(1), z.maxLength(64)),
+  wardCode: z.string().check(z.minLength(1), z.maxLength(32)),
+  villageCode: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** The household's code in the ward's roster, when the collector picked it from there (or a named link set it). */
+  householdCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+});
+const ENVELOPE_KEYS = ['roundId', 'wardCode', 'villageCode', 'householdCode'];
+
+/** Issues of answers that are well-formed but break the questionnaire's relevance or rules (judged after scope). */
+const RULE_KEYS = new Set(['validation.required_when_relevant', 'validation.not_asked_under_age', 'questionnaire.not_relevant', 'questionnaire.rule']);
+
+/**
+ * Validates a body fully: where it belongs, its round, its answers' shape against the round's questionnaire
+ * version, the actor's scope, then the questionnaire's relevance and rules at the round's reference year.
+ */
 export async function validatePut(input: PutResponseInput, deps: PutResponseDeps) {
-  const parsed = ResponseBodySchema.safeParse(input.body);
+  const parsed = EnvelopeSchema.safeParse(input.body);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.flatMap((issue) => zodIssueToFieldIssues(issue, input.body)));
-  const body = parsed.data;
-  const round = await requireRound(deps.reference, body.roundId);
+  const envelope = parsed.data;
+  const round = pinnedRound(await requireRound(deps.reference, envelope.roundId));
+  const definition = await compiledRoundDefinition(round, deps.definitions);
+  const answers = validateAnswers(definition, input.body, { referenceYear: round.referenceYear, allowKeys: ENVELOPE_KEYS });
+  const shapeIssues = answers.ok ? [] : answers.issues.filter((issue) => !RULE_KEYS.has(issue.key));
+  if (shapeIssues.length > 0) throw new ValidationError(pendingIssues(shapeIssues));
   const tree = await deps.areaTree();
-  assertVillageOfWard(tree, () => input.actor.mayWrite(body, tree), body.wardCode, body.villageCode);
-  const ruleIssues = checkSurveyRules(body, round.referenceYear);
-  if (ruleIssues.length > 0) throw new ValidationError(ruleIssues.map((issue) => ruleIssueToFieldIssue(issue)));
+  assertVillageOfWard(tree, () => input.actor.mayWrite(envelope, tree), envelope.wardCode, envelope.villageCode);
+  if (!answers.ok) throw new ValidationError(pendingIssues(answers.issues));
   assertRoundOpen(round, deps.clock());
+  // Answers are stored as the questionnaire normalised them; the v1 fold reads them with v1's types.
+  const body = { ...envelope, ...answers.value } as ResponseBody;
   return { body, round, tree };
 }
 
@@ -69,7 +96,9 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   const { body, round, tree } = await validatePut(input, deps);
   const bodyHash = bodyHashOf(body);
   const now = deps.clock().toISOString();
-  let existing = await deps.responses.get(input.id);
+  // Without If-Match the upload is most likely a new household: write first (one round trip), and a refused
+  // create hands back what is stored (a replay or an edit without If-Match). With If-Match, read then replace.
+  let existing = input.ifMatch === undefined ? undefined : await deps.responses.get(input.id);
 
   if (!existing) {
     if (input.ifMatch !== undefined) throw problem.notFound();
@@ -87,7 +116,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
     };
     const created = await deps.responses.create(item);
     if (created.ok) return { id: input.id, version: 1, created: true };
-    // Another upload of the same id won the race: answer as for the response it stored.
+    // The id is taken (a retried upload, an edit without If-Match, a concurrent upload): answer as for what is stored.
     if (!created.current) throw new Error(`create of ${input.id} refused with no stored response`);
     existing = created.current;
   }

@@ -3,16 +3,28 @@
 import type { AggregateLevel, AggregatesResponse, AreaAggregate } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { indicatorResults } from '@shared/indicators/results';
-import { addTally, sumTallies, type Tally } from '@shared/indicators/tally';
+import { addTallyInto, type Tally, zeroTally } from '@shared/indicators/tally';
 import type { AggregateRow } from '../../repo/types';
 
-/** Sums slot rows into one tally per ward, and the latest write time. */
+/** Sums slot rows into one tally per ward (zero counters left out), and the latest write time. */
 export function wardTallies(rows: readonly AggregateRow[]): { tallies: Map<string, Tally>; updatedAt: string | null } {
-  const tallies = new Map<string, Tally>();
+  // Summed in place, one object per ward: copying a running sum per row was most of the read's CPU.
+  const sums = new Map<string, Tally>();
   let updatedAt: string | null = null;
   for (const row of rows) {
-    tallies.set(row.wardCode, addTally(tallies.get(row.wardCode) ?? {}, row.tally));
+    let sum = sums.get(row.wardCode);
+    if (!sum) {
+      sum = zeroTally();
+      sums.set(row.wardCode, sum);
+    }
+    addTallyInto(sum, row.tally);
     if (row.updatedAt && (!updatedAt || row.updatedAt > updatedAt)) updatedAt = row.updatedAt;
+  }
+  const tallies = new Map<string, Tally>();
+  for (const [wardCode, sum] of sums) {
+    const kept: Tally = {};
+    for (const key in sum) if (sum[key] !== 0) kept[key] = sum[key];
+    tallies.set(wardCode, kept);
   }
   return { tallies, updatedAt };
 }
@@ -30,9 +42,14 @@ export function areaAggregate(
   const area = tree.get(code);
   if (!area || area.level === 'village') throw new Error(`not an aggregate level area: ${code}`);
   const wards = tree.wardsWithin(code);
-  const tally = sumTallies(wards.map((ward) => tallies.get(ward.code) ?? {}));
-  const knownTotals = wards.map((ward) => rosterTotals.get(ward.code) ?? ward.households);
-  const total = knownTotals.every((n): n is number => typeof n === 'number') ? knownTotals.reduce((a, b) => a + b, 0) : null;
+  const tally = zeroTally();
+  let total: number | null = 0;
+  for (const ward of wards) {
+    const wardTally = tallies.get(ward.code);
+    if (wardTally) addTallyInto(tally, wardTally);
+    const known = rosterTotals.get(ward.code) ?? ward.households;
+    total = typeof known === 'number' && total !== null ? total + known : null;
+  }
   return {
     code: area.code,
     name: area.name,

@@ -1,18 +1,22 @@
 // Recompute: the recovery path beside the stream fold (admin API, `npm run recompute`, DLQ replay fallback).
 // It reads a round's responses ward by ward (a Query per ward on the byRoundWard index, never a table scan),
+// several wards at a time (a bounded pool: a province of 600 wards is minutes read one by one),
 // folds those the ledger has not caught up with through the same ledger as the stream (so a stream running
 // at the same time cannot double count), and repairs wards whose stored counts no longer equal what their
 // ledger entries add up to: that can only be corruption, since every fold moves both in one transaction.
 
 import { contributionOf } from '@shared/aggregation/fold';
 import type { AreaTree } from '@shared/areas/areas';
-import { addTally, isZeroTally, type Tally } from '@shared/indicators/tally';
+import { addTally, addTallyInto, isZeroTally, type Tally, zeroTally } from '@shared/indicators/tally';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
 import { correctionOf, counterOf, type DriftEntry, type DriftField, findDrift } from './drift';
 import { foldRecords } from './fold-records';
 import { wardTallies } from './read-aggregates';
+import { runPool } from './run-pool';
 
 const LEDGER_CHUNK = 100;
+/** Wards read at once by default; each holds at most two pages and one ledger chunk. */
+export const RECOMPUTE_CONCURRENCY = 16;
 /** Passes before giving up on a round that keeps moving (a busy stream); each pass re-reads everything. */
 const MAX_PASSES = 5;
 
@@ -23,6 +27,8 @@ export interface RecomputeDeps {
   /** Aggregate rows per ward (the stream handler's setting). */
   slots: number;
   clock: () => Date;
+  /** Wards read at once (default RECOMPUTE_CONCURRENCY). */
+  concurrency?: number;
 }
 
 /** One counter of one ward that recompute corrected. */
@@ -62,7 +68,12 @@ interface RoundScan {
   deleted: number;
 }
 
-const addTo = (into: Map<string, Tally>, key: string, tally: Tally) => into.set(key, addTally(into.get(key) ?? {}, tally));
+/** Adds in place: a province scan adds a million tallies, and copying the running sum each time dominated it. */
+function addTo(into: Map<string, Tally>, key: string, tally: Tally) {
+  const sum = into.get(key);
+  if (sum) addTallyInto(sum, tally);
+  else into.set(key, addTallyInto(zeroTally(), tally));
+}
 
 /**
  * Recomputes every aggregate of a round from the responses table, reports drift and repairs it.
@@ -140,7 +151,8 @@ async function scanRound(roundId: string, wardCodes: readonly string[], deps: Re
       );
     }
   };
-  for (const wardCode of wardCodes) {
+  // Wards are independent segments; the scan's sums are only touched between awaits, so sharing them is safe.
+  await runPool(wardCodes, deps.concurrency ?? RECOMPUTE_CONCURRENCY, async (wardCode) => {
     let chunk: StoredResponseItem[] = [];
     for await (const item of deps.responses.listAllInWard(roundId, wardCode)) {
       const contribution = contributionOf(item);
@@ -157,7 +169,9 @@ async function scanRound(roundId: string, wardCodes: readonly string[], deps: Re
       }
     }
     if (chunk.length > 0) await settle(chunk);
-  }
+  });
+  // Sums kept their zero counters while adding; corrections and reports list only counters that are not zero.
+  for (const sums of [scan.truth, scan.ledgerSums]) for (const [wardCode, sum] of sums) sums.set(wardCode, addTally({}, sum));
   return scan;
 }
 

@@ -10,7 +10,6 @@ import { type RosterRowIssue, validateRosterRows } from '@shared/roster/validate
 import { problem, ValidationError } from '../../errors';
 import { type Log, logError } from '../../logger';
 import type { RosterRepo } from '../../repo/types';
-import { parseRosterCsv, RosterCsvError } from './parse-roster-csv';
 
 export type RosterWardSummary = RosterImportResult['wards'][number];
 
@@ -50,6 +49,8 @@ function summaries(tree: AreaTree, wards: readonly WardRoster[], current: Readon
 }
 
 export async function importRoster({ repo, tree, csv, dryRun, username, now, log = logError }: ImportInput): Promise<RosterImportOutcome> {
+  // csv-parse serves this route only: loaded on the first import, not at every cold start.
+  const { parseRosterCsv, RosterCsvError } = await import('./parse-roster-csv');
   let rows;
   try {
     rows = parseRosterCsv(csv);

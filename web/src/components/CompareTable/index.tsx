@@ -20,7 +20,8 @@ export function CompareTable({ comparison, areas }: { comparison: ComparisonResp
     return area ? areaName(area, lang) : fallback;
   };
   return (
-    <div class="table-scroll" role="region" aria-label={t('ui.compare.title')} tabIndex={0}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways in this box; a scrollable region needs keyboard focus to be scrolled without a mouse.
+    <section class="table-scroll" aria-label={t('ui.compare.title')} tabIndex={0}>
       <table class="results compare" data-testid="compare-table">
         <thead>
           <tr>
@@ -57,6 +58,6 @@ export function CompareTable({ comparison, areas }: { comparison: ComparisonResp
         </tbody>
       </table>
       <p class="hint">{t('ui.compare.unit')}</p>
-    </div>
+    </section>
   );
 }

@@ -48,6 +48,16 @@ export function Header({ session, page, onLogout }: { session: Session | null; p
               {t('ui.nav.roster')}
             </a>
           )}
+          {role === 'admin' && (
+            <a href={href('rounds')} aria-current={page === 'rounds' ? 'page' : undefined} data-testid="nav-rounds">
+              {t('ui.nav.rounds')}
+            </a>
+          )}
+          {role === 'admin' && (
+            <a href={href('surveys')} aria-current={page?.startsWith('survey') ? 'page' : undefined} data-testid="nav-surveys">
+              {t('ui.nav.surveys')}
+            </a>
+          )}
         </nav>
       )}
     </header>

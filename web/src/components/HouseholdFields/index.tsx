@@ -1,6 +1,6 @@
-// The questions of the household form: the household section, then the members one card at a time. Shared by
-// the collector's HouseholdForm and the household's own self-report page; saving is the caller's business.
-import { HOUSEHOLD_FORM } from '@shared/survey/form';
+// The questions of the round's questionnaire: the household section, then the members one card at a time with
+// a "next member" button. Shared by the collector's HouseholdForm and the household's own self-report page;
+// saving is the caller's business.
 import { type HouseholdFormModel, visibleHouseholdQuestions } from '../../lib/household-form';
 import { useLang } from '../../lib/platform/use-lang';
 import { MemberCard } from '../MemberCard';
@@ -9,21 +9,26 @@ import { QuestionField } from '../QuestionField';
 interface Props {
   form: HouseholdFormModel;
   referenceYear: number;
+  /** The round's reference date (YYYY-MM-DD): ages are counted at it. */
+  referenceDate?: string;
   /** Shown messages by path. */
   errors: ReadonlyMap<string, string>;
 }
 
-export function HouseholdFields({ form, referenceYear, errors }: Props) {
+export function HouseholdFields({ form, referenceYear, referenceDate, errors }: Props) {
   const { t } = useLang();
-  const { state } = form;
+  const { state, definition } = form;
+  const { min, max } = definition.members;
+  const last = state.members.length - 1;
   return (
     <>
       <section class="form-section">
         <h2>{t('ui.form.section_household')}</h2>
-        {visibleHouseholdQuestions(state.household).map((question) => (
+        {visibleHouseholdQuestions(state.household, definition).map((question) => (
           <QuestionField
             key={question.id}
             question={question}
+            choices={question.choices ? definition.choices[question.choices] : undefined}
             path={`household.${question.id}`}
             value={state.household[question.id]}
             error={errors.get(`household.${question.id}`)}
@@ -42,22 +47,26 @@ export function HouseholdFields({ form, referenceYear, errors }: Props) {
             key={member.key}
             index={index}
             member={member}
+            household={state.household}
+            definition={definition}
             referenceYear={referenceYear}
+            referenceDate={referenceDate}
             open={form.openMember === index}
-            canRemove={state.members.length > HOUSEHOLD_FORM.minMembers}
+            canRemove={state.members.length > Math.max(min, 1)}
             errors={errors}
             onToggle={() => form.setOpenMember(form.openMember === index ? -1 : index)}
             onChange={(questionId, value) => form.setMemberAnswer(index, questionId, value)}
             onBlur={form.touch}
             onRemove={() => form.removeMember(index)}
+            onNext={index < last ? form.nextMember : undefined}
           />
         ))}
-        {state.members.length < HOUSEHOLD_FORM.maxMembers ? (
+        {state.members.length < max ? (
           <button type="button" class="secondary wide" data-testid="member-add" onClick={form.addMember}>
             {t('ui.form.add_member')}
           </button>
         ) : (
-          <p class="hint">{t('ui.form.max_members', { max: HOUSEHOLD_FORM.maxMembers })}</p>
+          <p class="hint">{t('ui.form.max_members', { max })}</p>
         )}
       </section>
     </>

@@ -1,28 +1,32 @@
-// The household form: household questions, then the members one card at a time, checked on submit (and
-// on blur once touched) with the shared validation. Every change is kept on the phone as a draft as it is
+// The household form: the round's questionnaire (household questions, then the members one card at a time),
+// checked on submit (and on blur once touched) with the questionnaire's validator, every problem at once. Every change is kept on the phone as a draft as it is
 // typed; a submit commits the answers to the outbox (lib/outbox), which uploads them when it can.
 
-import type { Round, StoredResponse } from '@shared/api/contract';
+import type { StoredResponse } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
+import type { Definition } from '@shared/questionnaire';
 import type { RosterEntry } from '@shared/roster/roster';
+import { isRoundOpen } from '@shared/rounds/round-window';
 import type { ResponseBody } from '@shared/survey/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { emptyForm, type FormState, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { emptyForm, type FormState, fieldId, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
 import { chooseInConflict, dropDraft, keepDraft, type LocalHousehold, type Rejection, saveResponse, syncNow } from '../../lib/outbox';
 import { areaName } from '../../lib/platform/areas';
 import { setFlash } from '../../lib/platform/flash';
+import { type RoundView, referenceDateOf } from '../../lib/platform/rounds';
 import { useLang } from '../../lib/platform/use-lang';
 import { href, navigate } from '../../lib/platform/use-route';
 import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
 import { LazyPage } from '../LazyPage';
 import { Notice, type NoticeKind } from '../Notice';
-import { QuestionField } from '../QuestionField';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
   id: string;
-  round: Round;
+  round: RoundView;
+  /** The questionnaire version the round pins. */
+  definition: Definition;
   village: Area;
   /** What the phone holds of it (absent for a new household). */
   record?: LocalHousehold;
@@ -36,19 +40,21 @@ const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.Conflic
 /** The roster picker is its own chunk too: the collector's start stays within budget. */
 const loadRosterPicker = () => import('../RosterPicker').then((m) => m.RosterPicker);
 
-function initialForm(record?: LocalHousehold): FormState {
+function initialForm(definition: Definition, record?: LocalHousehold): FormState {
   if (record?.draft) return record.draft;
   if (record?.body) return formFromStored(record.body);
-  return emptyForm();
+  return emptyForm(definition);
 }
 
-export function HouseholdForm({ id, round, village, record }: Props) {
+export function HouseholdForm({ id, round, definition, village, record }: Props) {
   const { lang, t } = useLang();
   const target = useMemo<ResponseTarget>(
     () => ({ roundId: round.id, wardCode: village.parentCode ?? '', villageCode: village.code }),
     [round.id, village.code, village.parentCode],
   );
-  const form = useHouseholdForm(() => initialForm(record), target, round.referenceYear);
+  const form = useHouseholdForm(() => initialForm(definition, record), target, round.referenceYear, definition);
+  // A closed round takes no more answers: the server would refuse them; say so before any typing.
+  const closed = !isRoundOpen(round, new Date());
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>();
   const [conflict, setConflict] = useState<{ mine: ResponseBody; theirs: StoredResponse } | undefined>(() =>
@@ -59,9 +65,12 @@ export function HouseholdForm({ id, round, village, record }: Props) {
   const { state } = form;
   const editing = record?.version !== undefined;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the stored rejection is shown once, on opening; later changes of the record come with their own notice.
   useEffect(() => {
+    // A new household starts with the keyboard on its first question: one tap fewer per household.
+    const first = definition.household[0];
+    if (!record && first) document.getElementById(fieldId(`household.${first.id}`))?.focus();
     if (record?.state === 'rejected' && record.rejection) showRejection(record.rejection);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The draft: written shortly after each change, at once when the page is hidden or left.
@@ -77,6 +86,7 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     // A new household's address becomes its own, so a reload opens this draft again.
     if (location.hash.endsWith('/new')) history.replaceState(null, '', href('collect', village.code, id));
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a draft is written after a change of the answers only; flushDraft reads refs and this household's id, fixed for the page (keyed on id).
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -85,8 +95,8 @@ export function HouseholdForm({ id, round, village, record }: Props) {
     pendingDraft.current = state;
     clearTimeout(draftTimer.current);
     draftTimer.current = setTimeout(flushDraft, DRAFT_DELAY_MS);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listeners are added once and removed on leaving (flushing the last draft); flushDraft reads refs and the page's fixed id.
   useEffect(() => {
     const onHide = () => document.visibilityState === 'hidden' && flushDraft();
     document.addEventListener('visibilitychange', onHide);
@@ -96,7 +106,6 @@ export function HouseholdForm({ id, round, village, record }: Props) {
       removeEventListener('pagehide', flushDraft);
       flushDraft();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function showRejection(rejection: Rejection) {
@@ -130,7 +139,7 @@ export function HouseholdForm({ id, round, village, record }: Props) {
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    if (saving) return;
+    if (saving || closed) return;
     const body = form.attemptSubmit();
     if (!body) return;
     // The completed answers replace the draft: no late draft write may follow them.
@@ -195,7 +204,12 @@ export function HouseholdForm({ id, round, village, record }: Props) {
           {notice.text}
         </Notice>
       )}
-      {form.submitted && <ErrorSummary issues={form.shown} general={general} />}
+      {closed && (
+        <Notice kind="warning" testId="round-closed">
+          {t('ui.form.round_closed')}
+        </Notice>
+      )}
+      {form.submitted && <ErrorSummary issues={form.shown} general={general} definition={definition} onFocusField={form.focusField} />}
 
       <LazyPage
         load={loadRosterPicker}
@@ -210,10 +224,10 @@ export function HouseholdForm({ id, round, village, record }: Props) {
           },
         }}
       />
-      <HouseholdFields form={form} referenceYear={round.referenceYear} errors={errors} />
+      <HouseholdFields form={form} referenceYear={round.referenceYear} referenceDate={referenceDateOf(round)} errors={errors} />
 
       <div class="submit-bar">
-        <button type="submit" class="primary wide" disabled={saving} data-testid="form-submit">
+        <button type="submit" class="primary wide" disabled={saving || closed} data-testid="form-submit">
           {t(saving ? 'ui.form.saving' : 'ui.form.submit')}
         </button>
         {record?.draft !== undefined && (

@@ -46,9 +46,9 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page is loaded again for another village, on "try again" (attempt) and when the network returns (online); loadPage is a new closure each render.
   useEffect(() => {
     void loadPage();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roundId, wardCode, villageCode, attempt, online]);
 
   async function remove(row: HouseholdRowModel) {
@@ -158,6 +158,7 @@ function HouseholdRow({ row, villageCode, confirming, onConfirm, onRemove }: Row
         )}
       </div>
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would bring its own border, padding and min-width to this flex row of buttons; the group role names the set without it.
         <div class="row-actions confirm" role="group">
           <span>{t('ui.collect.confirm_delete', { name })}</span>
           <button type="button" class="danger" data-testid="household-delete-confirm" onClick={() => onRemove(row)}>

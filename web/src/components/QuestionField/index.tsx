@@ -1,28 +1,52 @@
-// One question of the form definition as an input: text, phone, year, or big toggle buttons for yes/no
-// and choices. Label, message and input are tied together by ids for screen readers and tests.
-import type { Question } from '@shared/survey/form';
+// One question of the round's definition as an input: text, phone, number (numeric keypad), or big toggle
+// buttons for yes/no and choices (several may be pressed for a multiple choice). Label, hint, message and input
+// are tied together by ids for screen readers and tests; only this question is marked when it is in error.
+import { BIRTH_YEAR, type Choice, type Question } from '@shared/questionnaire';
 import { type Answer, errorId, fieldId } from '../../lib/household-form';
 import { useLang } from '../../lib/platform/use-lang';
 
 interface Props {
   question: Question;
+  /** The options of a choice question. */
+  choices?: readonly Choice[];
   /** Dotted path, e.g. `members.0.birth_year`. */
   path: string;
   value: Answer;
   error?: string;
+  /** A line under the label (e.g. the date ages are computed at). */
+  note?: string;
   onChange: (value: Answer) => void;
   onBlur: () => void;
 }
 
-export function QuestionField({ question, path, value, error, onChange, onBlur }: Props) {
+interface Option {
+  value: string | boolean;
+  label: string;
+}
+
+function inputModeOf(question: Question): 'numeric' | 'decimal' | 'tel' | undefined {
+  if (question.type === 'integer') return question.min !== undefined && question.min >= 0 ? 'numeric' : undefined;
+  if (question.type === 'decimal') return 'decimal';
+  return question.type === 'phone' ? 'tel' : undefined;
+}
+
+export function QuestionField({ question, choices, path, value, error, note, onChange, onBlur }: Props) {
   const { lang, t } = useLang();
   const id = fieldId(path);
   const messageId = errorId(path);
+  const hintId = `h-${id}`;
+  const hintText = [question.hint?.[lang], note].filter(Boolean).join(' · ');
+  const describedBy = [hintText ? hintId : '', error ? messageId : ''].filter(Boolean).join(' ') || undefined;
   const label = (
     <>
       {question.label[lang]}
       {!question.required && <span class="optional"> {t('ui.form.optional')}</span>}
     </>
+  );
+  const hint = hintText && (
+    <p id={hintId} class="hint field-hint">
+      {hintText}
+    </p>
   );
   const message = error && (
     <p id={messageId} class="field-error" data-testid={`error-${path}`}>
@@ -30,20 +54,28 @@ export function QuestionField({ question, path, value, error, onChange, onBlur }
     </p>
   );
 
-  if (question.kind === 'boolean' || question.kind === 'choice') {
-    const options =
-      question.kind === 'boolean'
+  if (question.type === 'yes_no' || question.type === 'select_one' || question.type === 'select_multiple') {
+    const multiple = question.type === 'select_multiple';
+    const options: Option[] =
+      question.type === 'yes_no'
         ? [
-            { value: true as Answer, label: t('ui.form.yes') },
-            { value: false as Answer, label: t('ui.form.no') },
+            { value: true, label: t('ui.form.yes') },
+            { value: false, label: t('ui.form.no') },
           ]
-        : (question.options ?? []).map((option) => ({ value: option.value as Answer, label: option.label[lang] }));
+        : (choices ?? []).map((choice) => ({ value: choice.value, label: choice.label[lang] }));
+    const picked = (option: Option) => (multiple ? Array.isArray(value) && value.includes(option.value as string) : value === option.value);
+    const pick = (option: Option, pressed: boolean): Answer => {
+      if (!multiple) return pressed && question.type !== 'yes_no' ? undefined : (option.value as Answer);
+      const current = Array.isArray(value) ? value : [];
+      return pressed ? current.filter((v) => v !== option.value) : [...current, option.value as string];
+    };
     return (
-      <fieldset class={error ? 'field has-error' : 'field'} data-testid={`q-${path}`} aria-describedby={error ? messageId : undefined}>
+      <fieldset class={error ? 'field has-error' : 'field'} data-testid={`q-${path}`} aria-describedby={describedBy}>
         <legend>{label}</legend>
-        <div class="toggles">
+        {hint}
+        <div class={options.length > 3 ? 'toggles toggles-wrap' : 'toggles'}>
           {options.map((option, index) => {
-            const pressed = value === option.value;
+            const pressed = picked(option);
             return (
               <button
                 type="button"
@@ -52,9 +84,9 @@ export function QuestionField({ question, path, value, error, onChange, onBlur }
                 class="toggle"
                 aria-pressed={pressed}
                 data-testid={`${path}=${String(option.value)}`}
-                // An optional choice can be taken back; a yes/no stays answered once answered.
+                // A choice can be taken back; a yes/no stays answered once answered.
                 onClick={() => {
-                  onChange(pressed && !question.required ? undefined : option.value);
+                  onChange(pick(option, pressed));
                   onBlur();
                 }}
               >
@@ -69,21 +101,23 @@ export function QuestionField({ question, path, value, error, onChange, onBlur }
   }
 
   const text = typeof value === 'string' ? value : '';
-  const kind = question.kind;
+  const year = question.id === BIRTH_YEAR;
+  const inputMode = inputModeOf(question);
   return (
     <div class={error ? 'field has-error' : 'field'} data-testid={`q-${path}`}>
       <label for={id}>{label}</label>
+      {hint}
       <input
         id={id}
         name={path}
         type="text"
-        inputMode={kind === 'phone' ? 'tel' : kind === 'year' ? 'numeric' : undefined}
-        pattern={kind === 'year' ? '[0-9]*' : undefined}
-        maxLength={kind === 'year' ? 4 : question.maxLength}
-        autocomplete={kind === 'phone' ? 'tel' : 'off'}
+        inputMode={inputMode}
+        pattern={inputMode === 'numeric' ? '[0-9]*' : undefined}
+        maxLength={year ? 4 : question.maxLength}
+        autocomplete={question.type === 'phone' ? 'tel' : 'off'}
         value={text}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? messageId : undefined}
+        aria-describedby={describedBy}
         onInput={(event) => onChange(event.currentTarget.value)}
         onBlur={onBlur}
       />

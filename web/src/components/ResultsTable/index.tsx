@@ -36,40 +36,19 @@ export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) 
   );
   const totals = rows.filter((r) => r.level !== 'ward');
 
-  const SortableHead = ({ sortKey, label, class: className, testId }: { sortKey: SortKey; label: string; class?: string; testId?: string }) => {
-    const active = sort?.key === sortKey;
-    return (
-      <th scope="col" class={className} data-testid={testId} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        {onSort ? (
-          <button
-            type="button"
-            class="sort"
-            data-testid={`sort-${sortKey}`}
-            onClick={() => onSort(nextSort(sort, sortKey))}
-            aria-label={t('ui.results.sort_by', { column: label })}
-          >
-            {label}
-            <span aria-hidden="true" class="sort-mark">
-              {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
-            </span>
-          </button>
-        ) : (
-          label
-        )}
-      </th>
-    );
-  };
-
   return (
-    <div class="table-scroll" role="region" aria-label={t('ui.results.title')} tabIndex={0}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways in this box; a scrollable region needs keyboard focus to be scrolled without a mouse.
+    <section class="table-scroll" aria-label={t('ui.results.title')} tabIndex={0}>
       <table class="results" data-testid="results-table">
         <thead>
           <tr>
-            <SortableHead sortKey="name" label={t('ui.results.area')} class="sticky" />
-            <SortableHead sortKey="households" label={t('ui.results.households')} class="households" />
+            <SortableHead sort={sort} onSort={onSort} sortKey="name" label={t('ui.results.area')} class="sticky" />
+            <SortableHead sort={sort} onSort={onSort} sortKey="households" label={t('ui.results.households')} class="households" />
             {INDICATORS.map((indicator) => (
               <SortableHead
                 key={indicator.id}
+                sort={sort}
+                onSort={onSort}
                 sortKey={`indicator:${indicator.id}`}
                 label={lang === 'vi' ? indicator.vi : indicator.en}
                 testId={`head-${indicator.id}`}
@@ -105,7 +84,42 @@ export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
+  );
+}
+
+interface SortableHeadProps {
+  sortKey: SortKey;
+  label: string;
+  class?: string;
+  testId?: string;
+  sort?: Sort;
+  onSort?: (sort: Sort) => void;
+}
+
+/** A column head; a button that sorts by it when the table is sortable. Top level so that heads keep their identity (and focus) across renders. */
+function SortableHead({ sortKey, label, class: className, testId, sort, onSort }: SortableHeadProps) {
+  const { t } = useLang();
+  const active = sort?.key === sortKey;
+  return (
+    <th scope="col" class={className} data-testid={testId} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      {onSort ? (
+        <button
+          type="button"
+          class="sort"
+          data-testid={`sort-${sortKey}`}
+          onClick={() => onSort(nextSort(sort, sortKey))}
+          aria-label={t('ui.results.sort_by', { column: label })}
+        >
+          {label}
+          <span aria-hidden="true" class="sort-mark">
+            {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+          </span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
   );
 }
 

@@ -1,10 +1,12 @@
-// Field issues of the household form: from the shared validation (the same the API runs), completed with
-// the "please answer" of every visible required question, ordered as the form shows them, and kept in
-// place when a member is removed.
-import { translate, translateIssue } from '@shared/i18n/dictionary';
-import type { Lang } from '@shared/survey/form';
+// Field issues of the household form: from the questionnaire's compiled validator (the same the API runs),
+// asked to report every problem at once (required answers, types, ranges and cross-field rules together),
+// completed with the "please answer" of every visible required question, ordered as the form shows them, and
+// kept in place when a member is removed.
+import { translate } from '@shared/i18n/dictionary';
+import type { MessageKey } from '@shared/i18n/message-key';
+import { type Definition, fillPlaceholders, HOUSEHOLD_DX_V1, type Lang, type Question, type QuestionnaireIssue, validateAnswers } from '@shared/questionnaire';
 import type { ResponseBody } from '@shared/survey/schema';
-import { type FieldIssue, validateResponseBody } from '@shared/survey/validate';
+import type { FieldIssue } from '@shared/survey/validate';
 import {
   buildResponseBody,
   type FormState,
@@ -15,21 +17,26 @@ import {
   visibleMemberQuestions,
 } from './form-state';
 
-/** Visible required questions without an answer. The shared validation stops at shape errors, so on its
- * own it would report the 15+ questions only after every shape error is fixed. */
-export function missingAnswers(state: FormState, referenceYear: number, lang: Lang): FieldIssue[] {
+/** Visible required questions without an answer, in form order. */
+export function missingAnswers(state: FormState, referenceYear: number, lang: Lang, definition: Definition = HOUSEHOLD_DX_V1): FieldIssue[] {
   const message = translate(lang, 'validation.required_when_relevant');
   const issues: FieldIssue[] = [];
-  for (const question of visibleHouseholdQuestions(state.household)) {
+  for (const question of visibleHouseholdQuestions(state.household, definition)) {
     if (question.required && submittedValue(question, state.household[question.id]) === undefined) issues.push({ path: `household.${question.id}`, message });
   }
   state.members.forEach((member, index) => {
-    for (const question of visibleMemberQuestions(member.answers, referenceYear)) {
+    for (const question of visibleMemberQuestions(member.answers, referenceYear, definition, state.household)) {
       if (question.required && submittedValue(question, member.answers[question.id]) === undefined)
         issues.push({ path: `members.${index}.${question.id}`, message });
     }
   });
   return issues;
+}
+
+/** A validator issue in words: the definition's own text (a rule's message) or the dictionary's. */
+export function translateQuestionnaireIssue(lang: Lang, issue: QuestionnaireIssue): FieldIssue {
+  const message = issue.text ? fillPlaceholders(issue.text[lang], issue.params) : translate(lang, issue.key as MessageKey, issue.params);
+  return { path: issue.path, message };
 }
 
 export interface FormCheck {
@@ -39,12 +46,15 @@ export interface FormCheck {
   body?: ResponseBody;
 }
 
-/** Checks the form as it stands with the same validation the API runs. */
-export function checkForm(state: FormState, target: ResponseTarget, referenceYear: number, lang: Lang): FormCheck {
-  const result = validateResponseBody(buildResponseBody(state, target, referenceYear), referenceYear);
-  const shapeIssues = result.ok ? [] : result.issues.map((issue) => translateIssue(lang, issue));
-  const issues = orderIssues(firstPerPath([...shapeIssues, ...missingAnswers(state, referenceYear, lang)]), fieldPaths(state, referenceYear));
-  return result.ok && issues.length === 0 ? { issues, body: result.value } : { issues };
+/** Checks the form as it stands with the validator the API runs, every problem at once. */
+export function checkForm(state: FormState, target: ResponseTarget, referenceYear: number, lang: Lang, definition: Definition = HOUSEHOLD_DX_V1): FormCheck {
+  const body = buildResponseBody(state, target, referenceYear, definition);
+  const result = validateAnswers(definition, { household: body.household, members: body.members }, { referenceYear, everyIssue: true });
+  const found = result.ok ? [] : result.issues.map((issue) => translateQuestionnaireIssue(lang, issue));
+  // "Please answer" first: the same path may also break a rule that reads it (a missing birth year).
+  const issues = orderIssues(firstPerPath([...missingAnswers(state, referenceYear, lang, definition), ...found]), fieldPaths(state, referenceYear, definition));
+  if (!result.ok || issues.length > 0) return { issues };
+  return { issues, body: { ...body, household: result.value.household, members: result.value.members } as unknown as ResponseBody };
 }
 
 /** Keeps the first issue of each path. */
@@ -87,4 +97,16 @@ export function fieldId(path: string): string {
 
 export function errorId(path: string): string {
   return `e-${path.replace(/\./g, '-')}`;
+}
+
+/** The question a `household.<id>` or `members.<i>.<id>` path names, with the member's index. */
+export function questionOfPath(definition: Definition, path: string): { question: Question; member?: number } | undefined {
+  const household = /^household\.([a-z][a-z0-9_]*)$/.exec(path);
+  if (household) {
+    const question = definition.household.find((q) => q.id === household[1]);
+    return question && { question };
+  }
+  const member = /^members\.(\d+)\.([a-z][a-z0-9_]*)$/.exec(path);
+  const question = member && definition.members.questions.find((q) => q.id === member[2]);
+  return question ? { question, member: Number(member?.[1]) } : undefined;
 }

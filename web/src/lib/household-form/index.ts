@@ -3,4 +3,5 @@
 
 export * from './form-issues';
 export * from './form-state';
+export * from './load-definition';
 export * from './use-household-form';

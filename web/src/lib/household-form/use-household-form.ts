@@ -1,14 +1,14 @@
 // State of the household form page: answers, which fields were touched, which issues to show, which
-// member is open, and where to put the focus after a failed submit.
+// member is open, and where to put the focus after a failed submit. The questions are the round's definition.
 
-import { HOUSEHOLD_FORM } from '@shared/survey/form';
+import { BIRTH_YEAR, type Definition, HOUSEHOLD_DX_V1 } from '@shared/questionnaire';
 import type { FieldIssue } from '@shared/survey/validate';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLang } from '../platform/use-lang';
 import { checkForm, fieldId, firstPerPath, memberIndexOf, orderIssues, pathAfterRemoval } from './form-issues';
 import { type Answer, emptyMember, type FormState, fieldPaths, type ResponseTarget } from './form-state';
 
-export function useHouseholdForm(initial: () => FormState, target: ResponseTarget, referenceYear: number) {
+export function useHouseholdForm(initial: () => FormState, target: ResponseTarget, referenceYear: number, definition: Definition = HOUSEHOLD_DX_V1) {
   const { lang } = useLang();
   const [state, setState] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -17,8 +17,8 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
   const [openMember, setOpenMember] = useState(0);
   const [focus, setFocus] = useState<{ path: string } | undefined>();
 
-  const check = useMemo(() => checkForm(state, target, referenceYear, lang), [state, target, referenceYear, lang]);
-  const paths = useMemo(() => fieldPaths(state, referenceYear), [state, referenceYear]);
+  const check = useMemo(() => checkForm(state, target, referenceYear, lang, definition), [state, target, referenceYear, lang, definition]);
+  const paths = useMemo(() => fieldPaths(state, referenceYear, definition), [state, referenceYear, definition]);
   /** Client issues once submitted (or of fields touched so far), then the server's for other fields. */
   const shown = useMemo(() => {
     const own = check.issues.filter((issue) => submitted || touched.has(issue.path));
@@ -34,11 +34,13 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
 
   const dropServerIssue = (path: string) => setServerIssues((issues) => (issues.some((i) => i.path === path) ? issues.filter((i) => i.path !== path) : issues));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dropServerIssue only calls the stable setServerIssues, so this never goes stale and stays one callback for the fields it is handed to.
   const setHouseholdAnswer = useCallback((id: string, value: Answer) => {
     setState((s) => ({ ...s, household: { ...s.household, [id]: value } }));
     dropServerIssue(`household.${id}`);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dropServerIssue only calls the stable setServerIssues, so this never goes stale and stays one callback for the fields it is handed to.
   const setMemberAnswer = useCallback((index: number, id: string, value: Answer) => {
     setState((s) => ({ ...s, members: s.members.map((m, i) => (i === index ? { ...m, answers: { ...m.answers, [id]: value } } : m)) }));
     dropServerIssue(`members.${index}.${id}`);
@@ -51,13 +53,16 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
   const touch = useCallback((path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path))), []);
 
   const addMember = () => {
-    if (state.members.length >= HOUSEHOLD_FORM.maxMembers) return;
+    if (state.members.length >= definition.members.max) return;
     setState((s) => ({ ...s, members: [...s.members, emptyMember()] }));
     setOpenMember(state.members.length);
+    // The birth year (what decides the other questions) takes the focus: the collector types at once.
+    const first = definition.members.questions.find((q) => q.id === BIRTH_YEAR) ?? definition.members.questions[0];
+    if (first) setFocus({ path: `members.${state.members.length}.${first.id}` });
   };
 
   const removeMember = (index: number) => {
-    if (state.members.length <= HOUSEHOLD_FORM.minMembers) return;
+    if (state.members.length <= Math.max(definition.members.min, 1)) return;
     setState((s) => ({ ...s, members: s.members.filter((_, i) => i !== index) }));
     setTouched((t) => new Set([...t].flatMap((path) => pathAfterRemoval(path, index) ?? [])));
     setServerIssues((issues) =>
@@ -67,6 +72,12 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
       }),
     );
     setOpenMember((open) => (open > index ? open - 1 : open === index ? -1 : open));
+  };
+
+  /** "Next member": opens the following card, or adds a member after the last one (one tap, not three). */
+  const nextMember = () => {
+    if (openMember >= 0 && openMember < state.members.length - 1) setOpenMember(openMember + 1);
+    else addMember();
   };
 
   /** Starts over from other answers (a reload after a conflict). */
@@ -93,12 +104,16 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
     revealFirst(orderIssues(issues, paths));
   };
 
+  /** Opens the member card of a path and puts the focus on its field (the summary's links do this). */
+  const focusField = (path: string) => {
+    const member = memberIndexOf(path);
+    if (member !== undefined) setOpenMember(member);
+    setFocus({ path });
+  };
+
   const revealFirst = (issues: readonly FieldIssue[]) => {
     const first = issues[0];
-    if (!first) return;
-    const member = memberIndexOf(first.path);
-    if (member !== undefined) setOpenMember(member);
-    setFocus({ path: first.path });
+    if (first) focusField(first.path);
   };
 
   return {
@@ -112,10 +127,13 @@ export function useHouseholdForm(initial: () => FormState, target: ResponseTarge
     setHouseholdCode,
     touch,
     addMember,
+    nextMember,
     removeMember,
+    definition,
     replace,
     attemptSubmit,
     showServerIssues,
+    focusField,
   };
 }
 

@@ -15,7 +15,7 @@ export function coverageOf(area: Pick<AreaAggregate, 'households'>): number | nu
   return total ? Math.round((surveyed * 1000) / total) / 10 : null;
 }
 
-function valueOf(area: AreaAggregate, key: SortKey, nameOf: (a: AreaAggregate) => string): string | number | null {
+function sortValueOf(area: AreaAggregate, key: SortKey, nameOf: (a: AreaAggregate) => string): string | number | null {
   if (key === 'name') return nameOf(area);
   if (key === 'households') return area.households.surveyed;
   if (key === 'coverage') return coverageOf(area);
@@ -26,8 +26,8 @@ export function sortAreas(areas: readonly AreaAggregate[], sort: Sort | undefine
   if (!sort) return [...areas];
   const sign = sort.dir === 'asc' ? 1 : -1;
   return [...areas].sort((a, b) => {
-    const x = valueOf(a, sort.key, nameOf);
-    const y = valueOf(b, sort.key, nameOf);
+    const x = sortValueOf(a, sort.key, nameOf);
+    const y = sortValueOf(b, sort.key, nameOf);
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     const order = typeof x === 'string' ? x.localeCompare(String(y), lang) : x - (y as number);
     return order * sign || a.code.localeCompare(b.code);

@@ -74,10 +74,12 @@ export async function updateRecord(
 
 const listeners = new Set<() => void>();
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('phieu-outbox') : undefined;
-channel?.addEventListener('message', () => listeners.forEach((l) => l()));
+channel?.addEventListener('message', () => {
+  for (const listener of listeners) listener();
+});
 
 function notifyChange(): void {
-  listeners.forEach((l) => l());
+  for (const listener of listeners) listener();
   channel?.postMessage('change');
 }
 

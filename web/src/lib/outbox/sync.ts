@@ -27,7 +27,7 @@ let again = false;
 
 function setStatus(next: Partial<SyncStatus>) {
   status = { ...status, ...next };
-  statusListeners.forEach((l) => l(status));
+  for (const listener of statusListeners) listener(status);
 }
 
 export function syncStatus(): SyncStatus {
@@ -106,7 +106,7 @@ type UploadOutcome = 'uploaded' | 'retry' | 'signin' | 'conflict' | 'rejected' |
 /** Uploads one waiting household (its answers or its delete) and records the outcome on the phone. */
 export async function uploadOne(owner: string, id: string): Promise<UploadOutcome> {
   const record = await getRecord(owner, id);
-  if (!record || record.state !== 'pending') return 'gone';
+  if (record?.state !== 'pending') return 'gone';
   try {
     if (record.deleting) return await uploadDelete(owner, record);
     const body = record.body!;

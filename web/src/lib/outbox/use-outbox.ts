@@ -8,6 +8,7 @@ import { isUnsent, type LocalHousehold } from './types';
 
 function useOutboxQuery<T>(query: () => Promise<T>, initial: T, inputs: unknown[]): T {
   const [value, setValue] = useState<T>(initial);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `inputs` are what `query` reads; the query itself is a new closure each render and must not re-subscribe.
   useEffect(() => {
     let live = true;
     const run = () =>
@@ -21,8 +22,7 @@ function useOutboxQuery<T>(query: () => Promise<T>, initial: T, inputs: unknown[
       live = false;
       off();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, inputs);
+  }, [...inputs]);
   return value;
 }
 

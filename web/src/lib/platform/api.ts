@@ -8,7 +8,6 @@ import {
   ErrorBodySchema,
   PutResponseResultSchema,
   ResponsesPageSchema,
-  RoundsResponseSchema,
   SessionResponseSchema,
   StoredResponseSchema,
 } from '@shared/api/contract';
@@ -19,6 +18,7 @@ import type { ResponseBody } from '@shared/survey/schema';
 import type { FieldIssue } from '@shared/survey/validate';
 import type * as z from 'zod/mini';
 import { filenameFromContentDisposition } from './download';
+import { RoundViewsSchema } from './rounds';
 import { loadLang, loadSession } from './storage';
 
 export class ApiError extends Error {
@@ -48,7 +48,7 @@ export interface ApiConfig {
 interface RequestOptions {
   body?: unknown;
   /** A body sent as it is (e.g. CSV text) instead of as JSON. */
-  text?: { body: string; contentType: string };
+  text?: { body: string | Blob; contentType: string };
   ifMatch?: number;
   query?: Record<string, string | undefined>;
   accept?: string;
@@ -104,7 +104,11 @@ export function createApiClient(config: ApiConfig) {
       return (await json(AreasResponseSchema, await request('GET', '/api/areas'))).areas;
     },
     async listRounds() {
-      return (await json(RoundsResponseSchema, await request('GET', '/api/rounds'))).rounds;
+      return (await json(RoundViewsSchema, await request('GET', '/api/rounds'))).rounds;
+    },
+    /** A published questionnaire version as text (kept as it is on the device; the form parses it). */
+    async getSurveyDefinitionText(surveyId: string, version: number) {
+      return (await request('GET', `/api/forms/${encodeURIComponent(surveyId)}/${version}`)).text();
     },
     async listResponses(query: { roundId: string; wardCode: string; villageCode?: string; cursor?: string }) {
       return json(ResponsesPageSchema, await request('GET', '/api/responses', { query }));
@@ -177,5 +181,7 @@ export function onUnauthorized(listener: () => void): () => void {
 export const api = createApiClient({
   token: () => loadSession()?.token ?? null,
   lang: loadLang,
-  onUnauthorized: () => unauthorizedListeners.forEach((listener) => listener()),
+  onUnauthorized: () => {
+    for (const listener of unauthorizedListeners) listener();
+  },
 });

@@ -25,3 +25,9 @@ export function formatTime(iso: string, lang: Lang): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${time} ${pad(date.getDate())}/${pad(date.getMonth() + 1)}`;
 }
+
+/** A calendar date as people write it in Vietnam: "2026-12-31" → "31/12/2026". */
+export function formatReferenceDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}

@@ -12,7 +12,7 @@ export function registerServiceWorker(): void {
     // The first install takes control of a page that had none: that is no update.
     if (!hadController) return;
     updated = true;
-    listeners.forEach((l) => l());
+    for (const listener of listeners) listener();
   });
   const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
   if (document.readyState === 'complete') register();

@@ -3,7 +3,7 @@
 import { type SessionResponse, SessionResponseSchema } from '@shared/api/contract';
 import type { Lang } from '@shared/survey/form';
 
-const KEYS = { session: 'phieu.session', lang: 'phieu.lang', village: 'phieu.village' } as const;
+const KEYS = { session: 'phieu.session', lang: 'phieu.lang', village: 'phieu.village', round: 'phieu.round' } as const;
 
 function read(key: string): string | null {
   try {
@@ -55,4 +55,22 @@ export function loadVillage(): string | null {
 
 export function saveVillage(code: string | null): void {
   write(KEYS.village, code);
+}
+
+/** The round the collector chose when several are open. */
+export function loadRoundChoice(): string | null {
+  return read(KEYS.round);
+}
+
+export function saveRoundChoice(id: string | null): void {
+  write(KEYS.round, id);
+}
+
+/** A published questionnaire version, as the API sent it (published versions never change: no expiry). */
+export function loadDefinitionText(surveyId: string, version: number): string | null {
+  return read(`phieu.survey.${surveyId}.${version}`);
+}
+
+export function saveDefinitionText(surveyId: string, version: number, text: string): void {
+  write(`phieu.survey.${surveyId}.${version}`, text);
 }

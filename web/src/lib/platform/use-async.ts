@@ -15,6 +15,7 @@ export function useAsync<T>(load: () => Promise<T>, inputs: Inputs): AsyncState<
   const [state, setState] = useState<{ data: T | undefined; error: Error | undefined; loading: boolean }>({ data: undefined, error: undefined, loading: true });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `inputs` are what `load` reads (it is a new closure each render); `attempt` changes only to load again.
   useEffect(() => {
     const run = ++latest.current;
     setState((previous) => ({ ...previous, loading: true, error: undefined }));
@@ -23,7 +24,6 @@ export function useAsync<T>(load: () => Promise<T>, inputs: Inputs): AsyncState<
       (error: unknown) =>
         run === latest.current && setState({ data: undefined, error: error instanceof Error ? error : new Error(String(error)), loading: false }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...inputs, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, reload };

@@ -34,6 +34,9 @@ const ROUTES = {
   results: '/results',
   report: '/report/:wardCode/:roundId?',
   roster: '/roster',
+  rounds: '/rounds',
+  surveyPreview: '/surveys/:surveyId/:version',
+  surveys: '/surveys',
   links: '/links/:villageCode?',
 } as const;
 

@@ -3,7 +3,6 @@
 // they stay in the form and the household sends them again at the version the server has now.
 import type { SelfForm } from '@shared/api/links';
 import { canonicalJson } from '@shared/survey/canonical-json';
-import type { ResponseBody } from '@shared/survey/schema';
 
 export type AfterConflict =
   /** The server holds exactly these answers: they were sent. */
@@ -13,7 +12,8 @@ export type AfterConflict =
   /** A collector deleted the household's response: the link can no longer send. */
   | { kind: 'deleted' };
 
-type Answers = Pick<ResponseBody, 'household' | 'members'>;
+/** Answers of any questionnaire version: compared as canonical JSON. */
+type Answers = { household: Record<string, unknown>; members: readonly Record<string, unknown>[] };
 
 const sameAnswers = (a: Answers, b: Answers) =>
   canonicalJson({ household: a.household, members: a.members }) === canonicalJson({ household: b.household, members: b.members });

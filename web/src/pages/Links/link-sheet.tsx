@@ -15,6 +15,7 @@ export function LinkSheet({ links, village, ward }: { links: Link[]; village: Ar
     <section class="link-sheet" aria-hidden="true" data-testid="link-sheet">
       {cards.map(({ link, svg }) => (
         <article key={link.linkId} class="sheet-card" data-testid="sheet-card">
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is generated locally by uqr from our own link URL; it holds no user text. */}
           <div class="sheet-qr" dangerouslySetInnerHTML={{ __html: svg }} />
           <div class="sheet-text">
             <h3>{vi('ui.links.sheet_title')}</h3>

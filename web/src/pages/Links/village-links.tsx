@@ -115,6 +115,7 @@ export function VillageLinks({ round, ward, village }: Props) {
                     onFocus={(e) => e.currentTarget.select()}
                   />
                   {confirming === link.linkId ? (
+                    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would bring its own border, padding and min-width to this flex row of buttons; the group role names the set without it.
                     <div class="row-actions confirm" role="group">
                       <span>{t('ui.links.confirm_revoke')}</span>
                       <button type="button" class="danger" data-testid="link-revoke-confirm" onClick={() => revoke(link)}>

@@ -4,15 +4,17 @@
 import type { SelfForm } from '@shared/api/links';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+import { type Definition, QUESTIONNAIRE_MESSAGES } from '@shared/questionnaire';
 import type { ResponseBody } from '@shared/survey/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { HouseholdFields } from '../../components/HouseholdFields';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice, type NoticeKind } from '../../components/Notice';
-import { emptyForm, type FormState, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
+import { emptyForm, type FormState, formFromStored, issuesByPath, loadDefinition, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
 import { ApiError, api } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
+import { referenceDateOf, surveyOf } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 import { afterConflict, clearSelfDraft, draftToRestore, formatDay, formatMoment, loadSelfDraft, saveSelfDraft } from '../../lib/self-report';
@@ -20,10 +22,16 @@ import './self.css';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(SELF_REPORT_MESSAGES);
+registerMessages(QUESTIONNAIRE_MESSAGES as unknown as Parameters<typeof registerMessages>[0]);
 
 export default function SelfPage({ token }: { token: string }) {
   const { t } = useLang();
-  const loaded = useAsync(() => api.getSelf(token), [token]);
+  // The link's round pins a questionnaire version: the household sees it exactly as a collector would.
+  const loaded = useAsync(async () => {
+    const data = await api.getSelf(token);
+    const { surveyId, version } = surveyOf(data.round);
+    return { ...data, definition: await loadDefinition(surveyId, version) };
+  }, [token]);
   if (loaded.error) {
     if (loaded.error instanceof ApiError && (loaded.error.status === 401 || loaded.error.status === 404)) return <LinkProblem message={loaded.error.message} />;
     return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;
@@ -32,7 +40,7 @@ export default function SelfPage({ token }: { token: string }) {
   return (
     <div class="self-page">
       <h1>{t('ui.self.title')}</h1>
-      <SelfReportForm key={loaded.data.link.linkId} token={token} data={loaded.data} />
+      <SelfReportForm key={loaded.data.link.linkId} token={token} data={loaded.data} definition={loaded.data.definition} />
     </div>
   );
 }
@@ -50,19 +58,19 @@ function LinkProblem({ message }: { message: string }) {
 }
 
 /** The first answers: the household's own unsent draft, else what it sent, else a blank form with the roster name. */
-function initialState(data: SelfForm, restored: FormState | undefined): FormState {
+function initialState(data: SelfForm, definition: Definition, restored: FormState | undefined): FormState {
   if (restored) return restored;
   if (data.response) return formFromStored(data.response);
-  const blank = emptyForm();
+  const blank = emptyForm(definition);
   return data.link.headName ? { ...blank, household: { head_name: data.link.headName } } : blank;
 }
 
-function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
+function SelfReportForm({ token, data, definition }: { token: string; data: SelfForm; definition: Definition }) {
   const { lang, t } = useLang();
   const { link, round, ward, village } = data;
   const target = useMemo<ResponseTarget>(() => ({ roundId: round.id, wardCode: ward.code, villageCode: village.code }), [round.id, ward.code, village.code]);
   const [restored] = useState(() => draftToRestore(loadSelfDraft(link.linkId), data.response?.version));
-  const form = useHouseholdForm(() => initialState(data, restored?.state), target, round.referenceYear);
+  const form = useHouseholdForm(() => initialState(data, definition, restored?.state), target, round.referenceYear, definition);
   const [version, setVersion] = useState(data.response?.version);
   const [sentAt, setSentAt] = useState(data.response?.updatedAt);
   const [saving, setSaving] = useState(false);
@@ -76,6 +84,7 @@ function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
 
   // Every change is kept on the device (not the first render: that is what is already stored or sent).
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: saved on a change of the answers only; a new version after a send clears the draft or (a conflict) saves it itself, and the form is keyed on linkId.
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -158,9 +167,9 @@ function SelfReportForm({ token, data }: { token: string; data: SelfForm }) {
           {notice.text}
         </Notice>
       )}
-      {form.submitted && <ErrorSummary issues={form.shown} general={general} />}
+      {form.submitted && <ErrorSummary issues={form.shown} general={general} definition={definition} onFocusField={form.focusField} />}
       <fieldset class="plain" disabled={Boolean(closedMessage)}>
-        <HouseholdFields form={form} referenceYear={round.referenceYear} errors={errors} />
+        <HouseholdFields form={form} referenceYear={round.referenceYear} referenceDate={referenceDateOf(round)} errors={errors} />
         <div class="submit-bar">
           <button type="submit" class="primary wide" disabled={saving} data-testid="form-submit">
             {t(saving ? 'ui.self.sending' : version === undefined ? 'ui.self.submit' : 'ui.self.resubmit')}

@@ -1,0 +1,41 @@
+// The bytes of an export job's file, as a stream: raw responses (CSV or XLSX, read a page at a time) or the
+// aggregates of the job's area at every level (small: built in memory, then streamed).
+import { Readable } from 'node:stream';
+import { AGGREGATE_LEVELS, type AggregatesResponse, type User } from '@shared/api/contract';
+import type { AreaTree } from '@shared/areas/areas';
+import type { ExportJobRecord, ResponsesRepo } from '../../repo/types';
+import { aggregatesCsv } from '../results/aggregates-csv';
+import { aggregatesXlsx } from '../results/aggregates-xlsx';
+import { type ReadableAggregatesDeps, readableAggregates } from '../results/readable-aggregates';
+import { responsesCsvStream } from './responses-csv';
+import { responsesXlsxStream } from './responses-xlsx';
+
+export const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+export interface ExportBodyDeps extends ReadableAggregatesDeps {
+  responses: Pick<ResponsesRepo, 'listAllInWard'>;
+  areaTree: () => Promise<AreaTree>;
+}
+
+export async function exportBody(job: ExportJobRecord, deps: ExportBodyDeps, counter: { rows: number }): Promise<Readable> {
+  const tree = await deps.areaTree();
+  if (job.kind === 'responses') {
+    const options = {
+      responses: deps.responses,
+      tree,
+      roundId: job.roundId,
+      shape: job.shape ?? 'long',
+      wardCodes: tree.wardsWithin(job.areaCode).map((ward) => ward.code),
+      counter,
+    };
+    return job.format === 'csv' ? responsesCsvStream(options) : responsesXlsxStream(options);
+  }
+  // The job's file must not depend on who asked first: it holds what an official of exactly its area reads.
+  const scope: User = { username: 'export', role: 'official', areas: [job.areaCode] };
+  const levels = await readableAggregates(scope, job.roundId, AGGREGATE_LEVELS, deps);
+  counter.rows = levels.reduce((sum, level) => sum + level.areas.reduce((n, area) => n + area.indicators.length, 0), 0);
+  const lang = job.lang ?? 'vi';
+  if (job.format === 'xlsx') return Readable.from([await aggregatesXlsx(levels, lang)]);
+  const all: AggregatesResponse | undefined = levels[0] && { ...levels[0], areas: levels.flatMap((level) => level.areas) };
+  return Readable.from([Buffer.from(all ? aggregatesCsv(all, lang) : '\uFEFF')]);
+}

@@ -1,0 +1,35 @@
+// One job per export *and* data version: the id is a hash of what is exported and the version of the data it was
+// started at, so asking again while nothing changed finds the same job (and its file), and any change makes a
+// new id. Versions:
+//   responses   the round's responses change counter (the stream handler adds every batch's changes to it)
+//   aggregates  every aggregate row's rev (bumped by every write) and every ward's roster import
+import { createHash } from 'node:crypto';
+import type { AggregatesRepo, ExportJobRecord, ExportJobsRepo, RosterRepo } from '../../repo/types';
+
+/** What makes two exports the same file. */
+export type ExportSpec = Pick<ExportJobRecord, 'roundId' | 'kind' | 'shape' | 'format' | 'gzip' | 'areaCode' | 'lang'>;
+
+export interface DataVersionDeps {
+  exportJobs: Pick<ExportJobsRepo, 'responseChanges'>;
+  aggregates: Pick<AggregatesRepo, 'readRoundRows'>;
+  roster: Pick<RosterRepo, 'listWardRosters'>;
+}
+
+export async function dataVersion(spec: ExportSpec, deps: DataVersionDeps): Promise<string> {
+  if (spec.kind === 'responses') return `changes:${await deps.exportJobs.responseChanges(spec.roundId)}`;
+  const [rows, rosters] = await Promise.all([deps.aggregates.readRoundRows(spec.roundId), deps.roster.listWardRosters()]);
+  const parts = [
+    ...rows.map((row) => `${row.wardCode}/${row.slot}/${row.rev}`).sort(),
+    ...rosters.map((pointer) => `${pointer.wardCode}@${pointer.importId}`).sort(),
+  ];
+  return `aggregates:${hash(parts.join('|'))}`;
+}
+
+export function exportJobId(spec: ExportSpec, version: string): string {
+  const { roundId, kind, shape, format, gzip, areaCode, lang } = spec;
+  return hash(JSON.stringify([roundId, kind, shape ?? null, format, gzip, areaCode, lang ?? null, version])).slice(0, 32);
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export const EXPORT_JOB_ID = /^[0-9a-f]{32}$/;
