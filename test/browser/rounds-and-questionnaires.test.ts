@@ -54,8 +54,12 @@ async function openCounting(username: string, options: object = PHONE): Promise<
 const tapsOf = (page: Page) => page.evaluate(() => (window as unknown as { taps: number }).taps);
 const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
-/** Types into a field, tapping it first only when the form has not already put the focus there. */
+/**
+ * Types into a field, tapping it first only when the form has not already put the focus there. The form moves the
+ * focus in an effect after rendering: give it a moment (a slow phone) before counting a tap.
+ */
 async function typeInto(page: Page, path: string, text: string) {
+  await page.waitForFunction((id) => document.activeElement?.id === id, idOf(path), { timeout: 2000 }).catch(() => undefined);
   const focused = await page.evaluate(() => document.activeElement?.id);
   if (focused !== idOf(path)) await page.click(`#${idOf(path)}`);
   await page.keyboard.type(text);
