@@ -2,7 +2,6 @@
 // these, the web client parses with them.
 import * as z from 'zod/mini';
 import { AreaSchema } from '../areas/areas';
-import { HouseholdSchema, MemberSchema } from '../survey/schema';
 import { codeId, safeText } from '../text/safe-text';
 import { RoundSchema } from './contract';
 

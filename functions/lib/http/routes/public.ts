@@ -2,7 +2,6 @@
 
 import { SessionRequestSchema } from '@shared/api/contract';
 import { Hono } from 'hono';
-import { problem } from '../../errors';
 import { guardedSignIn } from '../../services/sign-in/sign-in-guard';
 import { clientAddress } from '../client-origin';
 import type { AppDeps, AppEnv } from '../context';
