@@ -1,4 +1,5 @@
 // A definition compiled once into lookup tables and closures: what the answer validator runs per household.
+import { isSafeText, UNSAFE_TEXT_KEY } from '../text/safe-text';
 import { compileCondition, type Locate, type Predicate, referencesOf } from './condition';
 import { AGE, BIRTH_YEAR, type Definition, isComparison, type Label, type Question, type Rule } from './definition';
 import { renderCondition } from './render-condition';
@@ -129,7 +130,9 @@ function shapeCheck(question: Question, definition: Definition): ShapeCheck {
     case 'text':
       return (v): ReturnType<ShapeCheck> => {
         if (typeof v !== 'string') return { key: 'validation.invalid_type.string' };
-        const text = v.trim();
+        // Stored NFC-normalised and free of characters that hide or reorder text (the same rule as every text field).
+        if (!isSafeText(v)) return { key: UNSAFE_TEXT_KEY };
+        const text = v.trim().normalize('NFC');
         if (text.length === 0) return { key: 'validation.too_small.string', params: { minimum: '1' } };
         if (maxLength !== undefined && text.length > maxLength) return { key: 'validation.too_big.string', params: { maximum: String(maxLength) } };
         return { value: text };
