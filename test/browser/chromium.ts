@@ -1,7 +1,7 @@
 // Launches Debian's Chromium for browser tests (Playwright cannot download its own browser here).
 // Install with `apt-get install -y chromium`; CHROMIUM_PATH overrides the binary.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,4 +35,17 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.fill('#login-username', username);
   await page.fill('#login-password', password);
   await page.click('[data-testid=login-submit]');
+}
+
+/** Offline as a phone without signal: the page's own requests (CDP) and the service worker's (context). */
+const cdpSessions = new WeakMap<Page, CDPSession>();
+export async function setOffline(page: Page, offline: boolean): Promise<void> {
+  await page.context().setOffline(offline);
+  // The session stays attached: detaching it would drop its network conditions.
+  let cdp = cdpSessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    cdpSessions.set(page, cdp);
+  }
+  await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 }

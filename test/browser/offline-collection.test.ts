@@ -6,11 +6,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE, signIn } from './chromium';
+import { launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const ROUND = 'cds-2024';
 
@@ -42,19 +42,6 @@ async function openCollector(username: string, village = 1): Promise<Page> {
   await page.waitForSelector('[data-testid=new-household]');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return page;
-}
-
-/** Offline as a phone without signal: the page's own requests (CDP) and the service worker's (context). */
-const cdpSessions = new WeakMap<Page, CDPSession>();
-async function setOffline(page: Page, offline: boolean) {
-  await page.context().setOffline(offline);
-  // The session stays attached: detaching it would drop its network conditions.
-  let cdp = cdpSessions.get(page);
-  if (!cdp) {
-    cdp = await page.context().newCDPSession(page);
-    cdpSessions.set(page, cdp);
-  }
-  await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 }
 
 async function answer(page: Page, path: string, value: boolean) {

@@ -5,11 +5,11 @@
 // offline (ages counted at 31/12/2026) and uploads it; the raw export has the new column.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
+import { DEMO_PASSWORD, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const V1 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../shared/data/surveys/household-dx.v1.json'), 'utf8'));
 const ADDED = { id: 'has_computer', type: 'yes_no', label: { vi: 'Hộ có máy tính để bàn hoặc máy tính xách tay?', en: 'A computer at home?' }, required: true };
@@ -75,17 +75,6 @@ async function member(page: Page, index: number, birthYear: string, adult: boole
   if (!adult) return;
   await page.waitForSelector(`[data-testid="q-members.${index}.has_smartphone"]`);
   for (const id of ADULT) await answer(page, `members.${index}.${id}`, index % 2 === 0);
-}
-
-const cdpSessions = new WeakMap<Page, CDPSession>();
-async function setOffline(page: Page, offline: boolean) {
-  await page.context().setOffline(offline);
-  let cdp = cdpSessions.get(page);
-  if (!cdp) {
-    cdp = await page.context().newCDPSession(page);
-    cdpSessions.set(page, cdp);
-  }
-  await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 }
 
 /** YYYY-MM-DD in Vietnam, `days` from today. */
