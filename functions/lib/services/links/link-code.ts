@@ -1,17 +1,15 @@
-// Short codes a person can type instead of a link: 12 Crockford base32 characters (60 bits), printed in groups of
-// four (`7KQM-4X92-PABC`). Typed back, case, dashes and spaces do not matter, and the letters people confuse with
-// digits (I, L → 1; O → 0) are read as the digits, as Crockford's alphabet intends.
+// Short codes a person can type instead of a link (their format: shared/text/link-code.ts).
 // A code is derived from the link id with the link key (HMAC), so the links list can print it again without the
 // code ever being stored. What is stored is the code's index entry, keyed by another HMAC of the code under the same
 // key: reading the table alone reveals no code, and an index entry cannot be searched without the key. The link
 // record names the key (its id) that made its code; like a token, a code works while that key is the current or
 // the previous one (one rotation).
 import { createHmac } from 'node:crypto';
+import { LINK_CODE_ALPHABET as ALPHABET, LINK_CODE_LENGTH } from '@shared/text/link-code';
 import { type LinkKeys, linkKeyId } from './link-token';
 
-/** Crockford's base32: digits and letters without I, L, O and U. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const LINK_CODE_LENGTH = 12;
+export { formatLinkCode, LINK_CODE_LENGTH, normalizeLinkCode } from '@shared/text/link-code';
+
 const DERIVE_CONTEXT = 'phieu-link-code-v1.';
 const INDEX_CONTEXT = 'phieu-link-code-index-v1.';
 
@@ -41,19 +39,6 @@ export function deriveLinkCode(key: Uint8Array, linkId: string): string {
     code = ALPHABET[Number(bits & 31n)] + code;
     bits >>= 5n;
   }
-  return code;
-}
-
-/** `7KQM4X92PABC` → `7KQM-4X92-PABC`. */
-export function formatLinkCode(code: string): string {
-  return code.match(/.{1,4}/g)!.join('-');
-}
-
-/** A typed code in canonical form, or undefined when it cannot be one (wrong length or a character outside the alphabet). */
-export function normalizeLinkCode(typed: string): string | undefined {
-  if (typed.length > 40) return undefined;
-  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  if (code.length !== LINK_CODE_LENGTH || [...code].some((char) => !ALPHABET.includes(char))) return undefined;
   return code;
 }
 

@@ -1,5 +1,6 @@
 // A household's own form, opened from its link (#/s/<token>) with no account: ward and village come from the
-// link, answers are kept on the device until sent, and the household may come back to revise them.
+// link, answers are kept on the device until sent, and the household may come back to revise them. Without a
+// token (#/s) or with a short code (#/s/<code>) the page is the code entry box instead.
 
 import type { SelfForm } from '@shared/api/links';
 import { registerMessages } from '@shared/i18n/dictionary';
@@ -17,14 +18,38 @@ import { areaName } from '../../lib/platform/areas';
 import { referenceDateOf, surveyOf } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
-import { afterConflict, clearSelfDraft, draftToRestore, formatDay, formatMoment, loadSelfDraft, saveSelfDraft } from '../../lib/self-report';
+import {
+  afterConflict,
+  clearSelfDraft,
+  draftToRestore,
+  formatDay,
+  formatMoment,
+  isShortCode,
+  loadSelfDraft,
+  prefilledHousehold,
+  saveSelfDraft,
+} from '../../lib/self-report';
+import { CodeEntry } from './code-entry';
 import './self.css';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(SELF_REPORT_MESSAGES);
 registerMessages(QUESTIONNAIRE_MESSAGES as unknown as Parameters<typeof registerMessages>[0]);
 
-export default function SelfPage({ token }: { token: string }) {
+export default function SelfPage({ token }: { token?: string }) {
+  const { t } = useLang();
+  if (!token || isShortCode(token)) {
+    return (
+      <div class="self-page">
+        <h1>{t('ui.self.title')}</h1>
+        <CodeEntry code={token} />
+      </div>
+    );
+  }
+  return <SelfByToken token={token} />;
+}
+
+function SelfByToken({ token }: { token: string }) {
   const { t } = useLang();
   // The link's round pins a questionnaire version: the household sees it exactly as a collector would.
   const loaded = useAsync(async () => {
@@ -53,16 +78,18 @@ function LinkProblem({ message }: { message: string }) {
       <Notice kind="error" testId="link-problem">
         {message}
       </Notice>
+      {/* A mangled link may still be opened by the code printed beside it. */}
+      <CodeEntry />
     </div>
   );
 }
 
-/** The first answers: the household's own unsent draft, else what it sent, else a blank form with the roster name. */
+/** The first answers: the household's own unsent draft, else what it sent, else a blank form with the roster's name and address. */
 function initialState(data: SelfForm, definition: Definition, restored: FormState | undefined): FormState {
   if (restored) return restored;
   if (data.response) return formFromStored(data.response);
   const blank = emptyForm(definition);
-  return data.link.headName ? { ...blank, household: { head_name: data.link.headName } } : blank;
+  return { ...blank, household: { ...blank.household, ...prefilledHousehold(data.link, definition) } };
 }
 
 function SelfReportForm({ token, data, definition }: { token: string; data: SelfForm; definition: Definition }) {
