@@ -1,6 +1,9 @@
 // GET /api/links in pages with signed cursors, short typable codes (GET /api/self/code/{code}) with their own
 // bucket of failed guesses, and the roster's address carried to the household's form.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../functions/lib/app/create-app';
+import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
+import { loggablePath } from '../../functions/lib/http/on-error';
 import { createTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 
 const VILLAGE = '14815-khu-pho-1';
@@ -207,6 +210,22 @@ describe('short codes', () => {
     expect((await byCode('AAAA-AAAA-AAAB', '2001:db8:1:2:ffff::3')).status).toBe(401);
     expect((await byCode('AAAA-AAAA-AAAC', '2001:0db8:0001:0002::9')).status).toBe(429);
     expect((await byCode('AAAA-AAAA-AAAD', '2001:db8:1:3::1')).status).toBe(401);
+  });
+});
+
+describe('short codes in logs', () => {
+  it('writes {code} instead of the code in the error log of a failed code lookup', async () => {
+    const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
+    const logged: Record<string, unknown>[] = [];
+    const app = createApp(
+      { repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, publicUrl: 'http://localhost' },
+      { log: (_m, details) => logged.push(details) },
+    );
+    vi.spyOn(t.repo.links, 'getLinkCode').mockRejectedValue(new Error('storage down'));
+    expect((await app.request('/api/self/code/7KQM-4X92-PABC', {}, fromAddress('198.51.100.1'))).status).toBe(500);
+    expect(logged.map((l) => l.path)).toEqual(['/api/self/code/{code}']);
+    expect(JSON.stringify(logged)).not.toContain('7KQM');
+    expect(loggablePath('/api/self/abc.def')).toBe('/api/self/{token}');
   });
 });
 
