@@ -122,6 +122,14 @@ describe('self-report links in the browser', () => {
     expect(await phone.inputValue('#f-household-address')).toBe('Số 9 ngõ 4');
     expect(new URL(phone.url()).pathname).toBe('/');
     expect(decodeURIComponent(new URL(phone.url()).hash)).toBe(`#/s/${link.token}`);
+
+    // Its link is the village's last, past the first page: choosing from the roster still marks the household.
+    const collector = await collectorOn(`#/links/${VILLAGE}`);
+    await expect.poll(() => collector.locator('[data-testid=link-row]').count(), SLOW).toBe(100);
+    await collector.click('[data-testid=links-kind-named]');
+    await collector.waitForSelector('[data-testid=links-roster]', SLOW);
+    const row = collector.locator('li', { has: collector.locator('[data-testid=links-roster-K2-001]') });
+    await expect.poll(() => row.locator('[data-testid=links-roster-mark]').textContent(), SLOW).toBe('Đã có đường dẫn');
   });
 
   it('opens the form from the "Nhập mã phiếu" box, and says inline what is wrong with a bad code', async () => {

@@ -73,6 +73,7 @@ export function VillageLinks({ round, ward, village }: Props) {
         <CreateLinks
           query={query}
           links={links}
+          loadAllLinks={() => void list.all()}
           onCreated={(count) => {
             setNotice({ kind: 'success', text: t('ui.links.created', { count }) });
             void list.reload();
