@@ -12,8 +12,10 @@ import {
   linkCodeHashes,
   normalizeLinkCode,
 } from '../../functions/lib/services/links/link-code';
-import { newLinkId } from '../../functions/lib/services/links/link-token';
+import { linkOfCode } from '../../functions/lib/services/links/link-of-code';
+import { linkKeyId, newLinkId } from '../../functions/lib/services/links/link-token';
 import { createRateLimiter } from '../../functions/lib/services/links/rate-limiter';
+import { createMemoryRepository } from '../support/memory-repo';
 
 const KEY = randomBytes(32);
 const OTHER = randomBytes(32);
@@ -66,6 +68,32 @@ describe('link codes', () => {
     expect(key).toBe(KEY);
     expect(codeKeyOf({ current: OTHER, previous: KEY }, kid)).toBe(KEY);
     expect(codeKeyOf(OTHER, kid)).toBeUndefined();
+  });
+});
+
+describe('finding a link by its code', () => {
+  it('finds it under the key that made it while that key is current or previous, and not after a second rotation', async () => {
+    const repo = createMemoryRepository();
+    const linkId = newLinkId();
+    const code = deriveLinkCode(KEY, linkId);
+    await repo.links.putLinks([
+      {
+        linkId,
+        roundId: 'cds-2024',
+        wardCode: '14815',
+        villageCode: '14815-khu-pho-1',
+        codeKid: linkKeyId(KEY),
+        codeHash: linkCodeHash(KEY, code),
+        expiresAt: '2027-12-31T16:59:59.000Z',
+        createdBy: 'collector-14815',
+        createdAt: '2026-11-24T08:00:00.000Z',
+      },
+    ]);
+    const typed = formatLinkCode(code).toLowerCase();
+    expect(await linkOfCode(repo.links, KEY, typed)).toMatchObject({ found: true, record: { linkId } });
+    expect(await linkOfCode(repo.links, { current: OTHER, previous: KEY }, typed)).toMatchObject({ found: true, record: { linkId } });
+    expect(await linkOfCode(repo.links, { current: randomBytes(32), previous: OTHER }, typed)).toEqual({ found: false, reason: 'unknown' });
+    expect(await linkOfCode(repo.links, KEY, 'not a code')).toEqual({ found: false, reason: 'malformed' });
   });
 });
 

@@ -6,27 +6,22 @@
 // the previous one (one rotation).
 import { createHmac } from 'node:crypto';
 import { LINK_CODE_ALPHABET as ALPHABET, LINK_CODE_LENGTH } from '@shared/text/link-code';
-import { type LinkKeys, linkKeyId } from './link-token';
+import { type LinkKeys, linkKeyId, ringOf } from './link-token';
 
 export { formatLinkCode, LINK_CODE_LENGTH, normalizeLinkCode } from '@shared/text/link-code';
 
 const DERIVE_CONTEXT = 'phieu-link-code-v1.';
 const INDEX_CONTEXT = 'phieu-link-code-index-v1.';
 
-function keysOf(keys: LinkKeys): Uint8Array[] {
-  if (keys instanceof Uint8Array) return [keys];
-  return keys.previous ? [keys.current, keys.previous] : [keys.current];
-}
-
 /** The key a new code is made with, and its id (recorded on the link). */
 export function currentCodeKey(keys: LinkKeys): { key: Uint8Array; kid: string } {
-  const [key] = keysOf(keys);
+  const [key] = ringOf(keys);
   return { key, kid: linkKeyId(key) };
 }
 
 /** The key of a kid while it is still in the ring (current or previous); undefined once rotated out. */
 export function codeKeyOf(keys: LinkKeys, kid: string): Uint8Array | undefined {
-  return keysOf(keys).find((key) => linkKeyId(key) === kid);
+  return ringOf(keys).find((key) => linkKeyId(key) === kid);
 }
 
 /** A link's code in canonical form (12 characters, no dashes): the first 60 bits of an HMAC of its id. */
@@ -49,5 +44,5 @@ export function linkCodeHash(key: Uint8Array, code: string): string {
 
 /** The index keys a typed code may be stored under: one per key of the ring, current first. */
 export function linkCodeHashes(keys: LinkKeys, code: string): string[] {
-  return keysOf(keys).map((key) => linkCodeHash(key, code));
+  return ringOf(keys).map((key) => linkCodeHash(key, code));
 }
