@@ -48,6 +48,11 @@ export interface LocalStackOptions {
   webRoot?: string;
   /** Limits of the public self-report routes (default: the API's). */
   selfRateLimits?: AppDeps['selfRateLimits'];
+  /**
+   * The web app's address as phones reach it, for link URLs (default: this server's own URL). Set it when phones
+   * come through another name, e.g. the machine's LAN address.
+   */
+  publicUrl?: string;
   /** Bucket export jobs write to (default: the one made at start; tests name a missing one to see a failure). */
   exportsBucket?: string;
 }
@@ -117,6 +122,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         clock,
         aggregateSlots,
         linkKey: generatedLinkKey(),
+        // Link URLs from configuration only, as in AWS: this server's own URL, never a request's Host.
+        publicUrl: options.publicUrl ?? url,
         selfRateLimits: options.selfRateLimits,
         exportJobs: { files, dispatch },
         startRecompute,

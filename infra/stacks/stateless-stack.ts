@@ -158,6 +158,9 @@ export class StatelessStack extends Stack {
       logEncryptionKey: logKey,
     });
     this.distributionId = web.distribution.distributionId;
+    // Self-report link URLs are built from this alone (never from a request's Host): the app's own domain when it
+    // has one, else the distribution's name. The API refuses to start without it.
+    api.addEnvironment('PUBLIC_URL', props.domain ? `https://${props.domain.domainName}` : web.url);
 
     addOriginVerifyRotation(this, 'OriginVerifyRotation', {
       projectRoot: PROJECT_ROOT,

@@ -191,6 +191,17 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
         expect(written(await repo.links.revokeLink(ROUND, VILLAGE_1, 'l-missing', '2026-11-21T00:00:00.000Z', 'admin'))).toBe(false);
         expect(await repo.links.getLink(ROUND, VILLAGE_1, 'l-missing')).toBeUndefined();
       });
+
+      it("finds a link by its short code's index key, keeps the key on the link, and lists no index entry as a link", async () => {
+        await repo.links.putLinks([
+          link('l-coded', '2026-11-20T08:00:00.000Z', { codeKid: 'kid1', codeHash: 'hash-of-code-1', address: 'Số 3, ngõ 5' }),
+          link('l-plain', '2026-11-20T09:00:00.000Z'),
+        ]);
+        expect(await repo.links.getLinkCode('hash-of-code-1')).toEqual({ roundId: ROUND, villageCode: VILLAGE_1, linkId: 'l-coded' });
+        expect(await repo.links.getLinkCode('hash-of-another-code')).toBeUndefined();
+        expect(await repo.links.getLink(ROUND, VILLAGE_1, 'l-coded')).toMatchObject({ codeKid: 'kid1', codeHash: 'hash-of-code-1', address: 'Số 3, ngõ 5' });
+        expect((await repo.links.listLinks(ROUND, VILLAGE_1)).map((l) => l.linkId)).toEqual(['l-coded', 'l-plain']);
+      });
     });
 
     describe('roster', () => {

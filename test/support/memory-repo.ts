@@ -193,9 +193,13 @@ export function createMemoryRepository(): MemoryRepository {
   repo.surveys = memorySurveys();
   // ---- self-report links ----
   const linkKey = (roundId: string, villageCode: string, linkId: string) => `${roundId}#${villageCode}#${linkId}`;
+  const linkCodes = new Map<string, { roundId: string; villageCode: string; linkId: string }>();
   repo.links = {
     async putLinks(links) {
-      for (const link of links) repo.linkItems.set(linkKey(link.roundId, link.villageCode, link.linkId), clone(link));
+      for (const link of links) {
+        repo.linkItems.set(linkKey(link.roundId, link.villageCode, link.linkId), clone(link));
+        if (link.codeHash) linkCodes.set(link.codeHash, { roundId: link.roundId, villageCode: link.villageCode, linkId: link.linkId });
+      }
     },
     async getLink(roundId, villageCode, linkId) {
       const link = repo.linkItems.get(linkKey(roundId, villageCode, linkId));
@@ -212,6 +216,10 @@ export function createMemoryRepository(): MemoryRepository {
       if (!link || link.revokedAt) return false;
       repo.linkItems.set(linkKey(roundId, villageCode, linkId), { ...link, revokedAt, revokedBy });
       return true;
+    },
+    async getLinkCode(codeHash) {
+      const entry = linkCodes.get(codeHash);
+      return entry ? clone(entry) : undefined;
     },
   };
   return repo;

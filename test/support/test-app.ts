@@ -35,9 +35,16 @@ export interface TestAppOptions {
   selfRateLimits?: AppDeps['selfRateLimits'];
   /** CloudFront's origin-verify value (default: none, as locally: x-viewer-address is never trusted). */
   originVerify?: string;
+  /** The web app's configured public URL, the only source of link URLs (default http://localhost). */
+  publicUrl?: string;
 }
 
-export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), selfRateLimits, originVerify }: TestAppOptions = {}) {
+export async function createTestApp({
+  now = new Date('2026-11-24T08:00:00Z'),
+  selfRateLimits,
+  originVerify,
+  publicUrl = 'http://localhost',
+}: TestAppOptions = {}) {
   const repo = createMemoryRepository();
   await seedReferenceData(repo.reference, repo.surveys);
   const passwordHash = await hashPassword(TEST_PASSWORD);
@@ -54,7 +61,7 @@ export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), se
   const definitions = publishedDefinitions(repo.surveys);
   const foldTargets = createFoldTargets(repo.countings, definitions);
   const app = createApp(
-    { repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify, exportJobs, startRecompute },
+    { repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify, exportJobs, startRecompute, publicUrl },
     { log: () => {}, serveExports: true },
   );
   const areaTree = cachedAreaTree(repo.reference, () => clock.now);

@@ -19,10 +19,13 @@ export interface AppDeps {
   aggregateSlots: number;
   /** HMAC key of self-report links; absent: a random key for this process (local stack, tests). */
   linkKey?: LinkKeySource;
-  /** Public base URL of the web app for link URLs; absent: taken from the request. */
-  publicUrl?: string;
+  /**
+   * Public base URL of the web app (`https://phieu.example.vn`), the only source of link URLs: PUBLIC_URL in AWS,
+   * the local server's own URL locally. Never taken from a request's headers.
+   */
+  publicUrl: string;
   /** Limits of the public self-report routes; absent: the defaults in http/routes/self.ts. */
-  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit; invalidPerAddress?: RateLimit };
+  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit; invalidPerAddress?: RateLimit; invalidCodesPerAddress?: RateLimit };
   /**
    * The value CloudFront sends in the origin-verify header (ORIGIN_VERIFY): only requests carrying it may name
    * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.

@@ -11,7 +11,7 @@ import {
   SessionResponseSchema,
   StoredResponseSchema,
 } from '@shared/api/contract';
-import { type CreateLinksRequest, LinksResponseSchema, SelfFormSchema } from '@shared/api/links';
+import { type CreateLinksRequest, LinksResponseSchema, SelfCodeAnswerSchema, SelfFormSchema } from '@shared/api/links';
 import { translate } from '@shared/i18n/dictionary';
 import type { Lang } from '@shared/survey/form';
 import type { ResponseBody } from '@shared/survey/schema';
@@ -140,11 +140,17 @@ export function createApiClient(config: ApiConfig) {
     async createLinks(links: CreateLinksRequest) {
       return (await json(LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;
     },
-    async listLinks(query: { roundId: string; wardCode: string; villageCode: string }) {
-      return (await json(LinksResponseSchema, await request('GET', '/api/links', { query }))).links;
+    /** One page of a village's links, oldest first; `nextCursor` null on the last page. */
+    async listLinks(query: { roundId: string; wardCode: string; villageCode: string; cursor?: string }) {
+      const page = await json(LinksResponseSchema, await request('GET', '/api/links', { query }));
+      return { links: page.links, nextCursor: page.nextCursor ?? null };
     },
     async revokeLink(token: string) {
       await request('DELETE', `/api/links/${encodeURIComponent(token)}`);
+    },
+    /** The token of a typed short code (no session: the code is the credential). */
+    async openSelfCode(code: string) {
+      return json(SelfCodeAnswerSchema, await request('GET', `/api/self/code/${encodeURIComponent(code)}`, { auth: false }));
     },
     /** A household's own form through its link: the link is the credential, never the device's session. */
     async getSelf(token: string) {
