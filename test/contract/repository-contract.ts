@@ -5,6 +5,7 @@
 import type { FoldPlan, LedgerEntry } from '@shared/aggregation/fold';
 import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
+import { initialCounting, replaceIndicators } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import { HOUSEHOLD_DX_V1 } from '@shared/questionnaire/household-dx-v1';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
@@ -87,6 +88,22 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
       repo = await makeRepo();
     });
     describeExportJobsContract(() => repo);
+
+    describe('counting states', () => {
+      it('writes a state only against the rev read, and gives it back whole', async () => {
+        const roundId = `counting-${Math.random().toString(36).slice(2)}`;
+        const state = initialCounting({ id: roundId, surveyId: HOUSEHOLD_DX_V1.id, surveyVersion: 1 }, HOUSEHOLD_DX_V1.indicators);
+        expect(await repo.countings.get(roundId)).toBeUndefined();
+        expect(await repo.countings.put(state, null)).toBe(true);
+        expect(await repo.countings.put(state, null)).toBe(false);
+        expect(await repo.countings.get(roundId)).toEqual(state);
+        const next = replaceIndicators(state, HOUSEHOLD_DX_V1.indicators.slice(0, 2), '2026-11-30T00:00:00Z').state;
+        expect(await repo.countings.put(next, 5)).toBe(false);
+        expect(await repo.countings.put(next, state.rev)).toBe(true);
+        expect(await repo.countings.get(roundId)).toEqual(next);
+        expect(await repo.countings.put(next, state.rev)).toBe(false);
+      });
+    });
 
     describe('responses', () => {
       it('creates a response once: a second create of the same id conflicts and leaves the first', async () => {
