@@ -53,7 +53,7 @@ export class ExportWorker extends Construct {
     this.fn = new PhieuFunction(this, 'Function', {
       projectRoot: props.projectRoot,
       entry: 'functions/export-worker.ts',
-      description: 'Phiếu background jobs: export files into the exports bucket, indicator recomputes',
+      description: 'Phiếu export jobs (files into the exports bucket) and indicator recompute jobs',
       // A province's long export is ~1 GB: minutes of DynamoDB reads; memory buys CPU for CSV/XLSX/gzip.
       timeout: Duration.minutes(15),
       memorySize: 2048,

@@ -8,7 +8,6 @@ import { AreaTree } from '@shared/areas/areas';
 import { parseConfig } from '../../functions/lib/config';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
 import type { RecomputeLiveDeps } from '../../functions/lib/services/indicators/recompute-live';
-import { publishedDefinitions } from '../../functions/lib/services/surveys/published-definitions';
 import { LOCAL_AWS } from './dynamodb-local';
 import { LOCAL_TABLES } from './stack';
 
@@ -75,7 +74,6 @@ export function connect(target: CliTarget, env: Record<string, string | undefine
       responses: repo.responses,
       aggregates: repo.aggregates,
       countings: repo.countings,
-      definitions: publishedDefinitions(repo.surveys),
       areaTree: async () => new AreaTree(await repo.reference.listAreas()),
       slots,
       clock: () => new Date(),

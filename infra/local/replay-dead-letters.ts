@@ -56,11 +56,11 @@ export async function main(argv: string[], out: (text: string) => void = console
     if (!values['queue-url'] && !values.letter?.length) throw new UsageError('Give --queue-url (AWS) or --letter (local).');
     deps = connect({ endpoint: values.endpoint, region: values.region, tablesPrefix: values['tables-prefix'], aws: values.aws });
     const connected = deps;
-    const { countings, definitions } = connected.recomputeDeps();
+    const { countings } = connected.recomputeDeps();
     const handler = createStreamHandler({
       aggregates: connected.repo.aggregates,
       slots: connected.slots,
-      foldTargets: createFoldTargets(countings, definitions),
+      foldTargets: createFoldTargets(countings),
     });
     const recompute = async (roundIds: string[]) => {
       const ids = roundIds.length > 0 ? roundIds : (await connected.repo.reference.listRounds()).map((r) => r.id);

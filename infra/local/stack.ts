@@ -135,7 +135,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       slots: aggregateSlots,
       clock,
       exportJobs: repo.exportJobs,
-      foldTargets: createFoldTargets(repo.countings, definitions),
+      foldTargets: createFoldTargets(repo.countings),
     });
     const poller = startStreamPoller({
       client: streams,

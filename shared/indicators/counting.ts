@@ -3,7 +3,7 @@
 // order are display only, so changing them (or dropping an indicator) never recomputes; a new or changed
 // definition does, into a fresh generation, and the officials' page keeps the live figures until it is complete.
 // Pure; services/results/indicator-recompute.ts and the stream handler read and write it.
-import type { Indicator } from '../questionnaire/definition';
+import type { Definition, Indicator } from '../questionnaire/definition';
 import { canonicalJson } from '../survey/canonical-json';
 
 /** A generation's counters: what they count (`counted`) and how they are shown (`listed`). */
@@ -26,13 +26,27 @@ export interface PendingCount extends CountedList {
 
 export interface CountingState {
   roundId: string;
-  /** The questionnaire version the conditions read (the round's). */
+  /** The questionnaire version the conditions read (the round's), and where its questions are asked. */
   surveyId: string;
   surveyVersion: number;
+  questions: QuestionIds;
   /** Bumped by every write: writes are conditional on the rev read. */
   rev: number;
   live: CountedList;
   pending?: PendingCount;
+}
+
+/**
+ * The ids of a questionnaire version's household and member questions: all the fold needs of it to count a list,
+ * kept in the state so the stream function reads no other store.
+ */
+export interface QuestionIds {
+  household: string[];
+  members: string[];
+}
+
+export function questionIdsOf(definition: Pick<Definition, 'household' | 'members'>): QuestionIds {
+  return { household: definition.household.map((q) => q.id), members: definition.members.questions.map((q) => q.id) };
 }
 
 export interface RecomputeStatus {
@@ -60,11 +74,16 @@ export function countsAll(counted: readonly Indicator[], list: readonly Indicato
 }
 
 /** A round's state before its list was ever edited: generation 1 counts the list copied at its creation. */
-export function initialCounting(round: { id: string; surveyId: string; surveyVersion: number }, indicators: Indicator[]): CountingState {
+export function initialCounting(
+  round: { id: string; surveyId: string; surveyVersion: number },
+  definition: Pick<Definition, 'household' | 'members'>,
+  indicators: Indicator[],
+): CountingState {
   return {
     roundId: round.id,
     surveyId: round.surveyId,
     surveyVersion: round.surveyVersion,
+    questions: questionIdsOf(definition),
     rev: 0,
     live: { generation: 1, listed: indicators, counted: indicators },
   };

@@ -21,6 +21,12 @@ export interface CompiledIndicators {
   scratch: Contributions;
 }
 
+/** Where a definition's questions are asked, by id: all that compiling a list needs of it. */
+export interface QuestionIdLists {
+  household: readonly string[];
+  members: readonly string[];
+}
+
 export interface SurveyResponseAnswers {
   household: Record<string, unknown>;
   members: Record<string, unknown>[];
@@ -33,9 +39,11 @@ export interface Contributions {
 }
 
 /** Compiles an indicator list against the definition its conditions read (question ids and `age`). */
-export function compileIndicators(definition: Definition, indicators: readonly Indicator[]): CompiledIndicators {
-  const householdIds = new Set(definition.household.map((q) => q.id));
-  const memberIds = new Set(definition.members.questions.map((q) => q.id));
+export function compileIndicators(definition: Definition | QuestionIdLists, indicators: readonly Indicator[]): CompiledIndicators {
+  const { household, members } =
+    'id' in definition ? { household: definition.household.map((q) => q.id), members: definition.members.questions.map((q) => q.id) } : definition;
+  const householdIds = new Set(household);
+  const memberIds = new Set(members);
   const slots: CompiledIndicators['slots'] = [];
   for (const indicator of indicators) {
     for (const id of [...referencesOf(indicator.population), ...referencesOf(indicator.numerator)]) {

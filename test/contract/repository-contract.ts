@@ -92,7 +92,7 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
     describe('counting states', () => {
       it('writes a state only against the rev read, and gives it back whole', async () => {
         const roundId = `counting-${Math.random().toString(36).slice(2)}`;
-        const state = initialCounting({ id: roundId, surveyId: HOUSEHOLD_DX_V1.id, surveyVersion: 1 }, HOUSEHOLD_DX_V1.indicators);
+        const state = initialCounting({ id: roundId, surveyId: HOUSEHOLD_DX_V1.id, surveyVersion: 1 }, HOUSEHOLD_DX_V1, HOUSEHOLD_DX_V1.indicators);
         expect(await repo.countings.get(roundId)).toBeUndefined();
         expect(await repo.countings.put(state, null)).toBe(true);
         expect(await repo.countings.put(state, null)).toBe(false);

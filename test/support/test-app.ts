@@ -59,7 +59,7 @@ export async function createTestApp({
   const queuedRecomputes: RecomputeJob[] = [];
   const startRecompute = async (job: RecomputeJob) => void queuedRecomputes.push(job);
   const definitions = publishedDefinitions(repo.surveys);
-  const foldTargets = createFoldTargets(repo.countings, definitions);
+  const foldTargets = createFoldTargets(repo.countings);
   const app = createApp(
     { repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify, exportJobs, startRecompute, publicUrl },
     { log: () => {}, serveExports: true },
@@ -88,7 +88,7 @@ export async function createTestApp({
       const jobs = queuedRecomputes.splice(0);
       const outcomes = [];
       for (const job of jobs) {
-        outcomes.push(await runIndicatorRecompute(job, { ...repo, definitions, areaTree, slots: 4, clock: () => clock.now, log, settleMs: 0 }));
+        outcomes.push(await runIndicatorRecompute(job, { ...repo, areaTree, slots: 4, clock: () => clock.now, log, settleMs: 0 }));
       }
       // The worker runs elsewhere: its outcome reaches the app once the app's short cache of counting states expires.
       if (jobs.length > 0) clock.now = new Date(clock.now.getTime() + COUNTING_CACHE_TTL_MS + 1);

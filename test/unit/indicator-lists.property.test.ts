@@ -141,13 +141,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 async function run(first: Indicator[], steps: readonly Step[]) {
   const repo = createMemoryRepository();
   const definitions = publishedDefinitions({ get: async () => undefined, listVersions: async () => [] });
-  await repo.countings.put(initialCounting(ROUND_PIN, first), null);
+  await repo.countings.put(initialCounting(ROUND_PIN, HOUSEHOLD_DX_V1, first), null);
   const handler = createStreamHandler({
     aggregates: repo.aggregates,
     slots: 2,
     clock: NOW,
     log: quiet,
-    foldTargets: createFoldTargets(repo.countings, definitions),
+    foldTargets: createFoldTargets(repo.countings),
   });
   const jobs: RecomputeJob[] = [];
   const jobDeps = { ...repo, definitions, areaTree: async () => SMALL_TREE, slots: 2, clock: NOW, log: quiet, settleMs: 0 };

@@ -64,7 +64,7 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
   const areaTree = cachedAreaTree(repo.reference, deps.clock);
   const definitions = publishedDefinitions(deps.repo.surveys);
   // The link key also signs page cursors (under its own context: see http/signed-cursor.ts).
-  const startRecompute = deps.startRecompute ?? inProcessRecompute({ ...deps.repo, definitions, areaTree, slots: deps.aggregateSlots, clock: deps.clock, log });
+  const startRecompute = deps.startRecompute ?? inProcessRecompute({ ...deps.repo, areaTree, slots: deps.aggregateSlots, clock: deps.clock, log });
   const withTree = { ...deps, repo, areaTree, definitions, startRecompute, linkKey: deps.linkKey ?? generatedLinkKey() };
   const app = new Hono<AppEnv>();
   app.use('/api/*', securityHeaders);

@@ -8,7 +8,6 @@ import * as z from 'zod/mini';
 import { problem } from '../../errors';
 import { recomputeLiveCounts } from '../../services/indicators/recompute-live';
 import { requireRound } from '../../services/rounds/require-round';
-import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
@@ -27,8 +26,8 @@ export function userRoutes({ identity, endSessions }: AppDeps & { endSessions: (
 
 const RecomputeRequestSchema = z.strictObject({ roundId: codeId(64) });
 
-export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; definitions: PublishedDefinitions }) {
-  const { repo, identity, clock, areaTree, aggregateSlots, definitions } = deps;
+export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+  const { repo, identity, clock, areaTree, aggregateSlots } = deps;
   return new Hono<AppEnv>().use(requireUser(identity, 'admin')).post('/recompute', async (c) => {
     const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c));
     await requireRound(repo.reference, roundId);
@@ -36,7 +35,6 @@ export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>;
       responses: repo.responses,
       aggregates: repo.aggregates,
       countings: repo.countings,
-      definitions,
       areaTree,
       slots: aggregateSlots,
       clock,

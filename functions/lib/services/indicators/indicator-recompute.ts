@@ -5,13 +5,12 @@
 // already caught up.
 
 import type { AreaTree } from '@shared/areas/areas';
+import { counterFor } from '@shared/indicators/counter';
 import { type CountingState, completeRecompute, countingKey, noteRecompute, type PendingCount } from '@shared/indicators/counting';
 import type { Log } from '../../logger';
 import type { AggregatesRepo, CountingsRepo, ResponsesRepo } from '../../repo/types';
 import { wardTallies } from '../results/read-aggregates';
 import { recomputeRound } from '../results/recompute';
-import type { PublishedDefinitions } from '../surveys/published-definitions';
-import { cachedCounters } from './fold-targets';
 import type { RecomputeJob } from './round-indicators';
 
 /**
@@ -27,7 +26,6 @@ export interface IndicatorRecomputeDeps {
   countings: CountingsRepo;
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
-  definitions: PublishedDefinitions;
   areaTree: () => Promise<AreaTree>;
   slots: number;
   clock: () => Date;
@@ -52,7 +50,7 @@ export async function runIndicatorRecompute(job: RecomputeJob, deps: IndicatorRe
     for (const tally of wardTallies(liveRows).tallies.values()) total += tally.households ?? 0;
     if (!(await update(job, deps, (s) => noteRecompute(s, job.generation, { total, processed: 0 })))) return 'superseded';
 
-    const counter = await cachedCounters(deps.definitions)(state.surveyId, state.surveyVersion, pending.counted);
+    const counter = counterFor(state.questions, pending.counted);
     let lastNote = 0;
     let noting: Promise<unknown> = Promise.resolve();
     const report = await recomputeRound(job.roundId, {

@@ -22,6 +22,6 @@ export async function roundCounting(round: StoredRound, deps: CountingDeps): Pro
   const stored = await deps.countings.get(round.id);
   if (stored) return { state: stored, stored: true };
   const { surveyId, surveyVersion } = pinnedRound(round);
-  const indicators = round.indicators ?? (await roundDefinition(round, deps.definitions)).indicators;
-  return { state: initialCounting({ id: round.id, surveyId, surveyVersion }, indicators), stored: false };
+  const definition = await roundDefinition(round, deps.definitions);
+  return { state: initialCounting({ id: round.id, surveyId, surveyVersion }, definition, round.indicators ?? definition.indicators), stored: false };
 }

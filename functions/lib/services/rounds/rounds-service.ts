@@ -73,7 +73,7 @@ export async function createRound(request: CreateRoundRequest, deps: RoundsDeps)
     indicators: checkedIndicators(definition, request.indicators),
   };
   // The counting state first: a response can only arrive once the round exists, and must find its list.
-  await deps.countings.put(initialCounting(pinnedRound(round), round.indicators ?? []), null);
+  await deps.countings.put(initialCounting(pinnedRound(round), definition, round.indicators ?? definition.indicators), null);
   await deps.reference.putRound(round);
   return publicRound(round, deps.clock());
 }
@@ -99,7 +99,7 @@ export async function updateRound(id: string, patch: UpdateRoundRequest, deps: R
     if (next.surveyVersion !== current.surveyVersion) next.indicators = definition.indicators;
     // No responses, so no counts: the round starts counting its new list from generation 1.
     const counting = await deps.countings.get(id);
-    const fresh = initialCounting(next, next.indicators ?? definition.indicators);
+    const fresh = initialCounting(next, definition, next.indicators ?? definition.indicators);
     if (!(await deps.countings.put({ ...fresh, rev: (counting?.rev ?? -1) + 1 }, counting ? counting.rev : null))) throw problem.indicatorsBusy();
   }
   await deps.reference.putRound(next);
