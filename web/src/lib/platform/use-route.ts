@@ -34,6 +34,7 @@ const ROUTES = {
   results: '/results',
   report: '/report/:wardCode/:roundId?',
   roster: '/roster',
+  roundIndicators: '/rounds/:roundId/indicators',
   rounds: '/rounds',
   surveyPreview: '/surveys/:surveyId/:version',
   surveys: '/surveys',

@@ -14,13 +14,14 @@ import { CompareTable } from '../../components/CompareTable';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { RecountNotice } from '../../components/RecountNotice';
 import { ResultsTable } from '../../components/ResultsTable';
-import type { CompareView, Recompute, Sort } from '../../lib/officials';
+import type { CompareView, Sort } from '../../lib/officials';
 import * as officialsApi from '../../lib/officials';
 import { ApiError, api } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
 import { saveBlob } from '../../lib/platform/download';
-import { formatCount, formatTime } from '../../lib/platform/format';
+import { formatTime } from '../../lib/platform/format';
 import { getAreas, getRounds } from '../../lib/platform/reference';
 import { resultsRound } from '../../lib/platform/rounds';
 import { loadSession } from '../../lib/platform/storage';
@@ -192,7 +193,7 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           {error}
         </Notice>
       )}
-      {data?.wards.recompute && <RecomputeNotice recompute={data.wards.recompute} />}
+      {data?.wards.recompute && <RecountNotice recompute={data.wards.recompute} />}
       {data && rows.length === 0 && <Notice>{t('ui.results.empty')}</Notice>}
       {data && rows.length > 0 && indicators.length === 0 && <Notice>{t('ui.results.no_indicators')}</Notice>}
       {rows.length > 0 && (
@@ -220,26 +221,6 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
       )}
       <Comparison round={round} rounds={rounds} areas={areas} indicators={indicators} />
     </>
-  );
-}
-
-/** The figures stay while the server recounts them for a new indicator list: say plainly that they are the old ones. */
-export function RecomputeNotice({ recompute }: { recompute: Recompute }) {
-  const { lang, t } = useLang();
-  if (recompute.state === 'failed') {
-    return (
-      <Notice kind="warning" testId="recompute-notice">
-        {t('ui.results.recompute_failed')}
-      </Notice>
-    );
-  }
-  return (
-    <Notice kind="warning" testId="recompute-notice">
-      {t('ui.results.recomputing', {
-        processed: formatCount(recompute.processed, lang),
-        total: recompute.total === null ? '…' : formatCount(recompute.total, lang),
-      })}
-    </Notice>
   );
 }
 

@@ -1,5 +1,5 @@
-// Đợt khảo sát (admins): every round with its status, and a form to create one or change its name, schedule
-// and count policy. A round pins a published questionnaire version and a reference date (ages are counted at
+// Đợt khảo sát (admins): every round with its status and a link to its indicator list (Chỉ tiêu), and a form
+// to create one or change its name, schedule and count policy. A round pins a published questionnaire version and a reference date (ages are counted at
 // it); those two cannot change once a round has answers, so the edit form does not offer them.
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
@@ -13,16 +13,11 @@ import { forgetReference } from '../../lib/platform/reference';
 import { type RoundView, referenceDateOf, surveyOf } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 import { RoundForm } from './round-form';
+import { statusOf } from './round-status';
 
 registerMessages(OFFICIALS_MESSAGES);
-
-/** upcoming / open / closed by the device's clock when the server does not say. */
-export function statusOf(round: RoundView, now = Date.now()): string {
-  if (round.status) return round.status;
-  if (now < Date.parse(round.opensAt)) return 'upcoming';
-  return now < Date.parse(round.closesAt) ? 'open' : 'closed';
-}
 
 export default function RoundsPage() {
   const { t } = useLang();
@@ -79,10 +74,13 @@ export default function RoundsPage() {
                   {formatReferenceDate(round.opensAt)} – {formatReferenceDate(round.closesAt)}
                 </td>
                 <td>{t(`ui.admin.status_${statusOf(round)}` as 'ui.admin.status_open')}</td>
-                <td>
+                <td class="row-actions">
                   <button type="button" class="link-button" data-testid={`round-edit-${round.id}`} onClick={() => setEditing(round)}>
                     {t('ui.admin.edit')}
                   </button>
+                  <a href={href('rounds', round.id, 'indicators')} data-testid={`round-indicators-${round.id}`}>
+                    {t('ui.indicators.link')}
+                  </a>
                 </td>
               </tr>
             );
