@@ -14,6 +14,8 @@ interface Props {
   unit: 'household' | 'person';
   definition: Definition | undefined;
   error?: string;
+  /** Test id of the error line (`ind-<n>-error-<field>`, as the card's other fields). */
+  errorId: string;
   onChange: (draft: ConditionDraft) => void;
 }
 
@@ -25,7 +27,7 @@ function opsFor(question: Question | undefined, q: string): readonly RowOp[] {
   return ['eq', 'ne'];
 }
 
-export function ConditionEditor({ prefix, label, hint, draft, unit, definition, error, onChange }: Props) {
+export function ConditionEditor({ prefix, label, hint, draft, unit, definition, error, errorId, onChange }: Props) {
   const { lang, t } = useLang();
   const household = definition?.household ?? [];
   const members = unit === 'person' ? (definition?.members.questions ?? []) : [];
@@ -43,7 +45,7 @@ export function ConditionEditor({ prefix, label, hint, draft, unit, definition, 
       <legend>{label}</legend>
       {hint && <p class="field-hint">{hint}</p>}
       {error && (
-        <p class="field-error" data-testid={`${prefix}-error`}>
+        <p class="field-error" data-testid={errorId}>
           {error}
         </p>
       )}

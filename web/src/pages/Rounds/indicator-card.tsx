@@ -117,6 +117,7 @@ export function IndicatorCard({ index, count, draft, definition, open, errors, o
             unit={draft.unit}
             definition={definition}
             error={errors.population}
+            errorId={`${prefix}-error-population`}
             onChange={(population) => onChange({ ...draft, population })}
           />
           <ConditionEditor
@@ -126,6 +127,7 @@ export function IndicatorCard({ index, count, draft, definition, open, errors, o
             unit={draft.unit}
             definition={definition}
             error={errors.numerator}
+            errorId={`${prefix}-error-numerator`}
             onChange={(numerator) => onChange({ ...draft, numerator })}
           />
           {input('target', t('ui.indicators.target'), 'target', t('ui.indicators.target_hint'))}
