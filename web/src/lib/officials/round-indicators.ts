@@ -34,21 +34,25 @@ export const RoundIndicatorsSchema = z.object({
   recompute: z.optional(z.nullable(RecomputeSchema)),
 });
 
-export const ResultsResponseSchema = z.extend(AggregatesResponseSchema, {
+// Shapes spread into z.object rather than z.extend: extend would join zod's shared chunk, loaded at a collector's start.
+export const ResultsResponseSchema = z.object({
+  ...AggregatesResponseSchema.shape,
   indicators: z.optional(z.array(IndicatorViewSchema)),
   recompute: z.optional(z.nullable(RecomputeSchema)),
 });
 
-const ChangeViewSchema = z.extend(IndicatorChangeSchema, {
+const ChangeViewSchema = z.object({
+  ...IndicatorChangeSchema.shape,
   definitionChanged: z.optional(z.boolean()),
   inBase: z.optional(z.boolean()),
 });
 export type ChangeView = z.infer<typeof ChangeViewSchema>;
 
 const CompareAreaSchema = ComparisonResponseSchema.shape.areas._zod.def.element;
-export const CompareViewSchema = z.extend(ComparisonResponseSchema, {
+export const CompareViewSchema = z.object({
+  ...ComparisonResponseSchema.shape,
   indicators: z.optional(z.array(IndicatorViewSchema)),
-  areas: z.array(z.extend(CompareAreaSchema, { indicators: z.array(ChangeViewSchema) })),
+  areas: z.array(z.object({ ...CompareAreaSchema.shape, indicators: z.array(ChangeViewSchema) })),
 });
 export type CompareView = z.infer<typeof CompareViewSchema>;
 

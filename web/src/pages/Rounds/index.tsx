@@ -14,12 +14,18 @@ import { type RoundView, referenceDateOf, surveyOf } from '../../lib/platform/ro
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 import { href } from '../../lib/platform/use-route';
+import RoundIndicatorsPage from './indicators';
 import { RoundForm } from './round-form';
 import { statusOf } from './round-status';
 
 registerMessages(OFFICIALS_MESSAGES);
 
-export default function RoundsPage() {
+/** The round list, or one round's indicator list when the route names a round (`#/rounds/<id>/indicators`). */
+export default function RoundsRoute({ roundId }: { roundId?: string }) {
+  return roundId ? <RoundIndicatorsPage roundId={roundId} /> : <RoundsPage />;
+}
+
+function RoundsPage() {
   const { t } = useLang();
   const data = useAsync(() => Promise.all([api.listRounds(), adminApi.listSurveys(), adminApi.listAreaSets()]), []);
   const [editing, setEditing] = useState<RoundView | 'new' | undefined>();
