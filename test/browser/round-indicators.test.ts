@@ -75,8 +75,19 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   // The round closes: its indicator list must still be editable.
-  const round = await stack.repo.reference.getRound(ROUND_ID);
-  await stack.repo.reference.putRound({ ...round!, closesAt: '2025-01-01T00:00:00+07:00' });
+  const round = (await stack.repo.reference.getRound(ROUND_ID))!;
+  await stack.repo.reference.putRound({ ...round, closesAt: '2025-01-01T00:00:00+07:00' });
+  // An earlier round to compare with, which counted Internet access as fibre only.
+  await stack.repo.reference.putRound({
+    ...round,
+    id: 'cds-2023',
+    name: 'Khảo sát CĐS 2023',
+    referenceYear: 2023,
+    referenceDate: '2023-12-31',
+    opensAt: '2023-10-01T00:00:00+07:00',
+    closesAt: '2024-01-01T00:00:00+07:00',
+    indicators: round.indicators?.map((i) => (i.id === 'hh_internet' ? { ...i, numerator: { q: 'fiber_broadband', eq: true } } : i)),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -184,6 +195,13 @@ describe('a round’s indicator list', () => {
     await official.click('[data-testid=lang-en]');
     expect(await official.textContent(`[data-testid=head-${NEW_ID}]`)).toContain('People 15+ with a smartphone who pay cashless');
     await official.click('[data-testid=lang-vi]');
+
+    // Compared with the earlier round: the new indicator was not there, Internet access was counted differently.
+    await official.selectOption('[data-testid=compare-base]', 'cds-2023');
+    await official.waitForSelector('[data-testid=compare-table]');
+    expect(await official.textContent(`[data-testid=compare-mark-${NEW_ID}]`)).toContain('đợt trước không có chỉ tiêu này');
+    expect(await official.textContent('[data-testid=compare-mark-hh_internet]')).toContain('cách tính đã đổi');
+    expect(await official.locator('[data-testid=compare-mark-hh_fiber_broadband]').count()).toBe(0);
     await official.context().close();
   });
 
