@@ -181,6 +181,7 @@ const vi = {
   'ui.indicators.saved': 'Đã lưu danh sách chỉ tiêu.',
   'ui.indicators.unsaved': 'Có thay đổi chưa lưu.',
   'ui.indicators.refused': 'Chưa lưu được. Hãy sửa những chỗ ghi màu đỏ bên dưới.',
+  'ui.indicators.recomputing': 'Đang tính lại số liệu theo danh sách chỉ tiêu mới ({processed}/{total} hộ). Cho đến khi xong, trang Kết quả vẫn hiện số cũ.',
   'ui.indicators.recompute_done': 'Đã tính xong số liệu theo danh sách chỉ tiêu mới.',
   'ui.indicators.recompute_failed': 'Tính lại số liệu bị lỗi: {error}. Số liệu đang hiện vẫn là số cũ.',
   'ui.indicators.bad_json': 'Điều kiện viết bằng JSON chưa đúng cú pháp.',
@@ -393,6 +394,8 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.indicators.saved': 'The indicator list is saved.',
   'ui.indicators.unsaved': 'There are unsaved changes.',
   'ui.indicators.refused': 'Not saved. Please fix what is marked in red below.',
+  'ui.indicators.recomputing':
+    'Recounting the figures with the new indicator list ({processed}/{total} households). Until it is done, the results page shows the previous ones.',
   'ui.indicators.recompute_done': 'The figures are recounted with the new indicator list.',
   'ui.indicators.recompute_failed': 'Recounting failed: {error}. The figures shown are still the previous ones.',
   'ui.indicators.bad_json': 'The JSON condition is not valid JSON.',

@@ -6,3 +6,4 @@ export * from './results-api';
 export * from './round-indicators';
 export * from './sort-results';
 export * from './use-live-polling';
+export * from './use-recount';

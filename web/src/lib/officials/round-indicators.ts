@@ -18,7 +18,6 @@ export const IndicatorViewSchema = z.object({
   target: z.nullable(z.number()),
   source: z.optional(z.nullable(z.string())),
 });
-export type IndicatorView = Indicator;
 
 export const RecomputeSchema = z.object({
   state: z.enum(['running', 'failed']),

@@ -4,16 +4,16 @@
 // previous ones until it is done). Problems come back per indicator and field and show there.
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
-import type { Definition } from '@shared/questionnaire/definition';
-import { useEffect, useState } from 'preact/hooks';
+import type { Definition, Indicator } from '@shared/questionnaire/definition';
+import { useState } from 'preact/hooks';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { RecountNotice } from '../../components/RecountNotice';
 import * as adminApi from '../../lib/admin';
 import { type DraftField, draftOf, emptyDraft, type IndicatorDraft, indicatorsOf, moved, placeOfIssue } from '../../lib/admin';
 import type { Recompute } from '../../lib/officials';
 import * as officialsApi from '../../lib/officials';
 import { ApiError, api } from '../../lib/platform/api';
+import { formatCount } from '../../lib/platform/format';
 import { type RoundView, surveyOf } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
@@ -22,8 +22,6 @@ import { IndicatorCard } from './indicator-card';
 import { statusOf } from './round-status';
 
 registerMessages(OFFICIALS_MESSAGES);
-
-const RECOMPUTE_POLL_MS = 1500;
 
 async function load(roundId: string) {
   const round = (await api.listRounds()).find((r) => r.id === roundId);
@@ -54,11 +52,11 @@ function IndicatorList({
   definition,
 }: {
   round: RoundView;
-  initial: ReturnType<typeof officialsApi.asIndicators>;
+  initial: Indicator[];
   recompute: Recompute | null;
   definition?: Definition;
 }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const [drafts, setDrafts] = useState<IndicatorDraft[]>(() => initial.map(draftOf));
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<Errors>(new Map());
@@ -66,29 +64,7 @@ function IndicatorList({
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'refused' | 'failed'>('idle');
   const [failure, setFailure] = useState<string | undefined>();
   const [dirty, setDirty] = useState(false);
-  const [recompute, setRecompute] = useState<Recompute | null>(initialRecompute);
-  const [recounted, setRecounted] = useState(false);
-  const running = recompute?.state === 'running';
-
-  // Follow a running recount until the server says it is done (recompute null) or failed.
-  useEffect(() => {
-    if (!running) return;
-    let stopped = false;
-    const timer = setInterval(async () => {
-      try {
-        const next = (await officialsApi.roundIndicators(round.id)).recompute ?? null;
-        if (stopped) return;
-        setRecompute(next);
-        if (next === null) setRecounted(true);
-      } catch {
-        // A missed poll is retried at the next tick.
-      }
-    }, RECOMPUTE_POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [running, round.id]);
+  const { recompute, finished, restart } = officialsApi.useRecount(round.id, initialRecompute);
 
   const change = (next: IndicatorDraft[]) => {
     setDrafts(next);
@@ -117,8 +93,7 @@ function IndicatorList({
         setDrafts(officialsApi.asIndicators(saved.indicators).map(draftOf));
         setOpen(new Set());
         setDirty(false);
-        setRecounted(false);
-        setRecompute(saved.recompute ?? null);
+        restart(saved.recompute ?? null);
         setState('saved');
         return;
       } catch (caught) {
@@ -147,13 +122,20 @@ function IndicatorList({
       <h1>{t('ui.indicators.title', { name: round.name })}</h1>
       <p class="hint">{t('ui.indicators.intro')}</p>
       {statusOf(round) === 'closed' && <Notice testId="indicators-closed">{t('ui.indicators.closed')}</Notice>}
-      {recompute?.state === 'running' && <RecountNotice recompute={recompute} testId="indicators-recompute" />}
+      {recompute?.state === 'running' && (
+        <Notice kind="warning" testId="indicators-recompute">
+          {t('ui.indicators.recomputing', {
+            processed: formatCount(recompute.processed, lang),
+            total: recompute.total === null ? '…' : formatCount(recompute.total, lang),
+          })}
+        </Notice>
+      )}
       {recompute?.state === 'failed' && (
         <Notice kind="error" testId="indicators-recompute">
           {t('ui.indicators.recompute_failed', { error: recompute.error ?? '' })}
         </Notice>
       )}
-      {recounted && !recompute && (
+      {finished && !recompute && (
         <Notice kind="success" testId="indicators-recounted">
           {t('ui.indicators.recompute_done')}
         </Notice>
