@@ -95,14 +95,17 @@ export class StatelessStack extends Stack {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    // Reads the Responses table only through its stream (granted by the event source), writes aggregates.
+    // Reads the Responses table only through its stream (granted by the event source), writes aggregates; reads
+    // the questionnaire versions that rounds' indicator lists are compiled against.
     const stream = new PhieuFunction(this, 'StreamFunction', {
       projectRoot: PROJECT_ROOT,
       entry: 'functions/stream.ts',
       description: 'Phiếu: folds Responses stream records into ward aggregates',
       timeout: Duration.seconds(60),
       logEncryptionKey: logKey,
-    }).bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite');
+    })
+      .bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite')
+      .bindTable(state.reference, TABLE_ENV.reference, 'read');
     stream.addEventSource(
       new DynamoEventSource(state.responses, {
         startingPosition: StartingPosition.TRIM_HORIZON,

@@ -3,6 +3,7 @@
 
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '@shared/aggregation/fold';
 import type { Area } from '@shared/areas/areas';
+import type { CountingState } from '@shared/indicators/counting';
 import { addTally, type Tally } from '@shared/indicators/tally';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import type { StoredRound as Round } from '@shared/rounds/round';
@@ -10,6 +11,7 @@ import type {
   AggregateRow,
   AggregatesRepo,
   AttemptsRepo,
+  CountingsRepo,
   FailedAttempts,
   LinkRecord,
   LinksRepo,
@@ -105,6 +107,7 @@ export function createMemoryRepository(): MemoryRepository {
     changes,
     responses,
     aggregates: {} as AggregatesRepo,
+    countings: memoryCountings(),
     reference: {} as ReferenceRepo,
     roster: {} as RosterRepo,
     rosterEntries: new Map(),
@@ -313,6 +316,23 @@ function memorySurveys(): SurveysRepo {
       if (current?.status !== 'draft') return { ok: false, current: current && clone(current) };
       versions.set(key(id, version), { ...current, status: 'published', publishedAt, publishedBy });
       return { ok: true };
+    },
+  };
+}
+
+/** Counting states kept in a map, writes conditional on the rev as in DynamoDB. */
+export function memoryCountings(): CountingsRepo {
+  const states = new Map<string, CountingState>();
+  return {
+    async get(roundId) {
+      const state = states.get(roundId);
+      return state && structuredClone(state);
+    },
+    async put(state, expectedRev) {
+      const stored = states.get(state.roundId);
+      if ((stored?.rev ?? null) !== expectedRev) return false;
+      states.set(state.roundId, structuredClone(state));
+      return true;
     },
   };
 }

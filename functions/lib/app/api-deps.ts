@@ -4,7 +4,7 @@ import { jwksOf, parseConfig } from '../config';
 import type { AppDeps } from '../http/context';
 import { createDocumentClient, createRepository } from '../repo';
 import { secretsManagerLinkKeyring } from '../services/links/link-secret';
-import { exportJobsFromEnv } from './export-worker-deps';
+import { exportJobsFromEnv, recomputeJobsFromEnv } from './export-worker-deps';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
   const config = parseConfig(env, [
@@ -33,5 +33,6 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     originVerify: config.ORIGIN_VERIFY!,
     originVerifyPrevious: config.ORIGIN_VERIFY_PREVIOUS,
     exportJobs: exportJobsFromEnv(env),
+    startRecompute: recomputeJobsFromEnv(env),
   };
 }

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
 import type { Repository } from '../repo/types';
 import type { ExportJobDeps } from '../services/exports/export-jobs';
+import type { RecomputeJob } from '../services/indicators/round-indicators';
 import type { LinkKeySource } from '../services/links/link-secret';
 import type { RateLimit } from '../services/links/rate-limiter';
 import type { SignInPolicy } from '../services/sign-in/sign-in-guard';
@@ -35,6 +36,8 @@ export interface AppDeps {
   originVerifyPrevious?: string;
   /** Where export jobs write their files and how the worker is started; absent: no export jobs (the export function). */
   exportJobs?: Pick<ExportJobDeps, 'files' | 'dispatch'>;
+  /** Starts an indicator recompute job (an async invoke of the worker in AWS); absent: run in this process. */
+  startRecompute?: (job: RecomputeJob) => Promise<void>;
 }
 
 export interface AppEnv {

@@ -4,6 +4,7 @@
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { Area } from '@shared/areas/areas';
+import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import type { Definition, Label } from '@shared/questionnaire/definition';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
@@ -251,9 +252,18 @@ export interface ExportJobsRepo {
   responseChanges(roundId: string): Promise<number>;
 }
 
+/** Each round's counting state: which indicator lists its aggregate generations count. */
+export interface CountingsRepo {
+  /** Strongly consistent; undefined before the round's list was first edited. */
+  get(roundId: string): Promise<CountingState | undefined>;
+  /** Writes `state` if the stored rev is still `expectedRev` (null: no state stored yet); false otherwise. */
+  put(state: CountingState, expectedRev: number | null): Promise<boolean>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
+  countings: CountingsRepo;
   reference: ReferenceRepo;
   roster: RosterRepo;
   links: LinksRepo;
