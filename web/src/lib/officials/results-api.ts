@@ -1,18 +1,18 @@
 // The results' calls that carry the round's indicator list: aggregates and comparison with their `indicators`
 // and `recompute` fields, and the round's list itself (read by everyone, replaced by admins).
 import type { AggregateLevel } from '@shared/api/contract';
+import { ComparisonResponseSchema } from '@shared/indicators/compare';
 import type { Indicator } from '@shared/questionnaire/definition';
 import { api } from '../platform/api';
-import { CompareViewSchema, ResultsResponseSchema, RoundIndicatorsSchema } from './round-indicators';
+import { RoundIndicatorsSchema } from './round-indicators';
 
 const roundPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/indicators`;
 
-export async function results(roundId: string, level: AggregateLevel) {
-  return api.json(ResultsResponseSchema, await api.request('GET', '/api/aggregates', { query: { roundId, level } }));
-}
+/** The figures with the list they count (`indicators`) and any recount under way (`recompute`). */
+export const results = (roundId: string, level: AggregateLevel) => api.aggregates(roundId, level);
 
 export async function compareRounds(roundId: string, baseRoundId: string, level: AggregateLevel) {
-  return api.json(CompareViewSchema, await api.request('GET', '/api/aggregates/compare', { query: { roundId, baseRoundId, level } }));
+  return api.json(ComparisonResponseSchema, await api.request('GET', '/api/aggregates/compare', { query: { roundId, baseRoundId, level } }));
 }
 
 export async function roundIndicators(roundId: string) {

@@ -1,62 +1,21 @@
 // The round's indicator list as the API answers it (API.md, *Rounds*: GET/PUT /api/rounds/{id}/indicators, and the
-// `indicators` / `recompute` fields of the aggregates and comparison answers). Web-local schemas: lenient on
-// what the server adds, so an older or newer server still parses.
-import { AggregatesResponseSchema } from '@shared/api/contract';
-import { ComparisonResponseSchema, IndicatorChangeSchema } from '@shared/indicators/compare';
-import type { Indicator, Lang } from '@shared/questionnaire/definition';
+// `indicators` / `recompute` fields of the aggregates and comparison answers, whose shapes are the contract's).
+import { RecomputeStatusSchema } from '@shared/api/contract';
+import type { ComparisonResponse, IndicatorChange } from '@shared/indicators/compare';
+import { type Indicator, IndicatorSchema, type Lang } from '@shared/questionnaire/definition';
 import * as z from 'zod/mini';
 
-const LabelView = z.object({ vi: z.string(), en: z.string() });
-
-/** An indicator definition; conditions are passed through as the server wrote them. */
-export const IndicatorViewSchema = z.object({
-  id: z.string(),
-  unit: z.enum(['household', 'person']),
-  population: z.optional(z.unknown()),
-  numerator: z.unknown(),
-  label: LabelView,
-  target: z.nullable(z.number()),
-  source: z.optional(z.nullable(z.string())),
-});
-
-export const RecomputeSchema = z.object({
-  state: z.enum(['running', 'failed']),
-  startedAt: z.string(),
-  processed: z.number(),
-  total: z.nullable(z.number()),
-  error: z.optional(z.string()),
-});
-export type Recompute = z.infer<typeof RecomputeSchema>;
+export type Recompute = z.infer<typeof RecomputeStatusSchema>;
+export type CompareView = ComparisonResponse;
+export type ChangeView = IndicatorChange;
 
 export const RoundIndicatorsSchema = z.object({
-  indicators: z.array(IndicatorViewSchema),
-  recompute: z.optional(z.nullable(RecomputeSchema)),
+  indicators: z.array(IndicatorSchema),
+  recompute: z.optional(z.nullable(RecomputeStatusSchema)),
 });
 
-// Shapes spread into z.object rather than z.extend: extend would join zod's shared chunk, loaded at a collector's start.
-export const ResultsResponseSchema = z.object({
-  ...AggregatesResponseSchema.shape,
-  indicators: z.optional(z.array(IndicatorViewSchema)),
-  recompute: z.optional(z.nullable(RecomputeSchema)),
-});
-
-const ChangeViewSchema = z.object({
-  ...IndicatorChangeSchema.shape,
-  definitionChanged: z.optional(z.boolean()),
-  inBase: z.optional(z.boolean()),
-});
-export type ChangeView = z.infer<typeof ChangeViewSchema>;
-
-const CompareAreaSchema = ComparisonResponseSchema.shape.areas._zod.def.element;
-export const CompareViewSchema = z.object({
-  ...ComparisonResponseSchema.shape,
-  indicators: z.optional(z.array(IndicatorViewSchema)),
-  areas: z.array(z.object({ ...CompareAreaSchema.shape, indicators: z.array(ChangeViewSchema) })),
-});
-export type CompareView = z.infer<typeof CompareViewSchema>;
-
-/** The parsed list as the shared Indicator type (conditions are the server's, not re-checked here). */
-export const asIndicators = (list: readonly z.infer<typeof IndicatorViewSchema>[] | undefined): Indicator[] => (list ?? []) as Indicator[];
+/** The list an answer carries; none from a server before round lists. */
+export const asIndicators = (list: readonly Indicator[] | undefined): Indicator[] => [...(list ?? [])];
 
 export const labelOf = (indicator: Pick<Indicator, 'label' | 'id'>, lang: Lang): string => indicator.label[lang] || indicator.id;
 
