@@ -26,7 +26,12 @@ describe('indicator drafts', () => {
     draft.target = '';
     const [built] = indicatorsOf([draft], V1).indicators;
     expect(built.population).toEqual({ q: 'age', gte: 15 });
-    expect(built.numerator).toEqual({ all: [{ q: 'has_smartphone', eq: true }, { q: 'cashless_essential', eq: true }] });
+    expect(built.numerator).toEqual({
+      all: [
+        { q: 'has_smartphone', eq: true },
+        { q: 'cashless_essential', eq: true },
+      ],
+    });
     expect(built.target).toBeNull();
     draft.numerator.join = 'any';
     expect(indicatorsOf([draft], V1).indicators[0].numerator).toHaveProperty('any');
