@@ -73,7 +73,9 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
   }
   if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
-  if (route.name === 'rounds' && role === 'admin') return <LazyPage key="rounds" load={loadRounds} props={{}} />;
+  if (route.name === 'rounds' && role === 'admin') {
+    return <LazyPage key={`rounds/${route.params.roundId ?? ''}`} load={loadRounds} props={{ roundId: route.params.roundId }} />;
+  }
   if (route.name === 'surveys' && role === 'admin') return <LazyPage key="surveys" load={loadSurveys} props={{}} />;
   if (route.name === 'surveyPreview' && role === 'admin') {
     const { surveyId, version } = route.params;
@@ -91,7 +93,7 @@ const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
 /** The printable ward report and the admins' roster import: their own chunks too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
-/** The admins' rounds and questionnaires (upload, preview, publish, workbook download): their own chunks. */
+/** The admins' rounds (with each round's indicator list) and questionnaires (upload, preview, publish, workbook download): their own chunks. */
 const loadRounds = () => import('./pages/Rounds').then((m) => m.default);
 const loadSurveys = () => import('./pages/Surveys').then((m) => m.default);
 const loadSurveyPreview = () => import('./pages/Surveys/preview').then((m) => m.default);

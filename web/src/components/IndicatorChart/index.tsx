@@ -1,8 +1,9 @@
-// One indicator across the wards as horizontal bars (long Vietnamese ward names read on a phone), the
+// One indicator of the round's list across the wards as horizontal bars (long Vietnamese ward names read on a phone), the
 // target as a dashed line. Plain SVG: vector when printed. Met / not met is told by colour, by fill
 // (unmet bars are hatched, for black-and-white print) and by a ✓ / ✗ beside each value.
 import type { AreaAggregate } from '@shared/api/contract';
-import type { Indicator } from '@shared/indicators/catalogue';
+import type { Indicator } from '@shared/questionnaire/definition';
+import { labelOf, targetPercentOf } from '../../lib/officials';
 import { formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
 
@@ -23,8 +24,8 @@ interface Props {
 
 export function IndicatorChart({ indicator, rows, nameOf }: Props) {
   const { lang, t } = useLang();
-  const title = lang === 'vi' ? indicator.vi : indicator.en;
-  const target = indicator.target === null ? null : Math.round(indicator.target * 1000) / 10;
+  const title = labelOf(indicator, lang);
+  const target = targetPercentOf(indicator);
   const height = TOP + rows.length * ROW_H + 8;
   const patternId = `unmet-${indicator.id}`;
   return (
@@ -65,7 +66,7 @@ export function IndicatorChart({ indicator, rows, nameOf }: Props) {
                 />
               )}
               <text x={x(percent ?? 0) + 6} y={y + ROW_H / 2 + 4} class={`value ${met === true ? 'met' : met === false ? 'unmet' : ''}`}>
-                {formatPercent(percent, lang)}
+                {percent === null ? t('ui.results.no_data_cell') : formatPercent(percent, lang)}
                 {mark}
               </text>
             </g>

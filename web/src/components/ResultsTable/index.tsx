@@ -1,10 +1,11 @@
 // The indicator table: one row per ward then the town (and province) totals, one column per indicator of the
-// catalogue. Met / not met is told by colour and by text. Columns sort (the totals stay at the bottom); the
-// table scrolls sideways inside its box on a phone.
+// round's list (household indicators, then person ones, each group under its own head). Met / not met is told
+// by colour and by text; no denominator is "no data", never a percent. Columns sort (the totals stay at the
+// bottom); the table scrolls inside its box, its head row and area column staying in view.
 import type { AreaAggregate } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
-import { INDICATORS } from '@shared/indicators/catalogue';
-import { coverageOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
+import type { Indicator } from '@shared/questionnaire/definition';
+import { coverageOf, groupByUnit, labelOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
@@ -14,6 +15,8 @@ type IndicatorResult = AreaAggregate['indicators'][number];
 
 interface Props {
   rows: readonly AreaAggregate[];
+  /** The round's list the figures count, in display order (the aggregates answer's `indicators`). */
+  indicators: readonly Indicator[];
   /** For English names; the aggregate rows carry the Vietnamese one. */
   areas: readonly Area[];
   sort?: Sort;
@@ -22,7 +25,7 @@ interface Props {
   reportLinks?: boolean;
 }
 
-export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) {
+export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLinks }: Props) {
   const { lang, t } = useLang();
   const nameOf = (row: AreaAggregate) => {
     const area = areas.find((a) => a.code === row.code);
@@ -35,22 +38,37 @@ export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) 
     lang,
   );
   const totals = rows.filter((r) => r.level !== 'ward');
+  const groups = groupByUnit(indicators);
+  const columns = [...groups.household, ...groups.person];
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways in this box; a scrollable region needs keyboard focus to be scrolled without a mouse.
     <section class="table-scroll" aria-label={t('ui.results.title')} tabIndex={0}>
       <table class="results" data-testid="results-table">
         <thead>
-          <tr>
-            <SortableHead sort={sort} onSort={onSort} sortKey="name" label={t('ui.results.area')} class="sticky" />
-            <SortableHead sort={sort} onSort={onSort} sortKey="households" label={t('ui.results.households')} class="households" />
-            {INDICATORS.map((indicator) => (
+          <tr class="groups">
+            <SortableHead sort={sort} onSort={onSort} sortKey="name" label={t('ui.results.area')} class="sticky corner" rowSpan={2} />
+            <SortableHead sort={sort} onSort={onSort} sortKey="households" label={t('ui.results.households')} class="households" rowSpan={2} />
+            {groups.household.length > 0 && (
+              <th scope="colgroup" colSpan={groups.household.length} class="group" data-testid="group-household">
+                {t('ui.results.group_household')}
+              </th>
+            )}
+            {groups.person.length > 0 && (
+              <th scope="colgroup" colSpan={groups.person.length} class="group group-person" data-testid="group-person">
+                {t('ui.results.group_person')}
+              </th>
+            )}
+          </tr>
+          <tr class="heads">
+            {columns.map((indicator, at) => (
               <SortableHead
                 key={indicator.id}
                 sort={sort}
                 onSort={onSort}
                 sortKey={`indicator:${indicator.id}`}
-                label={lang === 'vi' ? indicator.vi : indicator.en}
+                label={labelOf(indicator, lang)}
+                class={at === groups.household.length && at > 0 ? 'group-start' : undefined}
                 testId={`head-${indicator.id}`}
               />
             ))}
@@ -77,8 +95,14 @@ export function ResultsTable({ rows, areas, sort, onSort, reportLinks }: Props) 
                   </span>
                 )}
               </td>
-              {INDICATORS.map((indicator) => (
-                <IndicatorCell key={indicator.id} code={row.code} id={indicator.id} result={row.indicators.find((r) => r.id === indicator.id)} />
+              {columns.map((indicator, at) => (
+                <IndicatorCell
+                  key={indicator.id}
+                  code={row.code}
+                  id={indicator.id}
+                  result={row.indicators.find((r) => r.id === indicator.id)}
+                  groupStart={at === groups.household.length && at > 0}
+                />
               ))}
             </tr>
           ))}
@@ -93,16 +117,17 @@ interface SortableHeadProps {
   label: string;
   class?: string;
   testId?: string;
+  rowSpan?: number;
   sort?: Sort;
   onSort?: (sort: Sort) => void;
 }
 
 /** A column head; a button that sorts by it when the table is sortable. Top level so that heads keep their identity (and focus) across renders. */
-function SortableHead({ sortKey, label, class: className, testId, sort, onSort }: SortableHeadProps) {
+function SortableHead({ sortKey, label, class: className, testId, rowSpan, sort, onSort }: SortableHeadProps) {
   const { t } = useLang();
   const active = sort?.key === sortKey;
   return (
-    <th scope="col" class={className} data-testid={testId} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <th scope="col" class={className} rowSpan={rowSpan} data-testid={testId} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       {onSort ? (
         <button
           type="button"
@@ -123,14 +148,29 @@ function SortableHead({ sortKey, label, class: className, testId, sort, onSort }
   );
 }
 
-function IndicatorCell({ code, id, result }: { code: string; id: string; result?: IndicatorResult }) {
+function IndicatorCell({ code, id, result, groupStart }: { code: string; id: string; result?: IndicatorResult; groupStart: boolean }) {
   const { lang, t } = useLang();
   const testId = `cell-${code}-${id}`;
-  if (!result) return <td data-testid={testId}>—</td>;
+  const start = groupStart ? 'group-start' : '';
+  if (!result)
+    return (
+      <td class={start || undefined} data-testid={testId}>
+        —
+      </td>
+    );
   const met = result.met;
+  const status = met === true ? 'met' : met === false ? 'unmet' : '';
   return (
-    <td class={met === true ? 'met' : met === false ? 'unmet' : undefined} data-testid={testId}>
-      <span class="pct">{formatPercent(result.percent, lang)}</span>
+    <td class={`${start} ${status}`.trim() || undefined} data-testid={testId}>
+      {result.percent === null ? (
+        <span class="pct no-data" data-testid={`${testId}-pct`}>
+          {t('ui.results.no_data_cell')}
+        </span>
+      ) : (
+        <span class="pct" data-testid={`${testId}-pct`}>
+          {formatPercent(result.percent, lang)}
+        </span>
+      )}
       <span class="nd" data-testid={`${testId}-nd`}>
         {formatCount(result.numerator, lang)}/{formatCount(result.denominator, lang)}
       </span>

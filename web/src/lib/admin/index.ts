@@ -1,2 +1,4 @@
-// The admins' public module: rounds and questionnaires. Imported only by the lazily loaded admin pages.
+// The admins' public module: rounds, the round's indicator list editor, and questionnaires. Imported only by the
+// lazily loaded admin pages.
 export * from './admin-api';
+export * from './indicator-draft';

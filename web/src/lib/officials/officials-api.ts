@@ -1,7 +1,6 @@
-// The officials' and admins' API calls: workbook, raw export, roster, coverage, comparison. Kept out of
+// The officials' and admins' API calls: workbook, raw export, roster, coverage. Kept out of
 // api.ts so that they (and their schemas) load with the pages that use them, not at a collector's start.
 import type { AggregateLevel } from '@shared/api/contract';
-import { ComparisonResponseSchema } from '@shared/indicators/compare';
 import { WardCoverageSchema } from '@shared/roster/coverage';
 import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '@shared/roster/roster';
 import { api } from '../platform/api';
@@ -39,10 +38,6 @@ export async function rosterWards() {
 
 export async function roster(wardCode: string, villageCode?: string) {
   return api.json(RosterResponseSchema, await api.request('GET', '/api/roster', { query: { wardCode, villageCode } }));
-}
-
-export async function compareRounds(roundId: string, baseRoundId: string, level: AggregateLevel) {
-  return api.json(ComparisonResponseSchema, await api.request('GET', '/api/aggregates/compare', { query: { roundId, baseRoundId, level } }));
 }
 
 export async function coverage(roundId: string, wardCode: string) {

@@ -44,7 +44,8 @@ const ROUTES = {
   results: '/results',
   report: '/report/:wardCode/:roundId?',
   roster: '/roster',
-  rounds: '/rounds',
+  /** `#/rounds/<id>/indicators`: a round's indicator list (Chỉ tiêu). */
+  rounds: '/rounds/:roundId?',
   surveyPreview: '/surveys/:surveyId/:version',
   surveys: '/surveys',
   links: '/links/:villageCode?',

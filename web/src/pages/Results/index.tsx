@@ -1,20 +1,22 @@
 // Results for officials: the round's indicators per ward and for the town (sortable, refreshed every 2 s while
-// the page is visible), a bar chart per indicator with its target, downloads (CSV, XLSX; raw responses for
-// admins), and the comparison with an earlier round. A lazy chunk: collectors never download it.
+// the page is visible, less often while the server fails), a bar chart per indicator with its target, downloads
+// (CSV, XLSX; raw responses for admins), and the comparison with an earlier round. The indicator list, labels
+// and units come with the figures (the round's own list); while the server recounts them for a new list, the
+// previous figures stay, marked as such. A lazy chunk: collectors never download it.
 
-import type { AggregateLevel, AggregatesResponse, AreaAggregate, Round } from '@shared/api/contract';
+import type { AggregateLevel, AreaAggregate, Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
-import { INDICATORS } from '@shared/indicators/catalogue';
-import type { ComparisonResponse } from '@shared/indicators/compare';
+import type { Indicator } from '@shared/questionnaire/definition';
 import { useState } from 'preact/hooks';
 import { CompareTable } from '../../components/CompareTable';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { RecountNotice } from '../../components/RecountNotice';
 import { ResultsTable } from '../../components/ResultsTable';
-import type { Sort } from '../../lib/officials';
+import type { CompareView, Sort } from '../../lib/officials';
 import * as officialsApi from '../../lib/officials';
 import { ApiError, api } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
@@ -25,12 +27,15 @@ import { resultsRound } from '../../lib/platform/rounds';
 import { loadSession } from '../../lib/platform/storage';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
-import { usePolling } from '../../lib/platform/use-polling';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);
 
 const REFRESH_MS = 2000;
+/** After failures in a row the wait doubles up to this. */
+const REFRESH_CAP_MS = 60_000;
+
+type Results = Awaited<ReturnType<typeof officialsApi.results>>;
 
 export function ResultsPage() {
   const { t } = useLang();
@@ -63,9 +68,9 @@ export function ResultsPage() {
 }
 
 /** A total is optional: an official of one ward may not read the town or province row. */
-async function optionalLevel(roundId: string, level: AggregateLevel): Promise<AggregatesResponse | undefined> {
+async function optionalLevel(roundId: string, level: AggregateLevel): Promise<Results | undefined> {
   try {
-    return await api.aggregates(roundId, level);
+    return await officialsApi.results(roundId, level);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return undefined;
     throw error;
@@ -77,27 +82,30 @@ const messageOf = (failure: unknown) => (failure instanceof Error ? failure.mess
 function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[]; areas: Area[] }) {
   const { lang, t } = useLang();
   const isAdmin = loadSession()?.user.role === 'admin';
-  const [data, setData] = useState<{ wards: AggregatesResponse; totals: AreaAggregate[] } | undefined>();
+  const [data, setData] = useState<{ wards: Results; totals: AreaAggregate[] } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
   const [sort, setSort] = useState<Sort | undefined>();
-  const [chartId, setChartId] = useState(INDICATORS[0].id);
+  const [chartId, setChartId] = useState<string | undefined>();
 
-  usePolling(
+  officialsApi.useLivePolling(
     async () => {
       try {
         const [wards, town, province] = await Promise.all([
-          api.aggregates(round.id, 'ward'),
+          officialsApi.results(round.id, 'ward'),
           optionalLevel(round.id, 'district'),
           optionalLevel(round.id, 'province'),
         ]);
         setData({ wards, totals: [...(town?.areas ?? []), ...(province?.areas ?? [])] });
         setError(undefined);
+        return true;
       } catch (failure) {
         setError(messageOf(failure));
+        return false;
       }
     },
     REFRESH_MS,
+    REFRESH_CAP_MS,
     [round.id],
   );
 
@@ -119,7 +127,8 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
   };
   const rows = data ? [...data.wards.areas, ...data.totals] : [];
   const updatedAt = data?.wards.updatedAt;
-  const indicator = INDICATORS.find((i) => i.id === chartId) ?? INDICATORS[0];
+  const indicators = officialsApi.asIndicators(data?.wards.indicators);
+  const indicator = indicators.find((i) => i.id === chartId) ?? indicators[0];
   return (
     <>
       <p class="context" data-testid="round-name">
@@ -184,36 +193,42 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           {error}
         </Notice>
       )}
+      {data?.wards.recompute && <RecountNotice recompute={data.wards.recompute} />}
       {data && rows.length === 0 && <Notice>{t('ui.results.empty')}</Notice>}
+      {data && rows.length > 0 && indicators.length === 0 && <Notice>{t('ui.results.no_indicators')}</Notice>}
       {rows.length > 0 && (
         <>
-          <p class="hint scroll-hint">{t('ui.results.scroll_hint')}</p>
-          <ResultsTable rows={rows} areas={areas} sort={sort} onSort={setSort} reportLinks />
+          <p class="hint scroll-hint">{t('ui.results.scroll_hint_n', { n: indicators.length })}</p>
+          <ResultsTable rows={rows} indicators={indicators} areas={areas} sort={sort} onSort={setSort} reportLinks />
 
-          <h2>{t('ui.chart.title')}</h2>
-          <div class="field inline">
-            <label for="chart-indicator">{t('ui.chart.indicator')}</label>
-            <select id="chart-indicator" data-testid="chart-indicator" value={indicator.id} onChange={(e) => setChartId(e.currentTarget.value)}>
-              {INDICATORS.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {lang === 'vi' ? i.vi : i.en}
-                </option>
-              ))}
-            </select>
-          </div>
-          <IndicatorChart indicator={indicator} rows={rows} nameOf={nameOf} />
+          {indicator && (
+            <>
+              <h2>{t('ui.chart.title')}</h2>
+              <div class="field inline">
+                <label for="chart-indicator">{t('ui.chart.indicator')}</label>
+                <select id="chart-indicator" data-testid="chart-indicator" value={indicator.id} onChange={(e) => setChartId(e.currentTarget.value)}>
+                  {indicators.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {officialsApi.labelOf(i, lang)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <IndicatorChart indicator={indicator} rows={rows} nameOf={nameOf} />
+            </>
+          )}
         </>
       )}
-      <Comparison round={round} rounds={rounds} areas={areas} />
+      <Comparison round={round} rounds={rounds} areas={areas} indicators={indicators} />
     </>
   );
 }
 
-function Comparison({ round, rounds, areas }: { round: Round; rounds: Round[]; areas: Area[] }) {
+function Comparison({ round, rounds, areas, indicators }: { round: Round; rounds: Round[]; areas: Area[]; indicators: Indicator[] }) {
   const { t } = useLang();
   const others = rounds.filter((r) => r.id !== round.id);
   const [baseId, setBaseId] = useState<string>('');
-  const comparison = useAsync<ComparisonResponse | undefined>(
+  const comparison = useAsync<CompareView | undefined>(
     () => (baseId ? officialsApi.compareRounds(round.id, baseId, 'ward') : Promise.resolve(undefined)),
     [round.id, baseId],
   );
@@ -236,7 +251,13 @@ function Comparison({ round, rounds, areas }: { round: Round; rounds: Round[]; a
         </div>
       )}
       {comparison.error && <LoadFailed error={comparison.error} onRetry={comparison.reload} />}
-      {comparison.data && <CompareTable comparison={comparison.data} areas={areas} />}
+      {comparison.data && (
+        <CompareTable
+          comparison={comparison.data}
+          indicators={comparison.data.indicators ? officialsApi.asIndicators(comparison.data.indicators) : indicators}
+          areas={areas}
+        />
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
-// Đợt khảo sát (admins): every round with its status, and a form to create one or change its name, schedule
-// and count policy. A round pins a published questionnaire version and a reference date (ages are counted at
+// Đợt khảo sát (admins): every round with its status and a link to its indicator list (Chỉ tiêu), and a form
+// to create one or change its name, schedule and count policy. A round pins a published questionnaire version and a reference date (ages are counted at
 // it); those two cannot change once a round has answers, so the edit form does not offer them.
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
@@ -13,18 +13,19 @@ import { forgetReference } from '../../lib/platform/reference';
 import { type RoundView, referenceDateOf, surveyOf } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
+import RoundIndicatorsPage from './indicators';
 import { RoundForm } from './round-form';
+import { statusOf } from './round-status';
 
 registerMessages(OFFICIALS_MESSAGES);
 
-/** upcoming / open / closed by the device's clock when the server does not say. */
-export function statusOf(round: RoundView, now = Date.now()): string {
-  if (round.status) return round.status;
-  if (now < Date.parse(round.opensAt)) return 'upcoming';
-  return now < Date.parse(round.closesAt) ? 'open' : 'closed';
+/** The round list, or one round's indicator list when the route names a round (`#/rounds/<id>/indicators`). */
+export default function RoundsRoute({ roundId }: { roundId?: string }) {
+  return roundId ? <RoundIndicatorsPage roundId={roundId} /> : <RoundsPage />;
 }
 
-export default function RoundsPage() {
+function RoundsPage() {
   const { t } = useLang();
   const data = useAsync(() => Promise.all([api.listRounds(), adminApi.listSurveys(), adminApi.listAreaSets()]), []);
   const [editing, setEditing] = useState<RoundView | 'new' | undefined>();
@@ -79,10 +80,13 @@ export default function RoundsPage() {
                   {formatReferenceDate(round.opensAt)} – {formatReferenceDate(round.closesAt)}
                 </td>
                 <td>{t(`ui.admin.status_${statusOf(round)}` as 'ui.admin.status_open')}</td>
-                <td>
+                <td class="row-actions">
                   <button type="button" class="link-button" data-testid={`round-edit-${round.id}`} onClick={() => setEditing(round)}>
                     {t('ui.admin.edit')}
                   </button>
+                  <a href={href('rounds', round.id, 'indicators')} data-testid={`round-indicators-${round.id}`}>
+                    {t('ui.indicators.link')}
+                  </a>
                 </td>
               </tr>
             );

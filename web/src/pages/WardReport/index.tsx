@@ -1,15 +1,15 @@
-// A printable one-page report of one ward: its indicators against their targets, the households they stand
-// on (coverage per village), the round and the date. The print stylesheet drops the app's chrome; a lazy chunk.
+// A printable one-page report of one ward: the round's indicators (its own list, household ones then person
+// ones) against their targets, the households they stand on (coverage per village), the round and the date.
+// The print stylesheet drops the app's chrome and keeps it to one A4 sheet (12 villages fit); a lazy chunk.
 
-import type { Round } from '@shared/api/contract';
+import type { AreaAggregate, Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
-import { INDICATORS } from '@shared/indicators/catalogue';
+import type { Indicator } from '@shared/questionnaire/definition';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
-import { api } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { getAreas, getRounds } from '../../lib/platform/reference';
@@ -29,8 +29,16 @@ async function loadReport(wardCode: string, roundId: string | undefined) {
   const [rounds, areas] = await Promise.all([getRounds(), getAreas().catch(() => [] as Area[])]);
   const round: Round | undefined = rounds.find((r) => r.id === roundId) ?? resultsRound(rounds, new Date());
   if (!round) return { round, areas };
-  const [wards, coverage] = await Promise.all([api.aggregates(round.id, 'ward'), officialsApi.coverage(round.id, wardCode)]);
-  return { round, areas, ward: wards.areas.find((a) => a.code === wardCode), updatedAt: wards.updatedAt, coverage };
+  const [wards, coverage] = await Promise.all([officialsApi.results(round.id, 'ward'), officialsApi.coverage(round.id, wardCode)]);
+  return {
+    round,
+    areas,
+    ward: wards.areas.find((a) => a.code === wardCode),
+    updatedAt: wards.updatedAt,
+    coverage,
+    indicators: officialsApi.asIndicators(wards.indicators),
+    recompute: wards.recompute ?? null,
+  };
 }
 
 export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundId?: string }) {
@@ -38,7 +46,7 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
   const report = useAsync(() => loadReport(wardCode, roundId), [wardCode, roundId]);
   if (report.error) return <LoadFailed error={report.error} onRetry={report.reload} />;
   if (!report.data) return <Loading />;
-  const { round, areas, ward, updatedAt, coverage } = report.data;
+  const { round, areas, ward, updatedAt, coverage, indicators, recompute } = report.data;
   if (!round) return <Notice kind="warning">{t('ui.round.none')}</Notice>;
   if (!ward || !coverage) return <Notice kind="error">{t('error.forbidden')}</Notice>;
   const area = areas.find((a) => a.code === wardCode);
@@ -79,6 +87,16 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
         </p>
       </section>
 
+      {recompute && (
+        <p class="report-note" data-testid="report-recompute">
+          {recompute.state === 'failed'
+            ? t('ui.results.recompute_failed')
+            : t('ui.results.recomputing', {
+                processed: formatCount(recompute.processed, lang),
+                total: recompute.total === null ? '…' : formatCount(recompute.total, lang),
+              })}
+        </p>
+      )}
       <section>
         <h2>{t('ui.report.indicators')}</h2>
         <table class="plain report-table" data-testid="report-indicators">
@@ -98,18 +116,17 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
             </tr>
           </thead>
           <tbody>
-            {INDICATORS.map((indicator) => {
-              const result = ward.indicators.find((r) => r.id === indicator.id);
-              const met = result?.met ?? null;
-              return (
-                <tr key={indicator.id} class={met === true ? 'met' : met === false ? 'unmet' : undefined} data-testid={`report-row-${indicator.id}`}>
-                  <th scope="row">{lang === 'vi' ? indicator.vi : indicator.en}</th>
-                  <td class="num">{formatPercent(result?.percent ?? null, lang)}</td>
-                  <td class="num">{result ? `${formatCount(result.numerator, lang)}/${formatCount(result.denominator, lang)}` : '—'}</td>
-                  <td class="num">{result?.target === null || !result ? '—' : formatTarget(result.target, lang)}</td>
-                  <td class="status">{met === null ? '—' : t(met ? 'ui.results.met' : 'ui.results.not_met')}</td>
-                </tr>
-              );
+            {(['household', 'person'] as const).map((unit) => {
+              const group = officialsApi.groupByUnit(indicators)[unit];
+              if (group.length === 0) return null;
+              return [
+                <tr key={unit} class="group-row">
+                  <th scope="rowgroup" colSpan={5}>
+                    {t(unit === 'household' ? 'ui.results.group_household' : 'ui.results.group_person')}
+                  </th>
+                </tr>,
+                ...group.map((indicator) => <ReportRow key={indicator.id} indicator={indicator} ward={ward} />),
+              ];
             })}
           </tbody>
         </table>
@@ -150,5 +167,21 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
       </section>
       <footer class="report-footer">{t('ui.report.footer')}</footer>
     </article>
+  );
+}
+
+function ReportRow({ indicator, ward }: { indicator: Indicator; ward: AreaAggregate }) {
+  const { lang, t } = useLang();
+  const result = ward.indicators.find((r) => r.id === indicator.id);
+  const met = result?.met ?? null;
+  const target = officialsApi.targetPercentOf(indicator);
+  return (
+    <tr class={met === true ? 'met' : met === false ? 'unmet' : undefined} data-testid={`report-row-${indicator.id}`}>
+      <th scope="row">{officialsApi.labelOf(indicator, lang)}</th>
+      <td class="num">{!result || result.percent === null ? t('ui.results.no_data_cell') : formatPercent(result.percent, lang)}</td>
+      <td class="num">{result ? `${formatCount(result.numerator, lang)}/${formatCount(result.denominator, lang)}` : '—'}</td>
+      <td class="num">{target === null ? '—' : formatTarget(target, lang)}</td>
+      <td class="status">{met === null ? '—' : t(met ? 'ui.results.met' : 'ui.results.not_met')}</td>
+    </tr>
   );
 }
