@@ -1,13 +1,20 @@
 // Entry of the web app: the core messages, styles, then the root component into #app, then the service worker.
 
-import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { CORE_VI } from '@shared/i18n/core-vi';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { render } from 'preact';
 import { App } from './app';
 import { registerServiceWorker } from './lib/platform/service-worker';
+import { loadLang } from './lib/platform/storage';
+import { ensureLangMessages } from './lib/platform/use-lang';
 import './styles.css';
 
-// The core messages are registered before anything renders; lazy pages register their own tables.
-registerMessages(CORE_MESSAGES);
-render(<App />, document.getElementById('app')!);
-registerServiceWorker();
+// The core messages are registered before anything renders: Vietnamese always (the default, in this chunk),
+// English first when this device chose it; lazy pages register their own tables.
+registerMessages({ vi: CORE_VI, en: {} });
+void ensureLangMessages(loadLang())
+  .catch(() => undefined)
+  .then(() => {
+    render(<App />, document.getElementById('app')!);
+    registerServiceWorker();
+  });

@@ -1,6 +1,7 @@
 // The areas a user works in, from the flat list of GET /api/areas.
 import type { User } from '@shared/api/contract';
-import { type Area, AreaTree } from '@shared/areas/areas';
+import { AreaTree } from '@shared/areas/area-tree';
+import type { Area } from '@shared/areas/areas';
 import type { Lang } from '@shared/survey/form';
 
 export interface WardVillages {

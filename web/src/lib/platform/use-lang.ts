@@ -1,6 +1,6 @@
 // The UI language: Vietnamese by default, English on request; persisted, and mirrored on <html lang>.
 
-import { type MessageKey, translate } from '@shared/i18n/dictionary';
+import { type MessageKey, registerMessages, translate } from '@shared/i18n/dictionary';
 import type { Lang } from '@shared/survey/form';
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
@@ -16,7 +16,17 @@ export interface LangValue {
 
 export const LangContext = createContext<LangValue>({ lang: 'vi', setLang: () => {}, t: (key, params) => translate('vi', key, params) });
 
-/** State for the provider at the root of the app. */
+/**
+ * Registers the core messages of `lang` when they are not yet: Vietnamese is in the initial chunk, English is its
+ * own chunk (precached by the service worker, so it loads offline too). Call before showing a language.
+ */
+export async function ensureLangMessages(lang: Lang): Promise<void> {
+  if (lang !== 'en') return;
+  const { CORE_EN } = await import('@shared/i18n/core-en');
+  registerMessages({ vi: {}, en: CORE_EN });
+}
+
+/** State for the provider at the root of the app (the entry has registered the stored language's messages). */
 export function useLangState(): LangValue {
   const [lang, setLangState] = useState<Lang>(loadLang);
   useEffect(() => {
@@ -25,7 +35,11 @@ export function useLangState(): LangValue {
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     saveLang(next);
-    setLangState(next);
+    // Shown once its messages are there (a failed load keeps the current language; the choice is remembered).
+    void ensureLangMessages(next).then(
+      () => setLangState(next),
+      () => undefined,
+    );
   }, []);
   const t = useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
   return { lang, setLang, t };
