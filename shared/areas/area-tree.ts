@@ -1,9 +1,19 @@
 // Lookups over the flat area list (the tree a scope check walks). No zod here: the web app's initial chunk
 // groups villages by ward with it, and the schemas of areas.ts load later with the API client's parsing.
-import type { Area, AreaLevel } from './areas';
+// areas.ts names it `AreaTree` for its own Area type; this module imports nothing of areas.ts.
+
+export const AREA_LEVELS = ['province', 'district', 'ward', 'village'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** What the lookups read of an area. */
+export interface TreeArea {
+  code: string;
+  level: AreaLevel;
+  parentCode: string | null;
+}
 
 /** Lookups over a flat area list. */
-export class AreaTree {
+export class AreaTreeOf<Area extends TreeArea> {
   private readonly byCode = new Map<string, Area>();
   // Built on first use, in one pass over the wards: a province of 600 wards asks for the wards of every area,
   // and walking every ward's ancestors per area made that quadratic.

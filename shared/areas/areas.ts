@@ -1,8 +1,8 @@
 // Pure area tree: the flat list the API serves and the lookups scope checks need.
 import * as z from 'zod/mini';
+import { AREA_LEVELS, type AreaLevel, AreaTreeOf } from './area-tree';
 
-export const AREA_LEVELS = ['province', 'district', 'ward', 'village'] as const;
-export type AreaLevel = (typeof AREA_LEVELS)[number];
+export { AREA_LEVELS, type AreaLevel };
 
 export const AreaSchema = z.object({
   code: z.string(),
@@ -15,5 +15,5 @@ export const AreaSchema = z.object({
 });
 export type Area = z.infer<typeof AreaSchema>;
 
-// The lookups live in their own module: the web app's first download uses them without the zod schemas above.
-export { AreaTree } from './area-tree';
+/** Lookups over a flat area list (their own module: the web app's first download uses them without zod). */
+export class AreaTree extends AreaTreeOf<Area> {}

@@ -176,17 +176,15 @@ describe('the household list on a village head’s phone', () => {
     // Prepare: the server answers every upload with 503, while the phone has a good signal.
     const [village] = await villagesOf('14812');
     const page = await openCollector('collector-14812', village!);
-    await page
-      .context()
-      .route('**/api/responses/*', (route) =>
-        route.request().method() === 'PUT'
-          ? route.fulfill({
-              status: 503,
-              contentType: 'application/json',
-              body: JSON.stringify({ error: { code: 'internal', message: 'Máy chủ đang gặp lỗi.' } }),
-            })
-          : route.continue(),
-      );
+    await page.context().route('**/api/responses/*', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'internal', message: 'Máy chủ đang gặp lỗi.' } }),
+          })
+        : route.continue(),
+    );
 
     // Act: save a household.
     await fillAndSave(page, 'Bùi Văn Lỗi Máy Chủ');
