@@ -1,5 +1,6 @@
 // The one HTTP client of the web app: adds the bearer token and Accept-Language, parses every answer with
-// the contract's schemas and turns error bodies into ApiError (status, code, message, field issues).
+// the contract's schemas and turns error bodies into ApiError (status, code, message, field issues). The schemas
+// (and zod) are a chunk of their own, loaded with the first answer to parse: out of a collector's first download.
 
 import type { AggregateLevel } from '@shared/api/contract';
 import type { CreateLinksRequest } from '@shared/api/links';
