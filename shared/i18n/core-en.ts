@@ -201,4 +201,5 @@ export const CORE_EN: Record<CoreMessageKey, string> = {
   'ui.collect.filter.attention': 'Need attention ({count})',
   'ui.collect.filter.sent': 'Sent ({count})',
   'ui.collect.no_match': 'No household matches. Type fewer letters or choose "All".',
+  'ui.error.load_failed': 'This page did not open. Check the phone signal or Wi-Fi and tap "Try again"; if it still fails, reload the app.',
 };

@@ -203,6 +203,7 @@ export const CORE_VI = {
   'ui.collect.filter.attention': 'Cần xem lại ({count})',
   'ui.collect.filter.sent': 'Đã gửi ({count})',
   'ui.collect.no_match': 'Không có hộ nào khớp. Thử gõ ít chữ hơn hoặc chọn "Tất cả".',
+  'ui.error.load_failed': 'Chưa mở được trang này. Hãy kiểm tra sóng điện thoại hoặc wifi rồi bấm "Thử lại"; nếu vẫn không được, tải lại ứng dụng.',
 } as const;
 
 export type CoreMessageKey = keyof typeof CORE_VI;

@@ -18,6 +18,7 @@ const JARGON_EN = /persistent|version conflict|sync|payload|session|JSON|UUID|If
 /** Messages about a failure or a state that needs the collector: each must say what to do next. */
 const NEEDS_ACTION: CoreMessageKey[] = [
   'ui.error.network',
+  'ui.error.load_failed',
   'error.internal',
   'error.too_many_requests',
   'error.forbidden',
