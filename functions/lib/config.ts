@@ -16,8 +16,8 @@ const ConfigSchema = z.object({
   AGGREGATE_SLOTS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(64)), 4),
   /** Secrets Manager secret whose value is the HMAC key of self-report links. */
   LINK_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
-  /** Public base URL of the web app for self-report link URLs (e.g. a custom domain); else taken from the request. */
-  PUBLIC_URL: z.optional(z.url()),
+  /** Public base URL of the web app (custom domain or the distribution's name): the only source of link URLs. */
+  PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/ })),
   /** Value of CloudFront's origin-verify header on /api/* (see infra/README.md): x-viewer-address is trusted only with it. */
   ORIGIN_VERIFY: z.optional(z.string().check(z.minLength(32))),
   /** The value before the last rotation, accepted until CloudFront's edges all send the new one. */

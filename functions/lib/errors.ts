@@ -26,6 +26,7 @@ const CATALOGUE = {
   too_many_links: { status: 409, key: 'error.too_many_links' },
   survey_published: { status: 409, key: 'error.survey_published' },
   round_has_responses: { status: 409, key: 'error.round_has_responses' },
+  indicators_busy: { status: 409, key: 'indicators.busy' },
   payload_too_large: { status: 413, key: 'error.payload_too_large' },
   unsupported_media_type: { status: 415, key: 'error.unsupported_media_type' },
   too_many_requests: { status: 429, key: 'error.too_many_requests' },
@@ -116,6 +117,7 @@ export const problem = {
   rosterConflict: () => new Problem('roster_conflict'),
   surveyPublished: () => new Problem('survey_published'),
   roundHasResponses: () => new Problem('round_has_responses'),
+  indicatorsBusy: () => new Problem('indicators_busy'),
   payloadTooLarge: (limitBytes: number) => new Problem('payload_too_large', { params: { limit: `${Math.round(limitBytes / 1024)} KB` } }),
   tooManyRequests: (retryAfterSeconds: number) =>
     new Problem('too_many_requests', { details: { retryAfter: retryAfterSeconds }, headers: { 'Retry-After': String(retryAfterSeconds) } }),

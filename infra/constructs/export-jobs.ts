@@ -53,7 +53,7 @@ export class ExportWorker extends Construct {
     this.fn = new PhieuFunction(this, 'Function', {
       projectRoot: props.projectRoot,
       entry: 'functions/export-worker.ts',
-      description: 'Phiếu export jobs: writes an export file into the exports bucket',
+      description: 'Phiếu background jobs: export files into the exports bucket, indicator recomputes',
       // A province's long export is ~1 GB: minutes of DynamoDB reads; memory buys CPU for CSV/XLSX/gzip.
       timeout: Duration.minutes(15),
       memorySize: 2048,
@@ -61,7 +61,8 @@ export class ExportWorker extends Construct {
       logEncryptionKey: props.logEncryptionKey,
     })
       .bindTable(props.responses, TABLE_ENV.responses, 'read')
-      .bindTable(props.aggregates, TABLE_ENV.aggregates, 'read')
+      // Indicator recompute jobs fill a new generation of aggregates through the ledger.
+      .bindTable(props.aggregates, TABLE_ENV.aggregates, 'readWrite')
       .bindTable(props.reference, TABLE_ENV.reference, 'readWrite');
     props.bucket.grantReadWrite(this.fn);
     // A failed job is recorded as failed by the worker; asking again starts it anew. No blind retries.

@@ -7,7 +7,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AreaTree } from '@shared/areas/areas';
 import { parseConfig } from '../../functions/lib/config';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
-import type { RecomputeDeps } from '../../functions/lib/services/results/recompute';
+import type { RecomputeLiveDeps } from '../../functions/lib/services/indicators/recompute-live';
+import { publishedDefinitions } from '../../functions/lib/services/surveys/published-definitions';
 import { LOCAL_AWS } from './dynamodb-local';
 import { LOCAL_TABLES } from './stack';
 
@@ -30,7 +31,7 @@ export interface CliDeps {
   repo: Repository;
   slots: number;
   /** Recompute's dependencies over this repository. */
-  recomputeDeps(): RecomputeDeps;
+  recomputeDeps(): RecomputeLiveDeps;
   /** The stream ARN of the responses table. */
   responsesStreamArn(): Promise<string>;
   close(): void;
@@ -73,6 +74,8 @@ export function connect(target: CliTarget, env: Record<string, string | undefine
     recomputeDeps: () => ({
       responses: repo.responses,
       aggregates: repo.aggregates,
+      countings: repo.countings,
+      definitions: publishedDefinitions(repo.surveys),
       areaTree: async () => new AreaTree(await repo.reference.listAreas()),
       slots,
       clock: () => new Date(),

@@ -1,11 +1,12 @@
 // `npm run recompute -- --round <id> --endpoint <DynamoDB Local endpoint>` (or `--aws`): recomputes every
 // aggregate of a round from the responses, prints the drift found and the repairs, and exits 0 only when
-// no drift remains. The same recomputeRound as POST /api/admin/recompute.
+// no drift remains. The same recompute as POST /api/admin/recompute.
 
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { recomputeLiveCounts } from '../../functions/lib/services/indicators/recompute-live';
 import type { DriftEntry } from '../../functions/lib/services/results/drift';
-import { type RecomputeReport, recomputeRound } from '../../functions/lib/services/results/recompute';
+import type { RecomputeReport } from '../../functions/lib/services/results/recompute';
 import { connect, textTable, UsageError } from './cli-deps';
 
 const USAGE = `Usage: npm run recompute -- --round <id> --endpoint <http://127.0.0.1:PORT> [--tables-prefix phieu-] [--region local] [--concurrency 16]
@@ -61,7 +62,7 @@ export async function main(argv: string[], out: (text: string) => void = console
     }
     const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
     if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new UsageError('--concurrency must be a whole number ≥ 1.');
-    const report = await recomputeRound(values.round, { ...deps.recomputeDeps(), concurrency });
+    const report = await recomputeLiveCounts(values.round, { ...deps.recomputeDeps(), concurrency });
     out(formatReport(report));
     return report.remaining.length === 0 ? 0 : 1;
   } catch (error) {

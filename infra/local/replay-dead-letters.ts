@@ -8,7 +8,8 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { recomputeRound } from '../../functions/lib/services/results/recompute';
+import { createFoldTargets } from '../../functions/lib/services/indicators/fold-targets';
+import { recomputeLiveCounts } from '../../functions/lib/services/indicators/recompute-live';
 import { createStreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { connect, UsageError } from './cli-deps';
 import { type DeadLetterQueue, pointerFromMessage, replayDeadLetter, replayQueue } from './dead-letters';
@@ -55,12 +56,17 @@ export async function main(argv: string[], out: (text: string) => void = console
     if (!values['queue-url'] && !values.letter?.length) throw new UsageError('Give --queue-url (AWS) or --letter (local).');
     deps = connect({ endpoint: values.endpoint, region: values.region, tablesPrefix: values['tables-prefix'], aws: values.aws });
     const connected = deps;
-    const handler = createStreamHandler({ aggregates: connected.repo.aggregates, slots: connected.slots });
+    const { countings, definitions } = connected.recomputeDeps();
+    const handler = createStreamHandler({
+      aggregates: connected.repo.aggregates,
+      slots: connected.slots,
+      foldTargets: createFoldTargets(countings, definitions),
+    });
     const recompute = async (roundIds: string[]) => {
       const ids = roundIds.length > 0 ? roundIds : (await connected.repo.reference.listRounds()).map((r) => r.id);
       let clean = true;
       for (const id of ids) {
-        const report = await recomputeRound(id, connected.recomputeDeps());
+        const report = await recomputeLiveCounts(id, connected.recomputeDeps());
         out(`recomputed ${id}: ${report.drift.length} drift entries, ${report.repaired.length} repaired, ${report.remaining.length} remaining`);
         clean &&= report.remaining.length === 0;
       }

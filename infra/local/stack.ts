@@ -19,7 +19,11 @@ import { createTables } from '../../functions/lib/repo/create-tables';
 import { seedReferenceData } from '../../functions/lib/seed/reference-data';
 import { cachedAreaTree } from '../../functions/lib/services/areas/area-tree';
 import { runExportJob } from '../../functions/lib/services/exports/run-export-job';
+import { createFoldTargets } from '../../functions/lib/services/indicators/fold-targets';
+import { runIndicatorRecompute } from '../../functions/lib/services/indicators/indicator-recompute';
+import type { RecomputeJob } from '../../functions/lib/services/indicators/round-indicators';
 import { generatedLinkKey } from '../../functions/lib/services/links/link-secret';
+import { publishedDefinitions } from '../../functions/lib/services/surveys/published-definitions';
 import { createS3ExportFiles } from '../../functions/lib/storage/export-files';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { seedDemoUsers } from './demo-users';
@@ -44,6 +48,11 @@ export interface LocalStackOptions {
   webRoot?: string;
   /** Limits of the public self-report routes (default: the API's). */
   selfRateLimits?: AppDeps['selfRateLimits'];
+  /**
+   * The web app's address as phones reach it, for link URLs (default: this server's own URL). Set it when phones
+   * come through another name, e.g. the machine's LAN address.
+   */
+  publicUrl?: string;
   /** Bucket export jobs write to (default: the one made at start; tests name a missing one to see a failure). */
   exportsBucket?: string;
 }
@@ -86,9 +95,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Export jobs: the worker's own handler function, run in this process instead of an async Lambda invoke.
     const files = createS3ExportFiles(s3.client, options.exportsBucket ?? LOCAL_EXPORTS_BUCKET);
     const runningExports = new Set<Promise<void>>();
-    const workerDeps = { ...repo, exportJobs: repo.exportJobs, areaTree: cachedAreaTree(repo.reference, clock), files, clock, log: logError };
+    const definitions = publishedDefinitions(repo.surveys);
+    const workerDeps = { ...repo, exportJobs: repo.exportJobs, definitions, areaTree: cachedAreaTree(repo.reference, clock), files, clock, log: logError };
     const dispatch = async (jobId: string) => {
       const run = runExportJob(jobId, workerDeps).finally(() => runningExports.delete(run));
+      runningExports.add(run);
+    };
+    // Indicator recompute jobs: the worker's function too, tracked like the exports so stop() waits for them.
+    const startRecompute = async (job: RecomputeJob) => {
+      const run: Promise<void> = runIndicatorRecompute(job, { ...workerDeps, slots: aggregateSlots }).then(() => {
+        runningExports.delete(run);
+      });
       runningExports.add(run);
     };
     cleanups.push(() => Promise.allSettled(runningExports).then(() => undefined));
@@ -99,10 +116,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Self-report links are signed with a key made at start: they live as long as this in-memory stack's data.
     // One server answers every /api/* path locally, the raw export included (CloudFront splits them in AWS).
     const api = createApp(
-      { repo, identity, clock, aggregateSlots, linkKey: generatedLinkKey(), selfRateLimits: options.selfRateLimits, exportJobs: { files, dispatch } },
+      {
+        repo,
+        identity,
+        clock,
+        aggregateSlots,
+        linkKey: generatedLinkKey(),
+        // Link URLs from configuration only, as in AWS: this server's own URL, never a request's Host.
+        publicUrl: options.publicUrl ?? url,
+        selfRateLimits: options.selfRateLimits,
+        exportJobs: { files, dispatch },
+        startRecompute,
+      },
       { serveExports: true },
     );
-    const streamHandler = createStreamHandler({ aggregates: repo.aggregates, slots: aggregateSlots, clock, exportJobs: repo.exportJobs });
+    const streamHandler = createStreamHandler({
+      aggregates: repo.aggregates,
+      slots: aggregateSlots,
+      clock,
+      exportJobs: repo.exportJobs,
+      foldTargets: createFoldTargets(repo.countings, definitions),
+    });
     const poller = startStreamPoller({
       client: streams,
       streamArn: responsesStreamArn,

@@ -6,7 +6,8 @@ import { startLocalStack } from './stack';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 
-const stack = await startLocalStack({ port, host });
+// PUBLIC_URL: where phones reach this server (a LAN address, a tunnel); default its own http://host:port.
+const stack = await startLocalStack({ port, host, publicUrl: process.env.PUBLIC_URL });
 // The operator CLIs (npm run seed:demo) read where the app listens from here.
 publishServer(stack.url);
 console.log(`

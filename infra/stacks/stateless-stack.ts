@@ -95,14 +95,17 @@ export class StatelessStack extends Stack {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    // Reads the Responses table only through its stream (granted by the event source), writes aggregates.
+    // Reads the Responses table only through its stream (granted by the event source), writes aggregates; reads
+    // the questionnaire versions that rounds' indicator lists are compiled against.
     const stream = new PhieuFunction(this, 'StreamFunction', {
       projectRoot: PROJECT_ROOT,
       entry: 'functions/stream.ts',
       description: 'Phiếu: folds Responses stream records into ward aggregates',
       timeout: Duration.seconds(60),
       logEncryptionKey: logKey,
-    }).bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite');
+    })
+      .bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite')
+      .bindTable(state.reference, TABLE_ENV.reference, 'read');
     stream.addEventSource(
       new DynamoEventSource(state.responses, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -155,6 +158,9 @@ export class StatelessStack extends Stack {
       logEncryptionKey: logKey,
     });
     this.distributionId = web.distribution.distributionId;
+    // Self-report link URLs are built from this alone (never from a request's Host): the app's own domain when it
+    // has one, else the distribution's name. The API refuses to start without it.
+    api.addEnvironment('PUBLIC_URL', props.domain ? `https://${props.domain.domainName}` : web.url);
 
     addOriginVerifyRotation(this, 'OriginVerifyRotation', {
       projectRoot: PROJECT_ROOT,

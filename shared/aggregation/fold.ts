@@ -8,6 +8,18 @@
 import { TALLY_KEYS, type Tally, tallyOf } from '../indicators/tally';
 import type { Household, Member } from '../survey/schema';
 
+/**
+ * How a response counts: its tally for one indicator list, and that list's counters at zero (sums start from
+ * it: objects of one shape, which V8 keeps in fast mode; built key by key they turn into slow hash maps).
+ */
+export interface Counter {
+  zero: Tally;
+  count(image: ResponseImage): Tally;
+}
+
+/** household-dx v1's built-in catalogue: what rounds counted before indicator lists were data (and the tests' default). */
+export const CATALOGUE_COUNTER: Counter = { zero: Object.fromEntries(TALLY_KEYS.map((key) => [key, 0])), count: tallyOf };
+
 /** A response item as stored (and as the stream's images carry it). */
 export interface ResponseImage {
   id: string;
@@ -66,9 +78,9 @@ export interface FoldPlan {
 export const aggregateKeyId = (key: AggregateKey) => `${key.roundId}#${key.wardCode}`;
 
 /** What a stored response adds to the aggregates: nothing once deleted. */
-export function contributionOf(image: ResponseImage | undefined): Contribution | null {
+export function contributionOf(image: ResponseImage | undefined, counter: Counter = CATALOGUE_COUNTER): Contribution | null {
   if (!image || image.deletedAt) return null;
-  return { key: { roundId: image.roundId, wardCode: image.wardCode }, tally: tallyOf(image) };
+  return { key: { roundId: image.roundId, wardCode: image.wardCode }, tally: counter.count(image) };
 }
 
 /** The response a record is about and the version it brings (a hard REMOVE comes after its old image). */
@@ -82,7 +94,7 @@ export function recordTarget(record: ChangeRecord): { responseId: string; versio
  * Plans the writes that fold `records` (in stream order) into the aggregates, given the ledger entries of
  * the responses they touch. Pure: the same records and ledger always give the same plan.
  */
-export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<string, LedgerEntry>): FoldPlan {
+export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<string, LedgerEntry>, counter: Counter = CATALOGUE_COUNTER): FoldPlan {
   // Per response, the ledger entry before this batch and after it. Versions in between cancel out, so
   // only the two ends count, and they are compared once, after the loop.
   const before = new Map<string, LedgerEntry | null>();
@@ -97,7 +109,7 @@ export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<s
       skipped += 1;
       continue;
     }
-    const next = contributionOf(record.newImage);
+    const next = contributionOf(record.newImage, counter);
     // The ledger moves to this version even when nothing counted changes (a name corrected, a response
     // deleted before it was ever counted): an older record delivered later (a dead-lettered batch being
     // replayed, a stream lagging behind recompute) must find the ledger newer and change nothing.
@@ -109,7 +121,7 @@ export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<s
   for (const [responseId, next] of after) {
     const previous = before.get(responseId) ?? null;
     ledgerUpdates.push({ expectedVersion: previous?.version ?? null, previous, next });
-    addUpdate(sums, previous, next);
+    addUpdate(sums, previous, next, counter.zero);
   }
   return { ledgerUpdates, deltas: nonZero(sums), skipped };
 }
@@ -117,25 +129,21 @@ export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<s
 /** One response's share of a plan's deltas: what moving its count from `previous` to `next` adds per key. */
 export function deltasOf(update: LedgerUpdate): Contribution[] {
   const sums = new Map<string, Contribution>();
-  addUpdate(sums, update.previous, update.next);
+  addUpdate(sums, update.previous, update.next, {});
   return nonZero(sums);
 }
 
-// Sums start from every known counter at zero: objects of one shape, which V8 keeps in fast mode. Built
-// by adding keys one by one they turn into hash maps, and the fold spends its time there.
-const ZERO: Tally = Object.fromEntries(TALLY_KEYS.map((key) => [key, 0]));
-
-function addUpdate(sums: Map<string, Contribution>, previous: LedgerEntry | null, next: LedgerEntry) {
-  if (previous?.key) add(sums, previous.key, previous.tally, -1);
-  if (next.key) add(sums, next.key, next.tally, 1);
+function addUpdate(sums: Map<string, Contribution>, previous: LedgerEntry | null, next: LedgerEntry, zero: Tally) {
+  if (previous?.key) add(sums, previous.key, previous.tally, -1, zero);
+  if (next.key) add(sums, next.key, next.tally, 1, zero);
 }
 
 /** Adds sign·tally to the running sum of `key`, in place (sums never leave this module unfiltered). */
-function add(sums: Map<string, Contribution>, key: AggregateKey, tally: Tally, sign: 1 | -1) {
+function add(sums: Map<string, Contribution>, key: AggregateKey, tally: Tally, sign: 1 | -1, zero: Tally) {
   const id = aggregateKeyId(key);
   let sum = sums.get(id);
   if (!sum) {
-    sum = { key, tally: { ...ZERO } };
+    sum = { key, tally: { ...zero } };
     sums.set(id, sum);
   }
   for (const counter in tally) sum.tally[counter] = (sum.tally[counter] ?? 0) + sign * tally[counter];
@@ -176,7 +184,7 @@ export function splitPlan(plan: FoldPlan, maxActions: number): FoldPlan[] {
     const newKeys = deltas.filter((d) => !sums.has(aggregateKeyId(d.key))).length;
     if (updates.length + 1 + sums.size + newKeys > maxActions) flush();
     updates.push(update);
-    for (const delta of deltas) add(sums, delta.key, delta.tally, 1);
+    for (const delta of deltas) add(sums, delta.key, delta.tally, 1, {});
   }
   flush();
   parts[0] = { ...parts[0], skipped: plan.skipped };

@@ -2,6 +2,7 @@
 // the web client parses with them.
 import * as z from 'zod/mini';
 import { AreaSchema } from '../areas/areas';
+import { IndicatorSchema } from '../questionnaire/definition';
 import { HouseholdSchema, MemberSchema } from '../survey/schema';
 
 export const ROLES = ['admin', 'official', 'collector'] as const;
@@ -103,10 +104,22 @@ export const AreaAggregateSchema = z.object({
 });
 export type AreaAggregate = z.infer<typeof AreaAggregateSchema>;
 
+/** A recompute of the round's counters under way (or failed): the figures are still the previous list's. */
+export const RecomputeStatusSchema = z.object({
+  state: z.enum(['running', 'failed']),
+  startedAt: z.string(),
+  processed: z.number(),
+  total: z.nullable(z.number()),
+  error: z.optional(z.string()),
+});
+
 export const AggregatesResponseSchema = z.object({
   roundId: z.string(),
   level: AggregateLevelSchema,
   updatedAt: z.nullable(z.string()),
+  /** The definitions the figures count, in display order, with their current labels and targets. */
+  indicators: z.optional(z.array(IndicatorSchema)),
+  recompute: z.optional(z.nullable(RecomputeStatusSchema)),
   areas: z.array(AreaAggregateSchema),
 });
 export type AggregatesResponse = z.infer<typeof AggregatesResponseSchema>;

@@ -39,6 +39,10 @@ export const LinkSchema = z.object({
   villageCode: z.string(),
   householdCode: z.optional(z.string()),
   headName: z.optional(z.string()),
+  /** The short code a person can type (`7KQM-4X92-PABC`); absent on links made before short codes. */
+  code: z.optional(z.string()),
+  /** `<public URL>/s/<code>`: what the printed sheet shows in place of the long URL. */
+  shortUrl: z.optional(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
   /** The response this link writes (the same on every submission). */
@@ -52,7 +56,16 @@ export const LinkSchema = z.object({
 });
 export type Link = z.infer<typeof LinkSchema>;
 
-export const LinksResponseSchema = z.object({ links: z.array(LinkSchema) });
+/** POST answers `links`; GET answers a page of them and `nextCursor` (null on the last page). */
+export const LinksResponseSchema = z.object({ links: z.array(LinkSchema), nextCursor: z.optional(z.nullable(z.string())) });
+
+/** `GET /api/links`: at most this many links per page (default DEFAULT_LINKS_PAGE). */
+export const MAX_LINKS_PAGE = 500;
+export const DEFAULT_LINKS_PAGE = 100;
+
+/** What a typed short code opens (`GET /api/self/code/{code}`): the link's token, used from then on like the link itself. */
+export const SelfCodeAnswerSchema = z.object({ token: z.string(), url: z.string() });
+export type SelfCodeAnswer = z.infer<typeof SelfCodeAnswerSchema>;
 
 /** What a household's own form page gets: where it answers for, and what it answered so far. */
 export const SelfFormSchema = z.object({
@@ -61,6 +74,8 @@ export const SelfFormSchema = z.object({
     expiresAt: z.string(),
     householdCode: z.optional(z.string()),
     headName: z.optional(z.string()),
+    /** The household's address on the roster, for a link made from it: the form starts with it. */
+    address: z.optional(z.string()),
   }),
   round: RoundSchema,
   ward: AreaSchema,

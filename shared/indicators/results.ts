@@ -1,5 +1,5 @@
 // From counts to what officials read: percent with one decimal, target, met or not.
-import { INDICATORS, type Indicator } from './catalogue';
+import { INDICATORS } from './catalogue';
 import { denominatorKey, numeratorKey, type Tally } from './tally';
 
 export interface IndicatorResult {
@@ -20,7 +20,13 @@ export function percentOf(numerator: number, denominator: number): number | null
   return Math.floor((numerator * 1000) / denominator + 0.5) / 10;
 }
 
-export function indicatorResults(tally: Tally, indicators: readonly Indicator[] = INDICATORS): IndicatorResult[] {
+/** What results need of an indicator: its counters' id and its target (a fraction, or null). */
+export interface TargetedIndicator {
+  id: string;
+  target: number | null;
+}
+
+export function indicatorResults(tally: Tally, indicators: readonly TargetedIndicator[] = INDICATORS): IndicatorResult[] {
   return indicators.map((indicator) => {
     const numerator = tally[numeratorKey(indicator.id)] ?? 0;
     const denominator = tally[denominatorKey(indicator.id)] ?? 0;

@@ -75,7 +75,8 @@ describe('aggregates.xlsx', () => {
           expect(row.getCell(8).value).toBe(result.numerator);
           expect(row.getCell(9).value).toBe(result.denominator);
           const percent = row.getCell(10);
-          if (result.percent === null) expect(percent.value ?? null).toBeNull();
+          // Nobody in the denominator: said in words, never an empty or 0% cell.
+          if (result.percent === null) expect(percent.value).toBe('Chưa có số liệu');
           else {
             expect(typeof percent.value).toBe('number');
             expect((percent.value as number) * 100).toBeCloseTo(result.percent, 9);
@@ -156,6 +157,8 @@ describe('round comparison', () => {
       change: 50,
       met: false,
       baseMet: false,
+      inBase: true,
+      definitionChanged: false,
     });
     const baDinh = comparison.areas.find((a: { code: string }) => a.code === '14812');
     expect(baDinh.indicators[0]).toMatchObject({ percent: null, basePercent: null, change: null });

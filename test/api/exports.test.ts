@@ -159,7 +159,7 @@ describe('the export function app', () => {
     const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
     const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
     const token = (await identity.signIn('admin', 'test-password')).token;
-    const deps = { repo: t.repo, identity, clock: () => new Date(), aggregateSlots: 4 };
+    const deps = { repo: t.repo, identity, clock: () => new Date(), aggregateSlots: 4, publicUrl: 'http://localhost' };
     const path = '/api/exports/responses.csv?roundId=cds-2024';
     const lambdaApi = createApp(deps, { log: () => {} });
     expect((await lambdaApi.request(path, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);

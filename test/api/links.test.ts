@@ -85,15 +85,21 @@ describe('POST /api/links', () => {
     ]);
   });
 
-  it("uses the browser's origin for the URL when the API sits behind the CDN", async () => {
-    const { body } = await makeLinks({ count: 1 });
+  it('builds URLs from the configured public URL only, whatever Host, X-Forwarded-Host, Origin or x-public-host say', async () => {
+    await setup({ publicUrl: 'https://phieu.example.vn/' });
+    const hostile = { host: 'evil.example', 'x-forwarded-host': 'evil.example', origin: 'https://evil.example', 'x-public-host': 'evil.example' };
     const res = await authed('/api/links', 'collector-14815', {
       method: 'POST',
-      headers: { origin: 'https://phieu.example.vn' },
+      headers: hostile,
       body: JSON.stringify({ roundId: 'cds-2024', wardCode: '14815', villageCode: VILLAGE, count: 1 }),
     });
-    expect((await res.json()).links[0].url).toMatch(/^https:\/\/phieu\.example\.vn\/#\/s\//);
-    expect(body.links[0].url).toMatch(/^http:\/\/localhost\//);
+    const [made] = (await res.json()).links;
+    expect(made.url).toBe(`https://phieu.example.vn/#/s/${made.token}`);
+    expect(made.shortUrl).toBe(`https://phieu.example.vn/s/${made.code}`);
+    const listed = await authed(`http://evil.example/api/links?roundId=cds-2024&wardCode=14815&villageCode=${VILLAGE}`, 'collector-14815', {
+      headers: hostile,
+    });
+    expect((await listed.json()).links[0]).toMatchObject({ url: made.url, shortUrl: made.shortUrl });
   });
 
   it.each([
@@ -456,7 +462,7 @@ describe('link tokens in logs', () => {
     const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
     const logged: Record<string, unknown>[] = [];
     const app = createApp(
-      { repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, linkKey: generatedLinkKey() },
+      { repo: t.repo, identity, clock: () => t.clock.now, aggregateSlots: 4, linkKey: generatedLinkKey(), publicUrl: 'http://localhost' },
       { log: (_m, details) => logged.push(details) },
     );
     vi.spyOn(t.repo.links, 'getLink').mockRejectedValue(new Error('storage down'));

@@ -21,6 +21,7 @@ import { DEMO_PASSWORD } from '../../infra/local/demo-users';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack';
 import { adult, child, responseBody } from '../support/fixtures';
 import { type Answers, answers, storedItem } from '../support/fold-harness';
+import { benchListFold, benchRecompute } from './indicator-lists';
 
 const WARDS = BIM_SON_AREAS.filter((a) => a.level === 'ward').map((w) => w.code);
 const VILLAGES = new Map(WARDS.map((ward) => [ward, BIM_SON_AREAS.filter((a) => a.parentCode === ward).map((v) => v.code)]));
@@ -57,8 +58,10 @@ function generateRecords(count: number, responses: number, wards: readonly strin
   return records;
 }
 
+const PURE_RECORDS = generateRecords(200_000, 20_000, WARDS);
+
 function benchPureFold(): number {
-  const records = generateRecords(200_000, 20_000, WARDS);
+  const records = PURE_RECORDS;
   const ledger = new Map<string, LedgerEntry>();
   const run = () => {
     ledger.clear();
@@ -241,7 +244,18 @@ console.log(`Machine: ${availableParallelism()} cores (${cpu}), Node ${process.v
 
 const pure = benchPureFold();
 console.log(`pure fold done: ${Math.round(pure)} records/s`);
+const pure30 = benchListFold(PURE_RECORDS);
+console.log(`pure fold, 30 indicators done: ${Math.round(pure30)} records/s`);
 if (process.argv.includes('--pure')) process.exit(0);
+const recomputeSize = Number(process.argv.find((a) => a.startsWith('--recompute-households='))?.split('=')[1] ?? 100_000);
+const recompute = await benchRecompute(recomputeSize, (round, count) =>
+  Array.from({ length: count }, (_, i) => {
+    const ward = pick(WARDS, i);
+    return storedItem(`${round}-${i}`, round, ward, pick(VILLAGES.get(ward) ?? [ward], i), 1, pick(BODIES, i));
+  }),
+);
+console.log(`recompute done: ${recompute.households} households in ${recompute.seconds.toFixed(1)} s; progress seen:`);
+for (const p of recompute.progress) console.log(`  ${p.at.toFixed(0)} s: ${p.processed} of ${p.total ?? '?'}`);
 const mixed = await benchEndToEnd(4000, WARDS);
 console.log(
   `end-to-end (7 wards) done: ${mixed.records} records in ${mixed.batches} batches, ${Math.round(mixed.handlerShare * 100)}% of the time in the handler`,
@@ -257,6 +271,12 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 console.log(
   textTable([
     { measure: 'pure fold, records/s (one core)', value: fmt(pure), 'goal / bound': '≥ 100,000' },
+    { measure: 'pure fold, 30 indicators incl. compound, households/s (one core)', value: fmt(pure30), 'goal / bound': '≥ 100,000' },
+    {
+      measure: `recompute after adding an indicator, ${fmt(recompute.households)} households (s)`,
+      value: fmt(recompute.seconds, 1),
+      'goal / bound': `${fmt(recompute.perSecond)} households/s, progress every second`,
+    },
     { measure: 'end to end, records/s (handler + DynamoDB Local, 7 wards)', value: fmt(mixed.recordsPerSecond), 'goal / bound': '' },
     {
       measure: 'aggregate writes per 1,000 responses (7 wards)',

@@ -44,7 +44,7 @@ try {
   await seedReferenceData(repo.reference);
   await repo.reference.putLocalUser({ username: 'bench', role: 'admin', areas: ['38'], passwordHash: await hashPassword('bench-password') });
   const identity = await createLocalIdentity(repo.reference, 'http://bench.local/idp');
-  const app = createApp({ repo, identity, clock: () => new Date(), aggregateSlots: 4 }, { log: () => {} });
+  const app = createApp({ repo, identity, clock: () => new Date(), aggregateSlots: 4, publicUrl: 'http://bench.local' }, { log: () => {} });
   const { token } = await identity.signIn('bench', 'bench-password');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const body = JSON.stringify(responseBody());

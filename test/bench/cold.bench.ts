@@ -27,6 +27,7 @@ const ENV = {
   COGNITO_CLIENT_ID: 'c',
   LINK_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:1:secret:x',
   ORIGIN_VERIFY: 'o'.repeat(48),
+  PUBLIC_URL: 'https://phieu.example.vn',
 };
 
 const MINIMAL = `

@@ -24,5 +24,5 @@ const port = await new Promise<number>((resolve) =>
 );
 const url = `http://127.0.0.1:${port}`;
 const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
-const app = createApp({ repo, identity, clock: () => new Date(), aggregateSlots: 4 }, { serveExports: true });
+const app = createApp({ repo, identity, clock: () => new Date(), aggregateSlots: 4, publicUrl: url }, { serveExports: true });
 serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => console.log(`READY ${url}`));

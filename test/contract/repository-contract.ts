@@ -5,6 +5,7 @@
 import type { FoldPlan, LedgerEntry } from '@shared/aggregation/fold';
 import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
+import { initialCounting, replaceIndicators } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import { HOUSEHOLD_DX_V1 } from '@shared/questionnaire/household-dx-v1';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
@@ -87,6 +88,22 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
       repo = await makeRepo();
     });
     describeExportJobsContract(() => repo);
+
+    describe('counting states', () => {
+      it('writes a state only against the rev read, and gives it back whole', async () => {
+        const roundId = `counting-${Math.random().toString(36).slice(2)}`;
+        const state = initialCounting({ id: roundId, surveyId: HOUSEHOLD_DX_V1.id, surveyVersion: 1 }, HOUSEHOLD_DX_V1.indicators);
+        expect(await repo.countings.get(roundId)).toBeUndefined();
+        expect(await repo.countings.put(state, null)).toBe(true);
+        expect(await repo.countings.put(state, null)).toBe(false);
+        expect(await repo.countings.get(roundId)).toEqual(state);
+        const next = replaceIndicators(state, HOUSEHOLD_DX_V1.indicators.slice(0, 2), '2026-11-30T00:00:00Z').state;
+        expect(await repo.countings.put(next, 5)).toBe(false);
+        expect(await repo.countings.put(next, state.rev)).toBe(true);
+        expect(await repo.countings.get(roundId)).toEqual(next);
+        expect(await repo.countings.put(next, state.rev)).toBe(false);
+      });
+    });
 
     describe('responses', () => {
       it('creates a response once: a second create of the same id conflicts and leaves the first', async () => {
@@ -190,6 +207,17 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
         expect((await repo.links.getLink(ROUND, VILLAGE_1, 'l-1'))?.revokedBy).toBe('collector-14815');
         expect(written(await repo.links.revokeLink(ROUND, VILLAGE_1, 'l-missing', '2026-11-21T00:00:00.000Z', 'admin'))).toBe(false);
         expect(await repo.links.getLink(ROUND, VILLAGE_1, 'l-missing')).toBeUndefined();
+      });
+
+      it("finds a link by its short code's index key, keeps the key on the link, and lists no index entry as a link", async () => {
+        await repo.links.putLinks([
+          link('l-coded', '2026-11-20T08:00:00.000Z', { codeKid: 'kid1', codeHash: 'hash-of-code-1', address: 'Số 3, ngõ 5' }),
+          link('l-plain', '2026-11-20T09:00:00.000Z'),
+        ]);
+        expect(await repo.links.getLinkCode('hash-of-code-1')).toEqual({ roundId: ROUND, villageCode: VILLAGE_1, linkId: 'l-coded' });
+        expect(await repo.links.getLinkCode('hash-of-another-code')).toBeUndefined();
+        expect(await repo.links.getLink(ROUND, VILLAGE_1, 'l-coded')).toMatchObject({ codeKid: 'kid1', codeHash: 'hash-of-code-1', address: 'Số 3, ngõ 5' });
+        expect((await repo.links.listLinks(ROUND, VILLAGE_1)).map((l) => l.linkId)).toEqual(['l-coded', 'l-plain']);
       });
     });
 

@@ -76,4 +76,28 @@ describe('links repository', () => {
       ExpressionAttributeValues: { ':at': '2026-11-25T00:00:00.000Z', ':by': 'collector-14815' },
     });
   });
+
+  it("writes a short code's index entry beside its link, naming the link only", async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    const coded = { ...link('abc'), codeKid: 'k1d2', codeHash: 'h4sh' };
+    await repo.putLinks([coded]);
+    expect(ddb).toReceiveCommandWith(BatchWriteCommand, {
+      RequestItems: {
+        [TABLE]: [
+          { PutRequest: { Item: { pk: PK, sk: 'abc', ...coded } } },
+          { PutRequest: { Item: { pk: 'LINKCODE#h4sh', sk: 'CODE', roundId: 'cds-2024', villageCode: '14815-khu-pho-1', linkId: 'abc' } } },
+        ],
+      },
+    });
+  });
+
+  it('reads a code index entry strongly consistent; undefined when there is none', async () => {
+    ddb
+      .on(GetCommand)
+      .resolvesOnce({ Item: { pk: 'LINKCODE#h4sh', sk: 'CODE', roundId: 'cds-2024', villageCode: '14815-khu-pho-1', linkId: 'abc' } })
+      .resolves({});
+    expect(await repo.getLinkCode('h4sh')).toEqual({ roundId: 'cds-2024', villageCode: '14815-khu-pho-1', linkId: 'abc' });
+    expect(await repo.getLinkCode('nope')).toBeUndefined();
+    expect(ddb).toReceiveCommandWith(GetCommand, { TableName: TABLE, Key: { pk: 'LINKCODE#h4sh', sk: 'CODE' }, ConsistentRead: true });
+  });
 });

@@ -3,6 +3,7 @@
 
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '@shared/aggregation/fold';
 import type { Area } from '@shared/areas/areas';
+import type { CountingState } from '@shared/indicators/counting';
 import { addTally, type Tally } from '@shared/indicators/tally';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import type { StoredRound as Round } from '@shared/rounds/round';
@@ -10,6 +11,7 @@ import type {
   AggregateRow,
   AggregatesRepo,
   AttemptsRepo,
+  CountingsRepo,
   FailedAttempts,
   LinkRecord,
   LinksRepo,
@@ -105,6 +107,7 @@ export function createMemoryRepository(): MemoryRepository {
     changes,
     responses,
     aggregates: {} as AggregatesRepo,
+    countings: memoryCountings(),
     reference: {} as ReferenceRepo,
     roster: {} as RosterRepo,
     rosterEntries: new Map(),
@@ -190,9 +193,13 @@ export function createMemoryRepository(): MemoryRepository {
   repo.surveys = memorySurveys();
   // ---- self-report links ----
   const linkKey = (roundId: string, villageCode: string, linkId: string) => `${roundId}#${villageCode}#${linkId}`;
+  const linkCodes = new Map<string, { roundId: string; villageCode: string; linkId: string }>();
   repo.links = {
     async putLinks(links) {
-      for (const link of links) repo.linkItems.set(linkKey(link.roundId, link.villageCode, link.linkId), clone(link));
+      for (const link of links) {
+        repo.linkItems.set(linkKey(link.roundId, link.villageCode, link.linkId), clone(link));
+        if (link.codeHash) linkCodes.set(link.codeHash, { roundId: link.roundId, villageCode: link.villageCode, linkId: link.linkId });
+      }
     },
     async getLink(roundId, villageCode, linkId) {
       const link = repo.linkItems.get(linkKey(roundId, villageCode, linkId));
@@ -209,6 +216,10 @@ export function createMemoryRepository(): MemoryRepository {
       if (!link || link.revokedAt) return false;
       repo.linkItems.set(linkKey(roundId, villageCode, linkId), { ...link, revokedAt, revokedBy });
       return true;
+    },
+    async getLinkCode(codeHash) {
+      const entry = linkCodes.get(codeHash);
+      return entry ? clone(entry) : undefined;
     },
   };
   return repo;
@@ -313,6 +324,23 @@ function memorySurveys(): SurveysRepo {
       if (current?.status !== 'draft') return { ok: false, current: current && clone(current) };
       versions.set(key(id, version), { ...current, status: 'published', publishedAt, publishedBy });
       return { ok: true };
+    },
+  };
+}
+
+/** Counting states kept in a map, writes conditional on the rev as in DynamoDB. */
+export function memoryCountings(): CountingsRepo {
+  const states = new Map<string, CountingState>();
+  return {
+    async get(roundId) {
+      const state = states.get(roundId);
+      return state && structuredClone(state);
+    },
+    async put(state, expectedRev) {
+      const stored = states.get(state.roundId);
+      if ((stored?.rev ?? null) !== expectedRev) return false;
+      states.set(state.roundId, structuredClone(state));
+      return true;
     },
   };
 }

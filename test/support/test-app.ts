@@ -10,7 +10,12 @@ import { seedReferenceData } from '../../functions/lib/seed/reference-data';
 import { cachedAreaTree } from '../../functions/lib/services/areas/area-tree';
 import { noteResponseChanges } from '../../functions/lib/services/exports/note-response-changes';
 import { runExportJob } from '../../functions/lib/services/exports/run-export-job';
-import { foldRecords } from '../../functions/lib/services/results/fold-records';
+import { COUNTING_CACHE_TTL_MS } from '../../functions/lib/services/indicators/cached-countings';
+import { createFoldTargets } from '../../functions/lib/services/indicators/fold-targets';
+import { runIndicatorRecompute } from '../../functions/lib/services/indicators/indicator-recompute';
+import type { RecomputeJob } from '../../functions/lib/services/indicators/round-indicators';
+import { foldIntoGenerations } from '../../functions/lib/services/results/fold-generations';
+import { publishedDefinitions } from '../../functions/lib/services/surveys/published-definitions';
 import { createMemoryExportFiles } from './memory-export-files';
 import { createMemoryRepository } from './memory-repo';
 
@@ -30,9 +35,16 @@ export interface TestAppOptions {
   selfRateLimits?: AppDeps['selfRateLimits'];
   /** CloudFront's origin-verify value (default: none, as locally: x-viewer-address is never trusted). */
   originVerify?: string;
+  /** The web app's configured public URL, the only source of link URLs (default http://localhost). */
+  publicUrl?: string;
 }
 
-export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), selfRateLimits, originVerify }: TestAppOptions = {}) {
+export async function createTestApp({
+  now = new Date('2026-11-24T08:00:00Z'),
+  selfRateLimits,
+  originVerify,
+  publicUrl = 'http://localhost',
+}: TestAppOptions = {}) {
   const repo = createMemoryRepository();
   await seedReferenceData(repo.reference, repo.surveys);
   const passwordHash = await hashPassword(TEST_PASSWORD);
@@ -43,8 +55,13 @@ export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), se
   const files = createMemoryExportFiles();
   const queuedJobs: string[] = [];
   const exportJobs = { files, dispatch: async (jobId: string) => void queuedJobs.push(jobId) };
+  // Indicator recomputes likewise wait for runRecomputeJobs.
+  const queuedRecomputes: RecomputeJob[] = [];
+  const startRecompute = async (job: RecomputeJob) => void queuedRecomputes.push(job);
+  const definitions = publishedDefinitions(repo.surveys);
+  const foldTargets = createFoldTargets(repo.countings, definitions);
   const app = createApp(
-    { repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify, exportJobs },
+    { repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify, exportJobs, startRecompute, publicUrl },
     { log: () => {}, serveExports: true },
   );
   const areaTree = cachedAreaTree(repo.reference, () => clock.now);
@@ -63,15 +80,26 @@ export async function createTestApp({ now = new Date('2026-11-24T08:00:00Z'), se
     /** Runs the export jobs started since the last call, as the worker would. */
     async runExportJobs(log: (message: string, details: Record<string, unknown>) => void = () => {}) {
       const ids = queuedJobs.splice(0);
-      for (const id of ids) await runExportJob(id, { ...repo, exportJobs: repo.exportJobs, areaTree, files, clock: () => clock.now, log });
+      for (const id of ids) await runExportJob(id, { ...repo, exportJobs: repo.exportJobs, definitions, areaTree, files, clock: () => clock.now, log });
       return ids;
+    },
+    /** Runs the indicator recompute jobs started since the last call, as the worker would (no settling pause). */
+    async runRecomputeJobs(log: (message: string, details: Record<string, unknown>) => void = () => {}) {
+      const jobs = queuedRecomputes.splice(0);
+      const outcomes = [];
+      for (const job of jobs) {
+        outcomes.push(await runIndicatorRecompute(job, { ...repo, definitions, areaTree, slots: 4, clock: () => clock.now, log, settleMs: 0 }));
+      }
+      // The worker runs elsewhere: its outcome reaches the app once the app's short cache of counting states expires.
+      if (jobs.length > 0) clock.now = new Date(clock.now.getTime() + COUNTING_CACHE_TTL_MS + 1);
+      return outcomes;
     },
     /** Folds the changes written since the last call, as the stream handler would. */
     async foldPending() {
       const pending = repo.changes.slice(folded);
       folded = repo.changes.length;
       await noteResponseChanges(pending, repo.exportJobs);
-      return foldRecords(pending, repo.aggregates, { slot: 0, now: () => clock.now });
+      return foldIntoGenerations(pending, repo.aggregates, foldTargets, 0, () => clock.now);
     },
   };
 }

@@ -54,6 +54,7 @@ describe('link key', () => {
       COGNITO_CLIENT_ID: 'c',
       AWS_REGION: 'ap-southeast-1',
       ORIGIN_VERIFY: 'v'.repeat(32),
+      PUBLIC_URL: 'https://phieu.example.vn',
     };
     expect(() => apiDepsFromEnv(env)).toThrow('Missing configuration: LINK_SECRET_ARN');
     expect(apiDepsFromEnv({ ...env, LINK_SECRET_ARN: ARN }).linkKey).toBeTypeOf('function');
@@ -68,6 +69,7 @@ describe('link key', () => {
       COGNITO_CLIENT_ID: 'c',
       AWS_REGION: 'ap-southeast-1',
       LINK_SECRET_ARN: ARN,
+      PUBLIC_URL: 'https://phieu.example.vn',
     };
     expect(() => apiDepsFromEnv(env)).toThrow('Missing configuration: ORIGIN_VERIFY');
     expect(() => apiDepsFromEnv({ ...env, ORIGIN_VERIFY: 'short' })).toThrow('Invalid configuration: ORIGIN_VERIFY');

@@ -35,13 +35,14 @@ export function App() {
     if (outbox.unsent > 0 && !confirm(langValue.t('ui.outbox.logout_warning', { count: outbox.unsent }))) return;
     setSession(null);
   };
-  // A household's link (#/s/<token>) needs no account, and never uses a session this device may hold.
+  // A household's link (#/s/<token>), short code (#/s/<code>) or code entry page (#/s) needs no account, and never
+  // uses a session this device may hold.
   if (route.name === 'self') {
     return (
       <LangContext.Provider value={langValue}>
         <Header session={null} page="s" onLogout={() => {}} />
         <main class="page" id="main">
-          <LazyPage key={route.params.token} load={loadSelf} props={{ token: route.params.token }} />
+          <LazyPage key={route.params.token ?? ''} load={loadSelf} props={{ token: route.params.token }} />
         </main>
       </LangContext.Provider>
     );

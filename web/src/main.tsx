@@ -7,11 +7,15 @@ import { App } from './app';
 import { registerServiceWorker } from './lib/platform/service-worker';
 import { loadLang } from './lib/platform/storage';
 import { ensureLangMessages } from './lib/platform/use-lang';
+import { shortPathToHash } from './lib/platform/use-route';
 import './styles.css';
 
 // The core messages are registered before anything renders: Vietnamese always (the default, in this chunk),
 // English first when this device chose it; lazy pages register their own tables.
 registerMessages({ vi: CORE_VI, en: {} });
+// A typed short address (`/s/<code>`) opens the self-report route; the path goes back to the app's root.
+const shortHash = shortPathToHash(location.pathname);
+if (shortHash) history.replaceState(null, '', `/${shortHash}`);
 void ensureLangMessages(loadLang())
   .catch(() => undefined)
   .then(() => {

@@ -4,7 +4,7 @@ import { jwksOf, parseConfig } from '../config';
 import type { AppDeps } from '../http/context';
 import { createDocumentClient, createRepository } from '../repo';
 import { secretsManagerLinkKeyring } from '../services/links/link-secret';
-import { exportJobsFromEnv } from './export-worker-deps';
+import { exportJobsFromEnv, recomputeJobsFromEnv } from './export-worker-deps';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
   const config = parseConfig(env, [
@@ -16,6 +16,8 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     'AWS_REGION',
     'LINK_SECRET_ARN',
     'ORIGIN_VERIFY',
+    // Link URLs are built from it alone: a deployment without it fails here, at start, not on each request.
+    'PUBLIC_URL',
   ]);
   const doc = createDocumentClient();
   return {
@@ -29,9 +31,10 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
     clock: () => new Date(),
     aggregateSlots: config.AGGREGATE_SLOTS,
     linkKey: secretsManagerLinkKeyring(config.LINK_SECRET_ARN!, config.AWS_REGION!),
-    publicUrl: config.PUBLIC_URL,
+    publicUrl: config.PUBLIC_URL!,
     originVerify: config.ORIGIN_VERIFY!,
     originVerifyPrevious: config.ORIGIN_VERIFY_PREVIOUS,
     exportJobs: exportJobsFromEnv(env),
+    startRecompute: recomputeJobsFromEnv(env),
   };
 }

@@ -26,6 +26,8 @@ import { selfRoutes } from '../http/routes/self';
 import { formRoutes, SURVEYS_UPLOAD_PATH, surveyRoutes } from '../http/routes/surveys';
 import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
+import { withCachedCountings } from '../services/indicators/cached-countings';
+import { inProcessRecompute } from '../services/indicators/in-process-recompute';
 import { generatedLinkKey } from '../services/links/link-secret';
 import { withCachedWardRosters } from '../services/roster/cached-ward-rosters';
 import { withCachedRounds } from '../services/rounds/cached-rounds';
@@ -56,11 +58,14 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
     reference: withCachedRounds(deps.repo.reference, deps.clock),
     // Roster totals are read by every aggregates request; an import here clears them.
     roster: withCachedWardRosters(deps.repo.roster, deps.clock),
+    // Every officials' page polls its figures, which read the round's counting state.
+    countings: withCachedCountings(deps.repo.countings, deps.clock),
   };
   const areaTree = cachedAreaTree(repo.reference, deps.clock);
   const definitions = publishedDefinitions(deps.repo.surveys);
   // The link key also signs page cursors (under its own context: see http/signed-cursor.ts).
-  const withTree = { ...deps, repo, areaTree, definitions, linkKey: deps.linkKey ?? generatedLinkKey() };
+  const startRecompute = deps.startRecompute ?? inProcessRecompute({ ...deps.repo, definitions, areaTree, slots: deps.aggregateSlots, clock: deps.clock, log });
+  const withTree = { ...deps, repo, areaTree, definitions, startRecompute, linkKey: deps.linkKey ?? generatedLinkKey() };
   const app = new Hono<AppEnv>();
   app.use('/api/*', securityHeaders);
   app.use('/api/*', detectLanguage);

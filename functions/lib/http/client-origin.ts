@@ -1,20 +1,7 @@
-// What a request says about where it came from: the web app's public origin (for link URLs) and the client's
-// address (for rate limiting), read from the headers CloudFront and API Gateway set.
+// What a request says about where it came from: the client's address (for rate limiting), read from the headers
+// CloudFront and API Gateway set. Link URLs never come from a request: they use the configured public URL.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from './context';
-
-/**
- * The web app's public origin: configured (PUBLIC_URL), else the host CloudFront saw (x-public-host, set by the
- * distribution's function on /api/*), else the browser's Origin, else the request's own origin (local server).
- */
-export function publicBaseUrl(c: AppContext, configured?: string): string {
-  if (configured) return configured.replace(/\/+$/, '');
-  const forwarded = c.req.header('x-public-host');
-  if (forwarded && /^[A-Za-z0-9.-]+(:\d+)?$/.test(forwarded)) return `https://${forwarded}`;
-  const origin = c.req.header('origin');
-  if (origin && /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(origin)) return origin;
-  return new URL(c.req.url).origin;
-}
 
 /**
  * The custom header CloudFront's API origin adds (infra/constructs/web-site.ts), carrying a per-deployment random

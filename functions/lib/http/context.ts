@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
 import type { Repository } from '../repo/types';
 import type { ExportJobDeps } from '../services/exports/export-jobs';
+import type { RecomputeJob } from '../services/indicators/round-indicators';
 import type { LinkKeySource } from '../services/links/link-secret';
 import type { RateLimit } from '../services/links/rate-limiter';
 import type { SignInPolicy } from '../services/sign-in/sign-in-guard';
@@ -18,10 +19,13 @@ export interface AppDeps {
   aggregateSlots: number;
   /** HMAC key of self-report links; absent: a random key for this process (local stack, tests). */
   linkKey?: LinkKeySource;
-  /** Public base URL of the web app for link URLs; absent: taken from the request. */
-  publicUrl?: string;
+  /**
+   * Public base URL of the web app (`https://phieu.example.vn`), the only source of link URLs: PUBLIC_URL in AWS,
+   * the local server's own URL locally. Never taken from a request's headers.
+   */
+  publicUrl: string;
   /** Limits of the public self-report routes; absent: the defaults in http/routes/self.ts. */
-  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit; invalidPerAddress?: RateLimit };
+  selfRateLimits?: { perToken: RateLimit; perAddress: RateLimit; invalidPerAddress?: RateLimit; invalidCodesPerAddress?: RateLimit };
   /**
    * The value CloudFront sends in the origin-verify header (ORIGIN_VERIFY): only requests carrying it may name
    * the viewer address (x-viewer-address). Absent (local stack, tests): that header is never trusted.
@@ -35,6 +39,8 @@ export interface AppDeps {
   originVerifyPrevious?: string;
   /** Where export jobs write their files and how the worker is started; absent: no export jobs (the export function). */
   exportJobs?: Pick<ExportJobDeps, 'files' | 'dispatch'>;
+  /** Starts an indicator recompute job (an async invoke of the worker in AWS); absent: run in this process. */
+  startRecompute?: (job: RecomputeJob) => Promise<void>;
 }
 
 export interface AppEnv {

@@ -11,9 +11,12 @@ import type { AppEnv } from './context';
 
 /** Paths that carry a self-report link token (a credential) in their last segment: /api/self/{token}, /api/links/{token}. */
 const TOKEN_PATH = /^(\/api\/(?:self|links)\/)[^/]+/;
+/** A typed short code is a credential too: /api/self/code/{code}. */
+const CODE_PATH = /^(\/api\/self\/code\/)[^/]+/;
 
-/** The request path as it may be logged: a link token is replaced by `{token}`. */
+/** The request path as it may be logged: a link token is replaced by `{token}`, a short code by `{code}`. */
 export function loggablePath(path: string): string {
+  if (CODE_PATH.test(path)) return path.replace(CODE_PATH, '$1{code}');
   return path.replace(TOKEN_PATH, '$1{token}');
 }
 

@@ -3,6 +3,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
 import { createAttemptsRepo } from './attempts-repo';
+import { createCountingsRepo } from './countings-repo';
 import { createExportJobsRepo } from './export-jobs-repo';
 import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
@@ -26,6 +27,7 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
   return {
     responses: createResponsesRepo(doc, tables.responses),
     aggregates: createAggregatesRepo(doc, tables.aggregates),
+    countings: createCountingsRepo(doc, tables.aggregates),
     reference: createReferenceRepo(doc, tables.reference),
     roster: createRosterRepo(doc, tables.reference),
     // Links live in the Reference table, under their own partition per round and village.

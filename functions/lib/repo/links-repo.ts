@@ -1,5 +1,6 @@
 // DynamoDB access for self-report links, kept in the Reference table: pk `LINK#<round>#<village>`, sk the link id.
 // One partition per village and round is what the links page lists; a token names all three parts of the key.
+// A short code's index entry sits in its own item, pk `LINKCODE#<hmac of the code>`, naming the link's key.
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
 import { conditionalWrite } from './conditional-write';
@@ -10,6 +11,11 @@ export function linkPartition(roundId: string, villageCode: string): string {
   return `LINK#${roundId}#${villageCode}`;
 }
 
+export function linkCodePartition(codeHash: string): string {
+  return `LINKCODE#${codeHash}`;
+}
+const CODE_SK = 'CODE';
+
 function toRecord(item: Record<string, unknown>): LinkRecord {
   const { pk: _pk, sk: _sk, ...record } = item;
   return record as unknown as LinkRecord;
@@ -18,7 +24,18 @@ function toRecord(item: Record<string, unknown>): LinkRecord {
 export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string): LinksRepo {
   return {
     async putLinks(links) {
-      const requests = links.map((link) => ({ PutRequest: { Item: { pk: linkPartition(link.roundId, link.villageCode), sk: link.linkId, ...link } } }));
+      const requests = links.flatMap((link) => [
+        { PutRequest: { Item: { pk: linkPartition(link.roundId, link.villageCode), sk: link.linkId, ...link } } },
+        ...(link.codeHash
+          ? [
+              {
+                PutRequest: {
+                  Item: { pk: linkCodePartition(link.codeHash), sk: CODE_SK, roundId: link.roundId, villageCode: link.villageCode, linkId: link.linkId },
+                },
+              },
+            ]
+          : []),
+      ]);
       await batchWriteAll(doc, tableName, requests);
     },
 
@@ -53,6 +70,12 @@ export function createLinksRepo(doc: DynamoDBDocumentClient, tableName: string):
         toRecord,
       );
       return written.ok;
+    },
+
+    async getLinkCode(codeHash) {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: { pk: linkCodePartition(codeHash), sk: CODE_SK }, ConsistentRead: true }));
+      if (!Item) return undefined;
+      return { roundId: String(Item.roundId), villageCode: String(Item.villageCode), linkId: String(Item.linkId) };
     },
   };
 }

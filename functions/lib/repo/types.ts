@@ -4,6 +4,7 @@
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { Area } from '@shared/areas/areas';
+import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import type { Definition, Label } from '@shared/questionnaire/definition';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
@@ -134,6 +135,12 @@ export interface LinkRecord {
   villageCode: string;
   householdCode?: string;
   headName?: string;
+  /** The household's address on the roster when the link was made for a roster household: the form starts with it. */
+  address?: string;
+  /** Id of the link key that made the link's short code (none: a link from before short codes). */
+  codeKid?: string;
+  /** The short code's index key (an HMAC of the code, never the code): also stored as its own lookup entry. */
+  codeHash?: string;
   /** The round's close when the link was made: the token's expiry. */
   expiresAt: string;
   createdBy: string;
@@ -142,8 +149,15 @@ export interface LinkRecord {
   revokedBy?: string;
 }
 
+/** Where a short code's index entry points. */
+export interface LinkCodeEntry {
+  roundId: string;
+  villageCode: string;
+  linkId: string;
+}
+
 export interface LinksRepo {
-  /** Stores new links (ids are random: never overwrites in practice). */
+  /** Stores new links (ids are random: never overwrites in practice), and the code index entry of each that has a `codeHash`. */
   putLinks(links: readonly LinkRecord[]): Promise<void>;
   /** Strongly consistent, so a revocation holds from the next request on. */
   getLink(roundId: string, villageCode: string, linkId: string): Promise<LinkRecord | undefined>;
@@ -151,6 +165,8 @@ export interface LinksRepo {
   listLinks(roundId: string, villageCode: string): Promise<LinkRecord[]>;
   /** Marks a link revoked; false when it does not exist or was revoked already. */
   revokeLink(roundId: string, villageCode: string, linkId: string, revokedAt: string, revokedBy: string): Promise<boolean>;
+  /** The link a short code's index key points to (strongly consistent); undefined when no code has it. */
+  getLinkCode(codeHash: string): Promise<LinkCodeEntry | undefined>;
 }
 
 // ---- failed sign-in attempts ----
@@ -251,9 +267,18 @@ export interface ExportJobsRepo {
   responseChanges(roundId: string): Promise<number>;
 }
 
+/** Each round's counting state: which indicator lists its aggregate generations count. */
+export interface CountingsRepo {
+  /** Strongly consistent; undefined before the round's list was first edited. */
+  get(roundId: string): Promise<CountingState | undefined>;
+  /** Writes `state` if the stored rev is still `expectedRev` (null: no state stored yet); false otherwise. */
+  put(state: CountingState, expectedRev: number | null): Promise<boolean>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
+  countings: CountingsRepo;
   reference: ReferenceRepo;
   roster: RosterRepo;
   links: LinksRepo;

@@ -5,7 +5,9 @@ import { type Log, logError } from '../logger';
 import { changeRecordOf } from '../repo/stream-records';
 import type { AggregatesRepo, ExportJobsRepo } from '../repo/types';
 import { noteResponseChanges } from '../services/exports/note-response-changes';
-import { foldRecords, slotFor } from '../services/results/fold-records';
+import { catalogueFoldTargets, type FoldTargets } from '../services/indicators/fold-targets';
+import { foldIntoGenerations } from '../services/results/fold-generations';
+import { slotFor } from '../services/results/fold-records';
 
 export interface StreamHandlerDeps {
   aggregates: AggregatesRepo;
@@ -15,18 +17,27 @@ export interface StreamHandlerDeps {
   log?: Log;
   /** Where the responses change counter of export jobs is kept; absent: not counted. */
   exportJobs?: Pick<ExportJobsRepo, 'addResponseChanges'>;
+  /** Each round's generations and indicator lists (default: generation 1 with the built-in catalogue). */
+  foldTargets?: FoldTargets;
 }
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
-export function createStreamHandler({ aggregates, slots, clock = () => new Date(), log = logError, exportJobs }: StreamHandlerDeps): StreamHandler {
+export function createStreamHandler({
+  aggregates,
+  slots,
+  clock = () => new Date(),
+  log = logError,
+  exportJobs,
+  foldTargets = catalogueFoldTargets,
+}: StreamHandlerDeps): StreamHandler {
   return async (event) => {
     const records = event.Records.map(changeRecordOf);
     if (records.length === 0) return { batchItemFailures: [] };
     const slot = slotFor(records[0].sequenceNumber, slots);
     let outcome;
     try {
-      outcome = await foldRecords(records, aggregates, { slot, now: clock });
+      outcome = await foldIntoGenerations(records, aggregates, foldTargets, slot, clock);
     } catch (error) {
       // Reading the ledger failed: nothing was written, the whole batch is retried.
       log('fold failed before writing', { error: String(error), records: records.length });

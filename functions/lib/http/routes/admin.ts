@@ -6,8 +6,9 @@ import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { problem } from '../../errors';
-import { recomputeRound } from '../../services/results/recompute';
+import { recomputeLiveCounts } from '../../services/indicators/recompute-live';
 import { requireRound } from '../../services/rounds/require-round';
+import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
@@ -26,12 +27,20 @@ export function userRoutes({ identity, endSessions }: AppDeps & { endSessions: (
 
 const RecomputeRequestSchema = z.strictObject({ roundId: codeId(64) });
 
-export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
-  const { repo, identity, clock, areaTree, aggregateSlots } = deps;
+export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; definitions: PublishedDefinitions }) {
+  const { repo, identity, clock, areaTree, aggregateSlots, definitions } = deps;
   return new Hono<AppEnv>().use(requireUser(identity, 'admin')).post('/recompute', async (c) => {
     const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c));
     await requireRound(repo.reference, roundId);
-    const report = await recomputeRound(roundId, { responses: repo.responses, aggregates: repo.aggregates, areaTree, slots: aggregateSlots, clock });
+    const report = await recomputeLiveCounts(roundId, {
+      responses: repo.responses,
+      aggregates: repo.aggregates,
+      countings: repo.countings,
+      definitions,
+      areaTree,
+      slots: aggregateSlots,
+      clock,
+    });
     return c.json(report);
   });
 }

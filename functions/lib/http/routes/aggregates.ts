@@ -10,6 +10,7 @@ import { problem } from '../../errors';
 import { aggregatesCsv } from '../../services/results/aggregates-csv';
 import { readableAggregates } from '../../services/results/readable-aggregates';
 import { requireRound } from '../../services/rounds/require-round';
+import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow } from '../request';
@@ -33,11 +34,11 @@ const CompareQuerySchema = z.strictObject({
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
-  const { repo, identity, areaTree } = deps;
+export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; definitions: PublishedDefinitions }) {
+  const { repo, identity, areaTree, definitions } = deps;
+  const figures = { aggregates: repo.aggregates, roster: repo.roster, reference: repo.reference, countings: repo.countings, definitions, areaTree };
 
-  const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[]) =>
-    readableAggregates(c.get('user'), roundId, levels, { aggregates: repo.aggregates, roster: repo.roster, areaTree });
+  const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[]) => readableAggregates(c.get('user'), roundId, levels, figures);
 
   const load = async (c: AppContext) => {
     const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query());

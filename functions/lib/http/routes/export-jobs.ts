@@ -6,17 +6,23 @@ import type { AreaTree } from '@shared/areas/areas';
 import { Hono } from 'hono';
 import type { IdentityProvider } from '../../auth/identity';
 import { type ExportJobDeps, startExportJob, viewExportJob } from '../../services/exports/export-jobs';
+import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
 
-export function exportJobRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }, jobs: Pick<ExportJobDeps, 'files' | 'dispatch'>) {
-  const { repo, identity, areaTree, clock } = deps;
+export function exportJobRoutes(
+  deps: AppDeps & { areaTree: () => Promise<AreaTree>; definitions: PublishedDefinitions },
+  jobs: Pick<ExportJobDeps, 'files' | 'dispatch'>,
+) {
+  const { repo, identity, areaTree, clock, definitions } = deps;
   const serviceDeps: ExportJobDeps = {
     exportJobs: repo.exportJobs,
     aggregates: repo.aggregates,
     roster: repo.roster,
     reference: repo.reference,
+    countings: repo.countings,
+    definitions,
     areaTree,
     clock,
     ...jobs,

@@ -1,7 +1,7 @@
 // /api/links: collectors (and admins) make self-report links for a village of their ward, list them with their
 // state (unused, used, revoked), and revoke them. Revoking keeps the response; deleting it is a separate act.
 
-import { CreateLinksRequestSchema } from '@shared/api/links';
+import { CreateLinksRequestSchema, DEFAULT_LINKS_PAGE, MAX_LINKS_PAGE } from '@shared/api/links';
 import type { AreaTree } from '@shared/areas/areas';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
@@ -9,24 +9,30 @@ import * as z from 'zod/mini';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import { createLinks } from '../../services/links/create-links';
+import { pageOfLinks } from '../../services/links/link-pages';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { selfResponseId } from '../../services/links/link-token';
 import { resolveLink, responsesOfVillage, toLink } from '../../services/links/links-service';
-import { publicBaseUrl } from '../client-origin';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
+import { cursorSigner, MAX_CURSOR_LENGTH } from '../signed-cursor';
 
 const ListQuerySchema = z.strictObject({
   roundId: codeId(64),
   wardCode: codeId(32),
   villageCode: codeId(64),
+  cursor: z.optional(z.string().check(z.maxLength(MAX_CURSOR_LENGTH))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_LINKS_PAGE))),
 });
 
 type LinkRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource };
 
 export function linkRoutes(deps: LinkRouteDeps) {
   const { repo, identity, clock, areaTree, linkKey } = deps;
+  // Link URLs come from configuration only: never from Host, X-Forwarded-Host or Origin, which a caller chooses.
+  const base = deps.publicUrl.replace(/\/+$/, '');
+  const cursors = cursorSigner(linkKey);
 
   /** The ward exists, the village is in it, and the user works there. */
   const checkVillage = async (c: AppContext, wardCode: string, villageCode: string) =>
@@ -42,22 +48,26 @@ export function linkRoutes(deps: LinkRouteDeps) {
         links: repo.links,
         areaTree,
         clock,
+        linkKeys: await linkKey(),
         maxActiveLinks: deps.maxActiveLinksPerVillage,
       });
       const key = await linkKey();
-      const base = publicBaseUrl(c, deps.publicUrl);
       return c.json({ links: records.map((record) => toLink(record, key, base, undefined)) }, 201);
     })
     .get('/', async (c) => {
       const query = parseOrThrow(ListQuerySchema, c.req.query());
       await checkVillage(c, query.wardCode, query.villageCode);
+      // A cursor opens only for the very query (and user) it was made for.
+      const scope = ['links', c.get('user').username, query.roundId, query.wardCode, query.villageCode];
+      const after = await cursors.open(query.cursor, scope);
       const [records, responses, key] = await Promise.all([
         repo.links.listLinks(query.roundId, query.villageCode),
         responsesOfVillage(repo.responses, query.roundId, query.wardCode, query.villageCode),
         linkKey(),
       ]);
-      const base = publicBaseUrl(c, deps.publicUrl);
-      return c.json({ links: records.map((record) => toLink(record, key, base, responses.get(selfResponseId(record.linkId)))) });
+      const page = pageOfLinks(records, query.limit ?? DEFAULT_LINKS_PAGE, after);
+      const nextCursor = (await cursors.sign(page.after, scope)) ?? null;
+      return c.json({ links: page.records.map((record) => toLink(record, key, base, responses.get(selfResponseId(record.linkId)))), nextCursor });
     })
     .delete('/:token', async (c) => {
       // An expired link may still be revoked (it changes nothing); a forged one is a 401 like everywhere.

@@ -2,14 +2,16 @@
 // started at, so asking again while nothing changed finds the same job (and its file), and any change makes a
 // new id. Versions:
 //   responses   the round's responses change counter (the stream handler adds every batch's changes to it)
-//   aggregates  every aggregate row's rev (bumped by every write) and every ward's roster import
+//   aggregates  the round's indicator list (its counting state's rev), every aggregate row's rev (bumped by every
+//               write) and every ward's roster import
 import { createHash } from 'node:crypto';
 import type { AggregatesRepo, ExportJobRecord, ExportJobsRepo, RosterRepo } from '../../repo/types';
+import { type FiguresListDeps, figuresListOf } from '../indicators/figures-list';
 
 /** What makes two exports the same file. */
 export type ExportSpec = Pick<ExportJobRecord, 'roundId' | 'kind' | 'shape' | 'format' | 'gzip' | 'areaCode' | 'lang'>;
 
-export interface DataVersionDeps {
+export interface DataVersionDeps extends FiguresListDeps {
   exportJobs: Pick<ExportJobsRepo, 'responseChanges'>;
   aggregates: Pick<AggregatesRepo, 'readRoundRows'>;
   roster: Pick<RosterRepo, 'listWardRosters'>;
@@ -17,8 +19,10 @@ export interface DataVersionDeps {
 
 export async function dataVersion(spec: ExportSpec, deps: DataVersionDeps): Promise<string> {
   if (spec.kind === 'responses') return `changes:${await deps.exportJobs.responseChanges(spec.roundId)}`;
-  const [rows, rosters] = await Promise.all([deps.aggregates.readRoundRows(spec.roundId), deps.roster.listWardRosters()]);
+  const list = await figuresListOf(spec.roundId, deps);
+  const [rows, rosters] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), deps.roster.listWardRosters()]);
   const parts = [
+    `list:${list.rowsKey}@${list.rev}`,
     ...rows.map((row) => `${row.wardCode}/${row.slot}/${row.rev}`).sort(),
     ...rosters.map((pointer) => `${pointer.wardCode}@${pointer.importId}`).sort(),
   ];

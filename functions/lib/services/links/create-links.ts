@@ -8,7 +8,8 @@ import { assertVillageOfWard } from '../../access/scope';
 import { Problem, problem } from '../../errors';
 import type { LinkRecord, LinksRepo, ReferenceRepo, RosterRepo } from '../../repo/types';
 import { assertRoundOpen, requireRound } from '../rounds/require-round';
-import { newLinkId } from './link-token';
+import { currentCodeKey, deriveLinkCode, linkCodeHash } from './link-code';
+import { type LinkKeys, newLinkId } from './link-token';
 import { namedHouseholdsOfVillage } from './links-service';
 
 export interface CreateLinksDeps {
@@ -17,6 +18,8 @@ export interface CreateLinksDeps {
   links: Pick<LinksRepo, 'putLinks' | 'listLinks'>;
   areaTree: () => Promise<AreaTree>;
   clock: () => Date;
+  /** The link key now: it makes each link's short code (and the code's index key). */
+  linkKeys: LinkKeys;
   /** Active (unrevoked) links a village may hold in a round; default DEFAULT_MAX_ACTIVE_LINKS. */
   maxActiveLinks?: number;
 }
@@ -34,23 +37,30 @@ export async function createLinks(request: CreateLinksRequest, user: User, deps:
 
   const who = request.households
     ? await namedHouseholdsOfVillage(deps.roster, request.wardCode, request.villageCode, request.households)
-    : Array.from({ length: request.count ?? 0 }, () => ({ headName: undefined, householdCode: undefined }));
+    : Array.from({ length: request.count ?? 0 }, () => ({ headName: undefined, householdCode: undefined, address: undefined }));
   // A cap on live links per village: a runaway script (or a stolen collector session) cannot mint links without end.
   const cap = deps.maxActiveLinks ?? DEFAULT_MAX_ACTIVE_LINKS;
   const active = (await deps.links.listLinks(round.id, request.villageCode)).filter((link) => !link.revokedAt).length;
   if (active + who.length > cap) throw new Problem('too_many_links', { params: { max: cap, active }, details: { maxActiveLinks: cap, activeLinks: active } });
   const createdAt = now.toISOString();
-  const records: LinkRecord[] = who.map(({ headName, householdCode }) => ({
-    linkId: newLinkId(),
-    roundId: round.id,
-    wardCode: request.wardCode,
-    villageCode: request.villageCode,
-    ...(householdCode ? { householdCode } : {}),
-    ...(headName ? { headName } : {}),
-    expiresAt: new Date(round.closesAt).toISOString(),
-    createdBy: user.username,
-    createdAt,
-  }));
+  const { key, kid } = currentCodeKey(deps.linkKeys);
+  const records: LinkRecord[] = who.map(({ headName, householdCode, address }) => {
+    const linkId = newLinkId();
+    return {
+      linkId,
+      roundId: round.id,
+      wardCode: request.wardCode,
+      villageCode: request.villageCode,
+      ...(householdCode ? { householdCode } : {}),
+      ...(headName ? { headName } : {}),
+      ...(address ? { address } : {}),
+      codeKid: kid,
+      codeHash: linkCodeHash(key, deriveLinkCode(key, linkId)),
+      expiresAt: new Date(round.closesAt).toISOString(),
+      createdBy: user.username,
+      createdAt,
+    };
+  });
   await deps.links.putLinks(records);
   return records;
 }

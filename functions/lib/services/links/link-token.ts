@@ -42,7 +42,8 @@ export function linkKeyId(key: Uint8Array): string {
   return createHash('sha256').update('phieu-link-kid.').update(key).digest().subarray(0, 3).toString('base64url');
 }
 
-function ringOf(keys: LinkKeys): Uint8Array[] {
+/** The keys of a ring, current first. */
+export function ringOf(keys: LinkKeys): Uint8Array[] {
   if (keys instanceof Uint8Array) return [keys];
   return keys.previous ? [keys.current, keys.previous] : [keys.current];
 }

@@ -7,3 +7,12 @@
 export function selfReportUrl(base: string, token: string): string {
   return `${base}/#/s/${token}`;
 }
+
+/**
+ * The short address printed on the sheet, `<base>/s/<code>`. Unlike the token, the code is in the path: the web
+ * server answers it with the app, which trades the code for the token (GET /api/self/code/{code}). CloudFront's
+ * logs in this stack carry no URI (see docs/self-report-links.md).
+ */
+export function shortCodeUrl(base: string, code: string): string {
+  return `${base}/s/${code}`;
+}

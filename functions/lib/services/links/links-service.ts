@@ -2,16 +2,27 @@
 import type { Link, NamedHousehold } from '@shared/api/links';
 import { type PendingIssue, problem, ValidationError } from '../../errors';
 import type { LinkRecord, LinksRepo, ResponsesRepo, RosterRepo, StoredResponseItem } from '../../repo/types';
+import { codeKeyOf, deriveLinkCode, formatLinkCode } from './link-code';
 import { type LinkClaims, type LinkKeys, selfResponseId, signLinkToken, verifyLinkToken } from './link-token';
-import { selfReportUrl } from './link-urls';
+import { selfReportUrl, shortCodeUrl } from './link-urls';
 
 export function claimsOf(record: LinkRecord): LinkClaims {
   return { roundId: record.roundId, wardCode: record.wardCode, villageCode: record.villageCode, linkId: record.linkId, expiresAt: new Date(record.expiresAt) };
 }
 
-/** The link as the API shows it; `response` is the live response it wrote, if any. */
+/** The link's short code, formatted; undefined for a link made before codes or whose code key has rotated out. */
+export function shortCodeOf(record: LinkRecord, keys: LinkKeys): string | undefined {
+  const key = record.codeKid ? codeKeyOf(keys, record.codeKid) : undefined;
+  return key ? formatLinkCode(deriveLinkCode(key, record.linkId)) : undefined;
+}
+
+/**
+ * The link as the API shows it; `response` is the live response it wrote, if any. `base` is the configured public
+ * URL of the web app, never anything a request says.
+ */
 export function toLink(record: LinkRecord, key: LinkKeys, base: string, response: StoredResponseItem | undefined): Link {
   const token = signLinkToken(key, claimsOf(record));
+  const code = shortCodeOf(record, key);
   const live = response && !response.deletedAt ? response : undefined;
   return {
     token,
@@ -23,6 +34,7 @@ export function toLink(record: LinkRecord, key: LinkKeys, base: string, response
     villageCode: record.villageCode,
     ...(record.householdCode ? { householdCode: record.householdCode } : {}),
     ...(record.headName ? { headName: record.headName } : {}),
+    ...(code ? { code, shortUrl: shortCodeUrl(base, code) } : {}),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     responseId: selfResponseId(record.linkId),
@@ -84,7 +96,7 @@ export async function namedHouseholdsOfVillage(
   wardCode: string,
   villageCode: string,
   households: readonly NamedHousehold[],
-): Promise<{ headName: string; householdCode?: string }[]> {
+): Promise<{ headName: string; householdCode?: string; address?: string }[]> {
   const anyCode = households.some((h) => h.householdCode);
   const pointer = anyCode ? await roster.getWardRoster(wardCode) : undefined;
   const rosterOf = pointer ? await roster.listEntries(pointer, villageCode) : undefined;
@@ -96,7 +108,8 @@ export async function namedHouseholdsOfVillage(
       issues.push({ path: `households.${i}.householdCode`, key: 'validation.link_household_not_in_roster', params: { code: householdCode } });
     const name = headName ?? entry?.headName;
     if (!name && !(householdCode && rosterOf)) issues.push({ path: `households.${i}.headName`, key: 'validation.link_head_name_required' });
-    return { headName: name ?? '', ...(householdCode ? { householdCode } : {}) };
+    // The roster's address goes on the link, so the household's form starts with it as well as the name.
+    return { headName: name ?? '', ...(householdCode ? { householdCode } : {}), ...(entry?.address ? { address: entry.address } : {}) };
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return named;

@@ -12,6 +12,8 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 export interface RateLimiter {
   /** Counts one request for `key` and says whether it is within the limit. */
   hit(key: string, now: number): RateDecision;
+  /** Whether `key` has used up its window, without counting a request (a check before a costly step). */
+  check(key: string, now: number): RateDecision;
 }
 
 /** At most `maxKeys` windows are kept; expired ones are dropped first, then the oldest. */
@@ -26,6 +28,11 @@ export function createRateLimiter({ limit, windowMs }: RateLimit, maxKeys = 10_0
     }
   };
   return {
+    check(key, now) {
+      const window = windows.get(key);
+      if (!window || window.resetAt <= now || window.count < limit) return { allowed: true };
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+    },
     hit(key, now) {
       let window = windows.get(key);
       if (!window || window.resetAt <= now) {

@@ -37,6 +37,7 @@ export async function selfFormOf(record: LinkRecord, deps: SelfFormDeps): Promis
       expiresAt: record.expiresAt,
       ...(record.householdCode ? { householdCode: record.householdCode } : {}),
       ...(record.headName ? { headName: record.headName } : {}),
+      ...(record.address ? { address: record.address } : {}),
     },
     round,
     ward,

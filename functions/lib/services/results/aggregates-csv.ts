@@ -1,7 +1,7 @@
 // The aggregates table as CSV: one row per area and indicator, UTF-8 with a BOM so Excel reads Vietnamese.
 
 import type { AggregatesResponse } from '@shared/api/contract';
-import { indicatorById } from '@shared/indicators/catalogue';
+import { indicatorName } from '@shared/indicators/labels';
 import type { Lang } from '@shared/survey/form';
 import { stringify } from 'csv-stringify/sync';
 
@@ -36,7 +36,7 @@ export function aggregatesCsv(aggregates: AggregatesResponse, lang: Lang): strin
       area.households.surveyed,
       area.households.total ?? '',
       result.id,
-      indicatorById(result.id)?.[lang] ?? result.id,
+      indicatorName(result.id, lang, aggregates.indicators),
       result.numerator,
       result.denominator,
       result.percent ?? '',

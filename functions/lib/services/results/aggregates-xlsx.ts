@@ -4,7 +4,7 @@
 
 import type { AggregateLevel, AggregatesResponse } from '@shared/api/contract';
 import { type MessageKey, translate } from '@shared/i18n/dictionary';
-import { indicatorById } from '@shared/indicators/catalogue';
+import { indicatorName } from '@shared/indicators/labels';
 import type { Lang } from '@shared/survey/form';
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/node';
 import { neutraliseFormula } from './aggregates-csv';
@@ -51,10 +51,11 @@ function sheetRows(aggregates: AggregatesResponse, lang: Lang): Row[] {
         count(total),
         percent(coverage),
         text(result.id),
-        text(indicatorById(result.id)?.[lang] ?? result.id),
+        text(indicatorName(result.id, lang, aggregates.indicators)),
         count(result.numerator),
         count(result.denominator),
-        percent(result.percent),
+        // Nobody in the denominator: no data, never 0% or 100%.
+        result.percent === null ? { type: String, value: translate(lang, 'export.no_data'), textColor: '#555555' } : percent(result.percent),
         percent(result.target),
         result.met === null
           ? null

@@ -1,6 +1,6 @@
 // Folds a batch of change records into the aggregates through the ledger, one transaction per part.
 // Called by the stream handler (Lambda and the local poller alike), the DLQ replay and recompute.
-import { type ChangeRecord, planFold, recordTarget, splitPlan } from '@shared/aggregation/fold';
+import { CATALOGUE_COUNTER, type ChangeRecord, type Counter, planFold, recordTarget, splitPlan } from '@shared/aggregation/fold';
 import { MAX_TRANSACTION_ACTIONS } from '../../repo/aggregates-repo';
 import type { AggregatesRepo } from '../../repo/types';
 
@@ -20,6 +20,8 @@ export interface FoldOutcome {
 export interface FoldOptions {
   slot: number;
   now: () => Date;
+  /** How the records' round counts its responses (default: the built-in catalogue). */
+  counter?: Counter;
 }
 
 /** Folds `records` (in stream order). Never double counts: a retry of the same records is a no-op. */
@@ -27,7 +29,8 @@ export async function foldRecords(records: readonly ChangeRecord[], aggregates: 
   const outcome: FoldOutcome = { aggregateWrites: 0, ledgerWrites: 0, skipped: 0, errors: [] };
   if (records.length === 0) return outcome;
   const ids = records.map((record) => recordTarget(record).responseId);
-  const plan = planFold(records, await aggregates.readLedger(ids));
+  const counter = options.counter ?? CATALOGUE_COUNTER;
+  const plan = planFold(records, await aggregates.readLedger(ids), counter);
   outcome.skipped = plan.skipped;
   for (const part of splitPlan(plan, MAX_TRANSACTION_ACTIONS)) {
     const partIds = new Set(part.ledgerUpdates.map((u) => u.next.responseId));
@@ -38,7 +41,7 @@ export async function foldRecords(records: readonly ChangeRecord[], aggregates: 
       for (let attempt = 0; attempt < MAX_REPLANS && !applied; attempt += 1) {
         if (attempt > 0) {
           // Someone else (a replay, a recompute) folded some of these responses meanwhile: plan again.
-          current = planFold(partRecords, await aggregates.readLedger([...partIds]));
+          current = planFold(partRecords, await aggregates.readLedger([...partIds]), counter);
         }
         applied = await aggregates.applyPlan(current, options.slot, options.now().toISOString());
       }

@@ -2,8 +2,10 @@
 
 import type { AggregateLevel, AggregatesResponse, AreaAggregate } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
+import type { RecomputeStatus } from '@shared/indicators/counting';
 import { indicatorResults } from '@shared/indicators/results';
 import { addTallyInto, type Tally, zeroTally } from '@shared/indicators/tally';
+import type { Indicator } from '@shared/questionnaire/definition';
 import type { AggregateRow } from '../../repo/types';
 
 /** Sums slot rows into one tally per ward (zero counters left out), and the latest write time. */
@@ -38,6 +40,7 @@ export function areaAggregate(
   tree: AreaTree,
   tallies: ReadonlyMap<string, Tally>,
   rosterTotals: ReadonlyMap<string, number> = new Map(),
+  indicators?: readonly Indicator[],
 ): AreaAggregate {
   const area = tree.get(code);
   if (!area || area.level === 'village') throw new Error(`not an aggregate level area: ${code}`);
@@ -56,8 +59,14 @@ export function areaAggregate(
     level: area.level as AggregateLevel,
     households: { surveyed: tally.households ?? 0, total },
     members: tally.members ?? 0,
-    indicators: indicatorResults(tally),
+    indicators: indicatorResults(tally, indicators),
   };
+}
+
+/** The list the figures count and whether it is being recomputed; absent: the built-in catalogue. */
+export interface CountedList {
+  indicators: Indicator[];
+  recompute: RecomputeStatus | null;
 }
 
 export function buildAggregates(
@@ -67,7 +76,9 @@ export function buildAggregates(
   tree: AreaTree,
   rows: readonly AggregateRow[],
   rosterTotals: ReadonlyMap<string, number> = new Map(),
+  counted?: CountedList,
 ): AggregatesResponse {
   const { tallies, updatedAt } = wardTallies(rows);
-  return { roundId, level, updatedAt, areas: codes.map((code) => areaAggregate(code, tree, tallies, rosterTotals)) };
+  const areas = codes.map((code) => areaAggregate(code, tree, tallies, rosterTotals, counted?.indicators));
+  return counted ? { roundId, level, updatedAt, indicators: counted.indicators, recompute: counted.recompute, areas } : { roundId, level, updatedAt, areas };
 }

@@ -4,9 +4,10 @@ import type { AggregateLevel, AggregatesResponse, User } from '@shared/api/contr
 import type { AreaTree } from '@shared/areas/areas';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AggregatesRepo, RosterRepo } from '../../repo/types';
+import { type FiguresListDeps, figuresListOf } from '../indicators/figures-list';
 import { buildAggregates } from './read-aggregates';
 
-export interface ReadableAggregatesDeps {
+export interface ReadableAggregatesDeps extends FiguresListDeps {
   aggregates: Pick<AggregatesRepo, 'readRoundRows'>;
   roster: Pick<RosterRepo, 'listWardRosters'>;
   areaTree: () => Promise<AreaTree>;
@@ -19,14 +20,14 @@ export async function readableAggregates(
   levels: readonly AggregateLevel[],
   deps: ReadableAggregatesDeps,
 ): Promise<AggregatesResponse[]> {
-  const tree = await deps.areaTree();
-  const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(roundId), rosterWardTotals(deps.roster)]);
+  const [tree, list] = await Promise.all([deps.areaTree(), figuresListOf(roundId, deps)]);
+  const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster)]);
   return levels.flatMap((level) => {
     const codes = tree
       .ofLevel(level)
       .map((a) => a.code)
       .filter((code) => canReadAggregatesOf(user, code, tree));
-    return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals)] : [];
+    return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals, list.counted)] : [];
   });
 }
 

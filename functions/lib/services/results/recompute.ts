@@ -5,8 +5,10 @@
 // at the same time cannot double count), and repairs wards whose stored counts no longer equal what their
 // ledger entries add up to: that can only be corruption, since every fold moves both in one transaction.
 
-import { contributionOf } from '@shared/aggregation/fold';
+import { CATALOGUE_COUNTER, type Counter, contributionOf } from '@shared/aggregation/fold';
+import { imageInGeneration } from '@shared/aggregation/generations';
 import type { AreaTree } from '@shared/areas/areas';
+import { countingKey } from '@shared/indicators/counting';
 import { addTally, addTallyInto, isZeroTally, type Tally, zeroTally } from '@shared/indicators/tally';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
 import { correctionOf, counterOf, type DriftEntry, type DriftField, findDrift } from './drift';
@@ -29,6 +31,11 @@ export interface RecomputeDeps {
   clock: () => Date;
   /** Wards read at once (default RECOMPUTE_CONCURRENCY). */
   concurrency?: number;
+  /** The generation of the round's counters to recompute and how its list counts (default: 1, the built-in catalogue). */
+  generation?: number;
+  counter?: Counter;
+  /** Called as responses are read (the first pass only): how many so far. */
+  onProgress?: (processed: number) => void;
 }
 
 /** One counter of one ward that recompute corrected. */
@@ -83,15 +90,16 @@ function addTo(into: Map<string, Tally>, key: string, tally: Tally) {
  */
 export async function recomputeRound(roundId: string, deps: RecomputeDeps): Promise<RecomputeReport> {
   const tree = await deps.areaTree();
+  const counted = countingKey(roundId, deps.generation ?? 1);
   const report: RecomputeReport = { roundId, checkedWards: 0, responses: 0, deleted: 0, lagging: 0, drift: [], repaired: [], remaining: [], passes: 0 };
   for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
     report.passes = pass;
     // Rows before responses and ledger: a fold landing after the rows were read bumps their rev, so a
     // correction computed from these reads is refused instead of undoing that fold.
-    const rows = await deps.aggregates.readRoundRows(roundId);
+    const rows = await deps.aggregates.readRoundRows(counted);
     const stored = wardTallies(rows).tallies;
     const wardCodes = wardsToCheck(tree, rows);
-    const scan = await scanRound(roundId, wardCodes, deps, true);
+    const scan = await scanRound(roundId, wardCodes, deps, true, pass === 1 ? deps.onProgress : undefined);
     if (pass === 1)
       Object.assign(report, { checkedWards: wardCodes.length, responses: scan.responses, deleted: scan.deleted, drift: findDrift(stored, scan.truth, tree) });
     report.lagging += scan.lagging;
@@ -108,13 +116,13 @@ export async function recomputeRound(roundId: string, deps: RecomputeDeps): Prom
       const wardRows = rows.filter((row) => row.wardCode === wardCode);
       const slots = Math.max(deps.slots, ...wardRows.map((row) => row.slot + 1));
       // Refused when a fold touched the ward since its rows were read; the next pass reads again.
-      if (await deps.aggregates.correctWard(roundId, wardCode, correction, wardRows, slots, deps.clock().toISOString())) {
+      if (await deps.aggregates.correctWard(counted, wardCode, correction, wardRows, slots, deps.clock().toISOString())) {
         report.repaired.push(...repairEntries(wardCode, stored.get(wardCode) ?? {}, correction));
       }
     }
   }
   // Still moving after every pass: report what a last look shows, without folding.
-  const rows = await deps.aggregates.readRoundRows(roundId);
+  const rows = await deps.aggregates.readRoundRows(counted);
   const scan = await scanRound(roundId, wardsToCheck(tree, rows), deps, false);
   report.remaining = findDrift(wardTallies(rows).tallies, scan.truth, tree);
   return report;
@@ -125,7 +133,16 @@ function wardsToCheck(tree: AreaTree, rows: readonly AggregateRow[]): string[] {
   return [...new Set([...tree.ofLevel('ward').map((w) => w.code), ...rows.map((r) => r.wardCode)])].sort();
 }
 
-async function scanRound(roundId: string, wardCodes: readonly string[], deps: RecomputeDeps, fold: boolean): Promise<RoundScan> {
+async function scanRound(
+  roundId: string,
+  wardCodes: readonly string[],
+  deps: RecomputeDeps,
+  fold: boolean,
+  onProgress?: (processed: number) => void,
+): Promise<RoundScan> {
+  const generation = deps.generation ?? 1;
+  const counter = deps.counter ?? CATALOGUE_COUNTER;
+  const counted = countingKey(roundId, generation);
   const scan: RoundScan = { truth: new Map(), ledgerSums: new Map(), unsettled: new Set(), lagging: 0, responses: 0, deleted: 0 };
   const settle = async (items: StoredResponseItem[]) => {
     const ledger = await deps.aggregates.readLedger(items.map((item) => item.id));
@@ -138,7 +155,7 @@ async function scanRound(roundId: string, wardCodes: readonly string[], deps: Re
         if (entry?.key) scan.unsettled.add(entry.key.wardCode);
         if ((entry?.version ?? 0) < item.version) behind.push(item);
       }
-      if (entry?.key?.roundId === roundId) addTo(scan.ledgerSums, entry.key.wardCode, entry.tally);
+      if (entry?.key?.roundId === counted) addTo(scan.ledgerSums, entry.key.wardCode, entry.tally);
     }
     scan.lagging += behind.length;
     if (fold && behind.length > 0) {
@@ -147,15 +164,16 @@ async function scanRound(roundId: string, wardCodes: readonly string[], deps: Re
       await foldRecords(
         behind.map((item, index) => ({ sequenceNumber: String(index), newImage: item })),
         deps.aggregates,
-        { slot: 0, now: deps.clock },
+        { slot: 0, now: deps.clock, counter },
       );
     }
   };
   // Wards are independent segments; the scan's sums are only touched between awaits, so sharing them is safe.
   await runPool(wardCodes, deps.concurrency ?? RECOMPUTE_CONCURRENCY, async (wardCode) => {
     let chunk: StoredResponseItem[] = [];
-    for await (const item of deps.responses.listAllInWard(roundId, wardCode)) {
-      const contribution = contributionOf(item);
+    for await (const stored of deps.responses.listAllInWard(roundId, wardCode)) {
+      const item = imageInGeneration(stored, generation);
+      const contribution = contributionOf(item, counter);
       if (contribution) {
         scan.responses += 1;
         addTo(scan.truth, contribution.key.wardCode, contribution.tally);
@@ -163,6 +181,7 @@ async function scanRound(roundId: string, wardCodes: readonly string[], deps: Re
         scan.deleted += 1;
       }
       chunk.push(item);
+      onProgress?.(scan.responses);
       if (chunk.length === LEDGER_CHUNK) {
         await settle(chunk);
         chunk = [];

@@ -4,16 +4,18 @@ import { randomUUID } from 'node:crypto';
 import type { Round } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
+import { initialCounting } from '@shared/indicators/counting';
 import { checkDefinition } from '@shared/questionnaire/check-definition';
 import type { Definition, Indicator } from '@shared/questionnaire/definition';
 import { isCalendarDate, pinnedRound, publicRound, referenceYearOf, type StoredRound } from '@shared/rounds/round';
 import type { CreateRoundRequest, UpdateRoundRequest } from '@shared/rounds/round-requests';
 import { getOrNotFound, pendingIssues, problem, ValidationError } from '../../errors';
-import type { ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import type { CountingsRepo, ReferenceRepo, ResponsesRepo } from '../../repo/types';
 import type { PublishedDefinitions } from '../surveys/published-definitions';
 
 export interface RoundsDeps {
   reference: Pick<ReferenceRepo, 'getRound' | 'putRound' | 'listRounds'>;
+  countings: CountingsRepo;
   responses: Pick<ResponsesRepo, 'listByWard'>;
   definitions: PublishedDefinitions;
   areaTree: () => Promise<AreaTree>;
@@ -70,6 +72,8 @@ export async function createRound(request: CreateRoundRequest, deps: RoundsDeps)
     countPolicy: request.countPolicy ?? 'submitted',
     indicators: checkedIndicators(definition, request.indicators),
   };
+  // The counting state first: a response can only arrive once the round exists, and must find its list.
+  await deps.countings.put(initialCounting(pinnedRound(round), round.indicators ?? []), null);
   await deps.reference.putRound(round);
   return publicRound(round, deps.clock());
 }
@@ -93,6 +97,10 @@ export async function updateRound(id: string, patch: UpdateRoundRequest, deps: R
     const definition = await publishedDefinition(deps.definitions, next.surveyId, next.surveyVersion);
     next.formVersion = next.surveyVersion;
     if (next.surveyVersion !== current.surveyVersion) next.indicators = definition.indicators;
+    // No responses, so no counts: the round starts counting its new list from generation 1.
+    const counting = await deps.countings.get(id);
+    const fresh = initialCounting(next, next.indicators ?? definition.indicators);
+    if (!(await deps.countings.put({ ...fresh, rev: (counting?.rev ?? -1) + 1 }, counting ? counting.rev : null))) throw problem.indicatorsBusy();
   }
   await deps.reference.putRound(next);
   return publicRound(next, deps.clock());

@@ -11,4 +11,4 @@ export {
   SessionResponseSchema,
   StoredResponseSchema,
 } from '@shared/api/contract';
-export { LinksResponseSchema, SelfFormSchema } from '@shared/api/links';
+export { LinksResponseSchema, SelfCodeAnswerSchema, SelfFormSchema } from '@shared/api/links';

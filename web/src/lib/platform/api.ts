@@ -139,11 +139,17 @@ export function createApiClient(config: ApiConfig) {
     async createLinks(links: CreateLinksRequest) {
       return (await json((s) => s.LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;
     },
-    async listLinks(query: { roundId: string; wardCode: string; villageCode: string }) {
-      return (await json((s) => s.LinksResponseSchema, await request('GET', '/api/links', { query }))).links;
+    /** One page of a village's links, oldest first; `nextCursor` null on the last page. */
+    async listLinks(query: { roundId: string; wardCode: string; villageCode: string; cursor?: string }) {
+      const page = await json((s) => s.LinksResponseSchema, await request('GET', '/api/links', { query }));
+      return { links: page.links, nextCursor: page.nextCursor ?? null };
     },
     async revokeLink(token: string) {
       await request('DELETE', `/api/links/${encodeURIComponent(token)}`);
+    },
+    /** The token of a typed short code (no session: the code is the credential). */
+    async openSelfCode(code: string) {
+      return json((s) => s.SelfCodeAnswerSchema, await request('GET', `/api/self/code/${encodeURIComponent(code)}`, { auth: false }));
     },
     /** A household's own form through its link: the link is the credential, never the device's session. */
     async getSelf(token: string) {

@@ -26,9 +26,19 @@ export function navigate(...segments: string[]): void {
   location.hash = href(...segments).slice(1);
 }
 
+/**
+ * The one path route: the printed short address of a self-report form, `<app>/s/<code>` (a person types it, so it
+ * cannot hold a `#`), becomes the hash route `#/s/<code>`; `<app>/s` the code entry page. Undefined for other paths.
+ */
+export function shortPathToHash(pathname: string): string | undefined {
+  const typed = /^\/s(?:\/([^/]+))?\/?$/.exec(pathname);
+  if (!typed) return undefined;
+  return typed[1] ? `#/s/${typed[1]}` : '#/s';
+}
+
 /** The app's routes as patterns (preact-iso's style): `:name` is a parameter, `:name?` an optional one. First match wins. */
 const ROUTES = {
-  self: '/s/:token',
+  self: '/s/:token?',
   household: '/collect/:villageCode/:responseId',
   collect: '/collect/:villageCode?',
   results: '/results',

@@ -14,10 +14,12 @@ interface Props {
   query: { roundId: string; wardCode: string; villageCode: string };
   /** The village's links so far: roster households holding one are marked. */
   links: readonly Link[];
+  /** Loads every page of the list: the roster's marks need all the village's links, not the pages shown. */
+  loadAllLinks: () => void;
   onCreated: (count: number) => void;
 }
 
-export function CreateLinks({ query, links, onCreated }: Props) {
+export function CreateLinks({ query, links, loadAllLinks, onCreated }: Props) {
   const { t } = useLang();
   const [kind, setKind] = useState<'blank' | 'named'>('blank');
   const [count, setCount] = useState('10');
@@ -103,6 +105,7 @@ export function CreateLinks({ query, links, onCreated }: Props) {
             onClick={() => {
               setKind('named');
               setWantRoster(true);
+              loadAllLinks();
             }}
           >
             {t('ui.links.kind_named')}

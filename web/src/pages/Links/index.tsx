@@ -6,8 +6,10 @@ import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+import { Notice } from '../../components/Notice';
 import { OpenRound } from '../../components/OpenRound';
 import { chooseVillage, VillagePicker } from '../../components/VillagePicker';
+import { useOnline } from '../../lib/outbox';
 import type { Session } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';
 import { href } from '../../lib/platform/use-route';
@@ -19,6 +21,9 @@ registerMessages(SELF_REPORT_MESSAGES);
 
 export default function LinksPage({ session, villageCode }: { session: Session; villageCode?: string }) {
   const { t } = useLang();
+  // Making, listing and printing links all need the server: offline, say so plainly instead of a form that
+  // would only fail at the end. Coming back online brings the page back by itself.
+  const online = useOnline();
   return (
     <div class="links-page">
       <div class="no-print">
@@ -28,7 +33,13 @@ export default function LinksPage({ session, villageCode }: { session: Session; 
         <h1>{t('ui.links.title')}</h1>
         <p class="hint">{t('ui.links.intro')}</p>
       </div>
-      <OpenRound>{(round, areas) => <LinksInRound round={round} areas={areas} session={session} villageCode={villageCode} />}</OpenRound>
+      {online ? (
+        <OpenRound>{(round, areas) => <LinksInRound round={round} areas={areas} session={session} villageCode={villageCode} />}</OpenRound>
+      ) : (
+        <Notice kind="warning" testId="links-offline">
+          {t('ui.links.offline')}
+        </Notice>
+      )}
     </div>
   );
 }

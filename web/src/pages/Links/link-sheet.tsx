@@ -1,5 +1,6 @@
-// The printable A4 sheet: per household a card with a QR code, the link in text and two lines of instructions,
-// always in Vietnamese (it is handed to households, whatever language the collector reads the app in).
+// The printable A4 sheet: per household a card with a QR code, the short address to type (`phieu.example/s/<code>`,
+// not the long link) and its code, and two lines of instructions, always in Vietnamese (it is handed to households,
+// whatever language the collector reads the app in). The QR code keeps the full link: scanning needs no lookup.
 
 import type { Link } from '@shared/api/links';
 import type { Area } from '@shared/areas/areas';
@@ -7,6 +8,11 @@ import { translate } from '@shared/i18n/dictionary';
 import { useMemo } from 'preact/hooks';
 import { renderSVG } from 'uqr';
 import { formatDay } from '../../lib/self-report';
+
+/** What a person types: the short URL without its scheme (browsers add it), else the full link (older links). */
+export function typedAddress(link: Link): string {
+  return link.shortUrl ? link.shortUrl.replace(/^https?:\/\//, '') : link.url;
+}
 
 export function LinkSheet({ links, village, ward }: { links: Link[]; village: Area; ward: Area }) {
   const cards = useMemo(() => links.map((link) => ({ link, svg: renderSVG(link.url, { ecc: 'M', border: 1 }) })), [links]);
@@ -25,7 +31,10 @@ export function LinkSheet({ links, village, ward }: { links: Link[]; village: Ar
             <p class="sheet-household">{link.headName ? vi('ui.links.sheet_household', { name: link.headName }) : vi('ui.links.sheet_blank')}</p>
             <p>{vi('ui.links.sheet_line1')}</p>
             <p>{vi('ui.links.sheet_line2', { date: formatDay(link.expiresAt, 'vi') })}</p>
-            <p class="sheet-url">{link.url}</p>
+            <p class="sheet-url" data-testid="sheet-address">
+              {typedAddress(link)}
+            </p>
+            {link.code && <p class="sheet-code">{vi('ui.links.sheet_code', { code: link.code })}</p>}
           </div>
         </article>
       ))}

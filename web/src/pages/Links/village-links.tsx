@@ -1,15 +1,16 @@
-// One village's links: the form that makes them, the list with each link's state, and the printable sheet.
+// One village's links: the form that makes them, the list with each link's state (a page at a time), and the
+// printable sheet, which leaves out households that already answered unless the collector asks for them.
 
 import type { Round } from '@shared/api/contract';
 import type { Link } from '@shared/api/links';
 import type { Area } from '@shared/areas/areas';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Notice, type NoticeKind } from '../../components/Notice';
 import { api } from '../../lib/platform/api';
-import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
-import { formatMoment } from '../../lib/self-report';
+import { linksToPrint, useLinkPages } from '../../lib/self-report';
 import { CreateLinks } from './create-links';
+import { LinkRow } from './link-row';
 import { LinkSheet } from './link-sheet';
 
 interface Props {
@@ -18,19 +19,29 @@ interface Props {
   village: Area;
 }
 
-/** What a link is called in the list: the household's name, else "Blank link n". */
-export function linkLabel(link: Link, index: number, t: ReturnType<typeof useLang>['t']): string {
-  return link.headName ?? t('ui.links.blank_label', { n: index + 1 });
-}
-
 export function VillageLinks({ round, ward, village }: Props) {
-  const { lang, t } = useLang();
+  const { t } = useLang();
   const query = { roundId: round.id, wardCode: ward.code, villageCode: village.code };
-  const list = useAsync(() => api.listLinks(query), [round.id, ward.code, village.code]);
+  const list = useLinkPages(query);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>();
   const [confirming, setConfirming] = useState<string | undefined>();
-  const links = list.data ?? [];
-  const printable = links.filter((link) => link.state !== 'revoked');
+  const [includeAnswered, setIncludeAnswered] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const links = list.links;
+  const printable = linksToPrint(links, includeAnswered);
+  const anyLive = links.some((link) => link.state !== 'revoked') || list.nextCursor !== null;
+
+  // Printing waits for every page: the sheet is drawn from what is loaded.
+  useEffect(() => {
+    if (!printing || list.loading) return;
+    setPrinting(false);
+    if (!list.error && list.nextCursor === null) print();
+  }, [printing, list.loading, list.nextCursor, list.error]);
+
+  function startPrint() {
+    setPrinting(true);
+    void list.all();
+  }
 
   async function copy(link: Link) {
     try {
@@ -53,7 +64,7 @@ export function VillageLinks({ round, ward, village }: Props) {
     } catch (error) {
       setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
-    list.reload();
+    void list.reload();
   }
 
   return (
@@ -62,9 +73,10 @@ export function VillageLinks({ round, ward, village }: Props) {
         <CreateLinks
           query={query}
           links={links}
+          loadAllLinks={() => void list.all()}
           onCreated={(count) => {
             setNotice({ kind: 'success', text: t('ui.links.created', { count }) });
-            list.reload();
+            void list.reload();
           }}
         />
         {notice && (
@@ -73,73 +85,56 @@ export function VillageLinks({ round, ward, village }: Props) {
           </Notice>
         )}
         <h2>{t('ui.links.list')}</h2>
-        {printable.length > 0 && (
+        {anyLive && (
           <div class="links-print">
-            <button type="button" class="secondary wide" data-testid="links-print" onClick={() => print()}>
+            <label class="links-print-answered">
+              <input
+                type="checkbox"
+                checked={includeAnswered}
+                data-testid="links-print-answered"
+                onChange={(e) => setIncludeAnswered(e.currentTarget.checked)}
+              />
+              {t('ui.links.print_answered')}
+            </label>
+            <button type="button" class="secondary wide" data-testid="links-print" disabled={printing} onClick={startPrint}>
               {t('ui.links.print')}
             </button>
             <p class="hint">{t('ui.links.print_hint')}</p>
+            {printable.length === 0 && list.nextCursor === null && (
+              <p class="hint" data-testid="links-print-none">
+                {t('ui.links.print_none')}
+              </p>
+            )}
           </div>
         )}
         {list.error && (
           <Notice kind="error" testId="links-error">
             {list.error.message}{' '}
-            <button type="button" class="link-button" onClick={list.reload}>
+            <button type="button" class="link-button" onClick={() => void list.reload()}>
               {t('ui.retry')}
             </button>
           </Notice>
         )}
-        {list.data && links.length === 0 && <p class="hint">{t('ui.links.empty')}</p>}
+        {!list.loading && !list.error && links.length === 0 && <p class="hint">{t('ui.links.empty')}</p>}
         <ul class="cards link-list" data-testid="link-list" aria-busy={list.loading}>
           {links.map((link, index) => (
-            <li key={link.linkId} class="card link-row" data-testid="link-row" data-state={link.state} data-link-id={link.linkId}>
-              <div class="link-info">
-                <strong>{linkLabel(link, index, t)}</strong>
-                {link.householdCode && <span class="muted">{link.householdCode}</span>}
-                <span class={`link-state link-state-${link.state}`} data-testid="link-state">
-                  {t(`ui.links.state.${link.state}`)}
-                </span>
-                {link.state === 'used' && link.submittedAt && (
-                  <span class="muted">{t('ui.links.answered', { name: link.answeredHeadName ?? '', time: formatMoment(link.submittedAt, lang) })}</span>
-                )}
-              </div>
-              {link.state !== 'revoked' && (
-                <>
-                  <input
-                    id={`link-url-${link.linkId}`}
-                    class="link-url"
-                    readOnly
-                    value={link.url}
-                    aria-label={linkLabel(link, index, t)}
-                    data-testid="link-url"
-                    onFocus={(e) => e.currentTarget.select()}
-                  />
-                  {confirming === link.linkId ? (
-                    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would bring its own border, padding and min-width to this flex row of buttons; the group role names the set without it.
-                    <div class="row-actions confirm" role="group">
-                      <span>{t('ui.links.confirm_revoke')}</span>
-                      <button type="button" class="danger" data-testid="link-revoke-confirm" onClick={() => revoke(link)}>
-                        {t('ui.links.revoke')}
-                      </button>
-                      <button type="button" class="secondary" onClick={() => setConfirming(undefined)}>
-                        {t('ui.cancel')}
-                      </button>
-                    </div>
-                  ) : (
-                    <div class="row-actions">
-                      <button type="button" class="secondary" data-testid="link-copy" onClick={() => copy(link)}>
-                        {t('ui.links.copy')}
-                      </button>
-                      <button type="button" class="secondary" data-testid="link-revoke" onClick={() => setConfirming(link.linkId)}>
-                        {t('ui.links.revoke')}
-                      </button>
-                    </div>
-                  )}
-                </>
-              )}
-            </li>
+            <LinkRow
+              key={link.linkId}
+              link={link}
+              index={index}
+              confirming={confirming === link.linkId}
+              onCopy={() => copy(link)}
+              onAskRevoke={() => setConfirming(link.linkId)}
+              onRevoke={() => revoke(link)}
+              onCancel={() => setConfirming(undefined)}
+            />
           ))}
         </ul>
+        {list.nextCursor !== null && (
+          <button type="button" class="secondary wide" data-testid="links-more" disabled={list.loading} onClick={() => void list.more()}>
+            {list.loading ? t('ui.links.loading_more') : t('ui.links.more')}
+          </button>
+        )}
       </div>
       <LinkSheet links={printable} village={village} ward={ward} />
     </>
