@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { App } from './app';
 import { registerServiceWorker } from './lib/platform/service-worker';
 import { loadLang } from './lib/platform/storage';
-import { ensureLangMessages } from './lib/platform/use-lang';
+import { ensureLangMessages, preloadLangMessages } from './lib/platform/use-lang';
 import { shortPathToHash } from './lib/platform/use-route';
 import './styles.css';
 
@@ -21,4 +21,5 @@ void ensureLangMessages(loadLang())
   .then(() => {
     render(<App />, document.getElementById('app')!);
     registerServiceWorker();
+    preloadLangMessages();
   });
