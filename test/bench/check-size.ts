@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = resolve(import.meta.dirname, '../../web/dist');
 /**
- * The collector's initial JavaScript budget, gzip (kB as Vite prints them: 1,000 bytes): 26.3 kB measured when
+ * The collector's initial JavaScript budget, gzip (kB as Vite prints them: 1,000 bytes): 26.4 kB measured when
  * zod, the contract schemas, the household form and the English messages became lazy chunks, with a little room.
  */
 const BUDGET_BYTES = 26_500;
