@@ -1,5 +1,6 @@
 // `npm run seed:demo -- [--url http://127.0.0.1:3000] [--households 40] [--seed 1] [--ward 14815 …]`: fills a
-// running local app (`npm start`) with made-up households so the results, charts and downloads have something
+// running local app (`npm start`, found by itself: the PORT of the environment, else the address `npm start`
+// publishes in .local/server.json) with made-up households so the results, charts and downloads have something
 // to show. Everything goes through the app's own API as each ward's demo collector, so validation, the stream
 // and the aggregates do the real work. Demo data only: `npm start` itself seeds no responses.
 import { randomUUID } from 'node:crypto';
@@ -8,8 +9,13 @@ import { parseArgs } from 'node:util';
 import { textTable, UsageError } from './cli-deps';
 import { demoHousehold, seededRandom } from './demo/demo-households';
 import { DEMO_PASSWORD } from './demo-users';
+import { localAppUrl, SERVER_FILE } from './server-address';
 
-const USAGE = 'Usage: npm run seed:demo -- [--url http://127.0.0.1:3000] [--households 40] [--seed 1] [--ward <code>]…';
+const USAGE =
+  'Usage: npm run seed:demo -- [--url http://127.0.0.1:3000] [--households 40] [--seed 1] [--ward <code>]…\n' +
+  'Without --url: the PORT (and HOST) of the environment, else the app `npm start` is running.';
+
+const NO_APP = `No running app found: start it with \`npm start\` (it publishes its address in ${SERVER_FILE}), or pass --url.`;
 
 export interface SeedDemoOptions {
   baseUrl: string;
@@ -85,12 +91,17 @@ export async function seedDemo(options: SeedDemoOptions): Promise<WardSeeded[]> 
   return results;
 }
 
-export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (text: string) => void = console.log,
+  err: (text: string) => void = console.error,
+  findApp: (url?: string) => string | undefined = (url) => localAppUrl({ url }),
+): Promise<number> {
   try {
     const { values } = parseArgs({
       args: argv,
       options: {
-        url: { type: 'string', default: 'http://127.0.0.1:3000' },
+        url: { type: 'string' },
         households: { type: 'string', default: '40' },
         seed: { type: 'string', default: '1' },
         ward: { type: 'string', multiple: true },
@@ -100,7 +111,13 @@ export async function main(argv: string[], out: (text: string) => void = console
     const seed = Number(values.seed);
     if (!Number.isInteger(households) || households < 1 || households > 10_000) throw new UsageError('--households must be a whole number from 1 to 10000.');
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number.');
-    const results = await seedDemo({ baseUrl: values.url.replace(/\/$/, ''), households, seed, wards: values.ward });
+    const baseUrl = findApp(values.url);
+    if (!baseUrl) {
+      err(NO_APP);
+      return 2;
+    }
+    out(`Seeding the app at ${baseUrl}`);
+    const results = await seedDemo({ baseUrl, households, seed, wards: values.ward });
     out(textTable(results.map((r) => ({ ward: r.ward, sent: r.sent, refused: r.refused }))));
     const refusals = results.filter((r) => r.firstRefusal);
     for (const r of refusals) err(`ward ${r.ward}: first refusal ${r.firstRefusal}`);
@@ -112,7 +129,7 @@ export async function main(argv: string[], out: (text: string) => void = console
       return 2;
     }
     if (error instanceof Error && /ECONNREFUSED|fetch failed/.test(`${error.message} ${String(error.cause)}`)) {
-      err(`Cannot reach the app. Is it running (npm start)?\n${error.message}`);
+      err(`Cannot reach the app. Is it running (npm start)? Pass --url if it listens elsewhere.\n${error.message}`);
       return 2;
     }
     throw error;

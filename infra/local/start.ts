@@ -1,5 +1,6 @@
 // `npm start`: runs Phiếu locally and prints where and how to log in. Ctrl-C stops everything.
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+import { forgetServer, publishServer } from './server-address';
 import { startLocalStack } from './stack';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -7,6 +8,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 // PUBLIC_URL: where phones reach this server (a LAN address, a tunnel); default its own http://host:port.
 const stack = await startLocalStack({ port, host, publicUrl: process.env.PUBLIC_URL });
+// The operator CLIs (npm run seed:demo) read where the app listens from here.
+publishServer(stack.url);
 console.log(`
 Phiếu is running at ${stack.url}
 (DynamoDB Local at ${stack.ddbEndpoint}, in memory: data is gone when you stop)
@@ -21,6 +24,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping…`);
+  forgetServer();
   await stack.stop();
   process.exit(0);
 }

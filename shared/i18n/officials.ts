@@ -214,6 +214,20 @@ const vi = {
   'ui.indicators.op_selected': 'có chọn',
   'ui.indicators.other_issues': 'Lỗi của cả danh sách:',
   'ui.indicators.number': 'Chỉ tiêu {n}',
+  // The results page (kept out of the core table: a collector's first download never needs them).
+  'ui.results.title': 'Kết quả chỉ tiêu chuyển đổi số',
+  'ui.results.area': 'Phường/xã',
+  'ui.results.households': 'Số hộ đã khảo sát',
+  'ui.results.total': 'Tổng',
+  'ui.results.met': '✓ Đạt',
+  'ui.results.not_met': '✗ Chưa đạt',
+  'ui.results.target': 'Mục tiêu {target}',
+  'ui.results.download_csv': 'Tải CSV',
+  'ui.results.updated_at': 'Số liệu cập nhật lúc {time}',
+  'ui.results.no_data': 'Chưa có phiếu nào.',
+  'ui.results.live': 'Tự động làm mới 2 giây một lần.',
+  'ui.results.scroll_hint': 'Vuốt ngang bảng để xem đủ 12 chỉ tiêu.',
+  'ui.results.empty': 'Không có phường/xã nào trong phạm vi của bạn.',
 } as const;
 
 export type OfficialsMessageKey = keyof typeof vi;
@@ -431,6 +445,20 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.indicators.op_selected': 'includes',
   'ui.indicators.other_issues': 'Problems with the whole list:',
   'ui.indicators.number': 'Indicator {n}',
+  // The results page.
+  'ui.results.title': 'Digital-transformation indicators',
+  'ui.results.area': 'Ward / commune',
+  'ui.results.households': 'Households surveyed',
+  'ui.results.total': 'Total',
+  'ui.results.met': '✓ Met',
+  'ui.results.not_met': '✗ Not met',
+  'ui.results.target': 'Target {target}',
+  'ui.results.download_csv': 'Download CSV',
+  'ui.results.updated_at': 'Figures updated at {time}',
+  'ui.results.no_data': 'No responses yet.',
+  'ui.results.live': 'Refreshes every 2 seconds.',
+  'ui.results.scroll_hint': 'Swipe the table sideways to see all 12 indicators.',
+  'ui.results.empty': 'No ward or commune is within your scope.',
 };
 
 export const OFFICIALS_MESSAGES: Record<Lang, Record<OfficialsMessageKey, string>> = { vi, en };

@@ -2,6 +2,7 @@
 // checked on its own, so the admin sees every problem at once, each with its row number in the file.
 import type { AreaTree } from '../areas/areas';
 import type { MessageKey } from '../i18n/dictionary';
+import { foldName } from '../text/fold-name';
 import { isSafeText, UNSAFE_TEXT_KEY } from '../text/safe-text';
 import type { RosterEntry } from './roster';
 
@@ -23,16 +24,8 @@ export interface RosterRowIssue {
 
 export const ROSTER_LIMITS = { rows: 50_000, wards: 100, householdCode: 64, headName: 120, address: 200 } as const;
 
-/** Village names compare without case, extra spaces or diacritics ("khu pho 1" finds "Khu phố 1"). */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// Village names compare without case, extra spaces or diacritics ("khu pho 1" finds "Khu phố 1").
+export { foldName };
 
 /** Resolves a village code or name within a ward; undefined when none or more than one matches. */
 function villageResolver(tree: AreaTree) {

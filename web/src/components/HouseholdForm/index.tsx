@@ -1,6 +1,7 @@
 // The household form: the round's questionnaire (household questions, then the members one card at a time),
 // checked on submit (and on blur once touched) with the questionnaire's validator, every problem at once. Every change is kept on the phone as a draft as it is
-// typed; a submit commits the answers to the outbox (lib/outbox), which uploads them when it can.
+// typed; a submit commits the answers to the outbox (lib/outbox) and closes the form at once (at most a second
+// for a quick answer of the server): the upload goes on in the list, whatever the server's speed.
 
 import type { StoredResponse } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
@@ -110,7 +111,7 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
 
   function showRejection(rejection: Rejection) {
     if (rejection.issues.length > 0) form.showServerIssues(rejection.issues);
-    setNotice({ kind: 'error', text: t('ui.outbox.rejected_reason', { reason: rejection.message }) });
+    setNotice({ kind: 'error', text: `${t('ui.outbox.rejected_reason', { reason: rejection.message })} ${t('ui.form.rejected_fix')}` });
   }
 
   async function submitBody(body: ResponseBody) {
@@ -123,7 +124,8 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
         setFlash({ key: 'ui.collect.saved', params });
         navigate('collect', village.code);
       } else if (result.state === 'pending') {
-        setFlash({ key: 'ui.outbox.saved_offline', params });
+        // Kept on the phone: the form closes, the list shows the upload going on (or waiting for the network).
+        setFlash({ key: navigator.onLine === false ? 'ui.outbox.saved_offline' : 'ui.outbox.saved_sending', params });
         navigate('collect', village.code);
       } else if (result.state === 'conflict' && result.theirs) {
         setConflict({ mine: body, theirs: result.theirs });

@@ -1,15 +1,34 @@
 // The households of one village on this phone, each with its upload state (draft, waiting, uploaded,
-// changed, rejected with the server's reason, conflict), a counter of what still waits and the upload
-// button. The server's list is remembered on the phone, so the list and editing work offline too.
+// changed, rejected with the server's reason, conflict), the summary of what still waits and the upload
+// button, a search and state filters. The server's list is remembered on the phone, so the list and editing
+// work offline too.
 import { useEffect, useState } from 'preact/hooks';
-import { deleteResponse, listResponses, syncNow, useOnline, useOutboxCounts, useSyncStatus, useVillageHouseholds } from '../../lib/outbox';
+import {
+  countByFilter,
+  deleteResponse,
+  findHouseholds,
+  type HouseholdFilter,
+  listResponses,
+  useOnline,
+  useOutboxCounts,
+  useSyncStatus,
+  useVillageHouseholds,
+} from '../../lib/outbox';
 import { ApiError } from '../../lib/platform/api';
 import { type Flash, takeFlash } from '../../lib/platform/flash';
-import { useLang } from '../../lib/platform/use-lang';
+import { type Translate, useLang } from '../../lib/platform/use-lang';
 import { href } from '../../lib/platform/use-route';
 import { Notice } from '../Notice';
 import { badgesOf } from './badges';
 import { type HouseholdRowModel, rowOf, STATUS_LABEL } from './rows';
+import { HouseholdSearch } from './search';
+import { OutboxSummary } from './summary';
+
+/** Why the server's list did not load, in plain words: a failing server is not "no network". */
+function listFailure(failure: unknown, t: Translate): string {
+  if (failure instanceof ApiError && failure.status >= 500) return t('ui.collect.list_failed_server', { status: failure.status });
+  return failure instanceof Error ? failure.message : String(failure);
+}
 
 interface Props {
   owner: string;
@@ -31,6 +50,8 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
   const [flash, setFlashState] = useState<Flash | undefined>(takeFlash);
   const [confirming, setConfirming] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<HouseholdFilter>('all');
 
   async function loadPage(from?: string) {
     setFetching(true);
@@ -40,7 +61,7 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
       setCursor(page.cursor);
     } catch (failure) {
       // Offline the phone's copy is the list; only a refusal by the server is worth a message.
-      if (!(failure instanceof ApiError && failure.status === 0)) setError(failure instanceof Error ? failure.message : String(failure));
+      if (!(failure instanceof ApiError && failure.status === 0)) setError(listFailure(failure, t));
     } finally {
       setFetching(false);
     }
@@ -58,11 +79,12 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
       const done = await deleteResponse(row.id);
       setFlashState({ key: done ? 'ui.collect.deleted' : 'ui.outbox.delete_queued', params });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(listFailure(failure, t));
     }
   }
 
-  const rows = (records ?? []).map(rowOf);
+  const all = records ?? [];
+  const rows = findHouseholds(all, query, filter).map(rowOf);
   return (
     <section class="household-list" aria-busy={fetching}>
       {flash && (
@@ -83,22 +105,7 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
       <a class="button primary wide" href={href('collect', villageCode, 'new')} data-testid="new-household">
         {t('ui.collect.new_household')}
       </a>
-      <div class="outbox-bar" data-testid="outbox-bar">
-        <p class="outbox-count" data-testid="outbox-waiting" data-count={counts.waiting} aria-live="polite">
-          {counts.waiting > 0 ? t('ui.outbox.waiting', { count: counts.waiting }) : t('ui.outbox.all_sent')}
-          {counts.attention > 0 && (
-            <>
-              <br />
-              <strong data-testid="outbox-attention">{t('ui.outbox.attention', { count: counts.attention })}</strong>
-            </>
-          )}
-        </p>
-        {counts.waiting > 0 && (
-          <button type="button" class="secondary" data-testid="upload-now" disabled={sync.running || !online} onClick={() => void syncNow(true)}>
-            {t(sync.running ? 'ui.outbox.uploading' : 'ui.outbox.upload_now')}
-          </button>
-        )}
-      </div>
+      <OutboxSummary counts={counts} sync={sync} online={online} />
       <h2>{t('ui.collect.households')}</h2>
       {error && (
         <Notice kind="error" testId="list-error">
@@ -108,7 +115,13 @@ export function HouseholdList({ owner, roundId, wardCode, villageCode }: Props) 
           </button>
         </Notice>
       )}
-      {records && !fetching && rows.length === 0 && <p class="hint">{t('ui.collect.empty')}</p>}
+      {all.length > 0 && <HouseholdSearch query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} counts={countByFilter(all)} />}
+      {records && !fetching && all.length === 0 && <p class="hint">{t('ui.collect.empty')}</p>}
+      {all.length > 0 && rows.length === 0 && (
+        <p class="hint" data-testid="no-match">
+          {t('ui.collect.no_match')}
+        </p>
+      )}
       <ul class="cards" data-testid="household-list">
         {rows.map((row) => (
           <HouseholdRow key={row.id} row={row} villageCode={villageCode} confirming={confirming === row.id} onConfirm={setConfirming} onRemove={remove} />
@@ -153,7 +166,12 @@ function HouseholdRow({ row, villageCode, confirming, onConfirm, onRemove }: Row
         </span>
         {row.reason && (
           <span class="reason" data-testid="household-reason">
-            {t('ui.outbox.rejected_reason', { reason: row.reason })}
+            {t('ui.outbox.rejected_reason', { reason: row.reason })} {t('ui.outbox.rejected_fix')}
+          </span>
+        )}
+        {row.status === 'conflict' && (
+          <span class="reason" data-testid="household-conflict">
+            {t('ui.outbox.conflict_fix')}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
 // What a page shows while its data loads, or when loading failed.
 
+import { ApiError } from '../../lib/platform/api';
 import { useLang } from '../../lib/platform/use-lang';
 import { Notice } from '../Notice';
 
@@ -16,7 +17,8 @@ export function LoadFailed({ error, onRetry }: { error: Error; onRetry: () => vo
   const { t } = useLang();
   return (
     <Notice kind="error" testId="load-error">
-      {error.message}{' '}
+      {/* The API's messages are written for people; a chunk that did not load says "Failed to fetch…": not shown. */}
+      {error instanceof ApiError ? error.message : t('ui.error.load_failed')}{' '}
       <button type="button" class="link-button" onClick={onRetry}>
         {t('ui.retry')}
       </button>

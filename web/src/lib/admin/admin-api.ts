@@ -4,8 +4,9 @@ import type { Definition } from '@shared/questionnaire';
 import type { CreateRoundRequest, UpdateRoundRequest } from '@shared/rounds/round-requests';
 import * as z from 'zod/mini';
 import { api } from '../platform/api';
+import { RoundViewSchema } from '../platform/api-schemas';
 import { filenameFromContentDisposition } from '../platform/download';
-import { type RoundView, RoundViewSchema } from '../platform/rounds';
+import type { RoundView } from '../platform/rounds';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,5 +1,6 @@
 // What an upload's failure means for the household waiting on the phone. Pure: the rules are tested alone.
 import type { StoredResponse } from '@shared/api/contract';
+import type { MessageKey } from '@shared/i18n/dictionary';
 import { canonicalJson } from '@shared/survey/canonical-json';
 import type { ResponseBody } from '@shared/survey/schema';
 
@@ -18,6 +19,16 @@ export function classifyFailure(status: number, code: string): FailureKind {
   // A 2xx whose body did not parse: the upload may have worked; a retry is idempotent.
   if (status >= 200 && status < 300) return 'retry';
   return 'rejected';
+}
+
+/**
+ * What to tell the collector when an upload could not go (it stays on the phone and is tried again): no network
+ * only when the request never reached a server; a busy or failing server says so, with what to do.
+ */
+export function failureMessage(status: number): { key: MessageKey; params?: Record<string, number> } {
+  if (status === 0) return { key: 'ui.outbox.failed_network' };
+  if (status === 408 || status === 429) return { key: 'ui.outbox.failed_busy' };
+  return { key: 'ui.outbox.failed_server', params: { status } };
 }
 
 const BASE_DELAY_MS = 2_000;

@@ -20,7 +20,12 @@ export interface SaveRequest {
 /** Where a saved household stands right after saving. */
 export type SaveResult = Pick<LocalHousehold, 'state' | 'rejection' | 'theirs'> & { id: string };
 
-/** How long a save waits for its upload before answering "kept on the phone, will upload". */
+/**
+ * How long a save waits for its upload before answering "kept on the phone, uploading": short, so the form closes
+ * at once whatever the server's speed; a quick refusal or conflict is still shown on the form, at the door.
+ */
+const SAVE_WAIT_MS = 1_000;
+/** A delete waits longer for its answer: the list row says whether it is gone or queued. */
 const UPLOAD_WAIT_MS = 8_000;
 
 function owner(): string {
@@ -37,8 +42,9 @@ function settle<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 export async function saveResponse({ id, target, body }: SaveRequest): Promise<SaveResult> {
   const who = owner();
   await commitAnswers(who, id, target, body);
-  if (navigator.onLine !== false) await settle(uploadOne(who, id), UPLOAD_WAIT_MS);
-  void syncNow();
+  // Through the uploader (one upload at a time): it goes on after the form has closed.
+  const uploading = syncNow();
+  if (navigator.onLine !== false) await settle(uploading, SAVE_WAIT_MS);
   const record = await getRecord(who, id);
   return { id, state: record?.state ?? 'pending', rejection: record?.rejection, theirs: record?.theirs };
 }

@@ -17,7 +17,8 @@ import {
 } from './transitions';
 import type { LocalHousehold } from './types';
 
-export type SyncStatus = { running: boolean; needsSignIn: boolean; lastError?: string };
+/** `lastFailure`: why the last upload that will be retried did not go (cleared by the next one that goes). */
+export type SyncStatus = { running: boolean; needsSignIn: boolean; lastFailure?: { status: number; code: string } };
 
 let status: SyncStatus = { running: false, needsSignIn: false };
 const statusListeners = new Set<(s: SyncStatus) => void>();
@@ -113,6 +114,7 @@ export async function uploadOne(owner: string, id: string): Promise<UploadOutcom
     await updateRecord(owner, id, (r) => uploadSent(r, body));
     const result = await api.putResponse(id, body, record.version);
     await updateRecord(owner, id, (r) => uploadAccepted(r, owner, body, result.version, new Date().toISOString()));
+    if (status.lastFailure) setStatus({ lastFailure: undefined });
     return 'uploaded';
   } catch (error) {
     return failed(owner, record, error);
@@ -157,7 +159,7 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
   if (kind === 'signin') return 'signin';
   if (kind === 'retry') {
     await updateRecord(owner, record.id, (r) => retryScheduled(r, Date.now()));
-    setStatus({ lastError: apiError.message });
+    setStatus({ lastFailure: { status: apiError.status, code: apiError.code } });
     return 'retry';
   }
   if (kind === 'conflict') {

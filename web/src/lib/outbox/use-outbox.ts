@@ -2,6 +2,7 @@
 // re-read on every change (in this tab or another) and when the network comes and goes.
 import { useEffect, useState } from 'preact/hooks';
 import { onOutboxChange, recordsOf } from './db';
+import { isDraft, isWaiting, needsAttention } from './find-households';
 import { householdsOf } from './store';
 import { onSyncStatus, type SyncStatus, syncStatus } from './sync';
 import { isUnsent, type LocalHousehold } from './types';
@@ -34,6 +35,8 @@ export function useVillageHouseholds(owner: string, roundId: string, villageCode
 export interface OutboxCounts {
   /** Complete answers or deletes waiting to upload. */
   waiting: number;
+  /** Started and not finished (a new household, or changes not yet saved with "Lưu phiếu"). */
+  drafts: number;
   /** Rejected or in conflict: need the collector. */
   attention: number;
   /** Anything the server does not have (drafts included): what logging out would leave behind. */
@@ -42,14 +45,15 @@ export interface OutboxCounts {
 
 export function countsOf(records: readonly LocalHousehold[]): OutboxCounts {
   return {
-    waiting: records.filter((r) => r.state === 'pending').length,
-    attention: records.filter((r) => r.state === 'rejected' || r.state === 'conflict').length,
+    waiting: records.filter(isWaiting).length,
+    drafts: records.filter(isDraft).length,
+    attention: records.filter(needsAttention).length,
     unsent: records.filter(isUnsent).length,
   };
 }
 
 export function useOutboxCounts(owner: string | undefined): OutboxCounts {
-  return useOutboxQuery(async () => countsOf(owner ? await recordsOf(owner) : []), { waiting: 0, attention: 0, unsent: 0 }, [owner]);
+  return useOutboxQuery(async () => countsOf(owner ? await recordsOf(owner) : []), { waiting: 0, drafts: 0, attention: 0, unsent: 0 }, [owner]);
 }
 
 export function useSyncStatus(): SyncStatus {

@@ -1,25 +1,23 @@
 // The one HTTP client of the web app: adds the bearer token and Accept-Language, parses every answer with
-// the contract's schemas and turns error bodies into ApiError (status, code, message, field issues).
+// the contract's schemas and turns error bodies into ApiError (status, code, message, field issues). The schemas
+// (and zod) are a chunk of their own, loaded with the first answer to parse: out of a collector's first download.
 
-import {
-  type AggregateLevel,
-  AggregatesResponseSchema,
-  AreasResponseSchema,
-  ErrorBodySchema,
-  PutResponseResultSchema,
-  ResponsesPageSchema,
-  SessionResponseSchema,
-  StoredResponseSchema,
-} from '@shared/api/contract';
-import { type CreateLinksRequest, LinksResponseSchema, SelfCodeAnswerSchema, SelfFormSchema } from '@shared/api/links';
+import type { AggregateLevel } from '@shared/api/contract';
+import type { CreateLinksRequest } from '@shared/api/links';
 import { translate } from '@shared/i18n/dictionary';
 import type { Lang } from '@shared/survey/form';
 import type { ResponseBody } from '@shared/survey/schema';
 import type { FieldIssue } from '@shared/survey/validate';
 import type * as z from 'zod/mini';
 import { filenameFromContentDisposition } from './download';
-import { RoundViewsSchema } from './rounds';
 import { loadLang, loadSession } from './storage';
+
+type Schemas = typeof import('./api-schemas');
+/** The schemas' chunk, loaded once, with the first answer to parse. */
+const schemas = (): Promise<Schemas> => import('./api-schemas');
+
+/** A schema now, or one of the lazily loaded contract schemas (`(s) => s.StoredResponseSchema`). */
+export type SchemaRef<T> = z.ZodMiniType<T> | ((loaded: Schemas) => z.ZodMiniType<T>);
 
 export class ApiError extends Error {
   constructor(
@@ -90,42 +88,43 @@ export function createApiClient(config: ApiConfig) {
     throw error;
   }
 
-  async function json<T>(schema: z.ZodMiniType<T>, response: Response): Promise<T> {
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  async function json<T>(schema: SchemaRef<T>, response: Response): Promise<T> {
+    const [body, loaded] = await Promise.all([response.json().catch(() => undefined), typeof schema === 'function' ? schemas() : undefined]);
+    const parsed = (typeof schema === 'function' ? schema(loaded as Schemas) : schema).safeParse(body);
     if (!parsed.success) throw new ApiError(response.status, 'unexpected_response', translate(config.lang(), 'ui.error.unexpected_response'));
     return parsed.data;
   }
 
   return {
     async createSession(username: string, password: string) {
-      return json(SessionResponseSchema, await request('POST', '/api/session', { body: { username, password }, auth: false }));
+      return json((s) => s.SessionResponseSchema, await request('POST', '/api/session', { body: { username, password }, auth: false }));
     },
     async listAreas() {
-      return (await json(AreasResponseSchema, await request('GET', '/api/areas'))).areas;
+      return (await json((s) => s.AreasResponseSchema, await request('GET', '/api/areas'))).areas;
     },
     async listRounds() {
-      return (await json(RoundViewsSchema, await request('GET', '/api/rounds'))).rounds;
+      return (await json((s) => s.RoundViewsSchema, await request('GET', '/api/rounds'))).rounds;
     },
     /** A published questionnaire version as text (kept as it is on the device; the form parses it). */
     async getSurveyDefinitionText(surveyId: string, version: number) {
       return (await request('GET', `/api/forms/${encodeURIComponent(surveyId)}/${version}`)).text();
     },
     async listResponses(query: { roundId: string; wardCode: string; villageCode?: string; cursor?: string }) {
-      return json(ResponsesPageSchema, await request('GET', '/api/responses', { query }));
+      return json((s) => s.ResponsesPageSchema, await request('GET', '/api/responses', { query }));
     },
     async getResponse(id: string) {
-      return json(StoredResponseSchema, await request('GET', `/api/responses/${encodeURIComponent(id)}`));
+      return json((s) => s.StoredResponseSchema, await request('GET', `/api/responses/${encodeURIComponent(id)}`));
     },
     /** Creates (no version) or replaces (the version it was read at) one household response. */
     async putResponse(id: string, body: ResponseBody, version?: number) {
       const response = await request('PUT', `/api/responses/${encodeURIComponent(id)}`, { body, ifMatch: version });
-      return { ...(await json(PutResponseResultSchema, response)), created: response.status === 201 };
+      return { ...(await json((s) => s.PutResponseResultSchema, response)), created: response.status === 201 };
     },
     async deleteResponse(id: string, version: number) {
       await request('DELETE', `/api/responses/${encodeURIComponent(id)}`, { ifMatch: version });
     },
     async aggregates(roundId: string, level: AggregateLevel) {
-      return json(AggregatesResponseSchema, await request('GET', '/api/aggregates', { query: { roundId, level } }));
+      return json((s) => s.AggregatesResponseSchema, await request('GET', '/api/aggregates', { query: { roundId, level } }));
     },
     /** The CSV download as a blob, with the file name the server suggests. */
     async aggregatesCsv(roundId: string, level: AggregateLevel) {
@@ -138,11 +137,11 @@ export function createApiClient(config: ApiConfig) {
     json,
     // ---- self-report links ----
     async createLinks(links: CreateLinksRequest) {
-      return (await json(LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;
+      return (await json((s) => s.LinksResponseSchema, await request('POST', '/api/links', { body: links }))).links;
     },
     /** One page of a village's links, oldest first; `nextCursor` null on the last page. */
     async listLinks(query: { roundId: string; wardCode: string; villageCode: string; cursor?: string }) {
-      const page = await json(LinksResponseSchema, await request('GET', '/api/links', { query }));
+      const page = await json((s) => s.LinksResponseSchema, await request('GET', '/api/links', { query }));
       return { links: page.links, nextCursor: page.nextCursor ?? null };
     },
     async revokeLink(token: string) {
@@ -150,23 +149,24 @@ export function createApiClient(config: ApiConfig) {
     },
     /** The token of a typed short code (no session: the code is the credential). */
     async openSelfCode(code: string) {
-      return json(SelfCodeAnswerSchema, await request('GET', `/api/self/code/${encodeURIComponent(code)}`, { auth: false }));
+      return json((s) => s.SelfCodeAnswerSchema, await request('GET', `/api/self/code/${encodeURIComponent(code)}`, { auth: false }));
     },
     /** A household's own form through its link: the link is the credential, never the device's session. */
     async getSelf(token: string) {
-      return json(SelfFormSchema, await request('GET', `/api/self/${encodeURIComponent(token)}`, { auth: false }));
+      return json((s) => s.SelfFormSchema, await request('GET', `/api/self/${encodeURIComponent(token)}`, { auth: false }));
     },
     async putSelf(token: string, body: unknown, version?: number) {
       const response = await request('PUT', `/api/self/${encodeURIComponent(token)}`, { body, ifMatch: version, auth: false });
-      return { ...(await json(PutResponseResultSchema, response)), created: response.status === 201 };
+      return { ...(await json((s) => s.PutResponseResultSchema, response)), created: response.status === 201 };
     },
   };
 }
 
 async function errorFrom(response: Response, lang: Lang): Promise<ApiError> {
-  const data: unknown = await response.json().catch(() => undefined);
-  const parsed = ErrorBodySchema.safeParse(data);
-  if (!parsed.success) {
+  // A schemas chunk that cannot load (a deploy replaced it) still leaves the status to explain the failure.
+  const [data, loaded] = await Promise.all([response.json().catch(() => undefined) as Promise<unknown>, schemas().catch(() => undefined)]);
+  const parsed = loaded?.ErrorBodySchema.safeParse(data);
+  if (!parsed?.success) {
     const key = response.status >= 500 ? 'error.internal' : response.status === 401 ? 'error.unauthorized' : 'error.bad_request';
     return new ApiError(response.status, `http_${response.status}`, translate(lang, key));
   }

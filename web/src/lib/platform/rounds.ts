@@ -1,13 +1,11 @@
 // Which survey round a page works on, decided from the rounds the API lists, the device's clock and the round
 // the collector chose when several are open (kept on the device).
-import { type Round, RoundSchema, RoundsResponseSchema } from '@shared/api/contract';
+import type { Round } from '@shared/api/contract';
 import { isRoundOpen } from '@shared/rounds/round-window';
 import { loadRoundChoice } from './storage';
 
 /** A round as API.md lists it, with the questionnaire version and reference date it pins (optional for older servers). */
 export type RoundView = Round;
-export const RoundViewSchema = RoundSchema;
-export const RoundViewsSchema = RoundsResponseSchema;
 
 const newestFirst = (a: Round, b: Round) => Date.parse(b.opensAt) - Date.parse(a.opensAt);
 

@@ -1,6 +1,6 @@
 // What the web app keeps on the device between visits: the session, the language, the last village.
 // localStorage can throw (private mode, quota); every access degrades to "nothing stored".
-import { type SessionResponse, SessionResponseSchema } from '@shared/api/contract';
+import type { Role, SessionResponse } from '@shared/api/contract';
 import type { Lang } from '@shared/survey/form';
 
 const KEYS = { session: 'phieu.session', lang: 'phieu.lang', village: 'phieu.village', round: 'phieu.round' } as const;
@@ -29,11 +29,32 @@ export function loadSession(): Session | null {
   const raw = read(KEYS.session);
   if (!raw) return null;
   try {
-    const parsed = SessionResponseSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    const stored: unknown = JSON.parse(raw);
+    return isSession(stored) ? stored : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The shape check of a stored session, by hand: the API client parsed it with the contract's schema when it came
+ * from the server; this only refuses what an older app version or another tool left (and keeps zod out of the
+ * app's first download).
+ */
+/** Every role, checked against the contract's type by the compiler (a value import would bring zod along). */
+const ROLES: Record<Role, true> = { admin: true, official: true, collector: true };
+
+function isSession(value: unknown): value is Session {
+  const session = value as Partial<Session> | null;
+  const user = session?.user as Partial<Session['user']> | undefined;
+  return (
+    typeof session?.token === 'string' &&
+    typeof user?.username === 'string' &&
+    typeof user.role === 'string' &&
+    Object.hasOwn(ROLES, user.role) &&
+    Array.isArray(user.areas) &&
+    user.areas.every((code) => typeof code === 'string')
+  );
 }
 
 export function saveSession(session: Session | null): void {
