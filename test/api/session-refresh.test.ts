@@ -37,7 +37,7 @@ describe('session refresh', () => {
     expect(exp! - iat!).toBe(15 * 60);
   });
 
-  it('answers a new ID token for the same user and sign-in time from the cookie', async () => {
+  it('answers a new ID token for the same user and sign-in time from the cookie', { timeout: 20_000 }, async () => {
     const t = await createTestApp();
     const first = await signIn(t, 'collector-14815');
     const { token } = await first.json();
@@ -61,7 +61,7 @@ describe('session refresh', () => {
     expect((await refresh(t, `phieu_refresh=${token}`)).status).toBe(401);
   });
 
-  it('refuses refresh once an admin has ended the sessions, and drops the cookie', async () => {
+  it('refuses refresh once an admin has ended the sessions, and drops the cookie', { timeout: 20_000 }, async () => {
     const t = await createTestApp();
     const first = await signIn(t, 'collector-14815');
     await nextSecond();

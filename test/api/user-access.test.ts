@@ -24,7 +24,7 @@ async function asAdmin(t: TestApp, method: string, path: string, body?: unknown)
 }
 
 describe('PATCH /api/users/{username}', () => {
-  it("ends the user's sessions when their areas change; a new sign-in names the new areas", async () => {
+  it("ends the user's sessions when their areas change; a new sign-in names the new areas", { timeout: 20_000 }, async () => {
     const t = await createTestApp();
     await t.tokenFor('admin');
     const first = await signIn(t, 'collector-14815');
@@ -47,7 +47,7 @@ describe('PATCH /api/users/{username}', () => {
     expect((await listWith(t, session.token, '14815')).status).toBe(403);
   });
 
-  it("ends the user's sessions when their role changes", async () => {
+  it("ends the user's sessions when their role changes", { timeout: 20_000 }, async () => {
     const t = await createTestApp();
     await t.tokenFor('admin');
     const { token } = await (await signIn(t, 'official-14815')).json();
@@ -74,7 +74,7 @@ describe('PATCH /api/users/{username}', () => {
 });
 
 describe('DELETE /api/users/{username}', () => {
-  it("ends the removed user's sessions and refuses their sign-in", async () => {
+  it("ends the removed user's sessions and refuses their sign-in", { timeout: 20_000 }, async () => {
     const t = await createTestApp();
     await t.tokenFor('admin');
     const first = await signIn(t, 'collector-14815');
@@ -85,5 +85,22 @@ describe('DELETE /api/users/{username}', () => {
     expect((await t.app.request('/api/session/refresh', { method: 'POST', headers: { cookie: cookieOf(first) } })).status).toBe(401);
     expect((await signIn(t, 'collector-14815')).status).toBe(401);
     expect((await asAdmin(t, 'DELETE', '/api/users/collector-14815')).status).toBe(404);
+  });
+});
+
+describe('the streaming export function', () => {
+  it("refuses an admin's token once their sessions were ended, as the API does", async () => {
+    const { createExportApp } = await import('../../functions/lib/app/create-export-app');
+    const { createLocalIdentity } = await import('../../functions/lib/auth/local-identity');
+    const t = await createTestApp();
+    const identity = await createLocalIdentity(t.repo.reference, 'http://test.local/local-idp');
+    const exportApp = createExportApp({ repo: t.repo, identity, sessions: t.repo.sessions, clock: () => new Date() }, { log: () => {} });
+    const { token } = await identity.signIn('admin', TEST_PASSWORD);
+    const download = () => exportApp.request('/api/exports/responses.csv?roundId=cds-2024', { headers: { authorization: `Bearer ${token}` } });
+    await nextSecond();
+    await t.repo.sessions.setValidAfter('admin', new Date().toISOString());
+    const refused = await download();
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: 'session_ended' } });
   });
 });
