@@ -14,6 +14,7 @@ import {
   InitiateAuthCommand,
   NotAuthorizedException,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
   TooManyRequestsException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -172,6 +173,19 @@ describe('Cognito refresh', () => {
     });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: { code: 'session_ended' } });
+  });
+});
+
+describe('Cognito sign-out on this device', () => {
+  it('revokes the refresh token and drops the cookie', async () => {
+    cognito.on(RevokeTokenCommand).resolves({});
+    const res = await app().request('/api/session', {
+      method: 'DELETE',
+      headers: { cookie: `phieu_refresh=${joinRefreshCredential('admin', 'cognito-refresh')}`, 'x-phieu-origin-verify': ORIGIN_VERIFY },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('set-cookie')).toMatch(/^phieu_refresh=;/);
+    expect(cognito).toReceiveCommandWith(RevokeTokenCommand, { ClientId: CLIENT, Token: 'cognito-refresh', ClientSecret: SECRET });
   });
 });
 

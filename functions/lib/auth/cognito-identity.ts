@@ -1,16 +1,12 @@
 // Cognito as the identity provider in AWS: USER_PASSWORD_AUTH (with the SOFTWARE_TOKEN_MFA challenge) for sessions,
-// REFRESH_TOKEN_AUTH to renew them, the pool's JWKS for tokens, and the admin calls that change or end a user.
-// The Cognito client serves only these calls: it is imported when first needed, not at cold start.
-import { createHmac } from 'node:crypto';
+// REFRESH_TOKEN_AUTH to renew them, the pool's JWKS for tokens; an admin's user changes are in cognito-users.ts.
 import type { CognitoIdentityProviderClient, UserContextDataType } from '@aws-sdk/client-cognito-identity-provider';
 import type { JSONWebKeySet } from 'jose';
 import { Problem, problem } from '../errors';
 import { createCachedJwks } from './cached-jwks';
+import { cognitoConnector, cognitoProblem, secretHash } from './cognito-client';
+import { cognitoUserAdmin } from './cognito-users';
 import { createJwtVerifier, createSessionVerifier, type IdentityProvider, type SignInContext, type SignInResult } from './identity';
-
-/** Cognito does not say how long to wait; a minute lets its throttle refill. */
-const COGNITO_RETRY_SECONDS = 60;
-const ROLE_GROUPS = ['admin', 'official', 'collector'];
 
 export interface CognitoIdentityOptions {
   region: string;
@@ -27,13 +23,6 @@ export interface CognitoIdentityOptions {
   clientSecret?: string | true;
 }
 
-/** SECRET_HASH: base64 HMAC-SHA256 of username + client id under the client secret. */
-export function secretHash(secret: string, username: string, clientId: string): string {
-  return createHmac('sha256', secret)
-    .update(username + clientId)
-    .digest('base64');
-}
-
 function userContextData({ address, encodedData }: SignInContext = {}): UserContextDataType | undefined {
   const data = { ...(address && address !== 'unknown' ? { IpAddress: address } : {}), ...(encodedData ? { EncodedData: encodedData } : {}) };
   return Object.keys(data).length ? data : undefined;
@@ -44,26 +33,7 @@ export function createCognitoIdentity({ region, userPoolId, clientId, jwks, clie
   const verifierOptions = { keySet: createCachedJwks({ url: `${issuer}/.well-known/jwks.json`, initial: jwks }), issuer, audience: clientId };
   const verify = createJwtVerifier(verifierOptions);
   const verifySession = createSessionVerifier(verifierOptions);
-  let sdk: Promise<typeof import('@aws-sdk/client-cognito-identity-provider')> | undefined;
-  let cognito = client;
-  let secret: Promise<string | undefined> | undefined;
-  const connect = async () => {
-    sdk ??= import('@aws-sdk/client-cognito-identity-provider');
-    const module = await sdk;
-    cognito ??= new module.CognitoIdentityProviderClient({ region });
-    const client = cognito;
-    secret ??=
-      clientSecret === true
-        ? client
-            .send(new module.DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))
-            .then(({ UserPoolClient }) => UserPoolClient?.ClientSecret)
-            .catch((error: unknown) => {
-              secret = undefined;
-              throw error;
-            })
-        : Promise.resolve(clientSecret);
-    return { module, cognito: client, secret: await secret };
-  };
+  const connect = cognitoConnector({ region, userPoolId, clientId, client, clientSecret });
   const withHash = (params: Record<string, string>, username: string, key: string | undefined) =>
     key ? { ...params, SECRET_HASH: secretHash(key, username, clientId) } : params;
 
@@ -139,48 +109,7 @@ export function createCognitoIdentity({ region, userPoolId, clientId, jwks, clie
     },
     verify,
     verifySession,
-    async endSessions(username) {
-      const { module, cognito } = await connect();
-      try {
-        await cognito.send(new module.AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
-      } catch (error) {
-        // Already gone: nothing left to sign out (the cut-off still refuses its tokens).
-        if (!(error instanceof Error && error.name === 'UserNotFoundException')) throw error;
-      }
-    },
-    async updateUser(username, { role, areas }) {
-      const { module, cognito } = await connect();
-      try {
-        if (areas) {
-          await cognito.send(
-            new module.AdminUpdateUserAttributesCommand({
-              UserPoolId: userPoolId,
-              Username: username,
-              UserAttributes: [{ Name: 'custom:areas', Value: areas.join(',') }],
-            }),
-          );
-        }
-        if (role) {
-          const { Groups = [] } = await cognito.send(new module.AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
-          await cognito.send(new module.AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: role }));
-          for (const group of Groups) {
-            if (group.GroupName && group.GroupName !== role && ROLE_GROUPS.includes(group.GroupName)) {
-              await cognito.send(new module.AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: group.GroupName }));
-            }
-          }
-        }
-      } catch (error) {
-        throw adminProblem(error);
-      }
-    },
-    async removeUser(username) {
-      const { module, cognito } = await connect();
-      try {
-        await cognito.send(new module.AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username }));
-      } catch (error) {
-        throw adminProblem(error);
-      }
-    },
+    ...cognitoUserAdmin(connect, userPoolId),
   };
 }
 
@@ -198,24 +127,4 @@ function splitRefreshCredential(value: string): [string, string] {
   return [Buffer.from(value.slice(0, dot), 'base64url').toString(), value.slice(dot + 1)];
 }
 
-function adminProblem(error: unknown): unknown {
-  if (error instanceof Error && error.name === 'UserNotFoundException') return problem.notFound();
-  return cognitoProblem(error);
-}
-
-/**
- * Cognito's refusals as the catalogue's problems: never a 500 for something the user or a throttle caused. Matched
- * by the SDK's exception names, so this module does not load the SDK to classify an error.
- */
-export function cognitoProblem(error: unknown): unknown {
-  if (error instanceof Problem) return error;
-  const name = error instanceof Error ? error.name : undefined;
-  if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') return problem.badCredentials();
-  // A wrong 6-digit code, or one used twice (Cognito refuses a TOTP code it has seen).
-  if (name === 'CodeMismatchException' || name === 'ExpiredCodeException') return new Problem('mfa_code_invalid');
-  // Cognito's own throttling and its per-user lockout after repeated failures.
-  if (name === 'TooManyRequestsException' || name === 'LimitExceededException') return problem.tooManyRequests(COGNITO_RETRY_SECONDS);
-  if (name === 'PasswordResetRequiredException') return new Problem('password_reset_required');
-  if (name === 'UserNotConfirmedException') return new Problem('user_not_confirmed');
-  return error;
-}
+export { cognitoProblem, secretHash };
