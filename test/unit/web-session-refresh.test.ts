@@ -67,6 +67,17 @@ describe('silent refresh in the API client', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
+  it('turns a throttled or failed renewal into a passing fault (503), never a refusal of the call', async () => {
+    const fetch = (async (url: RequestInfo | URL) =>
+      String(url) === '/api/session/refresh'
+        ? new Response('<html>blocked</html>', { status: 403, headers: { 'content-type': 'text/html' } })
+        : refused()) as typeof globalThis.fetch;
+    const onUnauthorized = vi.fn();
+    const client = createApiClient({ token: () => 'expired', lang: () => 'vi', fetch, onUnauthorized });
+    await expect(client.listRounds()).rejects.toMatchObject({ status: 503, code: 'refresh_unavailable' });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
   it('never renews for a failed sign-in or a household link', async () => {
     const s = server('fresh', 'never');
     const client = createApiClient({ token: () => null, lang: () => 'vi', fetch: s.fetch });

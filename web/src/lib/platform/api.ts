@@ -119,8 +119,12 @@ export function createApiClient(config: ApiConfig) {
     let response = await send(method, path, options);
     const authenticated = options.auth !== false;
     if (response.status === 401 && authenticated && config.refresh !== false) {
-      // A network failure while renewing throws (status 0): the caller keeps its work and retries later.
-      const session = await renew();
+      // A renewal that fails without being refused (no network, a throttle, a server fault) is a passing fault
+      // for the caller, never a refusal of its own request: the outbox keeps the household and retries.
+      const session = await renew().catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 0) throw error;
+        throw new ApiError(503, 'refresh_unavailable', translate(config.lang(), 'error.internal'));
+      });
       if (session) response = await send(method, path, { ...options, token: session.token });
     }
     if (response.ok) return response;
