@@ -17,6 +17,9 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
+/** Java's start takes seconds on an idle machine, far longer on a loaded one (CI shares its cores). */
+const START_TIMEOUT_MS = 60_000;
+
 export const running = new Set<ChildProcess>();
 // If Node exits any other way, the Java process must not live on.
 process.once('exit', () => {
@@ -40,7 +43,7 @@ export async function startDynamoDbLocal({ port, dbPath }: { port?: number; dbPa
 
   const endpoint = `http://127.0.0.1:${chosenPort}`;
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
   for (;;) {
@@ -51,7 +54,7 @@ export async function startDynamoDbLocal({ port, dbPath }: { port?: number; dbPa
       if (exitedEarly) throw new Error(`DynamoDB Local exited at start (is Java 17+ installed?):\n${output}`);
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${String(error)}\n${output}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${START_TIMEOUT_MS / 1000} s: ${String(error)}\n${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
