@@ -13,6 +13,8 @@ const CATALOGUE = {
   password_reset_required: { status: 401, key: 'error.password_reset_required' },
   user_not_confirmed: { status: 401, key: 'error.user_not_confirmed' },
   session_ended: { status: 401, key: 'error.session_ended' },
+  mfa_required: { status: 401, key: 'error.mfa_required' },
+  mfa_code_invalid: { status: 401, key: 'error.mfa_code_invalid' },
   link_invalid: { status: 401, key: 'error.link_invalid' },
   link_expired: { status: 401, key: 'error.link_expired' },
   link_revoked: { status: 401, key: 'error.link_revoked' },

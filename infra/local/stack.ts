@@ -2,7 +2,7 @@
 // Hono app and the same stream handler as the Lambdas, the built web app, and the stream poller.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -22,16 +22,18 @@ import { runExportJob } from '../../functions/lib/services/exports/run-export-jo
 import { createFoldTargets } from '../../functions/lib/services/indicators/fold-targets';
 import { runIndicatorRecompute } from '../../functions/lib/services/indicators/indicator-recompute';
 import type { RecomputeJob } from '../../functions/lib/services/indicators/round-indicators';
-import { generatedLinkKey } from '../../functions/lib/services/links/link-secret';
 import { publishedDefinitions } from '../../functions/lib/services/surveys/published-definitions';
 import { createS3ExportFiles } from '../../functions/lib/storage/export-files';
 import { createStreamHandler, type StreamHandler } from '../../functions/lib/stream/create-stream-handler';
 import { seedDemoUsers } from './demo-users';
 import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
 import { freePort } from './free-port';
+import { localKeys } from './local-keys';
 import { LOCAL_EXPORTS_BUCKET, type S3Local, startS3Local } from './s3-local';
 import { type StreamPoller, startStreamPoller } from './stream-poller';
 
+/** The local identity's issuer for a kept store (in memory: the server's own URL). */
+export const LOCAL_PERSISTENT_ISSUER = 'urn:phieu:local-idp';
 export const LOCAL_TABLES: TableNames = { responses: 'phieu-responses', aggregates: 'phieu-aggregates', reference: 'phieu-reference' };
 const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
@@ -55,6 +57,12 @@ export interface LocalStackOptions {
   publicUrl?: string;
   /** Bucket export jobs write to (default: the one made at start; tests name a missing one to see a failure). */
   exportsBucket?: string;
+  /**
+   * Keep the data in this folder (`npm start -- --persist <dir>`): DynamoDB Local's files, the export files, and the
+   * link and token signing keys (0600). Tables are made only when missing and seed data only into an empty store.
+   * Absent: everything in memory, gone at stop.
+   */
+  persistDir?: string;
 }
 
 export interface LocalStack {
@@ -72,7 +80,9 @@ export interface LocalStack {
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const { host = '127.0.0.1', aggregateSlots = 4, clock = () => new Date() } = options;
-  const ddb = await startDynamoDbLocal();
+  const { persistDir } = options;
+  const keys = await localKeys(persistDir);
+  const ddb = await startDynamoDbLocal(persistDir ? { dbPath: join(persistDir, 'dynamodb') } : {});
   const cleanups: (() => Promise<void> | void)[] = [() => ddb.stop()];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -88,9 +98,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const { responsesStreamArn } = await createTables(client, LOCAL_TABLES);
     const repo = createRepository(doc, LOCAL_TABLES);
-    await Promise.all([seedReferenceData(repo.reference, repo.surveys), seedDemoUsers(repo.reference)]);
+    // A kept store is seeded once: what an admin changed since (rounds, users) stays as they left it.
+    if ((await repo.reference.listAreas()).length === 0) await Promise.all([seedReferenceData(repo.reference, repo.surveys), seedDemoUsers(repo.reference)]);
 
-    const s3 = await startS3Local();
+    const s3 = await startS3Local(persistDir ? { keepIn: join(persistDir, 's3') } : {});
     cleanups.push(() => s3.stop());
     // Export jobs: the worker's own handler function, run in this process instead of an async Lambda invoke.
     const files = createS3ExportFiles(s3.client, options.exportsBucket ?? LOCAL_EXPORTS_BUCKET);
@@ -112,8 +123,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const port = options.port || (await freePort());
     const url = `http://${host}:${port}`;
-    const identity = await createLocalIdentity(repo.reference, `${url}/local-idp`);
-    // Self-report links are signed with a key made at start: they live as long as this in-memory stack's data.
+    // A kept store's tokens must verify on any port the next start picks: then the issuer names no port.
+    const identity = await createLocalIdentity(repo.reference, persistDir ? LOCAL_PERSISTENT_ISSUER : `${url}/local-idp`, { key: keys.tokenKey });
+    // Links and tokens are signed with keys that live as long as the data: made at start, or kept with --persist.
     // One server answers every /api/* path locally, the raw export included (CloudFront splits them in AWS).
     const api = createApp(
       {
@@ -121,7 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         identity,
         clock,
         aggregateSlots,
-        linkKey: generatedLinkKey(),
+        linkKey: keys.linkKey,
         // Link URLs from configuration only, as in AWS: this server's own URL, never a request's Host.
         publicUrl: options.publicUrl ?? url,
         selfRateLimits: options.selfRateLimits,

@@ -133,9 +133,12 @@ export class StatefulStack extends Stack {
       // Sign-in goes through the API, not the hosted UI.
       disableOAuth: true,
       preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(8),
-      accessTokenValidity: Duration.hours(8),
-      refreshTokenValidity: Duration.days(30),
+      // Short ID tokens renewed silently (POST /api/session/refresh); a refresh token lives as long as the app's
+      // 12-hour session limit, and AdminUserGlobalSignOut or RevokeToken ends it (docs/security.md, "Sessions").
+      idTokenValidity: Duration.minutes(15),
+      accessTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
       // The ID token must carry custom:areas; cognito:groups is always present.
       readAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, preferredUsername: true }).withCustomAttributes('areas'),
       // Users must not widen their own areas with UpdateUserAttributes: custom:areas is not writable by the client.

@@ -87,6 +87,17 @@ export class StatelessStack extends Stack {
       .bindTable(state.aggregates, TABLE_ENV.aggregates, 'readWrite')
       .bindTable(state.reference, TABLE_ENV.reference, 'readWrite')
       .bindSecret(state.linkSecret, 'LINK_SECRET_ARN');
+    // Sign-in reads the app client (its secret, when it has one); an admin's user changes end the user's sessions.
+    state.userPool.grant(
+      api,
+      'cognito-idp:DescribeUserPoolClient',
+      'cognito-idp:AdminUserGlobalSignOut',
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminDeleteUser',
+    );
 
     // Stream records that still fail after the retries land here as pointers (shard id + sequence range).
     const deadLetters = new Queue(this, 'AggregationDeadLetterQueue', {

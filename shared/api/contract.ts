@@ -17,9 +17,20 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/** Device data from Cognito's context-data library (threat protection), when the web app sends it. */
+const EncodedDataSchema = z.optional(z.string().check(z.maxLength(131072)));
+
 export const SessionRequestSchema = z.strictObject({
   username: z.string().check(z.minLength(1), z.maxLength(128)),
   password: z.string().check(z.minLength(1), z.maxLength(256)),
+  encodedData: EncodedDataSchema,
+});
+/** The second step of a sign-in with an authenticator app: the challenge `session` from the 401 and the code. */
+export const MfaAnswerRequestSchema = z.strictObject({
+  username: z.string().check(z.minLength(1), z.maxLength(128)),
+  session: z.string().check(z.minLength(1), z.maxLength(4096)),
+  code: z.string().check(z.regex(/^\d{6}$/)),
+  encodedData: EncodedDataSchema,
 });
 export const SessionResponseSchema = z.object({ token: z.string(), user: UserSchema });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

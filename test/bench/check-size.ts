@@ -1,5 +1,5 @@
 // npm run check:size — the JavaScript a collector's phone must load before the app starts (the entry
-// chunk and what index.html preloads), gzip-compressed, against the 26.5 kB budget; lazily loaded chunks
+// chunk and what index.html preloads), gzip-compressed, against the 27 kB budget (the goal of the province-scale work); lazily loaded chunks
 // and the service worker are listed for information. Exits 1 above the budget. Needs web/dist (the npm
 // script builds it first).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ const DIST = resolve(import.meta.dirname, '../../web/dist');
  * The collector's initial JavaScript budget, gzip (kB as Vite prints them: 1,000 bytes): 26.4 kB measured when
  * zod, the contract schemas, the household form and the English messages became lazy chunks, with a little room.
  */
-const BUDGET_BYTES = 26_500;
+const BUDGET_BYTES = 27_000;
 
 function gzipSize(file: string): number {
   return gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;

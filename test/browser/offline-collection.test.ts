@@ -332,11 +332,13 @@ describe('offline collection', () => {
     expect(warning).toContain('Còn 1 hộ chưa gửi');
     expect(await page.locator('[data-testid=user-badge]').count()).toBe(1);
 
-    // The token expires (8 h) before the signal returns: the server answers 401.
+    // The session runs out (12 h) before the signal returns: the server answers 401 and, the refresh cookie being
+    // gone too, refuses to renew it (a token alone is renewed silently: see session.test.ts).
     await page.evaluate(() => {
       const session = JSON.parse(localStorage.getItem('phieu.session')!);
       localStorage.setItem('phieu.session', JSON.stringify({ ...session, token: `${session.token}x` }));
     });
+    await page.context().clearCookies();
     await setOffline(page, false);
 
     // Assert: back to sign-in, told what waits; nothing rejected; after signing in it uploads.

@@ -364,6 +364,13 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
         expect(await repo.reference.getLocalUser('collector-14815')).toEqual(user);
         expect(await repo.reference.getLocalUser('nobody')).toBeUndefined();
       });
+
+      it('removes a local user, and removing one that is gone is harmless', async () => {
+        await repo.reference.putLocalUser({ username: 'leaver', passwordHash: 'scrypt$x', role: 'collector', areas: [WARD] });
+        await repo.reference.deleteLocalUser('leaver');
+        expect(await repo.reference.getLocalUser('leaver')).toBeUndefined();
+        await repo.reference.deleteLocalUser('leaver');
+      });
     });
 
     describe('surveys', () => {

@@ -263,4 +263,24 @@ describe('Cognito', () => {
     expect(pool.UserPoolTier).toBe('PLUS');
     expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
   });
+
+  it('keeps ID tokens at 15 minutes and refresh tokens at the 12-hour session limit, revocable', () => {
+    const client = only(t.stateful, 'AWS::Cognito::UserPoolClient').props;
+    expect(client.IdTokenValidity).toBe(15);
+    expect(client.TokenValidityUnits.IdToken).toBe('minutes');
+    expect(client.RefreshTokenValidity).toBe(12 * 60);
+    expect(client.TokenValidityUnits.RefreshToken).toBe('minutes');
+    expect(client.EnableTokenRevocation).toBe(true);
+  });
+
+  it("lets the API function end a user's sessions and change or remove the user, on the pool only", () => {
+    const statements = Object.values(t.stateless.findResources('AWS::IAM::Policy')).flatMap((policy: Json) => policy.Properties.PolicyDocument.Statement);
+    const cognito = statements.filter((statement: Json) => [statement.Action].flat().some((action: string) => action.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect([cognito[0].Action].flat()).toEqual(
+      expect.arrayContaining(['cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDeleteUser']),
+    );
+    expect(JSON.stringify(cognito[0].Resource)).toContain('UserPool');
+    expect(cognito[0].Resource).not.toBe('*');
+  });
 });

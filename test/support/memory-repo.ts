@@ -188,6 +188,9 @@ export function createMemoryRepository(): MemoryRepository {
     async putLocalUser(user) {
       users.set(user.username, clone(user));
     },
+    async deleteLocalUser(username) {
+      users.delete(username);
+    },
   };
   repo.roster = memoryRoster(repo.rosterEntries, repo.rosterPointers);
   repo.surveys = memorySurveys();

@@ -12,7 +12,6 @@ import { LangContext, useLangState } from './lib/platform/use-lang';
 import { href, type Route, useRoute } from './lib/platform/use-route';
 import { useSession } from './lib/platform/use-session';
 import { CollectPage } from './pages/Collect';
-import { LoginPage } from './pages/Login';
 
 /** Collectors land on Collect, officials and admins on Results. */
 export function homeOf(role: Role): string {
@@ -52,7 +51,7 @@ export function App() {
       <Header session={session} page={route.name === 'household' ? 'collect' : route.name} onLogout={logout} />
       <main class="page" id="main">
         <AppStatus collecting={Boolean(session && canCollect(session.user.role))} unsent={outbox.unsent} />
-        {session ? <Routes session={session} route={route} /> : <LoginPage onLogin={setSession} />}
+        {session ? <Routes session={session} route={route} /> : <LazyPage key="login" load={loadLogin} props={{ onLogin: setSession }} />}
       </main>
     </LangContext.Provider>
   );
@@ -87,6 +86,9 @@ function Routes({ session, route }: { session: Session; route: Route }) {
 }
 
 /** The household form and the questionnaire engine: loaded with the first form opened (precached for offline). */
+// Signing in happens once a day on a phone that then works offline: the page (with the MFA step) is a chunk of its
+// own, precached like the others.
+const loadLogin = () => import('./pages/Login').then((m) => m.LoginPage);
 const loadHousehold = () => import('./pages/Household').then((m) => m.default);
 /** Officials' results (table, indicators, downloads) are not needed to collect: their own chunk. */
 const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);

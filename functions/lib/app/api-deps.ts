@@ -27,6 +27,8 @@ export function apiDepsFromEnv(env: Record<string, string | undefined> = process
       userPoolId: config.COGNITO_USER_POOL_ID!,
       clientId: config.COGNITO_CLIENT_ID!,
       jwks: jwksOf(config),
+      // Read from Cognito once at the first sign-in: the secret never sits in the function's configuration.
+      clientSecret: true,
     }),
     clock: () => new Date(),
     aggregateSlots: config.AGGREGATE_SLOTS,

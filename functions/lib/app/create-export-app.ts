@@ -7,6 +7,7 @@ import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { Hono } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
+import { withSessionCutoff } from '../auth/session-cutoff';
 import type { AppEnv } from '../http/context';
 import { detectLanguage, noStore } from '../http/middleware';
 import { errorHandler, notFound } from '../http/on-error';
@@ -14,7 +15,7 @@ import { exportJobStatusRoutes } from '../http/routes/export-jobs';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
 import { viewerAuthorization } from '../http/viewer-authorization';
 import { type Log, logError } from '../logger';
-import type { ExportJobsRepo, SurveysRepo } from '../repo/types';
+import type { ExportJobsRepo, SessionsRepo, SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { withCachedRounds } from '../services/rounds/cached-rounds';
 import { publishedDefinitions } from '../services/surveys/published-definitions';
@@ -28,14 +29,17 @@ export interface ExportAppDeps {
   /** Job records and the exports bucket, for GET /api/exports/{id} (CloudFront sends it here in AWS). */
   jobs?: { exportJobs: ExportJobsRepo; files: ExportFiles };
   identity: IdentityProvider;
+  /** Session cut-offs (in the Reference table): an admin's sign-out or user change holds here too. */
+  sessions?: SessionsRepo;
   clock: () => Date;
 }
 
 const NO_SURVEYS: Pick<SurveysRepo, 'get' | 'listVersions'> = { get: async () => undefined, listVersions: async () => [] };
 
-export function createExportApp({ repo, identity, clock, surveys = NO_SURVEYS, jobs }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+export function createExportApp({ repo, identity: given, sessions, clock, surveys = NO_SURVEYS, jobs }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
+  const identity = sessions ? withSessionCutoff(given, sessions).identity : given;
   const reference = withCachedRounds(repo.reference, clock);
   const areaTree = cachedAreaTree(reference, clock);
   const app = new Hono<AppEnv>();

@@ -2,7 +2,7 @@
 // tables it holds read grants on, and Cognito. No Aggregates table and no link secret: it serves neither.
 import { createCognitoIdentity } from '../auth/cognito-identity';
 import { jwksOf, parseConfig } from '../config';
-import { createDocumentClient, createExportJobsRepo, createReferenceRepo, createResponsesRepo, createSurveysRepo } from '../repo';
+import { createDocumentClient, createExportJobsRepo, createReferenceRepo, createResponsesRepo, createSessionsRepo, createSurveysRepo } from '../repo';
 import { createS3Client, createS3ExportFiles } from '../storage/export-files';
 import type { ExportAppDeps } from './create-export-app';
 
@@ -23,6 +23,7 @@ export function exportDepsFromEnv(env: Record<string, string | undefined> = proc
         }
       : undefined,
     surveys: createSurveysRepo(doc, config.REFERENCE_TABLE!),
+    sessions: createSessionsRepo(doc, config.REFERENCE_TABLE!),
     identity: createCognitoIdentity({
       region: config.AWS_REGION!,
       userPoolId: config.COGNITO_USER_POOL_ID!,

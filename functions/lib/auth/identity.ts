@@ -6,15 +6,45 @@ import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problem } from '../errors';
 import { createVerifiedTokenCache, type VerifiedTokenCache } from './verified-tokens';
 
+/** What the API knows about a sign-in request, for the provider's risk scoring (Cognito threat protection). */
+export interface SignInContext {
+  /** The viewer's address (CloudFront's x-viewer-address when trusted, else the socket's). */
+  address?: string;
+  /** The device fingerprint that Cognito's context-data library collected in the browser, when sent. */
+  encodedData?: string;
+}
+
+/** A session and, where the provider issues one, the refresh credential that renews it (kept out of the body). */
+export type SignInResult = SessionResponse & { refreshToken?: string };
+
+/** An admin's change to a user's access: whatever is given replaces what the user had. */
+export interface UserChange {
+  role?: Role;
+  areas?: string[];
+}
+
 export interface IdentityProvider {
-  /** Resolves a session, or throws BadCredentialsError. */
-  signIn(username: string, password: string): Promise<SessionResponse>;
+  /**
+   * Resolves a session, or throws BadCredentialsError; a user with an authenticator app gets the Problem
+   * `mfa_required` whose details carry the challenge `session` to answer with `answerMfa`.
+   */
+  signIn(username: string, password: string, context?: SignInContext): Promise<SignInResult>;
+  /** The second step of a sign-in with MFA: the 6-digit code from the authenticator app. */
+  answerMfa?(username: string, session: string, code: string, context?: SignInContext): Promise<SignInResult>;
+  /** A new ID token from a refresh credential; 401 when it is unknown, expired or revoked. */
+  refresh?(refreshToken: string, context?: SignInContext): Promise<SignInResult>;
+  /** Forgets a refresh credential at the provider (sign-out on this device); best effort. */
+  revoke?(refreshToken: string): Promise<void>;
   /** Resolves the token's user, or throws UnauthorizedError. */
   verify(token: string): Promise<User>;
   /** The token's user and when they signed in (epoch seconds: auth_time, else iat). */
   verifySession(token: string): Promise<{ user: User; signedInAt: number }>;
   /** Ends the user's sessions at the provider too (Cognito: AdminUserGlobalSignOut revokes refresh tokens). */
   endSessions?(username: string): Promise<void>;
+  /** Changes a user's role or areas at the provider; 404 when there is no such user. */
+  updateUser?(username: string, change: UserChange): Promise<void>;
+  /** Removes the user at the provider; 404 when there is no such user. */
+  removeUser?(username: string): Promise<void>;
 }
 
 /** Claims as Cognito puts them in an ID token; the local stand-in issues the same. */
@@ -58,10 +88,12 @@ export interface JwtVerifierOptions {
 
 /**
  * A token is refused this long after it was issued, whatever its `exp` claims (a token minted with a far expiry by a
- * misconfigured issuer, or a stolen one). The local stand-in's tokens last exactly this long; Cognito's ID tokens an
- * hour. Shorter sessions with silent refresh are the next step (docs/security.md).
+ * misconfigured issuer, or a stolen one). ID tokens live 15 minutes (the local stand-in's and Cognito's app client);
+ * the web app renews them silently with the refresh credential (POST /api/session/refresh).
  */
-export const MAX_TOKEN_AGE_SECONDS = 12 * 60 * 60;
+export const MAX_TOKEN_AGE_SECONDS = 60 * 60;
+/** How long an ID token lasts, locally and in the Cognito app client (infra/stacks/stateful-stack.ts). */
+export const ID_TOKEN_SECONDS = 15 * 60;
 /** A sign-in lasts at most 12 hours (a working day) however often its token is refreshed. */
 export const MAX_SESSION_AGE_SECONDS = 12 * 60 * 60;
 

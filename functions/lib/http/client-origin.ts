@@ -37,7 +37,8 @@ export function clientAddress(c: AppContext, originVerify?: OriginVerifyValues):
   return addressKey(rawClientAddress(c, originVerify));
 }
 
-function rawClientAddress(c: AppContext, originVerify?: OriginVerifyValues): string {
+/** The client's address as it came (no /64 keying): what Cognito's threat protection scores. */
+export function rawClientAddress(c: AppContext, originVerify?: OriginVerifyValues): string {
   const viewer = c.req.header('x-viewer-address')?.trim();
   if (viewer && carriesOriginVerify(c, originVerify)) return viewer;
   const env = c.env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;

@@ -45,4 +45,13 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
 export { changeRecordOf } from './stream-records';
 export type * from './types';
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
-export { createAggregatesRepo, createExportJobsRepo, createLinksRepo, createReferenceRepo, createResponsesRepo, createRosterRepo, createSurveysRepo };
+export {
+  createAggregatesRepo,
+  createExportJobsRepo,
+  createLinksRepo,
+  createReferenceRepo,
+  createResponsesRepo,
+  createRosterRepo,
+  createSessionsRepo,
+  createSurveysRepo,
+};

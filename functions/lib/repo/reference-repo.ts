@@ -1,5 +1,5 @@
 // DynamoDB access for reference data: areas, rounds and the local identity stand-in's users.
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Area } from '@shared/areas/areas';
 import type { StoredRound as Round } from '@shared/rounds/round';
 import { batchWriteAll } from './batch-write';
@@ -52,6 +52,10 @@ export function createReferenceRepo(doc: DynamoDBDocumentClient, tableName: stri
 
     async putLocalUser(user) {
       await doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'USER', sk: user.username, ...user } }));
+    },
+
+    async deleteLocalUser(username) {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: { pk: 'USER', sk: username } }));
     },
   };
 }

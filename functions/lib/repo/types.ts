@@ -101,6 +101,7 @@ export interface ReferenceRepo {
   putRound(round: StoredRound): Promise<void>;
   getLocalUser(username: string): Promise<LocalUserRecord | undefined>;
   putLocalUser(user: LocalUserRecord): Promise<void>;
+  deleteLocalUser(username: string): Promise<void>;
 }
 
 // Household rosters. An import is staged under its own id and made visible by switching each

@@ -1,9 +1,9 @@
 // Sign-in with a brake on guessing: failed attempts are counted per username and per client address in the store
 // (so every container and restart shares them), and past a few free ones each further attempt must wait a delay
 // that doubles with every failure. While a key waits, every attempt is a 429 with Retry-After, the right password
-// included, so the answer never tells a guesser that a password was right.
-import type { SessionResponse } from '@shared/api/contract';
-import type { IdentityProvider } from '../../auth/identity';
+// included, so the answer never tells a guesser that a password was right. The second step of an MFA sign-in (the
+// 6-digit code) goes through the same brake: a wrong code counts as a failure of that username.
+import type { IdentityProvider, SignInResult } from '../../auth/identity';
 import { Problem, problem } from '../../errors';
 import type { AttemptsRepo, FailedAttempts } from '../../repo/types';
 
@@ -41,10 +41,20 @@ export interface SignInDeps {
   policy?: SignInPolicy;
 }
 
-export async function guardedSignIn(
-  { username, password, address }: { username: string; password: string; address: string },
-  { identity, attempts, clock, policy = DEFAULT_SIGN_IN_POLICY }: SignInDeps,
-): Promise<SessionResponse> {
+/** A password, or the answer to the MFA challenge that the password step returned. */
+export type SignInRequest = {
+  username: string;
+  /** The address as the brake counts it (IPv6 by its /64). */
+  address: string;
+  /** The address as it came, for the provider's risk scoring; absent: `address`. */
+  ipAddress?: string;
+  encodedData?: string;
+} & ({ password: string } | { session: string; code: string });
+
+const FAILURES = new Set(['bad_credentials', 'mfa_code_invalid']);
+
+export async function guardedSignIn(request: SignInRequest, { identity, attempts, clock, policy = DEFAULT_SIGN_IN_POLICY }: SignInDeps): Promise<SignInResult> {
+  const { username, address, ipAddress, encodedData } = request;
   // Usernames are case-insensitive in Cognito: one count whatever the case.
   const userKey = `user#${username.trim().toLowerCase()}`;
   const addressKey = `address#${address}`;
@@ -53,11 +63,15 @@ export async function guardedSignIn(
   const wait = Math.max(waitSeconds(byUser, policy.freePerUser, policy, now), waitSeconds(byAddress, policy.freePerAddress, policy, now));
   if (wait > 0) throw problem.tooManyRequests(wait);
   try {
-    const session = await identity.signIn(username, password);
+    const context = { address: ipAddress ?? address, encodedData };
+    let session: SignInResult;
+    if ('password' in request) session = await identity.signIn(username, request.password, context);
+    else if (identity.answerMfa) session = await identity.answerMfa(username, request.session, request.code, context);
+    else throw problem.badCredentials();
     await attempts.clear(userKey);
     return session;
   } catch (error) {
-    if (error instanceof Problem && error.code === 'bad_credentials') {
+    if (error instanceof Problem && FAILURES.has(error.code)) {
       await Promise.all([attempts.recordFailure(userKey, now, policy.forgetAfterSeconds), attempts.recordFailure(addressKey, now, policy.forgetAfterSeconds)]);
     }
     throw error;

@@ -1,8 +1,11 @@
 // The one HTTP client of the web app: adds the bearer token and Accept-Language, parses every answer with
 // the contract's schemas and turns error bodies into ApiError (status, code, message, field issues). The schemas
 // (and zod) are a chunk of their own, loaded with the first answer to parse: out of a collector's first download.
+// ID tokens are short (15 minutes): when the server refuses ours, the client renews it once from the refresh
+// cookie (POST /api/session/refresh, which page scripts cannot read) and repeats the call; only a refused refresh
+// reaches onUnauthorized, i.e. "sign in again". A failed renewal for lack of network is a network error.
 
-import type { AggregateLevel } from '@shared/api/contract';
+import type { AggregateLevel, SessionResponse } from '@shared/api/contract';
 import type { CreateLinksRequest } from '@shared/api/links';
 import { translate } from '@shared/i18n/dictionary';
 import type { Lang } from '@shared/survey/form';
@@ -10,7 +13,7 @@ import type { ResponseBody } from '@shared/survey/schema';
 import type { FieldIssue } from '@shared/survey/validate';
 import type * as z from 'zod/mini';
 import { filenameFromContentDisposition } from './download';
-import { loadLang, loadSession } from './storage';
+import { loadLang, loadSession, saveSession } from './storage';
 
 type Schemas = typeof import('./api-schemas');
 /** The schemas' chunk, loaded once, with the first answer to parse. */
@@ -28,6 +31,8 @@ export class ApiError extends Error {
     readonly issues: FieldIssue[] = [],
     /** The version the server holds, sent with a 409. */
     readonly currentVersion?: number,
+    /** The challenge to answer with the authenticator code, sent with a 401 `mfa_required`. */
+    readonly mfaSession?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,8 +42,12 @@ export class ApiError extends Error {
 export interface ApiConfig {
   token: () => string | null;
   lang: () => Lang;
-  /** Called when the server rejects the token (401 on an authenticated call). */
+  /** Called when the server rejects the token (401 on an authenticated call) and refuses to renew it. */
   onUnauthorized?: () => void;
+  /** Called with the renewed session after a silent refresh (the app stores it). */
+  onRefreshed?: (session: SessionResponse) => void;
+  /** Renew a refused token from the refresh cookie before giving up (default true). */
+  refresh?: boolean;
   fetch?: typeof fetch;
   baseUrl?: string;
 }
@@ -51,6 +60,8 @@ interface RequestOptions {
   query?: Record<string, string | undefined>;
   accept?: string;
   auth?: boolean;
+  /** The token to send instead of config.token() (the retry after a refresh). */
+  token?: string;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -60,10 +71,10 @@ export function createApiClient(config: ApiConfig) {
   const fetchFn = config.fetch ?? ((input, init) => fetch(input, init));
   const base = config.baseUrl ?? '';
 
-  async function request(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+  async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const lang = config.lang();
     const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': lang };
-    const token = config.token();
+    const token = options.token ?? config.token();
     if (options.auth !== false && token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.text) headers['Content-Type'] = options.text.contentType;
@@ -72,9 +83,8 @@ export function createApiClient(config: ApiConfig) {
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) query.set(key, value);
     const search = query.toString();
     const url = `${base}${path}${search ? `?${search}` : ''}`;
-    let response: Response;
     try {
-      response = await fetchFn(url, {
+      return await fetchFn(url, {
         method,
         headers,
         body: options.text ? options.text.body : options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -82,9 +92,41 @@ export function createApiClient(config: ApiConfig) {
     } catch {
       throw new ApiError(0, 'network', translate(lang, 'ui.error.network'));
     }
+  }
+
+  let refreshing: Promise<SessionResponse | null> | undefined;
+  /** One renewal at a time, shared by every call that was refused meanwhile: the session, or null when refused. */
+  function renew(): Promise<SessionResponse | null> {
+    refreshing ??= (async () => {
+      try {
+        const response = await send('POST', '/api/session/refresh', { auth: false });
+        if (response.status === 401) return null;
+        if (!response.ok) throw await errorFrom(response, config.lang());
+        const session = await json((s) => s.SessionResponseSchema, response);
+        config.onRefreshed?.(session);
+        return session;
+      } finally {
+        refreshing = undefined;
+      }
+    })();
+    return refreshing;
+  }
+
+  async function request(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    let response = await send(method, path, options);
+    const authenticated = options.auth !== false;
+    if (response.status === 401 && authenticated && config.refresh !== false) {
+      // A renewal that fails without being refused (no network, a throttle, a server fault) is a passing fault
+      // for the caller, never a refusal of its own request: the outbox keeps the household and retries.
+      const session = await renew().catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 0) throw error;
+        throw new ApiError(503, 'refresh_unavailable', translate(config.lang(), 'error.internal'));
+      });
+      if (session) response = await send(method, path, { ...options, token: session.token });
+    }
     if (response.ok) return response;
-    const error = await errorFrom(response, lang);
-    if (response.status === 401 && options.auth !== false) config.onUnauthorized?.();
+    const error = await errorFrom(response, config.lang());
+    if (response.status === 401 && authenticated) config.onUnauthorized?.();
     throw error;
   }
 
@@ -96,8 +138,19 @@ export function createApiClient(config: ApiConfig) {
   }
 
   return {
+    /** Signs in; an account with an authenticator app answers ApiError `mfa_required` carrying `mfaSession`. */
     async createSession(username: string, password: string) {
       return json((s) => s.SessionResponseSchema, await request('POST', '/api/session', { body: { username, password }, auth: false }));
+    },
+    /** The second step of a sign-in with an authenticator app: the 6-digit code and the challenge from step one. */
+    async answerMfa(username: string, session: string, code: string) {
+      return json((s) => s.SessionResponseSchema, await request('POST', '/api/session', { body: { username, session, code }, auth: false }));
+    },
+    /** Renews the ID token from the refresh cookie: the session, or null when the server refuses (sign in again). */
+    refreshSession: renew,
+    /** Signs out on this device: the server drops the refresh cookie (and revokes it where it can). */
+    async endSession() {
+      await request('DELETE', '/api/session', { auth: false });
     },
     async listAreas() {
       return (await json((s) => s.AreasResponseSchema, await request('GET', '/api/areas'))).areas;
@@ -171,11 +224,25 @@ async function errorFrom(response: Response, lang: Lang): Promise<ApiError> {
     return new ApiError(response.status, `http_${response.status}`, translate(lang, key));
   }
   const { code, message, issues } = parsed.data.error;
-  const current = (data as { error: { currentVersion?: unknown } }).error.currentVersion;
-  return new ApiError(response.status, code, message, issues ?? [], typeof current === 'number' ? current : undefined);
+  const { currentVersion: current, session } = (data as { error: { currentVersion?: unknown; session?: unknown } }).error;
+  return new ApiError(
+    response.status,
+    code,
+    message,
+    issues ?? [],
+    typeof current === 'number' ? current : undefined,
+    typeof session === 'string' ? session : undefined,
+  );
 }
 
 const unauthorizedListeners = new Set<() => void>();
+const refreshedListeners = new Set<(session: SessionResponse) => void>();
+
+/** Subscribes to silent renewals of the session (already stored); returns the unsubscribe function. */
+export function onSessionRefreshed(listener: (session: SessionResponse) => void): () => void {
+  refreshedListeners.add(listener);
+  return () => refreshedListeners.delete(listener);
+}
 
 /** Subscribes to "the server no longer accepts our token"; returns the unsubscribe function. */
 export function onUnauthorized(listener: () => void): () => void {
@@ -189,5 +256,9 @@ export const api = createApiClient({
   lang: loadLang,
   onUnauthorized: () => {
     for (const listener of unauthorizedListeners) listener();
+  },
+  onRefreshed: (session) => {
+    saveSession(session);
+    for (const listener of refreshedListeners) listener(session);
   },
 });

@@ -1,10 +1,12 @@
-// Sign-in: username and password to POST /api/session; the session is kept on the device.
+// Sign-in: username and password to POST /api/session; an account with an authenticator app is then asked for
+// its 6-digit code (a second POST with the challenge). The session is kept on the device.
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { unsentByAccount } from '../../lib/outbox';
-import { api } from '../../lib/platform/api';
+import { ApiError, api } from '../../lib/platform/api';
 import type { Session } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';
+import { CodeStep } from './code-step';
 
 export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
   const { t } = useLang();
@@ -12,6 +14,8 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  /** The challenge Cognito sent after the password, while the code is asked for. */
+  const [challenge, setChallenge] = useState<string | undefined>();
   const waiting = useWaitingByAccount();
 
   async function onSubmit(event: Event) {
@@ -22,9 +26,26 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
     try {
       onLogin(await api.createSession(username.trim(), password));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      if (failure instanceof ApiError && failure.code === 'mfa_required' && failure.mfaSession) {
+        setPassword('');
+        setChallenge(failure.mfaSession);
+      } else setError(failure instanceof Error ? failure.message : String(failure));
       setBusy(false);
     }
+  }
+
+  if (challenge) {
+    return (
+      <CodeStep
+        username={username.trim()}
+        session={challenge}
+        onLogin={onLogin}
+        onRestart={(message) => {
+          setChallenge(undefined);
+          setError(message);
+        }}
+      />
+    );
   }
 
   return (
