@@ -128,7 +128,11 @@ export class StatefulStack extends Stack {
       new UserPoolGroup(this, `Group-${role}`, { userPool, groupName: role, description: `Phiếu ${role}s` });
     }
     const userPoolClient = userPool.addClient('WebClient', {
-      generateSecret: false,
+      // Only the API talks to Cognito (sign-in goes through POST /api/session), so the client can hold a secret: the
+      // API reads it once (DescribeUserPoolClient). With it Cognito accepts the viewer's address the API passes in
+      // UserContextData, and threat protection scores the user's address rather than the Lambda's.
+      generateSecret: true,
+      enablePropagateAdditionalUserContextData: true,
       authFlows: { userPassword: true, userSrp: true },
       // Sign-in goes through the API, not the hosted UI.
       disableOAuth: true,

@@ -222,9 +222,10 @@ describe('StatefulStack', () => {
     expect(groups.sort()).toEqual(['admin', 'collector', 'official']);
   });
 
-  it('has a public client with password and SRP auth that reads custom:areas but cannot write it', () => {
+  it('has a client with a secret (held by the API) and user context data, password and SRP auth, that reads custom:areas but cannot write it', () => {
     stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      GenerateSecret: false,
+      GenerateSecret: true,
+      EnablePropagateAdditionalUserContextData: true,
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
       ReadAttributes: Match.arrayWith(['custom:areas']),
     });
