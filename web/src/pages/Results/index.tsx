@@ -10,6 +10,7 @@ import { INDICATORS } from '@shared/indicators/catalogue';
 import type { ComparisonResponse } from '@shared/indicators/compare';
 import { useState } from 'preact/hooks';
 import { CompareTable } from '../../components/CompareTable';
+import { ExportJobs } from '../../components/ExportJobs';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -184,6 +185,7 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           {error}
         </Notice>
       )}
+      <ExportJobs roundId={round.id} isAdmin={isAdmin} />
       {data && rows.length === 0 && <Notice>{t('ui.results.empty')}</Notice>}
       {rows.length > 0 && (
         <>
