@@ -26,7 +26,8 @@ export function provinceItem(n: number, roundId = 'province'): StoredResponseIte
   const shape = SHAPES[n % SHAPES.length];
   return {
     ...shape,
-    id: `h${n}`,
+    // Ids unique across rounds: the responses table is keyed by id alone.
+    id: roundId === 'province' ? `h${n}` : `${roundId}-h${n}`,
     roundId,
     wardCode: ward.code,
     villageCode: `${ward.code}V${n % 3}`,
