@@ -141,27 +141,61 @@ function addUpdate(sums: Map<string, Contribution>, previous: LedgerEntry | null
 /** Adds sign·tally to the running sum of `key`, in place (sums never leave this module unfiltered). */
 function add(sums: Map<string, Contribution>, key: AggregateKey, tally: Tally, sign: 1 | -1, zero: Tally) {
   const id = aggregateKeyId(key);
-  let sum = sums.get(id);
-  if (!sum) {
-    sum = { key, tally: { ...zero } };
-    sums.set(id, sum);
+  const sum = sums.get(id);
+  if (sum) {
+    for (const counter in tally) sum.tally[counter] = (sum.tally[counter] ?? 0) + sign * tally[counter];
+    return;
   }
-  for (const counter in tally) sum.tally[counter] = (sum.tally[counter] ?? 0) + sign * tally[counter];
+  // A new sum starts as a copy of `zero` then `tally` (spread copies keep one shape, so V8 keeps them in fast
+  // mode; counters added one by one would make a hash map of every ward's sum).
+  const fresh: Tally = { ...zero, ...tally };
+  if (sign === -1) for (const counter in tally) fresh[counter] = (zero[counter] ?? 0) - tally[counter];
+  sums.set(id, { key, tally: fresh });
 }
 
 /** The sums without their zero counters, leaving out sums that are all zero. */
 function nonZero(sums: ReadonlyMap<string, Contribution>): Contribution[] {
   const deltas: Contribution[] = [];
   for (const { key, tally } of sums.values()) {
-    let kept: Tally | null = null;
+    let zeros = 0;
+    let counters = 0;
     for (const counter in tally) {
-      if (tally[counter] === 0) continue;
-      kept ??= {};
-      kept[counter] = tally[counter];
+      counters += 1;
+      if (tally[counter] === 0) zeros += 1;
     }
-    if (kept) deltas.push({ key, tally: kept });
+    if (zeros === counters) continue;
+    // Sums are this module's own objects: one without zero counters is handed out as it is.
+    if (zeros === 0) {
+      deltas.push({ key, tally });
+      continue;
+    }
+    const kept: Tally = {};
+    for (const counter in tally) if (tally[counter] !== 0) kept[counter] = tally[counter];
+    deltas.push({ key, tally: kept });
   }
   return deltas;
+}
+
+const hasCounts = (tally: Tally) => {
+  for (const counter in tally) if (tally[counter] !== 0) return true;
+  return false;
+};
+
+function sameCounts(a: Tally, b: Tally): boolean {
+  for (const counter in a) if (a[counter] !== (b[counter] ?? 0)) return false;
+  for (const counter in b) if (!(counter in a) && b[counter] !== 0) return false;
+  return true;
+}
+
+/**
+ * The keys one update changes, as `deltasOf` finds them but without building its sums: a response that moved
+ * from a key to another changes both (each if it counts anything), one that stayed changes its key if its counts did.
+ */
+function changedKeys(update: LedgerUpdate): { from: AggregateKey | null; to: AggregateKey | null } {
+  const { previous, next } = update;
+  if (previous?.key && next.key && aggregateKeyId(previous.key) === aggregateKeyId(next.key))
+    return sameCounts(previous.tally, next.tally) ? { from: null, to: null } : { from: previous.key, to: next.key };
+  return { from: previous?.key && hasCounts(previous.tally) ? previous.key : null, to: next.key && hasCounts(next.tally) ? next.key : null };
 }
 
 /**
@@ -180,11 +214,15 @@ export function splitPlan(plan: FoldPlan, maxActions: number): FoldPlan[] {
     sums = new Map();
   };
   for (const update of plan.ledgerUpdates) {
-    const deltas = deltasOf(update);
-    const newKeys = deltas.filter((d) => !sums.has(aggregateKeyId(d.key))).length;
+    // Summed in place, as planFold does: no per-update Map or delta objects (they were most of the garbage).
+    const { from, to } = changedKeys(update);
+    const fromId = from && aggregateKeyId(from);
+    const toId = to && aggregateKeyId(to);
+    const newKeys = (fromId && !sums.has(fromId) ? 1 : 0) + (toId && toId !== fromId && !sums.has(toId) ? 1 : 0);
     if (updates.length + 1 + sums.size + newKeys > maxActions) flush();
     updates.push(update);
-    for (const delta of deltas) add(sums, delta.key, delta.tally, 1, {});
+    if (from) add(sums, from, update.previous!.tally, -1, {});
+    if (to) add(sums, to, update.next.tally, 1, {});
   }
   flush();
   parts[0] = { ...parts[0], skipped: plan.skipped };

@@ -228,6 +228,24 @@ const vi = {
   'ui.results.live': 'Tự động làm mới 2 giây một lần.',
   'ui.results.scroll_hint': 'Vuốt ngang bảng để xem đủ 12 chỉ tiêu.',
   'ui.results.empty': 'Không có phường/xã nào trong phạm vi của bạn.',
+  // Export jobs on the results page: large files prepared on the server.
+  'ui.export_jobs.title': 'Chuẩn bị tệp lớn để tải về',
+  'ui.export_jobs.hint': 'Tệp được chuẩn bị trên máy chủ, có thể mất vài phút. Cứ để trang này mở, xong sẽ có nút tải về.',
+  'ui.export_jobs.kind': 'Nội dung',
+  'ui.export_jobs.kind_aggregates': 'Kết quả các chỉ tiêu',
+  'ui.export_jobs.kind_responses': 'Toàn bộ phiếu',
+  'ui.export_jobs.shape': 'Cách xếp dòng',
+  'ui.export_jobs.shape_long': 'Mỗi dòng một người',
+  'ui.export_jobs.shape_wide': 'Mỗi dòng một hộ',
+  'ui.export_jobs.format': 'Loại tệp',
+  'ui.export_jobs.gzip': 'Nén tệp cho nhẹ (đuôi .gz, nhỏ hơn khoảng 10 lần)',
+  'ui.export_jobs.start': 'Chuẩn bị tệp',
+  'ui.export_jobs.queued': 'Đang chờ bắt đầu…',
+  'ui.export_jobs.running': 'Đang chuẩn bị: đã được {rows} dòng',
+  'ui.export_jobs.done': 'Tệp đã sẵn sàng: {rows} dòng',
+  'ui.export_jobs.download': 'Tải tệp về',
+  'ui.export_jobs.expires': 'Nút tải dùng được đến {time}; sau đó bấm Chuẩn bị tệp lần nữa.',
+  'ui.export_jobs.failed': 'Không tạo được tệp. Lý do: {reason}',
 } as const;
 
 export type OfficialsMessageKey = keyof typeof vi;
@@ -459,6 +477,24 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.results.live': 'Refreshes every 2 seconds.',
   'ui.results.scroll_hint': 'Swipe the table sideways to see all 12 indicators.',
   'ui.results.empty': 'No ward or commune is within your scope.',
+  // Export jobs on the results page: large files prepared on the server.
+  'ui.export_jobs.title': 'Prepare a large file to download',
+  'ui.export_jobs.hint': 'The file is prepared on the server and may take a few minutes. Keep this page open: a download button appears when it is ready.',
+  'ui.export_jobs.kind': 'Contents',
+  'ui.export_jobs.kind_aggregates': 'Indicator results',
+  'ui.export_jobs.kind_responses': 'All responses',
+  'ui.export_jobs.shape': 'Rows',
+  'ui.export_jobs.shape_long': 'One row per person',
+  'ui.export_jobs.shape_wide': 'One row per household',
+  'ui.export_jobs.format': 'File type',
+  'ui.export_jobs.gzip': 'Compress the file (.gz, about ten times smaller)',
+  'ui.export_jobs.start': 'Prepare the file',
+  'ui.export_jobs.queued': 'Waiting to start…',
+  'ui.export_jobs.running': 'Preparing: {rows} rows so far',
+  'ui.export_jobs.done': 'The file is ready: {rows} rows',
+  'ui.export_jobs.download': 'Download the file',
+  'ui.export_jobs.expires': 'The download button works until {time}; after that, prepare the file again.',
+  'ui.export_jobs.failed': 'The file could not be made. Reason: {reason}',
 };
 
 export const OFFICIALS_MESSAGES: Record<Lang, Record<OfficialsMessageKey, string>> = { vi, en };

@@ -28,6 +28,9 @@ const ENV = {
   LINK_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:1:secret:x',
   ORIGIN_VERIFY: 'o'.repeat(48),
   PUBLIC_URL: 'https://phieu.example.vn',
+  // The export worker (new since this bench was written) needs its bucket at init, as in AWS.
+  EXPORTS_BUCKET: 'phieu-exports',
+  EXPORT_WORKER_FUNCTION: 'phieu-export-worker',
 };
 
 const MINIMAL = `

@@ -11,6 +11,7 @@ import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { Indicator } from '@shared/questionnaire/definition';
 import { useState } from 'preact/hooks';
 import { CompareTable } from '../../components/CompareTable';
+import { ExportJobs } from '../../components/ExportJobs';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -194,6 +195,7 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
         </Notice>
       )}
       {data?.wards.recompute && <RecountNotice recompute={data.wards.recompute} />}
+      <ExportJobs roundId={round.id} isAdmin={isAdmin} />
       {data && rows.length === 0 && <Notice>{t('ui.results.empty')}</Notice>}
       {data && rows.length > 0 && indicators.length === 0 && <Notice>{t('ui.results.no_indicators')}</Notice>}
       {rows.length > 0 && (
