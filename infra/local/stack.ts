@@ -88,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const { responsesStreamArn } = await createTables(client, LOCAL_TABLES);
     const repo = createRepository(doc, LOCAL_TABLES);
-    await Promise.all([seedReferenceData(repo.reference, repo.surveys), seedDemoUsers(repo.reference)]);
+    await Promise.all([seedReferenceData(repo.reference, repo.surveys, repo.areaSets), seedDemoUsers(repo.reference)]);
 
     const s3 = await startS3Local();
     cleanups.push(() => s3.stop());

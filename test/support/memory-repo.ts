@@ -1,6 +1,7 @@
 // An in-memory Repository with the same conditional and transactional semantics as the DynamoDB one,
 // for API tests through app.request() and for the pure fold's property tests.
 
+import { createMemoryAreaSets } from './memory-area-sets';
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '@shared/aggregation/fold';
 import type { Area } from '@shared/areas/areas';
 import type { CountingState } from '@shared/indicators/counting';
@@ -109,6 +110,7 @@ export function createMemoryRepository(): MemoryRepository {
     aggregates: {} as AggregatesRepo,
     countings: memoryCountings(),
     reference: {} as ReferenceRepo,
+    areaSets: createMemoryAreaSets(),
     roster: {} as RosterRepo,
     rosterEntries: new Map(),
     rosterPointers: new Map(),

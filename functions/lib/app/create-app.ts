@@ -2,6 +2,7 @@
 
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { type Messages, registerMessages } from '@shared/i18n/dictionary';
+import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { QUESTIONNAIRE_MESSAGES } from '@shared/questionnaire/messages';
@@ -25,6 +26,7 @@ import { roundRoutes } from '../http/routes/rounds';
 import { selfRoutes } from '../http/routes/self';
 import { formRoutes, SURVEYS_UPLOAD_PATH, surveyRoutes } from '../http/routes/surveys';
 import { type Log, logError } from '../logger';
+import { areaSetRoutes } from '../http/routes/area-sets';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { withCachedCountings } from '../services/indicators/cached-countings';
 import { inProcessRecompute } from '../services/indicators/in-process-recompute';
@@ -48,7 +50,7 @@ export interface CreateAppOptions {
 export function createApp(given: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
   // The API speaks every message: results, exports and rosters (officials), the links' errors (self-report) and
   // the questionnaire engine's (answers, definitions, XLSForm rows).
-  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES]) registerMessages(messages as Messages);
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES, AREA_SETS_MESSAGES]) registerMessages(messages as Messages);
   // Every route verifies tokens through the session cut-off: an admin's sign-out holds from then on.
   const cutoff = withSessionCutoff(given.identity, given.repo.sessions);
   const deps: AppDeps = { ...given, identity: cutoff.identity };
@@ -61,7 +63,7 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
     // Every officials' page polls its figures, which read the round's counting state.
     countings: withCachedCountings(deps.repo.countings, deps.clock),
   };
-  const areaTree = cachedAreaTree(repo.reference, deps.clock);
+  const areaTree = cachedAreaTree(repo.reference, deps.clock, undefined, deps.repo.areaSets);
   const definitions = publishedDefinitions(deps.repo.surveys);
   // The link key also signs page cursors (under its own context: see http/signed-cursor.ts).
   const startRecompute = deps.startRecompute ?? inProcessRecompute({ ...deps.repo, definitions, areaTree, slots: deps.aggregateSlots, clock: deps.clock, log });
@@ -83,7 +85,8 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
   app.use('/api/*', noStore);
   app.route('/api/health', healthRoutes());
   app.route('/api/session', sessionRoutes(deps));
-  app.route('/api/areas', areaRoutes(deps));
+  app.route('/api/areas', areaRoutes(withTree));
+  app.route('/api/area-sets', areaSetRoutes(deps));
   app.route('/api/rounds', roundRoutes(withTree));
   app.route('/api/forms', formRoutes(withTree));
   app.route('/api/surveys', surveyRoutes(withTree));

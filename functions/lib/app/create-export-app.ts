@@ -4,6 +4,7 @@
 
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { registerMessages } from '@shared/i18n/dictionary';
+import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { Hono } from 'hono';
 import type { IdentityProvider } from '../auth/identity';
@@ -35,7 +36,7 @@ const NO_SURVEYS: Pick<SurveysRepo, 'get' | 'listVersions'> = { get: async () =>
 
 export function createExportApp({ repo, identity, clock, surveys = NO_SURVEYS, jobs }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
-  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, AREA_SETS_MESSAGES]) registerMessages(messages);
   const reference = withCachedRounds(repo.reference, clock);
   const areaTree = cachedAreaTree(reference, clock);
   const app = new Hono<AppEnv>();

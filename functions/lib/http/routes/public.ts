@@ -1,7 +1,11 @@
 // Routes without a login: health, session, and the areas the form needs.
 
 import { SessionRequestSchema } from '@shared/api/contract';
+import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { assertAreaSetExists } from '../../services/areas/area-sets';
+import type { AreaTreeOf } from '../../services/areas/area-tree';
 import { guardedSignIn } from '../../services/sign-in/sign-in-guard';
 import { clientAddress } from '../client-origin';
 import type { AppDeps, AppEnv } from '../context';
@@ -19,6 +23,14 @@ export function sessionRoutes({ identity, repo, clock, originVerify, originVerif
   });
 }
 
-export function areaRoutes({ repo }: AppDeps) {
-  return new Hono<AppEnv>().get('/', async (c) => c.json({ areas: await repo.reference.listAreas() }));
+const AreasQuerySchema = z.object({ areaSet: z.optional(codeId(64)) });
+
+/** The area list: the installation's own without `areaSet`, else that set's (400 for an unknown set). */
+export function areaRoutes({ repo, areaTree }: AppDeps & { areaTree: AreaTreeOf }) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const { areaSet } = parseOrThrow(AreasQuerySchema, c.req.query());
+    if (!areaSet) return c.json({ areas: await repo.reference.listAreas() });
+    await assertAreaSetExists(repo.areaSets, areaSet, 'areaSet');
+    return c.json({ areas: (await areaTree(areaSet)).areas });
+  });
 }
