@@ -55,7 +55,10 @@ export async function aggregatesOnAreaSet(
     const known = rosterTotals.get(ward.code) ?? ward.households;
     if (typeof known === 'number') totals.set(ward.code, known);
   }
-  const rebased = rebaseTallies({ links, oldTree, newTree, tallies, totals });
+  // Aggregates hold ward rows only: village links are left out, so a unit split by villages shows as split
+  // without a village list (noted) rather than counting nothing in silence.
+  const wardLinks = links.filter((link) => oldTree.get(link.from)?.level !== 'village');
+  const rebased = rebaseTallies({ links: wardLinks, oldTree, newTree, tallies, totals });
   const mayRead = (code: string) => readableAcross(user, links, oldTree, rebased.tree)(code);
   return levels.flatMap((level) => {
     const codes = rebased.tree
