@@ -105,6 +105,8 @@ export function rebaseTallies({ links, oldTree, newTree, tallies, totals }: Reba
     if (tally) addTallyInto(sum, tally);
     out.set(to.code, sum);
   }
-  const areas = newTree.areas.map((area) => (area.level === 'ward' ? { ...area, households: households.has(area.code) ? (households.get(area.code) ?? null) : null } : area));
+  const areas = newTree.areas.map((area) =>
+    area.level === 'ward' ? { ...area, households: households.has(area.code) ? (households.get(area.code) ?? null) : null } : area,
+  );
   return { tallies: out, tree: new AreaTree(areas), notes };
 }

@@ -16,17 +16,31 @@ const authed = async (path: string, username: string, init: RequestInit = {}) =>
   });
 
 async function submit(body = responseBody()) {
-  const res = await authed(`/api/responses/${randomUUID()}`, body.wardCode === '14809' ? 'collector-14809' : 'collector-14815', { method: 'PUT', body: JSON.stringify(body) });
+  const res = await authed(`/api/responses/${randomUUID()}`, body.wardCode === '14809' ? 'collector-14809' : 'collector-14815', {
+    method: 'PUT',
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
 }
 
-type Area = { code: string; households: { surveyed: number; total: number | null }; indicators: { id: string; numerator: number; denominator: number }[]; notes?: { key: string; units: string[]; message: string }[] };
+type Area = {
+  code: string;
+  households: { surveyed: number; total: number | null };
+  indicators: { id: string; numerator: number; denominator: number }[];
+  notes?: { key: string; units: string[]; message: string }[];
+};
 
 describe('area sets', () => {
   it('lists both Bỉm Sơn sets, oldest first, with their levels', async () => {
     const { areaSets } = await (await authed('/api/area-sets', 'official')).json();
     expect(areaSets).toEqual([
-      { id: 'bim-son-2020', name: 'Bỉm Sơn đến 30/6/2025', effectiveFrom: '2020-01-01', effectiveTo: '2025-06-30', levels: ['province', 'district', 'ward', 'village'] },
+      {
+        id: 'bim-son-2020',
+        name: 'Bỉm Sơn đến 30/6/2025',
+        effectiveFrom: '2020-01-01',
+        effectiveTo: '2025-06-30',
+        levels: ['province', 'district', 'ward', 'village'],
+      },
       { id: 'bim-son-2025', name: 'Bỉm Sơn từ 1/7/2025', effectiveFrom: '2025-07-01', effectiveTo: null, levels: ['province', 'ward', 'village'] },
     ]);
   });
@@ -78,7 +92,9 @@ describe('area sets', () => {
     await submit(responseBody({ wardCode: '14809', villageCode: '14809-khu-pho-2' }));
     await t.foldPending();
     const old = (await (await authed('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json()).areas as Area[];
-    const body = await (await authed('/api/aggregates?roundId=cds-2024&level=ward&areaSet=bim-son-2025', 'official', { headers: { 'accept-language': 'en' } })).json();
+    const body = await (
+      await authed('/api/aggregates?roundId=cds-2024&level=ward&areaSet=bim-son-2025', 'official', { headers: { 'accept-language': 'en' } })
+    ).json();
     expect(body).toMatchObject({ roundId: 'cds-2024', level: 'ward', areaSetId: 'bim-son-2025', rebasedFrom: 'bim-son-2020' });
     const areas = body.areas as Area[];
     expect(areas.map((a) => a.code)).toEqual(['14812', '14818']);
@@ -86,9 +102,13 @@ describe('area sets', () => {
       const parts = old.filter((a) => codes.includes(a.code)).map((a) => a.indicators.find((i) => i.id === id)!);
       return { numerator: parts.reduce((s, p) => s + p.numerator, 0), denominator: parts.reduce((s, p) => s + p.denominator, 0) };
     };
-    for (const [code, from] of [['14812', ['14821', '14815', '14812']], ['14818', ['14809', '14818', '14823', '14824']]] as const) {
+    for (const [code, from] of [
+      ['14812', ['14821', '14815', '14812']],
+      ['14818', ['14809', '14818', '14823', '14824']],
+    ] as const) {
       const area = areas.find((a) => a.code === code)!;
-      for (const indicator of area.indicators) expect({ numerator: indicator.numerator, denominator: indicator.denominator }).toEqual(sum([...from], indicator.id));
+      for (const indicator of area.indicators)
+        expect({ numerator: indicator.numerator, denominator: indicator.denominator }).toEqual(sum([...from], indicator.id));
       expect(area.households.surveyed).toBe(old.filter((a) => from.includes(a.code as never)).reduce((s, a) => s + a.households.surveyed, 0));
     }
     expect(areas[0].households.surveyed).toBe(2);
@@ -102,7 +122,7 @@ describe('area sets', () => {
     expect(xlsx.status).toBe(200);
   });
 
-  it('reads scopes in the round\'s set: the town official sees both new wards, a Lam Sơn official none', async () => {
+  it("reads scopes in the round's set: the town official sees both new wards, a Lam Sơn official none", async () => {
     const town = await authed('/api/aggregates?roundId=cds-2024&level=ward&areaSet=bim-son-2025', 'official');
     expect((await town.json()).areas).toHaveLength(2);
     const lamSon = await authed('/api/aggregates?roundId=cds-2024&level=ward&areaSet=bim-son-2025', 'official-14815');

@@ -9,7 +9,13 @@ export function describeAreaSetsContract(repo: () => Repository): void {
       expect(await repo().areaSets.put(BIM_SON_2025)).toBe(true);
       expect(await repo().areaSets.put(BIM_SON_2020)).toBe(true);
       expect((await repo().areaSets.list()).map((s) => s.id)).toEqual(['bim-son-2020', 'bim-son-2025']);
-      expect(await repo().areaSets.get('bim-son-2025')).toEqual({ id: 'bim-son-2025', name: BIM_SON_2025.name, effectiveFrom: '2025-07-01', effectiveTo: null, levels: ['province', 'ward', 'village'] });
+      expect(await repo().areaSets.get('bim-son-2025')).toEqual({
+        id: 'bim-son-2025',
+        name: BIM_SON_2025.name,
+        effectiveFrom: '2025-07-01',
+        effectiveTo: null,
+        levels: ['province', 'ward', 'village'],
+      });
       expect(await repo().areaSets.listUnits('bim-son-2025')).toEqual(BIM_SON_2025.units);
       expect(await repo().areaSets.getMapping('bim-son-2025', 'bim-son-2020')).toEqual(BIM_SON_2025.mappings[0].links);
     });

@@ -19,9 +19,17 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const call = (path: string, username: string, init: RequestInit = {}) =>
-  fetch(`${stack.url}${path}`, { ...init, headers: { authorization: `Bearer ${tokens[username]}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  fetch(`${stack.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${tokens[username]}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 
-type Area = { code: string; households: { surveyed: number }; indicators: { id: string; numerator: number; denominator: number }[]; notes?: { units: string[] }[] };
+type Area = {
+  code: string;
+  households: { surveyed: number };
+  indicators: { id: string; numerator: number; denominator: number }[];
+  notes?: { units: string[] }[];
+};
 
 describe('the 2024 round on the 2025 wards, on DynamoDB Local', () => {
   it('sums each new ward exactly from the responses of the units that formed it, with Hà Vinh noted', async () => {
@@ -49,10 +57,16 @@ describe('the 2024 round on the 2025 wards, on DynamoDB Local', () => {
       expect(area.households.surveyed).toBe(households.filter((h) => from.includes(h.ward)).length);
       for (const indicator of area.indicators) {
         const parts = old.filter((a) => from.includes(a.code)).map((a) => a.indicators.find((i) => i.id === indicator.id)!);
-        expect([indicator.numerator, indicator.denominator]).toEqual([parts.reduce((s, p) => s + p.numerator, 0), parts.reduce((s, p) => s + p.denominator, 0)]);
+        expect([indicator.numerator, indicator.denominator]).toEqual([
+          parts.reduce((s, p) => s + p.numerator, 0),
+          parts.reduce((s, p) => s + p.denominator, 0),
+        ]);
       }
     }
-    expect(areas.map((a) => [a.code, a.households.surveyed])).toEqual([['14812', 3], ['14818', 2]]);
+    expect(areas.map((a) => [a.code, a.households.surveyed])).toEqual([
+      ['14812', 3],
+      ['14818', 2],
+    ]);
     expect(areas[0]!.notes?.[0]?.units).toEqual(['15277']);
   });
 });

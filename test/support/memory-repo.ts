@@ -1,7 +1,6 @@
 // An in-memory Repository with the same conditional and transactional semantics as the DynamoDB one,
 // for API tests through app.request() and for the pure fold's property tests.
 
-import { createMemoryAreaSets } from './memory-area-sets';
 import { aggregateKeyId, type ChangeRecord, type FoldPlan, type LedgerEntry } from '@shared/aggregation/fold';
 import type { Area } from '@shared/areas/areas';
 import type { CountingState } from '@shared/indicators/counting';
@@ -26,6 +25,7 @@ import type {
   SurveyRecord,
   SurveysRepo,
 } from '../../functions/lib/repo/types';
+import { createMemoryAreaSets } from './memory-area-sets';
 import { createMemoryExportJobs } from './memory-export-jobs';
 
 const clone = <T>(value: T): T => structuredClone(value);

@@ -1,8 +1,8 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
 
+import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { type Messages, registerMessages } from '@shared/i18n/dictionary';
-import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
 import { QUESTIONNAIRE_MESSAGES } from '@shared/questionnaire/messages';
@@ -16,6 +16,7 @@ import { errorHandler, notFound } from '../http/on-error';
 import { originGuard } from '../http/origin-guard';
 import { adminRoutes, userRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
+import { areaSetRoutes } from '../http/routes/area-sets';
 import { exportJobRoutes } from '../http/routes/export-jobs';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
@@ -26,7 +27,6 @@ import { roundRoutes } from '../http/routes/rounds';
 import { selfRoutes } from '../http/routes/self';
 import { formRoutes, SURVEYS_UPLOAD_PATH, surveyRoutes } from '../http/routes/surveys';
 import { type Log, logError } from '../logger';
-import { areaSetRoutes } from '../http/routes/area-sets';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { withCachedCountings } from '../services/indicators/cached-countings';
 import { inProcessRecompute } from '../services/indicators/in-process-recompute';
@@ -50,7 +50,8 @@ export interface CreateAppOptions {
 export function createApp(given: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
   // The API speaks every message: results, exports and rosters (officials), the links' errors (self-report) and
   // the questionnaire engine's (answers, definitions, XLSForm rows).
-  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES, AREA_SETS_MESSAGES]) registerMessages(messages as Messages);
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES, AREA_SETS_MESSAGES])
+    registerMessages(messages as Messages);
   // Every route verifies tokens through the session cut-off: an admin's sign-out holds from then on.
   const cutoff = withSessionCutoff(given.identity, given.repo.sessions);
   const deps: AppDeps = { ...given, identity: cutoff.identity };

@@ -2,9 +2,9 @@
 // and error mapping as the API. Its function URL is public, so it serves nothing else (and it holds only read
 // grants, no link secret).
 
+import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { registerMessages } from '@shared/i18n/dictionary';
-import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { Hono } from 'hono';
 import type { IdentityProvider } from '../auth/identity';

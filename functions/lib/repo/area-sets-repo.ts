@@ -28,9 +28,7 @@ function metaOf(item: Record<string, unknown>): AreaSetMeta & { mappingsFrom: st
 
 /** Orders survive a round trip: units and links come back in the order they were put. */
 function ordered<T>(items: Record<string, unknown>[]): T[] {
-  return items
-    .sort((a, b) => (a.order as number) - (b.order as number))
-    .map(({ pk: _pk, sk: _sk, order: _order, ...rest }) => rest as T);
+  return items.sort((a, b) => (a.order as number) - (b.order as number)).map(({ pk: _pk, sk: _sk, order: _order, ...rest }) => rest as T);
 }
 
 export function createAreaSetsRepo(doc: DynamoDBDocumentClient, tableName: string): AreaSetsRepo {
@@ -60,7 +58,9 @@ export function createAreaSetsRepo(doc: DynamoDBDocumentClient, tableName: strin
       const requests = [
         ...units.map((unit, order) => ({ PutRequest: { Item: { pk: unitsPk(set.id), sk: unit.code, ...unit, order } } })),
         ...mappings.flatMap((mapping) =>
-          mapping.links.map((link, order) => ({ PutRequest: { Item: { pk: mappingPk(set.id, mapping.fromSetId), sk: `${link.from}>${link.to}`, ...link, order } } })),
+          mapping.links.map((link, order) => ({
+            PutRequest: { Item: { pk: mappingPk(set.id, mapping.fromSetId), sk: `${link.from}>${link.to}`, ...link, order } },
+          })),
         ),
       ];
       await batchWriteAll(doc, tableName, requests, { concurrency: 4 });

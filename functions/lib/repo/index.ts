@@ -1,8 +1,8 @@
 // The repository: the only module that talks to DynamoDB. Built from a client and table names.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAreaSetsRepo } from './area-sets-repo';
 import { createAggregatesRepo } from './aggregates-repo';
+import { createAreaSetsRepo } from './area-sets-repo';
 import { createAttemptsRepo } from './attempts-repo';
 import { createCountingsRepo } from './countings-repo';
 import { createExportJobsRepo } from './export-jobs-repo';

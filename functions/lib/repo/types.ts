@@ -3,7 +3,7 @@
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
-import type { AreaSetMeta, AreaSet, MappingLink } from '@shared/areas/area-set';
+import type { AreaSet, AreaSetMeta, MappingLink } from '@shared/areas/area-set';
 import type { Area } from '@shared/areas/areas';
 import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';

@@ -42,7 +42,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export function aggregateRoutes(deps: AppDeps & { areaTree: (areaSetId?: string) => Promise<AreaTree>; definitions: PublishedDefinitions }) {
   const { repo, identity, areaTree, definitions } = deps;
-  const figures = { aggregates: repo.aggregates, roster: repo.roster, reference: repo.reference, countings: repo.countings, areaSets: repo.areaSets, definitions, areaTree };
+  const figures = {
+    aggregates: repo.aggregates,
+    roster: repo.roster,
+    reference: repo.reference,
+    countings: repo.countings,
+    areaSets: repo.areaSets,
+    definitions,
+    areaTree,
+  };
 
   const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[], areaSet?: string) =>
     aggregatesOnAreaSet(c.get('user'), roundId, levels, areaSet, c.get('lang'), figures);

@@ -1,8 +1,9 @@
 // The area trees every scope check reads: the installation's served list (the set rounds have always pinned)
 // and, by id, any stored area set, each built from the reference data and kept for a short while.
-import type { AreaSetsRepo, ReferenceRepo } from '../../repo/types';
+
 import { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
+import type { AreaSetsRepo, ReferenceRepo } from '../../repo/types';
 
 /**
  * The tree of an area set: no id (or the installation's own set) → the area list `GET /api/areas` has always

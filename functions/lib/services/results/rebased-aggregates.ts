@@ -66,7 +66,9 @@ export async function aggregatesOnAreaSet(
       .map((a) => a.code)
       .filter((code) => rebased.tree.wardsWithin(code).length > 0 && mayRead(code));
     if (codes.length === 0) return [];
-    const areas = codes.map((code) => withNotes(areaAggregate(code, rebased.tree, rebased.tallies, new Map(), list.counted?.indicators), rebased.tree, rebased.notes, lang));
+    const areas = codes.map((code) =>
+      withNotes(areaAggregate(code, rebased.tree, rebased.tallies, new Map(), list.counted?.indicators), rebased.tree, rebased.notes, lang),
+    );
     const base = { roundId, level, updatedAt, areaSetId, rebasedFrom: ownSet, areas };
     return [list.counted ? { ...base, indicators: list.counted.indicators, recompute: list.counted.recompute } : base];
   });
@@ -122,7 +124,8 @@ function withNotes(area: AreaAggregate, tree: AreaTree, notes: ReadonlyMap<strin
 /** A comparison keeps the notes of both rounds' re-based areas (the base round may be the one not surveyed). */
 export function withComparedNotes<T extends { areas: { code: string }[] }>(compared: T, ...sides: AggregatesResponse[]): T {
   const notes = new Map<string, AreaNote[]>();
-  for (const side of sides) for (const area of side.areas as RebasedAreaAggregate[]) if (area.notes) notes.set(area.code, [...(notes.get(area.code) ?? []), ...area.notes]);
+  for (const side of sides)
+    for (const area of side.areas as RebasedAreaAggregate[]) if (area.notes) notes.set(area.code, [...(notes.get(area.code) ?? []), ...area.notes]);
   if (notes.size === 0) return compared;
   return { ...compared, areas: compared.areas.map((area) => (notes.has(area.code) ? { ...area, notes: notes.get(area.code) } : area)) };
 }

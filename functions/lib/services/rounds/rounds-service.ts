@@ -35,7 +35,6 @@ async function publishedDefinition(definitions: PublishedDefinitions, surveyId: 
   return definition;
 }
 
-
 function assertWindow(opensAt: string, closesAt: string): void {
   if (Date.parse(opensAt) >= Date.parse(closesAt)) throw problem.invalidField('closesAt', 'validation.opens_before_closes');
 }
