@@ -63,13 +63,13 @@ export function checkUnits(units: readonly Area[], lineOf: (index: number) => nu
   });
   units.forEach((unit, i) => {
     if (unit.parentCode === null) {
-      if (unit.level !== 'province') issues.push({ line: lineOf(i), field: 'parent_code', key: 'areaSets.parent_required' });
+      if (unit.level !== 'province') issues.push({ line: lineOf(i), field: 'parentCode', key: 'areaSets.parent_required' });
       return;
     }
     const parent = byCode.get(unit.parentCode);
-    if (!parent) issues.push({ line: lineOf(i), field: 'parent_code', key: 'areaSets.unknown_parent', params: { code: unit.parentCode } });
+    if (!parent) issues.push({ line: lineOf(i), field: 'parentCode', key: 'areaSets.unknown_parent', params: { code: unit.parentCode } });
     else if (LEVEL_RANK[parent.level] >= LEVEL_RANK[unit.level]) {
-      issues.push({ line: lineOf(i), field: 'parent_code', key: 'areaSets.parent_not_above', params: { code: unit.parentCode } });
+      issues.push({ line: lineOf(i), field: 'parentCode', key: 'areaSets.parent_not_above', params: { code: unit.parentCode } });
     }
   });
   return issues;

@@ -87,7 +87,7 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
   app.route('/api/health', healthRoutes());
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/areas', areaRoutes(withTree));
-  app.route('/api/area-sets', areaSetRoutes(deps));
+  app.route('/api/area-sets', areaSetRoutes(withTree));
   app.route('/api/rounds', roundRoutes(withTree));
   app.route('/api/forms', formRoutes(withTree));
   app.route('/api/surveys', surveyRoutes(withTree));
