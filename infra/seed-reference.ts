@@ -2,6 +2,7 @@
 // deployed Reference table (with your AWS credentials). Safe to run again.
 import { parseArgs } from 'node:util';
 import { createDocumentClient, createSurveysRepo } from '../functions/lib/repo';
+import { createAreaSetsRepo } from '../functions/lib/repo/area-sets-repo';
 import { createReferenceRepo } from '../functions/lib/repo/reference-repo';
 import { seedReferenceData } from '../functions/lib/seed/reference-data';
 
@@ -13,5 +14,5 @@ if (!table) {
 }
 const doc = createDocumentClient(values.region ? { region: values.region } : {});
 // Questionnaires live in the Reference table too.
-await seedReferenceData(createReferenceRepo(doc, table), createSurveysRepo(doc, table));
-console.log(`Seeded areas, questionnaire household-dx v1 and the first round into ${table}.`);
+await seedReferenceData(createReferenceRepo(doc, table), createSurveysRepo(doc, table), createAreaSetsRepo(doc, table));
+console.log(`Seeded areas, both area sets, questionnaire household-dx v1 and the first round into ${table}.`);

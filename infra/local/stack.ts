@@ -99,7 +99,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { responsesStreamArn } = await createTables(client, LOCAL_TABLES);
     const repo = createRepository(doc, LOCAL_TABLES);
     // A kept store is seeded once: what an admin changed since (rounds, users) stays as they left it.
-    if ((await repo.reference.listAreas()).length === 0) await Promise.all([seedReferenceData(repo.reference, repo.surveys), seedDemoUsers(repo.reference)]);
+    if ((await repo.reference.listAreas()).length === 0) {
+      await Promise.all([seedReferenceData(repo.reference, repo.surveys, repo.areaSets), seedDemoUsers(repo.reference)]);
+    }
 
     const s3 = await startS3Local(persistDir ? { keepIn: join(persistDir, 's3') } : {});
     cleanups.push(() => s3.stop());

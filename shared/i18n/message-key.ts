@@ -1,8 +1,9 @@
 // The precise union of message keys, built from the tables' types. Only type imports: the tables stay out of
 // any bundle that merely names a key, and no table imports this module (so no circle).
+import type { AreaSetsMessageKey } from './area-sets';
 import type { CoreMessageKey } from './core-messages';
 import type { OfficialsMessageKey } from './officials';
 import type { SelfReportMessageKey } from './self-report';
 
 /** Every message key: the core ones and those of the officials' and self-report tables. */
-export type MessageKey = CoreMessageKey | OfficialsMessageKey | SelfReportMessageKey;
+export type MessageKey = CoreMessageKey | OfficialsMessageKey | SelfReportMessageKey | AreaSetsMessageKey;

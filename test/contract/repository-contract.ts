@@ -12,6 +12,7 @@ import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LinkRecord, Repository, StoredResponseItem, SurveyRecord } from '../../functions/lib/repo/types';
 import { adult, child } from '../support/fixtures';
+import { describeAreaSetsContract } from './area-sets-contract';
 import { describeExportJobsContract } from './export-jobs-contract';
 
 /**
@@ -88,6 +89,7 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
       repo = await makeRepo();
     });
     describeExportJobsContract(() => repo);
+    describeAreaSetsContract(() => repo);
 
     describe('counting states', () => {
       it('writes a state only against the rev read, and gives it back whole', async () => {

@@ -25,6 +25,7 @@ import type {
   SurveyRecord,
   SurveysRepo,
 } from '../../functions/lib/repo/types';
+import { createMemoryAreaSets } from './memory-area-sets';
 import { createMemoryExportJobs } from './memory-export-jobs';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -109,6 +110,7 @@ export function createMemoryRepository(): MemoryRepository {
     aggregates: {} as AggregatesRepo,
     countings: memoryCountings(),
     reference: {} as ReferenceRepo,
+    areaSets: createMemoryAreaSets(),
     roster: {} as RosterRepo,
     rosterEntries: new Map(),
     rosterPointers: new Map(),

@@ -46,7 +46,7 @@ export async function createTestApp({
   publicUrl = 'http://localhost',
 }: TestAppOptions = {}) {
   const repo = createMemoryRepository();
-  await seedReferenceData(repo.reference, repo.surveys);
+  await seedReferenceData(repo.reference, repo.surveys, repo.areaSets);
   const passwordHash = await hashPassword(TEST_PASSWORD);
   for (const user of TEST_USERS) await repo.reference.putLocalUser({ ...user, passwordHash });
   const identity = await createLocalIdentity(repo.reference, 'http://test.local/local-idp');

@@ -1,5 +1,6 @@
 // The HTTP API as one Hono app. Lambda, the local server and the tests all build it here with their own deps.
 
+import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { type Messages, registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
@@ -15,6 +16,7 @@ import { errorHandler, notFound } from '../http/on-error';
 import { originGuard } from '../http/origin-guard';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
+import { areaSetRoutes } from '../http/routes/area-sets';
 import { exportJobRoutes } from '../http/routes/export-jobs';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
@@ -50,7 +52,8 @@ export interface CreateAppOptions {
 export function createApp(given: AppDeps, { log = logError, serveExports = false }: CreateAppOptions = {}) {
   // The API speaks every message: results, exports and rosters (officials), the links' errors (self-report) and
   // the questionnaire engine's (answers, definitions, XLSForm rows).
-  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES]) registerMessages(messages as Messages);
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, QUESTIONNAIRE_MESSAGES, AREA_SETS_MESSAGES])
+    registerMessages(messages as Messages);
   // Every route verifies tokens through the session cut-off: an admin's sign-out holds from then on.
   const cutoff = withSessionCutoff(given.identity, given.repo.sessions);
   const deps: AppDeps = { ...given, identity: cutoff.identity };
@@ -63,7 +66,7 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
     // Every officials' page polls its figures, which read the round's counting state.
     countings: withCachedCountings(deps.repo.countings, deps.clock),
   };
-  const areaTree = cachedAreaTree(repo.reference, deps.clock);
+  const areaTree = cachedAreaTree(repo.reference, deps.clock, undefined, deps.repo.areaSets);
   const definitions = publishedDefinitions(deps.repo.surveys);
   // The link key also signs page cursors (under its own context: see http/signed-cursor.ts).
   const startRecompute = deps.startRecompute ?? inProcessRecompute({ ...deps.repo, areaTree, slots: deps.aggregateSlots, clock: deps.clock, log });
@@ -85,7 +88,8 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
   app.use('/api/*', noStore);
   app.route('/api/health', healthRoutes());
   app.route('/api/session', sessionRoutes(deps));
-  app.route('/api/areas', areaRoutes(deps));
+  app.route('/api/areas', areaRoutes(withTree));
+  app.route('/api/area-sets', areaSetRoutes(withTree));
   app.route('/api/rounds', roundRoutes(withTree));
   app.route('/api/forms', formRoutes(withTree));
   app.route('/api/surveys', surveyRoutes(withTree));

@@ -2,6 +2,7 @@
 // and error mapping as the API. Its function URL is public, so it serves nothing else (and it holds only read
 // grants, no link secret).
 
+import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
@@ -38,7 +39,7 @@ const NO_SURVEYS: Pick<SurveysRepo, 'get' | 'listVersions'> = { get: async () =>
 
 export function createExportApp({ repo, identity: given, sessions, clock, surveys = NO_SURVEYS, jobs }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
   // Errors and the export's headers (officials' messages).
-  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES]) registerMessages(messages);
+  for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, AREA_SETS_MESSAGES]) registerMessages(messages);
   const identity = sessions ? withSessionCutoff(given, sessions).identity : given;
   const reference = withCachedRounds(repo.reference, clock);
   const areaTree = cachedAreaTree(reference, clock);

@@ -2,6 +2,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregatesRepo } from './aggregates-repo';
+import { createAreaSetsRepo } from './area-sets-repo';
 import { createAttemptsRepo } from './attempts-repo';
 import { createCountingsRepo } from './countings-repo';
 import { createExportJobsRepo } from './export-jobs-repo';
@@ -29,6 +30,8 @@ export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames
     aggregates: createAggregatesRepo(doc, tables.aggregates),
     countings: createCountingsRepo(doc, tables.aggregates),
     reference: createReferenceRepo(doc, tables.reference),
+    // Area sets too: a few sets per decade, each with its units and mappings in partitions of their own.
+    areaSets: createAreaSetsRepo(doc, tables.reference),
     roster: createRosterRepo(doc, tables.reference),
     // Links live in the Reference table, under their own partition per round and village.
     links: createLinksRepo(doc, tables.reference),

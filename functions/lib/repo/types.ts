@@ -3,6 +3,7 @@
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
+import type { AreaSet, AreaSetMeta, MappingLink } from '@shared/areas/area-set';
 import type { Area } from '@shared/areas/areas';
 import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
@@ -102,6 +103,19 @@ export interface ReferenceRepo {
   getLocalUser(username: string): Promise<LocalUserRecord | undefined>;
   putLocalUser(user: LocalUserRecord): Promise<void>;
   deleteLocalUser(username: string): Promise<void>;
+}
+
+// Area sets: the administrative map as versioned data. Sets never change once stored.
+export interface AreaSetsRepo {
+  /** Every stored set, oldest first (by effectiveFrom). */
+  list(): Promise<AreaSetMeta[]>;
+  get(id: string): Promise<AreaSetMeta | undefined>;
+  /** The set's units in the order they were put (empty for an unknown set). */
+  listUnits(id: string): Promise<Area[]>;
+  /** The links from `fromSetId` stored with set `id`; undefined when the set carries no such mapping. */
+  getMapping(id: string, fromSetId: string): Promise<MappingLink[] | undefined>;
+  /** Stores the whole set and its mappings; false (and nothing visible) when the id is taken. */
+  put(set: AreaSet): Promise<boolean>;
 }
 
 // Household rosters. An import is staged under its own id and made visible by switching each
@@ -281,6 +295,7 @@ export interface Repository {
   aggregates: AggregatesRepo;
   countings: CountingsRepo;
   reference: ReferenceRepo;
+  areaSets: AreaSetsRepo;
   roster: RosterRepo;
   links: LinksRepo;
   attempts: AttemptsRepo;

@@ -2,9 +2,10 @@
 // survey round, pinned to it.
 
 import { BIM_SON_AREAS, CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
+import { BIM_SON_AREA_SETS } from '@shared/areas/bim-son-2025';
 import { HOUSEHOLD_DX_V1 } from '@shared/questionnaire/household-dx-v1';
 import type { StoredRound } from '@shared/rounds/round';
-import type { ReferenceRepo, SurveysRepo } from '../repo/types';
+import type { AreaSetsRepo, ReferenceRepo, SurveysRepo } from '../repo/types';
 
 export const FIRST_ROUND: StoredRound = {
   id: 'cds-2024',
@@ -25,12 +26,15 @@ export const FIRST_ROUND: StoredRound = {
 const SEEDED_AT = '2024-05-01T00:00:00.000Z';
 
 /**
- * Writes areas, household-dx v1 (when given the surveys store) and the first round; safe to run again (a
- * published v1 is left as it is). Without the store v1 is still served: it is built in (published-definitions).
+ * Writes areas, household-dx v1 (when given the surveys store), both Bỉm Sơn area sets (when given their store)
+ * and the first round; safe to run again (a published v1 and a stored area set are left as they are). Without
+ * the store v1 is still served: it is built in (published-definitions).
  */
-export async function seedReferenceData(reference: ReferenceRepo, surveys?: SurveysRepo): Promise<void> {
+export async function seedReferenceData(reference: ReferenceRepo, surveys?: SurveysRepo, areaSets?: AreaSetsRepo): Promise<void> {
   await reference.putAreas(BIM_SON_AREAS);
   if (surveys) await seedFirstSurvey(surveys);
+  // A stored set never changes: put answers false for one already there, which is what a second run wants.
+  if (areaSets) for (const set of BIM_SON_AREA_SETS) if (!(await areaSets.get(set.id))) await areaSets.put(set);
   await reference.putRound(FIRST_ROUND);
 }
 

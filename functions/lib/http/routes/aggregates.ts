@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { problem } from '../../errors';
 import { aggregatesCsv } from '../../services/results/aggregates-csv';
-import { readableAggregates } from '../../services/results/readable-aggregates';
+import { aggregatesOnAreaSet, withComparedNotes } from '../../services/results/rebased-aggregates';
 import { requireRound } from '../../services/rounds/require-round';
 import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
@@ -18,32 +18,47 @@ import { parseOrThrow } from '../request';
 const AggregatesQuerySchema = z.strictObject({
   roundId: codeId(64),
   level: z._default(AggregateLevelSchema, 'ward'),
+  /** Another area set to show the figures on (re-based through the mapping); absent: the round's own. */
+  areaSet: z.optional(codeId(64)),
 });
 
 /** The workbook holds every level the caller may read unless `level` picks one. */
 const WorkbookQuerySchema = z.strictObject({
   roundId: codeId(64),
   level: z.optional(AggregateLevelSchema),
+  /** Another area set to show the figures on (re-based through the mapping); absent: the round's own. */
+  areaSet: z.optional(codeId(64)),
 });
 
 const CompareQuerySchema = z.strictObject({
   roundId: codeId(64),
   baseRoundId: codeId(64),
   level: z._default(AggregateLevelSchema, 'ward'),
+  /** Another area set to show the figures on (re-based through the mapping); absent: the round's own. */
+  areaSet: z.optional(codeId(64)),
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; definitions: PublishedDefinitions }) {
+export function aggregateRoutes(deps: AppDeps & { areaTree: (areaSetId?: string) => Promise<AreaTree>; definitions: PublishedDefinitions }) {
   const { repo, identity, areaTree, definitions } = deps;
-  const figures = { aggregates: repo.aggregates, roster: repo.roster, reference: repo.reference, countings: repo.countings, definitions, areaTree };
+  const figures = {
+    aggregates: repo.aggregates,
+    roster: repo.roster,
+    reference: repo.reference,
+    countings: repo.countings,
+    areaSets: repo.areaSets,
+    definitions,
+    areaTree,
+  };
 
-  const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[]) => readableAggregates(c.get('user'), roundId, levels, figures);
+  const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[], areaSet?: string) =>
+    aggregatesOnAreaSet(c.get('user'), roundId, levels, areaSet, c.get('lang'), figures);
 
   const load = async (c: AppContext) => {
-    const { roundId, level } = parseOrThrow(AggregatesQuerySchema, c.req.query());
+    const { roundId, level, areaSet } = parseOrThrow(AggregatesQuerySchema, c.req.query());
     await requireRound(repo.reference, roundId);
-    const [aggregates] = await loadLevels(c, roundId, [level]);
+    const [aggregates] = await loadLevels(c, roundId, [level], areaSet);
     if (!aggregates) throw problem.forbidden('level');
     return aggregates;
   };
@@ -53,12 +68,12 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
   return new Hono<AppEnv>()
     .get('/aggregates', officials, async (c) => c.json(await load(c)))
     .get('/aggregates/compare', officials, async (c) => {
-      const { roundId, baseRoundId, level } = parseOrThrow(CompareQuerySchema, c.req.query());
+      const { roundId, baseRoundId, level, areaSet } = parseOrThrow(CompareQuerySchema, c.req.query());
       await requireRound(repo.reference, baseRoundId, 'baseRoundId');
       await requireRound(repo.reference, roundId);
-      const [[current], [base]] = await Promise.all([loadLevels(c, roundId, [level]), loadLevels(c, baseRoundId, [level])]);
+      const [[current], [base]] = await Promise.all([loadLevels(c, roundId, [level], areaSet), loadLevels(c, baseRoundId, [level], areaSet)]);
       if (!current || !base) throw problem.forbidden('level');
-      return c.json(compareAggregates(current, base));
+      return c.json(withComparedNotes(compareAggregates(current, base), current, base));
     })
     .get('/aggregates.csv', officials, async (c) => {
       const aggregates = await load(c);
@@ -67,9 +82,9 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTr
       return c.body(aggregatesCsv(aggregates, c.get('lang')));
     })
     .get('/aggregates.xlsx', officials, async (c) => {
-      const { roundId, level } = parseOrThrow(WorkbookQuerySchema, c.req.query());
+      const { roundId, level, areaSet } = parseOrThrow(WorkbookQuerySchema, c.req.query());
       await requireRound(repo.reference, roundId);
-      const levels = await loadLevels(c, roundId, level ? [level] : AGGREGATE_LEVELS);
+      const levels = await loadLevels(c, roundId, level ? [level] : AGGREGATE_LEVELS, areaSet);
       if (levels.length === 0) throw problem.forbidden('level');
       // The XLSX writer is loaded with the first workbook asked for, not at every cold start.
       const { aggregatesXlsx } = await import('../../services/results/aggregates-xlsx');

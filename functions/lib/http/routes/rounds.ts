@@ -12,10 +12,23 @@ import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
 
-type Deps = AppDeps & { definitions: PublishedDefinitions; areaTree: () => Promise<AreaTree>; startRecompute: (job: RecomputeJob) => Promise<void> };
+type Deps = AppDeps & {
+  definitions: PublishedDefinitions;
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
+  startRecompute: (job: RecomputeJob) => Promise<void>;
+};
 
 export function roundRoutes({ repo, identity, clock, definitions, areaTree, startRecompute }: Deps) {
-  const deps = { reference: repo.reference, responses: repo.responses, countings: repo.countings, definitions, areaTree, clock, startRecompute };
+  const deps = {
+    reference: repo.reference,
+    areaSets: repo.areaSets,
+    responses: repo.responses,
+    countings: repo.countings,
+    definitions,
+    areaTree,
+    clock,
+    startRecompute,
+  };
   return (
     new Hono<AppEnv>()
       .get('/', async (c) => c.json({ rounds: await listRounds(deps) }))

@@ -41,7 +41,8 @@ export interface PutResponseInput {
 export interface PutResponseDeps {
   responses: ResponsesRepo;
   reference: ReferenceRepo;
-  areaTree: () => Promise<AreaTree>;
+  /** The tree of an area set; a round's villages and scopes are read in the set it pins. */
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
   clock: () => Date;
   definitions: PublishedDefinitions;
 }
@@ -83,7 +84,7 @@ export async function validatePut(input: PutResponseInput, deps: PutResponseDeps
   const answers = validateAnswers(definition, input.body, { referenceYear: round.referenceYear, allowKeys: ENVELOPE_KEYS });
   const shapeIssues = answers.ok ? [] : answers.issues.filter((issue) => !RULE_KEYS.has(issue.key));
   if (shapeIssues.length > 0) throw new ValidationError(pendingIssues(shapeIssues));
-  const tree = await deps.areaTree();
+  const tree = await deps.areaTree(round.areaSetId);
   assertVillageOfWard(tree, () => input.actor.mayWrite(envelope, tree), envelope.wardCode, envelope.villageCode);
   if (!answers.ok) throw new ValidationError(pendingIssues(answers.issues));
   assertRoundOpen(round, deps.clock());

@@ -26,7 +26,15 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** An area's notes (results re-based onto another area set), as one cell. */
+function notesOf(area: AggregatesResponse['areas'][number]): string {
+  const notes = (area as { notes?: { message: string }[] }).notes ?? [];
+  return notes.map((n) => n.message).join(' ');
+}
+
 export function aggregatesCsv(aggregates: AggregatesResponse, lang: Lang): string {
+  // Figures re-based onto another area set get a last column for the notes; others keep the documented columns.
+  const noted = 'rebasedFrom' in aggregates;
   const rows = aggregates.areas.flatMap((area) =>
     area.indicators.map((result) => [
       aggregates.roundId,
@@ -42,9 +50,10 @@ export function aggregatesCsv(aggregates: AggregatesResponse, lang: Lang): strin
       result.percent ?? '',
       result.target ?? '',
       result.met === null ? '' : result.met ? 'true' : 'false',
+      ...(noted ? [notesOf(area)] : []),
     ]),
   );
-  const text = stringify([[...CSV_COLUMNS], ...rows], {
+  const text = stringify([[...CSV_COLUMNS, ...(noted ? ['note'] : [])], ...rows], {
     cast: { string: neutraliseFormula, number: String },
     record_delimiter: '\r\n',
   });

@@ -10,7 +10,8 @@ import { buildAggregates } from './read-aggregates';
 export interface ReadableAggregatesDeps extends FiguresListDeps {
   aggregates: Pick<AggregatesRepo, 'readRoundRows'>;
   roster: Pick<RosterRepo, 'listWardRosters'>;
-  areaTree: () => Promise<AreaTree>;
+  /** The tree of an area set: the round's figures are read on the set it pins. */
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
 }
 
 /** The figures of the areas of `levels` the user may read; levels with none readable are left out. */
@@ -19,20 +20,23 @@ export async function readableAggregates(
   roundId: string,
   levels: readonly AggregateLevel[],
   deps: ReadableAggregatesDeps,
+  /** Who may read an area of the round's tree; by default the user's areas read in that tree. */
+  mayRead: (code: string, tree: AreaTree) => boolean = (code, tree) => canReadAggregatesOf(user, code, tree),
 ): Promise<AggregatesResponse[]> {
-  const [tree, list] = await Promise.all([deps.areaTree(), figuresListOf(roundId, deps)]);
+  const round = await deps.reference.getRound(roundId);
+  const [tree, list] = await Promise.all([deps.areaTree(round?.areaSetId), figuresListOf(roundId, deps)]);
   const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster)]);
   return levels.flatMap((level) => {
     const codes = tree
       .ofLevel(level)
       .map((a) => a.code)
-      .filter((code) => canReadAggregatesOf(user, code, tree));
+      .filter((code) => mayRead(code, tree));
     return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals, list.counted)] : [];
   });
 }
 
 /** Households per ward from the imported rosters; wards without a roster keep the official statistic. */
-async function rosterWardTotals(roster: ReadableAggregatesDeps['roster']): Promise<Map<string, number>> {
+export async function rosterWardTotals(roster: ReadableAggregatesDeps['roster']): Promise<Map<string, number>> {
   const pointers = await roster.listWardRosters();
   return new Map(pointers.map((p) => [p.wardCode, p.households]));
 }

@@ -3,14 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Round } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
-import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import { initialCounting } from '@shared/indicators/counting';
 import { checkDefinition } from '@shared/questionnaire/check-definition';
 import type { Definition, Indicator } from '@shared/questionnaire/definition';
 import { isCalendarDate, pinnedRound, publicRound, referenceYearOf, type StoredRound } from '@shared/rounds/round';
 import type { CreateRoundRequest, UpdateRoundRequest } from '@shared/rounds/round-requests';
 import { getOrNotFound, pendingIssues, problem, ValidationError } from '../../errors';
-import type { CountingsRepo, ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import type { AreaSetsRepo, CountingsRepo, ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import { assertAreaSetExists } from '../areas/area-sets';
 import type { PublishedDefinitions } from '../surveys/published-definitions';
 
 export interface RoundsDeps {
@@ -18,7 +18,8 @@ export interface RoundsDeps {
   countings: CountingsRepo;
   responses: Pick<ResponsesRepo, 'listByWard'>;
   definitions: PublishedDefinitions;
-  areaTree: () => Promise<AreaTree>;
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
+  areaSets: Pick<AreaSetsRepo, 'get'>;
   clock: () => Date;
 }
 
@@ -32,11 +33,6 @@ async function publishedDefinition(definitions: PublishedDefinitions, surveyId: 
   const definition = await definitions.get(surveyId, version);
   if (!definition) throw problem.invalidField('surveyVersion', 'validation.survey_not_published');
   return definition;
-}
-
-/** Until area sets are data, the installation's one set is the only one a round may name. */
-function assertAreaSet(areaSetId: string): void {
-  if (areaSetId !== CURRENT_AREA_SET_ID) throw problem.invalidField('areaSetId', 'validation.unknown_area_set');
 }
 
 function assertWindow(opensAt: string, closesAt: string): void {
@@ -53,7 +49,7 @@ function checkedIndicators(definition: Definition, indicators: Indicator[] | und
 
 export async function createRound(request: CreateRoundRequest, deps: RoundsDeps): Promise<Round> {
   if (!isCalendarDate(request.referenceDate)) throw problem.invalidField('referenceDate', 'validation.invalid_date');
-  assertAreaSet(request.areaSetId);
+  await assertAreaSetExists(deps.areaSets, request.areaSetId);
   assertWindow(request.opensAt, request.closesAt);
   const definition = await publishedDefinition(deps.definitions, request.surveyId, request.surveyVersion);
   const referenceYear = referenceYearOf(request.referenceDate);
@@ -79,8 +75,9 @@ export async function createRound(request: CreateRoundRequest, deps: RoundsDeps)
 }
 
 /** Whether any ward holds a live response of the round. */
-async function hasResponses(roundId: string, { responses, areaTree }: Pick<RoundsDeps, 'responses' | 'areaTree'>): Promise<boolean> {
-  for (const ward of (await areaTree()).ofLevel('ward')) {
+async function hasResponses(round: { id: string; areaSetId: string }, { responses, areaTree }: Pick<RoundsDeps, 'responses' | 'areaTree'>): Promise<boolean> {
+  const roundId = round.id;
+  for (const ward of (await areaTree(round.areaSetId)).ofLevel('ward')) {
     if ((await responses.listByWard({ roundId, wardCode: ward.code, limit: 1 })).items.length > 0) return true;
   }
   return false;
@@ -90,10 +87,10 @@ export async function updateRound(id: string, patch: UpdateRoundRequest, deps: R
   const current = pinnedRound(getOrNotFound(await deps.reference.getRound(id)));
   const next = { ...current, ...patch };
   assertWindow(next.opensAt, next.closesAt);
-  assertAreaSet(next.areaSetId);
+  await assertAreaSetExists(deps.areaSets, next.areaSetId);
   const repinned = next.surveyVersion !== current.surveyVersion || next.areaSetId !== current.areaSetId;
   if (repinned) {
-    if (await hasResponses(id, deps)) throw problem.roundHasResponses();
+    if (await hasResponses(current, deps)) throw problem.roundHasResponses();
     const definition = await publishedDefinition(deps.definitions, next.surveyId, next.surveyVersion);
     next.formVersion = next.surveyVersion;
     if (next.surveyVersion !== current.surveyVersion) next.indicators = definition.indicators;

@@ -1,0 +1,131 @@
+// A round's figures shown on another area set (the 2024 round on the 2025 wards): the round's ward counters
+// summed onto the other set's wards through the mapping stored with the newer set (shared/areas/rebase.ts),
+// with a translated note on each area that includes units the round did not survey.
+import type { AggregateLevel, AggregatesResponse, AreaAggregate, User } from '@shared/api/contract';
+import type { MappingLink } from '@shared/areas/area-set';
+import type { AreaTree } from '@shared/areas/areas';
+import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
+import { type RebaseNote, rebaseTallies } from '@shared/areas/rebase';
+import { translate } from '@shared/i18n/dictionary';
+import type { Lang } from '@shared/survey/form';
+import { canReadAggregatesOf } from '../../access/scope';
+import type { AreaSetsRepo } from '../../repo/types';
+import { mappingBetween } from '../areas/area-sets';
+import { figuresListOf } from '../indicators/figures-list';
+import { areaAggregate, wardTallies } from './read-aggregates';
+import { type ReadableAggregatesDeps, readableAggregates, rosterWardTotals } from './readable-aggregates';
+
+export interface RebasedAggregatesDeps extends ReadableAggregatesDeps {
+  areaSets: Pick<AreaSetsRepo, 'get' | 'getMapping'>;
+}
+
+/** A note as the API answers it: the key, the old units concerned and the message in the caller's language. */
+export interface AreaNote {
+  key: string;
+  units: string[];
+  message: string;
+}
+
+export type RebasedAreaAggregate = AreaAggregate & { notes?: AreaNote[] };
+
+/**
+ * The figures of `levels` on area set `areaSetId` (absent or the round's own: the figures as they are). Scopes
+ * are read in the round's set, where users' area codes were given: an area of the other set is readable when
+ * every unit that formed it lies within the user's areas (so an official of the old town sees both new wards,
+ * and one of a single old ward sees no merged ward, even where the merged ward reuses that ward's code).
+ */
+export async function aggregatesOnAreaSet(
+  user: User,
+  roundId: string,
+  levels: readonly AggregateLevel[],
+  areaSetId: string | undefined,
+  lang: Lang,
+  deps: RebasedAggregatesDeps,
+): Promise<AggregatesResponse[]> {
+  const round = await deps.reference.getRound(roundId);
+  const ownSet = round?.areaSetId;
+  if (!round || !ownSet) return readableAggregates(user, roundId, levels, deps);
+  if (!areaSetId || areaSetId === ownSet) return readableAggregates(user, roundId, levels, deps, await scopeOfSet(user, ownSet, deps));
+  const links = await mappingBetween(deps.areaSets, areaSetId, ownSet);
+  const [oldTree, newTree, list] = await Promise.all([deps.areaTree(ownSet), deps.areaTree(areaSetId), figuresListOf(roundId, deps)]);
+  const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster)]);
+  const { tallies, updatedAt } = wardTallies(rows);
+  const totals = new Map<string, number>();
+  for (const ward of oldTree.ofLevel('ward')) {
+    const known = rosterTotals.get(ward.code) ?? ward.households;
+    if (typeof known === 'number') totals.set(ward.code, known);
+  }
+  // Aggregates hold ward rows only: village links are left out, so a unit split by villages shows as split
+  // without a village list (noted) rather than counting nothing in silence.
+  const wardLinks = links.filter((link) => oldTree.get(link.from)?.level !== 'village');
+  const rebased = rebaseTallies({ links: wardLinks, oldTree, newTree, tallies, totals });
+  const mayRead = (code: string) => readableAcross(user, links, oldTree, rebased.tree)(code);
+  return levels.flatMap((level) => {
+    const codes = rebased.tree
+      .ofLevel(level)
+      .map((a) => a.code)
+      .filter((code) => rebased.tree.wardsWithin(code).length > 0 && mayRead(code));
+    if (codes.length === 0) return [];
+    const areas = codes.map((code) =>
+      withNotes(areaAggregate(code, rebased.tree, rebased.tallies, new Map(), list.counted?.indicators), rebased.tree, rebased.notes, lang),
+    );
+    const base = { roundId, level, updatedAt, areaSetId, rebasedFrom: ownSet, areas };
+    return [list.counted ? { ...base, indicators: list.counted.indicators, recompute: list.counted.recompute } : base];
+  });
+}
+
+/**
+ * Users' area codes were given in the installation's own set. For a round on another set that carries a mapping
+ * from it, an area is readable when every unit that formed it lies within the user's areas (see above); without
+ * such a mapping, the user's codes are read in the round's set as they are.
+ */
+async function scopeOfSet(user: User, setId: string, deps: RebasedAggregatesDeps): Promise<((code: string, tree: AreaTree) => boolean) | undefined> {
+  if (setId === CURRENT_AREA_SET_ID || user.role === 'admin') return undefined;
+  const links = await deps.areaSets.getMapping(setId, CURRENT_AREA_SET_ID);
+  if (!links) return undefined;
+  const own = await deps.areaTree(CURRENT_AREA_SET_ID);
+  return (code, tree) => readableAcross(user, links, own, tree)(code);
+}
+
+/** Whether each area of `newTree` is readable by a user whose areas are codes of `oldTree`. */
+function readableAcross(user: User, links: readonly MappingLink[], oldTree: AreaTree, newTree: AreaTree): (code: string) => boolean {
+  const sources = sourcesByWard(links, oldTree, newTree);
+  return (code) =>
+    user.role === 'admin' ||
+    newTree.wardsWithin(code).every((ward) => {
+      const from = sources.get(ward.code) ?? [];
+      return from.length > 0 && from.every((unit) => canReadAggregatesOf(user, unit, oldTree));
+    });
+}
+
+/** Per new ward, the old units of the round's set that formed it (a village counts as its old ward). */
+function sourcesByWard(links: readonly { from: string; to: string }[], oldTree: AreaTree, newTree: AreaTree): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const link of links) {
+    const to = newTree.get(link.to);
+    const ward = to?.level === 'village' ? to.parentCode : to?.code;
+    if (!ward || !oldTree.get(link.from)) continue;
+    out.set(ward, [...(out.get(ward) ?? []), link.from]);
+  }
+  return out;
+}
+
+function withNotes(area: AreaAggregate, tree: AreaTree, notes: ReadonlyMap<string, RebaseNote[]>, lang: Lang): RebasedAreaAggregate {
+  const found: AreaNote[] = [];
+  for (const ward of tree.wardsWithin(area.code)) {
+    for (const note of notes.get(ward.code) ?? []) {
+      const params = { area: ward.name, units: note.names.join(', ') };
+      found.push({ key: note.key, units: [...note.units], message: translate(lang, note.key, params) });
+    }
+  }
+  return found.length > 0 ? { ...area, notes: found } : area;
+}
+
+/** A comparison keeps the notes of both rounds' re-based areas (the base round may be the one not surveyed). */
+export function withComparedNotes<T extends { areas: { code: string }[] }>(compared: T, ...sides: AggregatesResponse[]): T {
+  const notes = new Map<string, AreaNote[]>();
+  for (const side of sides)
+    for (const area of side.areas as RebasedAreaAggregate[]) if (area.notes) notes.set(area.code, [...(notes.get(area.code) ?? []), ...area.notes]);
+  if (notes.size === 0) return compared;
+  return { ...compared, areas: compared.areas.map((area) => (notes.has(area.code) ? { ...area, notes: notes.get(area.code) } : area)) };
+}
