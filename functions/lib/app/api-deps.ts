@@ -4,7 +4,7 @@ import { jwksOf, parseConfig } from '../config';
 import type { AppDeps } from '../http/context';
 import { createDocumentClient, createRepository } from '../repo';
 import { secretsManagerLinkKeyring } from '../services/links/link-secret';
-import { exportJobsFromEnv, recomputeJobsFromEnv } from './export-worker-deps';
+import { exportJobsFromEnv, recomputeJobsFromEnv } from './background-jobs';
 
 export function apiDepsFromEnv(env: Record<string, string | undefined> = process.env): AppDeps {
   const config = parseConfig(env, [
