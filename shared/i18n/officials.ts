@@ -228,6 +228,9 @@ const vi = {
   'ui.results.live': 'Tự động làm mới 2 giây một lần.',
   'ui.results.scroll_hint': 'Vuốt ngang bảng để xem đủ 12 chỉ tiêu.',
   'ui.results.empty': 'Không có phường/xã nào trong phạm vi của bạn.',
+  'export.col.round': 'Mã đợt khảo sát',
+  'export.col.level': 'Cấp',
+  'roster.stray_quote': 'Dấu ngoặc kép (") đặt sai chỗ trên dòng này. Hãy xoá hoặc sửa dấu ngoặc kép rồi nhập lại.',
 } as const;
 
 export type OfficialsMessageKey = keyof typeof vi;
@@ -459,6 +462,9 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.results.live': 'Refreshes every 2 seconds.',
   'ui.results.scroll_hint': 'Swipe the table sideways to see all 12 indicators.',
   'ui.results.empty': 'No ward or commune is within your scope.',
+  'export.col.round': 'Round',
+  'export.col.level': 'Level',
+  'roster.stray_quote': 'A quotation mark (") is out of place on this line. Remove or fix it and import again.',
 };
 
 export const OFFICIALS_MESSAGES: Record<Lang, Record<OfficialsMessageKey, string>> = { vi, en };

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { INDICATORS } from '@shared/indicators/catalogue';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
+import { csvDecimal, parseAggregatesCsv } from '../support/aggregates-csv';
 import { adult, child, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
 import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
@@ -133,11 +133,11 @@ describe('officials in the browser', () => {
     const api = await apiGet('/api/aggregates?roundId=cds-2024&level=ward', 'official');
     const csv = await download(official, 'download-csv');
     expect(csv.name).toBe('phieu-cds-2024-ward.csv');
-    const records: Record<string, string>[] = parse(csv.bytes, { bom: true, columns: true });
+    const records = parseAggregatesCsv(csv.bytes);
     const apiFibre = api.areas.find((a: { code: string }) => a.code === '14815').indicators[0];
     expect(records.find((r) => r.area_code === '14815' && r.indicator_id === 'hh_fiber_broadband')).toMatchObject({
       area_name: 'Phường Lam Sơn',
-      percent: String(apiFibre.percent),
+      percent: csvDecimal(apiFibre.percent),
       households_total: '3',
     });
 
