@@ -246,6 +246,10 @@ const vi = {
   'ui.export_jobs.download': 'Tải tệp về',
   'ui.export_jobs.expires': 'Nút tải dùng được đến {time}; sau đó bấm Chuẩn bị tệp lần nữa.',
   'ui.export_jobs.failed': 'Không tạo được tệp. Lý do: {reason}',
+  'export.col.round': 'Mã đợt khảo sát',
+  'export.col.level': 'Cấp',
+  'export.col.note': 'Ghi chú',
+  'roster.stray_quote': 'Dấu ngoặc kép (") đặt sai chỗ trên dòng này. Hãy xoá hoặc sửa dấu ngoặc kép rồi nhập lại.',
 } as const;
 
 export type OfficialsMessageKey = keyof typeof vi;
@@ -495,6 +499,10 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.export_jobs.download': 'Download the file',
   'ui.export_jobs.expires': 'The download button works until {time}; after that, prepare the file again.',
   'ui.export_jobs.failed': 'The file could not be made. Reason: {reason}',
+  'export.col.round': 'Round',
+  'export.col.level': 'Level',
+  'export.col.note': 'Note',
+  'roster.stray_quote': 'A quotation mark (") is out of place on this line. Remove or fix it and import again.',
 };
 
 export const OFFICIALS_MESSAGES: Record<Lang, Record<OfficialsMessageKey, string>> = { vi, en };

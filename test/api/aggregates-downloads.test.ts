@@ -3,9 +3,9 @@
 // the same numbers as the JSON API.
 import { randomUUID } from 'node:crypto';
 import { INDICATORS } from '@shared/indicators/catalogue';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { csvDecimal, parseAggregatesCsv } from '../support/aggregates-csv';
 import { adult, child, responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -103,23 +103,63 @@ describe('aggregates.xlsx', () => {
 });
 
 describe('aggregates.csv', () => {
-  it('parses with a standard CSV parser, round-trips Vietnamese and matches the API', async () => {
+  it('parses with a standard CSV parser, round-trips Vietnamese and matches the API, the totals after the wards', async () => {
     await seedResponses();
     const res = await authed('/api/aggregates.csv?roundId=cds-2024&level=ward', 'official');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records: Record<string, string>[] = parse(new TextDecoder().decode(bytes), { bom: true, columns: true });
-    const api = await (await authed('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json();
-    expect(records).toHaveLength(api.areas.length * INDICATORS.length);
+    const text = new TextDecoder().decode(bytes);
+    // What a Vietnamese Excel opens by double-click: `;` between cells, Vietnamese headers.
+    expect(text.slice(0, text.indexOf('\r\n'))).toBe(
+      'Mã đợt khảo sát;Cấp;Mã địa bàn;Tên địa bàn;Số hộ đã khảo sát;Tổng số hộ;Mã chỉ tiêu;Tên chỉ tiêu;Tử số;Mẫu số;Tỷ lệ;Mục tiêu;Đánh giá',
+    );
+    const records = parseAggregatesCsv(text);
+    for (const [level, name] of [
+      ['ward', 'Phường, xã'],
+      ['district', 'Thị xã'],
+    ] as const) {
+      const api = await (await authed(`/api/aggregates?roundId=cds-2024&level=${level}`, 'official')).json();
+      const rows = records.filter((r) => r.level === name);
+      expect(rows).toHaveLength(api.areas.length * INDICATORS.length);
+      for (const area of api.areas) {
+        for (const result of area.indicators) {
+          const row = rows.find((r) => r.area_code === area.code && r.indicator_id === result.id)!;
+          expect(row).toMatchObject({
+            round: 'cds-2024',
+            area_name: area.name,
+            households_surveyed: String(area.households.surveyed),
+            numerator: String(result.numerator),
+            denominator: String(result.denominator),
+            percent: csvDecimal(result.percent),
+            target: csvDecimal(result.target),
+            met: result.met === null ? '' : result.met ? 'Đạt' : 'Chưa đạt',
+          });
+        }
+      }
+    }
+    // Wards first, then the town total; the official of the town does not read the province.
+    expect(records.at(-1)!.level).toBe('Thị xã');
+    expect(new Set(records.map((r) => r.level))).toEqual(new Set(['Phường, xã', 'Thị xã']));
     const lamSonEhr = records.find((r) => r.area_code === '14815' && r.indicator_id === 'pop_ehr')!;
-    const apiEhr = api.areas.find((a: { code: string }) => a.code === '14815').indicators.find((i: { id: string }) => i.id === 'pop_ehr');
-    expect(lamSonEhr).toMatchObject({
-      area_name: 'Phường Lam Sơn',
-      numerator: String(apiEhr.numerator),
-      denominator: String(apiEhr.denominator),
-      percent: String(apiEhr.percent),
-    });
+    expect(lamSonEhr.area_name).toBe('Phường Lam Sơn');
     expect(lamSonEhr.indicator_name).toBe('Tỷ lệ người dân có hồ sơ sức khỏe điện tử');
+  });
+
+  it('writes English headers, `,` and a decimal point on request, and the province total for an admin', async () => {
+    await seedResponses();
+    const res = await authed('/api/aggregates.csv?roundId=cds-2024&level=district', 'admin', { headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.slice(0, text.indexOf(','))).toBe('Round');
+    const records = parseAggregatesCsv(text, 'en');
+    expect(records.map((r) => r.level)).toEqual([...INDICATORS.map(() => 'Town'), ...INDICATORS.map(() => 'Province')]);
+    const api = await (await authed('/api/aggregates?roundId=cds-2024&level=province', 'admin')).json();
+    const fibre = api.areas[0].indicators.find((i: { id: string }) => i.id === 'hh_fiber_broadband');
+    expect(records.find((r) => r.level === 'Province' && r.indicator_id === 'hh_fiber_broadband')).toMatchObject({
+      percent: csvDecimal(fibre.percent, 'en'),
+      met: fibre.met === null ? '' : fibre.met ? 'Met' : 'Not met',
+    });
+    expect((await authed('/api/aggregates.csv?roundId=cds-2024&level=province', 'official')).status).toBe(403);
   });
 });
 

@@ -116,7 +116,7 @@ describe('area sets', () => {
     expect(areas[1].notes).toBeUndefined();
 
     const csv = await (await authed('/api/aggregates.csv?roundId=cds-2024&level=ward&areaSet=bim-son-2025', 'official')).text();
-    expect(csv.split('\r\n')[0]).toMatch(/,note$/);
+    expect(csv.split('\r\n')[0]).toMatch(/;Ghi chú$/);
     expect(csv).toContain('Hà Vinh');
     const xlsx = await authed('/api/aggregates.xlsx?roundId=cds-2024&areaSet=bim-son-2025', 'official');
     expect(xlsx.status).toBe(200);

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseAggregatesCsv } from '../support/aggregates-csv';
 import { responseBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -101,7 +102,7 @@ describe('export jobs', () => {
     await t.runExportJobs();
     const done = await (await status(id, 'official-14815')).json();
     expect(done.status).toBe('done');
-    const rows = records(t.files.download(done.url)!.toString('utf8'));
+    const rows = parseAggregatesCsv(t.files.download(done.url)!.toString('utf8'));
     expect(new Set(rows.map((r) => r.area_code))).toEqual(new Set(['14815']));
 
     expect((await start({ roundId: 'cds-2024', kind: 'aggregates', format: 'xlsx', areaCode: '14809' }, 'official-14815')).status).toBe(403);

@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { INDICATORS } from '@shared/indicators/catalogue';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../functions/lib/auth/passwords';
 import { startLocalStack } from '../../infra/local/stack';
+import { csvDecimal, parseAggregatesCsv } from '../support/aggregates-csv';
 import { adult, child, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
 import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
@@ -133,11 +134,11 @@ describe('officials in the browser', () => {
     const api = await apiGet('/api/aggregates?roundId=cds-2024&level=ward', 'official');
     const csv = await download(official, 'download-csv');
     expect(csv.name).toBe('phieu-cds-2024-ward.csv');
-    const records: Record<string, string>[] = parse(csv.bytes, { bom: true, columns: true });
+    const records = parseAggregatesCsv(csv.bytes);
     const apiFibre = api.areas.find((a: { code: string }) => a.code === '14815').indicators[0];
     expect(records.find((r) => r.area_code === '14815' && r.indicator_id === 'hh_fiber_broadband')).toMatchObject({
       area_name: 'Phường Lam Sơn',
-      percent: String(apiFibre.percent),
+      percent: csvDecimal(apiFibre.percent),
       households_total: '3',
     });
 
@@ -174,6 +175,38 @@ describe('officials in the browser', () => {
     const pdf = await official.pdf({ format: 'A4' }).catch(() => undefined);
     if (pdf) expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await official.context().close();
+  });
+
+  it('the results page polls only what its user may read: no 403 for an official of one ward or of the town', async () => {
+    await stack.repo.reference.putLocalUser({
+      username: 'official-14815',
+      role: 'official',
+      areas: ['14815'],
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    for (const [username, totals] of [
+      ['official-14815', []],
+      ['official', ['district']],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      const polled: { level: string | null; status: number }[] = [];
+      page.on('response', (res) => {
+        const url = new URL(res.url());
+        if (url.pathname === '/api/aggregates') polled.push({ level: url.searchParams.get('level'), status: res.status() });
+      });
+      await page.goto(stack.url);
+      await signIn(page, username);
+      await page.locator('[data-testid="cell-14815-hh_fiber_broadband-nd"]').waitFor({ timeout: 10_000 });
+      // At least two rounds of polling (every 2 s), then a focus that refreshes at once.
+      await page.waitForTimeout(4_500);
+      await page.evaluate(() => dispatchEvent(new Event('focus')));
+      await page.waitForTimeout(500);
+      expect(polled.filter((p) => p.level === 'ward').length).toBeGreaterThanOrEqual(2);
+      expect(polled.filter((p) => p.status === 403)).toEqual([]);
+      expect(new Set(polled.map((p) => p.level))).toEqual(new Set(['ward', ...totals]));
+      await context.close();
+    }
   });
 
   it('a collector picks the household from the roster and gets its head and address filled in', async () => {

@@ -76,10 +76,14 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: (areaSetId?: string)
       return c.json(withComparedNotes(compareAggregates(current, base), current, base));
     })
     .get('/aggregates.csv', officials, async (c) => {
-      const aggregates = await load(c);
+      const { roundId, level, areaSet } = parseOrThrow(AggregatesQuerySchema, c.req.query());
+      await requireRound(repo.reference, roundId);
+      // The level asked for, then the totals above it that the caller may read (town, province).
+      const levels = await loadLevels(c, roundId, AGGREGATE_LEVELS.slice(AGGREGATE_LEVELS.indexOf(level)), areaSet);
+      if (levels[0]?.level !== level) throw problem.forbidden('level');
       c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="phieu-${aggregates.roundId}-${aggregates.level}.csv"`);
-      return c.body(aggregatesCsv(aggregates, c.get('lang')));
+      c.header('Content-Disposition', `attachment; filename="phieu-${roundId}-${level}.csv"`);
+      return c.body(aggregatesCsv(levels, c.get('lang')));
     })
     .get('/aggregates.xlsx', officials, async (c) => {
       const { roundId, level, areaSet } = parseOrThrow(WorkbookQuerySchema, c.req.query());

@@ -1,25 +1,41 @@
-// The aggregates table as CSV: one row per area and indicator, UTF-8 with a BOM so Excel reads Vietnamese.
+// The aggregates table as CSV that Excel opens by double-click: one row per area and indicator, the wards first
+// and then the town/province totals, headers and "Đạt"/"Chưa đạt" in the caller's language. Excel reads a CSV
+// with the separators of the computer's locale, so Vietnamese gets `;` and a decimal comma, English `,` and a
+// decimal point; UTF-8 with a BOM so Excel reads the diacritics. The XLSX stays the primary "Excel" download.
 
-import type { AggregatesResponse } from '@shared/api/contract';
+import type { AggregateLevel, AggregatesResponse } from '@shared/api/contract';
+import { type MessageKey, translate } from '@shared/i18n/dictionary';
 import { indicatorName } from '@shared/indicators/labels';
 import type { Lang } from '@shared/survey/form';
 import { stringify } from 'csv-stringify/sync';
 
-export const CSV_COLUMNS = [
-  'round_id',
-  'level',
-  'area_code',
-  'area_name',
-  'households_surveyed',
-  'households_total',
-  'indicator_id',
-  'indicator_name',
-  'numerator',
-  'denominator',
-  'percent',
-  'target',
-  'met',
-] as const;
+export const CSV_HEADERS: MessageKey[] = [
+  'export.col.round',
+  'export.col.level',
+  'export.col.area_code',
+  'export.col.area_name',
+  'export.col.households_surveyed',
+  'export.col.households_total',
+  'export.col.indicator_id',
+  'export.col.indicator_name',
+  'export.col.numerator',
+  'export.col.denominator',
+  'export.col.percent',
+  'export.col.target',
+  'export.col.met',
+];
+
+const LEVEL_NAME: Record<AggregateLevel, MessageKey> = {
+  ward: 'export.sheet.ward',
+  district: 'export.sheet.district',
+  province: 'export.sheet.province',
+};
+
+/** Separator and decimal mark of a spreadsheet in the language's usual locale. */
+export const CSV_FORMAT: Record<Lang, { delimiter: string; decimal: string }> = {
+  vi: { delimiter: ';', decimal: ',' },
+  en: { delimiter: ',', decimal: '.' },
+};
 
 /** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
 export function neutraliseFormula(value: string): string {
@@ -32,28 +48,37 @@ function notesOf(area: AggregatesResponse['areas'][number]): string {
   return notes.map((n) => n.message).join(' ');
 }
 
-export function aggregatesCsv(aggregates: AggregatesResponse, lang: Lang): string {
+/** `levels` in the order the rows should appear (wards, then the totals above them). */
+export function aggregatesCsv(levels: AggregatesResponse | readonly AggregatesResponse[], lang: Lang): string {
+  const { delimiter, decimal } = CSV_FORMAT[lang];
   // Figures re-based onto another area set get a last column for the notes; others keep the documented columns.
-  const noted = 'rebasedFrom' in aggregates;
-  const rows = aggregates.areas.flatMap((area) =>
-    area.indicators.map((result) => [
-      aggregates.roundId,
-      area.level,
-      area.code,
-      area.name,
-      area.households.surveyed,
-      area.households.total ?? '',
-      result.id,
-      indicatorName(result.id, lang, aggregates.indicators),
-      result.numerator,
-      result.denominator,
-      result.percent ?? '',
-      result.target ?? '',
-      result.met === null ? '' : result.met ? 'true' : 'false',
-      ...(noted ? [notesOf(area)] : []),
-    ]),
-  );
-  const text = stringify([[...CSV_COLUMNS, ...(noted ? ['note'] : [])], ...rows], {
+  const noted = [levels].flat().some((aggregates) => 'rebasedFrom' in aggregates);
+  const decimalOf = (value: number | null) => (value === null ? '' : String(value).replace('.', decimal));
+  const rows = [levels]
+    .flat()
+    .flatMap((aggregates) =>
+      aggregates.areas.flatMap((area) =>
+        area.indicators.map((result) => [
+          aggregates.roundId,
+          translate(lang, LEVEL_NAME[area.level]),
+          area.code,
+          area.name,
+          area.households.surveyed,
+          area.households.total ?? '',
+          result.id,
+          indicatorName(result.id, lang, aggregates.indicators),
+          result.numerator,
+          result.denominator,
+          decimalOf(result.percent),
+          decimalOf(result.target),
+          result.met === null ? '' : translate(lang, result.met ? 'export.met' : 'export.not_met'),
+          ...(noted ? [notesOf(area)] : []),
+        ]),
+      ),
+    );
+  const header = [...CSV_HEADERS, ...(noted ? (['export.col.note'] as const) : [])].map((key) => translate(lang, key));
+  const text = stringify([header, ...rows], {
+    delimiter,
     cast: { string: neutraliseFormula, number: String },
     record_delimiter: '\r\n',
   });

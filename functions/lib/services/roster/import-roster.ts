@@ -50,15 +50,14 @@ function summaries(tree: AreaTree, wards: readonly WardRoster[], current: Readon
 
 export async function importRoster({ repo, tree, csv, dryRun, username, now, log = logError }: ImportInput): Promise<RosterImportOutcome> {
   // csv-parse serves this route only: loaded on the first import, not at every cold start.
-  const { parseRosterCsv, RosterCsvError } = await import('./parse-roster-csv');
-  let rows;
-  try {
-    rows = parseRosterCsv(csv);
-  } catch (error) {
-    if (!(error instanceof RosterCsvError)) throw error;
-    throw new ValidationError([{ path: 'csv', key: 'roster.unreadable', params: { reason: error.message } }]);
-  }
-  const { entries, issues } = validateRosterRows(rows, tree);
+  const { readRosterCsv } = await import('./parse-roster-csv');
+  const { rows, badLines } = readRosterCsv(csv);
+  const validated = validateRosterRows(rows, tree);
+  const { entries } = validated;
+  // A line the CSV reader could not read (a stray quote) is an error of that line like any other.
+  const unreadable = badLines.map((line): RosterRowIssue => ({ line, field: 'row', key: 'roster.stray_quote' }));
+  const found = badLines.length > 0 && rows.length === 0 ? [] : validated.issues;
+  const issues = [...unreadable, ...found].sort((a, b) => a.line - b.line);
   const errors: RosterLineIssue[] = issues.map((issue) => ({
     line: issue.line,
     path: issuePath(issue),

@@ -29,37 +29,61 @@ function delimiterOf(text: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-export class RosterCsvError extends Error {}
+type ParsedRecord = { record: string[]; line: number };
+
+const parseRecords = (text: string, delimiter: string, firstLine = 1): ParsedRecord[] =>
+  (
+    parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[]
+  ).map(({ record, info }) => ({ record, line: firstLine + info.lines - 1 }));
 
 /**
- * Rows of the file with their line numbers. A first row whose cells are all known header names maps columns
- * by name (in any order); otherwise columns are positional: ward code, village, household code, head name, address.
+ * The records of the file. A stray quote makes csv-parse give up on the whole file (an unclosed quote swallows
+ * every line after it), so a file that does not parse is read again line by line: each line that still fails
+ * is reported by number and the others go on to be validated. (Quoted line breaks only survive in a file
+ * without such a mistake.)
  */
-export function parseRosterCsv(text: string): RosterRow[] {
-  const body = text.replace(/^\uFEFF/, '');
-  let records: { record: string[]; info: { lines: number } }[];
+function recordsOf(body: string): { records: ParsedRecord[]; badLines: number[] } {
+  const delimiter = delimiterOf(body);
   try {
-    records = parse(body, {
-      delimiter: delimiterOf(body),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new RosterCsvError(error instanceof Error ? error.message : String(error));
+    return { records: parseRecords(body, delimiter), badLines: [] };
+  } catch {
+    const records: ParsedRecord[] = [];
+    const badLines: number[] = [];
+    body.split(/\r?\n/).forEach((text, index) => {
+      try {
+        records.push(...parseRecords(text, delimiter, index + 1));
+      } catch {
+        badLines.push(index + 1);
+      }
+    });
+    return { records, badLines };
   }
-  if (records.length === 0) return [];
+}
+
+/**
+ * Rows of the file with their line numbers, and the lines that could not be read as CSV. A first row whose
+ * cells are all known header names maps columns by name (in any order); otherwise columns are positional:
+ * ward code, village, household code, head name, address.
+ */
+export function readRosterCsv(text: string): { rows: RosterRow[]; badLines: number[] } {
+  const { records, badLines } = recordsOf(text.replace(/^\uFEFF/, ''));
+  if (records.length === 0) return { rows: [], badLines };
   const headerFields = records[0].record.map(fieldOfHeader);
   const hasHeader = headerFields.filter(Boolean).length >= 3;
   const columns: (RosterField | undefined)[] = hasHeader ? headerFields : [...ROSTER_FIELDS];
-  return (hasHeader ? records.slice(1) : records)
+  const rows = (hasHeader ? records.slice(1) : records)
     .filter(({ record }) => record.some((cell) => cell !== ''))
-    .map(({ record, info }) => {
+    .map(({ record, line }) => {
       const cells: RosterRow['cells'] = {};
       columns.forEach((field, index) => {
         if (field && record[index] !== undefined) cells[field] = record[index];
       });
-      return { line: info.lines, cells };
+      return { line, cells };
     });
+  return { rows, badLines };
 }
+
+export const parseRosterCsv = (text: string): RosterRow[] => readRosterCsv(text).rows;

@@ -2,6 +2,7 @@
 // live polling and the results table's sorting. Imported only by lazily loaded pages and components, so none of
 // it is in a collector's start.
 export * from './officials-api';
+export * from './readable-levels';
 export * from './results-api';
 export * from './round-indicators';
 export * from './sort-results';

@@ -92,12 +92,11 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
   officialsApi.useLivePolling(
     async () => {
       try {
-        const [wards, town, province] = await Promise.all([
+        const [wards, ...totals] = await Promise.all([
           officialsApi.results(round.id, 'ward'),
-          optionalLevel(round.id, 'district'),
-          optionalLevel(round.id, 'province'),
+          ...officialsApi.readableTotals(loadSession()?.user, areas).map((level) => optionalLevel(round.id, level)),
         ]);
-        setData({ wards, totals: [...(town?.areas ?? []), ...(province?.areas ?? [])] });
+        setData({ wards, totals: totals.flatMap((level) => level?.areas ?? []) });
         setError(undefined);
         return true;
       } catch (failure) {
