@@ -154,7 +154,8 @@ describe("walking skeleton: one household from a village head's phone to the war
     const stream = await file.createReadStream();
     let csv = '';
     for await (const chunk of stream) csv += String(chunk);
-    expect(csv).toContain('cds-2024,ward,14815');
+    // The Vietnamese CSV: `;` between cells, the level in words (a Vietnamese Excel opens it by double-click).
+    expect(csv).toContain('cds-2024;Phường, xã;14815;');
 
     // English on request, kept in the <html lang> attribute.
     await official.click('[data-testid=lang-en]');

@@ -28,7 +28,9 @@ export function RoundForm({ round, surveys, areaSets, onSaved, onCancel }: Props
   const pinned = round ? surveyOf(round) : undefined;
   const [name, setName] = useState(round?.name ?? '');
   const [survey, setSurvey] = useState(pinned ? `${pinned.surveyId}@${pinned.version}` : surveys[0] ? `${surveys[0].id}@${surveys[0].version}` : '');
-  const [areaSetId, setAreaSetId] = useState(round?.areaSetId ?? areaSets[areaSets.length - 1]?.id ?? '');
+  // Users' areas are read in the installation's first set until they are moved to a newer one (docs/area-sets.md):
+  // a new round starts on it, and the admin picks a newer set on purpose.
+  const [areaSetId, setAreaSetId] = useState(round?.areaSetId ?? areaSets[0]?.id ?? '');
   const [referenceDate, setReferenceDate] = useState(round ? referenceDateOf(round) : `${year}-12-31`);
   const [opens, setOpens] = useState(round ? dayOf(round.opensAt) : '');
   const [closes, setCloses] = useState(round ? lastDayOf(round.closesAt) : '');
