@@ -1,8 +1,8 @@
 // The indicator-list parts of `npm run bench:aggregate`: the pure fold with a 30-indicator list (compound
 // conditions, both units), and a recompute job over a round of generated households on DynamoDB Local.
 import { randomUUID } from 'node:crypto';
+import { counterFor } from '@shared/aggregation/counter';
 import { type ChangeRecord, type LedgerEntry, planFold, splitPlan } from '@shared/aggregation/fold';
-import { counterFor } from '@shared/indicators/counter';
 import type { Condition, Indicator } from '@shared/questionnaire/definition';
 import { HOUSEHOLD_DX_V1 } from '@shared/questionnaire/household-dx-v1';
 import { MAX_TRANSACTION_ACTIONS } from '../../functions/lib/repo/aggregates-repo';

@@ -2,8 +2,9 @@
 // recomputed, the pending one too. Read fresh for every batch: a recompute starts filling a generation from the
 // moment its state is written, and a batch read after that must fold into it (docs/indicators.md). The state
 // carries the question ids its conditions read, so the stream function needs no other store.
+
+import { counterFor } from '@shared/aggregation/counter';
 import { CATALOGUE_COUNTER, type Counter } from '@shared/aggregation/fold';
-import { counterFor } from '@shared/indicators/counter';
 import { type CountingState, generationsToFold, type QuestionIds } from '@shared/indicators/counting';
 import type { Indicator } from '@shared/questionnaire/definition';
 import { canonicalJson } from '@shared/survey/canonical-json';

@@ -4,8 +4,8 @@
 // generation, marked as being recomputed. Restartable: a second run of the same job only finds the ledger
 // already caught up.
 
+import { counterFor } from '@shared/aggregation/counter';
 import type { AreaTree } from '@shared/areas/areas';
-import { counterFor } from '@shared/indicators/counter';
 import { type CountingState, completeRecompute, countingKey, noteRecompute, type PendingCount } from '@shared/indicators/counting';
 import type { Log } from '../../logger';
 import type { AggregatesRepo, CountingsRepo, ResponsesRepo } from '../../repo/types';

@@ -2,7 +2,7 @@
 // generation of the round, counted with the list it counts. Rounds without a counting state count the built-in
 // catalogue in generation 1, as the stream does for them.
 
-import { counterFor } from '@shared/indicators/counter';
+import { counterFor } from '@shared/aggregation/counter';
 import type { CountingsRepo } from '../../repo/types';
 import { type RecomputeDeps, type RecomputeReport, recomputeRound } from '../results/recompute';
 

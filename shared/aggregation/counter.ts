@@ -1,7 +1,8 @@
 // A round's indicator list as the fold counts it: compiled once against the questionnaire its conditions read.
-import type { Counter, ResponseImage } from '../aggregation/fold';
+
 import type { Definition, Indicator } from '../questionnaire/definition';
 import { compileIndicators, type QuestionIdLists, tallyOfAnswers } from '../questionnaire/indicators';
+import type { Counter, ResponseImage } from './fold';
 
 export function counterFor(definition: Definition | QuestionIdLists, indicators: readonly Indicator[]): Counter {
   const compiled = compileIndicators(definition, indicators);
