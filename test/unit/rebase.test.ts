@@ -1,7 +1,7 @@
 import type { MappingLink } from '@shared/areas/area-set';
 import { type Area, AreaTree } from '@shared/areas/areas';
 import { BIM_SON_2020, BIM_SON_2025 } from '@shared/areas/bim-son-2025';
-import { rebaseTallies } from '@shared/areas/rebase';
+import { rebaseTallies } from '@shared/indicators/rebase';
 import { describe, expect, it } from 'vitest';
 
 const unit = (code: string, level: Area['level'], parentCode: string | null, households: number | null = null): Area => ({

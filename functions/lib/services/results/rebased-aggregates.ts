@@ -5,8 +5,8 @@ import type { AggregateLevel, AggregatesResponse, AreaAggregate, User } from '@s
 import type { MappingLink } from '@shared/areas/area-set';
 import type { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
-import { type RebaseNote, rebaseTallies } from '@shared/areas/rebase';
 import { translate } from '@shared/i18n/dictionary';
+import { type RebaseNote, rebaseTallies } from '@shared/indicators/rebase';
 import type { Lang } from '@shared/survey/form';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AreaSetsRepo } from '../../repo/types';

@@ -1,9 +1,10 @@
 // Re-basing: a round's figures, counted on the area set it pinned, summed onto another set through a mapping.
 // Pure and exact: a new ward's counters are the sums of the counters of the old units (or villages) that formed
 // it, never a share of one. What cannot be summed exactly is left out and said so in a note on the new ward.
-import { addTallyInto, type Tally } from '../indicators/tally';
-import type { MappingLink } from './area-set';
-import { type Area, AreaTree } from './areas';
+
+import type { MappingLink } from '../areas/area-set';
+import { type Area, AreaTree } from '../areas/areas';
+import { addTallyInto, type Tally } from './tally';
 
 export type RebaseNoteKey = 'rebase.not_surveyed' | 'rebase.split_without_villages';
 
