@@ -103,7 +103,11 @@ const loadSurveyPreview = () => import('./pages/Surveys/preview').then((m) => m.
 const loadSelf = () => import('./pages/Self').then((m) => m.default);
 const loadLinks = () => import('./pages/Links').then((m) => m.default);
 
+/** Sends an unknown or forbidden route home, unless the user (or a link) moved on before the effect ran. */
 function Redirect({ to }: { to: string }) {
-  useEffect(() => location.replace(href(to)), [to]);
+  const from = location.hash;
+  useEffect(() => {
+    if (location.hash === from) location.replace(href(to));
+  }, [to, from]);
   return <Loading />;
 }
