@@ -7,18 +7,19 @@
 // entries and the aggregate deltas of a plan in one transaction, so a crash never splits them.
 import { TALLY_KEYS, type Tally, tallyOf } from '../indicators/tally';
 import type { Household, Member } from '../survey/schema';
+import { BY_NAME, type TallyLayout, TallySums } from './tally-sums';
 
 /**
- * How a response counts: its tally for one indicator list, and that list's counters at zero (sums start from
- * it: objects of one shape, which V8 keeps in fast mode; built key by key they turn into slow hash maps).
+ * How a response counts: its tally for one indicator list, and that list's counters at zero (`keys`: the
+ * order the fold sums them in; `valuesOf`: a tally this counter made, as numbers in that order).
  */
-export interface Counter {
+export interface Counter extends TallyLayout {
   zero: Tally;
   count(image: ResponseImage): Tally;
 }
 
 /** household-dx v1's built-in catalogue: what rounds counted before indicator lists were data (and the tests' default). */
-export const CATALOGUE_COUNTER: Counter = { zero: Object.fromEntries(TALLY_KEYS.map((key) => [key, 0])), count: tallyOf };
+export const CATALOGUE_COUNTER: Counter = { zero: Object.fromEntries(TALLY_KEYS.map((key) => [key, 0])), keys: TALLY_KEYS, count: tallyOf };
 
 /** A response item as stored (and as the stream's images carry it). */
 export interface ResponseImage {
@@ -117,63 +118,25 @@ export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<s
   }
 
   const ledgerUpdates: LedgerUpdate[] = [];
-  const sums = new Map<string, Contribution>();
+  const sums = new TallySums<AggregateKey>(counter);
   for (const [responseId, next] of after) {
     const previous = before.get(responseId) ?? null;
     ledgerUpdates.push({ expectedVersion: previous?.version ?? null, previous, next });
-    addUpdate(sums, previous, next, counter.zero);
+    addUpdate(sums, previous, next);
   }
-  return { ledgerUpdates, deltas: nonZero(sums), skipped };
+  return { ledgerUpdates, deltas: sums.nonZero(), skipped };
 }
 
 /** One response's share of a plan's deltas: what moving its count from `previous` to `next` adds per key. */
 export function deltasOf(update: LedgerUpdate): Contribution[] {
-  const sums = new Map<string, Contribution>();
-  addUpdate(sums, update.previous, update.next, {});
-  return nonZero(sums);
+  const sums = new TallySums<AggregateKey>(BY_NAME);
+  addUpdate(sums, update.previous, update.next);
+  return sums.nonZero();
 }
 
-function addUpdate(sums: Map<string, Contribution>, previous: LedgerEntry | null, next: LedgerEntry, zero: Tally) {
-  if (previous?.key) add(sums, previous.key, previous.tally, -1, zero);
-  if (next.key) add(sums, next.key, next.tally, 1, zero);
-}
-
-/** Adds sign·tally to the running sum of `key`, in place (sums never leave this module unfiltered). */
-function add(sums: Map<string, Contribution>, key: AggregateKey, tally: Tally, sign: 1 | -1, zero: Tally) {
-  const id = aggregateKeyId(key);
-  const sum = sums.get(id);
-  if (sum) {
-    for (const counter in tally) sum.tally[counter] = (sum.tally[counter] ?? 0) + sign * tally[counter];
-    return;
-  }
-  // A new sum starts as a copy of `zero` then `tally` (spread copies keep one shape, so V8 keeps them in fast
-  // mode; counters added one by one would make a hash map of every ward's sum).
-  const fresh: Tally = { ...zero, ...tally };
-  if (sign === -1) for (const counter in tally) fresh[counter] = (zero[counter] ?? 0) - tally[counter];
-  sums.set(id, { key, tally: fresh });
-}
-
-/** The sums without their zero counters, leaving out sums that are all zero. */
-function nonZero(sums: ReadonlyMap<string, Contribution>): Contribution[] {
-  const deltas: Contribution[] = [];
-  for (const { key, tally } of sums.values()) {
-    let zeros = 0;
-    let counters = 0;
-    for (const counter in tally) {
-      counters += 1;
-      if (tally[counter] === 0) zeros += 1;
-    }
-    if (zeros === counters) continue;
-    // Sums are this module's own objects: one without zero counters is handed out as it is.
-    if (zeros === 0) {
-      deltas.push({ key, tally });
-      continue;
-    }
-    const kept: Tally = {};
-    for (const counter in tally) if (tally[counter] !== 0) kept[counter] = tally[counter];
-    deltas.push({ key, tally: kept });
-  }
-  return deltas;
+function addUpdate(sums: TallySums<AggregateKey>, previous: LedgerEntry | null, next: LedgerEntry) {
+  if (previous?.key) sums.add(aggregateKeyId(previous.key), previous.key, previous.tally, -1);
+  if (next.key) sums.add(aggregateKeyId(next.key), next.key, next.tally, 1);
 }
 
 const hasCounts = (tally: Tally) => {
@@ -206,12 +169,12 @@ export function splitPlan(plan: FoldPlan, maxActions: number): FoldPlan[] {
   if (plan.ledgerUpdates.length + plan.deltas.length <= maxActions) return [plan];
   const parts: FoldPlan[] = [];
   let updates: LedgerUpdate[] = [];
-  let sums = new Map<string, Contribution>();
+  let sums = new TallySums<AggregateKey>(BY_NAME);
   const flush = () => {
     if (updates.length === 0) return;
-    parts.push({ ledgerUpdates: updates, deltas: nonZero(sums), skipped: 0 });
+    parts.push({ ledgerUpdates: updates, deltas: sums.nonZero(), skipped: 0 });
     updates = [];
-    sums = new Map();
+    sums = new TallySums<AggregateKey>(BY_NAME);
   };
   for (const update of plan.ledgerUpdates) {
     // Summed in place, as planFold does: no per-update Map or delta objects (they were most of the garbage).
@@ -221,8 +184,8 @@ export function splitPlan(plan: FoldPlan, maxActions: number): FoldPlan[] {
     const newKeys = (fromId && !sums.has(fromId) ? 1 : 0) + (toId && toId !== fromId && !sums.has(toId) ? 1 : 0);
     if (updates.length + 1 + sums.size + newKeys > maxActions) flush();
     updates.push(update);
-    if (from) add(sums, from, update.previous!.tally, -1, {});
-    if (to) add(sums, to, update.next.tally, 1, {});
+    if (fromId) sums.add(fromId, from, update.previous!.tally, -1);
+    if (toId) sums.add(toId, to, update.next.tally, 1);
   }
   flush();
   parts[0] = { ...parts[0], skipped: plan.skipped };

@@ -19,6 +19,8 @@ export interface CompiledIndicators {
   denominatorKeys: string[];
   zeroTally: Record<string, number>;
   scratch: Contributions;
+  /** Scratch slot rows of the household and its members, grown as households need more. */
+  rows: unknown[][];
 }
 
 /** Where a definition's questions are asked, by id: all that compiling a list needs of it. */
@@ -72,6 +74,7 @@ export function compileIndicators(definition: Definition | QuestionIdLists, indi
     denominatorKeys,
     zeroTally,
     scratch: { numerators: indicators.map(() => 0), denominators: indicators.map(() => 0) },
+    rows: [],
   };
 }
 
@@ -83,21 +86,26 @@ export function contributeInto(
   numerators: number[],
   denominators: number[],
 ): void {
-  const { slots, perPerson, population, numerator } = compiled;
+  const { slots, perPerson, population, numerator, rows } = compiled;
   const household = answers.household;
-  const householdRow: unknown[] = new Array(slots.length);
+  const members = answers.members;
+  // Rows are reused from call to call (the fold is synchronous): a household's worth of arrays per response
+  // was a good part of the fold's garbage. Row 0 is the household's, row 1 + m member m's.
+  while (rows.length < members.length + 1) rows.push(new Array(slots.length).fill(undefined));
+  const householdRow = rows[0];
   for (let k = 0; k < slots.length; k += 1) householdRow[k] = slots[k].place === 'household' ? household[slots[k].id] : undefined;
   // Members without a usable birth year have no age: an empty answer, so age conditions are false.
-  const memberRows = answers.members.map((member) => {
-    const row = householdRow.slice();
+  for (let m = 0; m < members.length; m += 1) {
+    const member = members[m];
+    const row = rows[m + 1];
     const birthYear = member[BIRTH_YEAR];
     for (let k = 0; k < slots.length; k += 1) {
       const slot = slots[k];
       if (slot.place === 'member') row[k] = member[slot.id];
       else if (slot.place === 'age') row[k] = typeof birthYear === 'number' ? referenceYear - birthYear : undefined;
+      else row[k] = householdRow[k];
     }
-    return row;
-  });
+  }
   for (let i = 0; i < perPerson.length; i += 1) {
     const inPopulation = population[i];
     const counts = numerator[i];
@@ -109,8 +117,8 @@ export function contributeInto(
         if (counts(householdRow)) n = 1;
       }
     } else {
-      for (let m = 0; m < memberRows.length; m += 1) {
-        const row = memberRows[m];
+      for (let m = 1; m <= members.length; m += 1) {
+        const row = rows[m];
         if (inPopulation && !inPopulation(row)) continue;
         d += 1;
         if (counts(row)) n += 1;
