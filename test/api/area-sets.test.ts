@@ -60,6 +60,22 @@ describe('area sets', () => {
     expect((await (await t.app.request('/api/areas')).json()).areas.filter((a: { level: string }) => a.level === 'ward')).toHaveLength(7);
   });
 
+  it('serves the children of one parent or the units of one level, of a stored set and of the list served as always', async () => {
+    const codes = async (query: string) => ((await (await t.app.request(`/api/areas?${query}`)).json()).areas as { code: string }[]).map((a) => a.code);
+    expect(await codes('areaSet=bim-son-2025&parent=38')).toEqual(['14812', '14818']);
+    expect(await codes('areaSet=bim-son-2025&level=ward')).toEqual(['14812', '14818']);
+    const villages = await codes('areaSet=bim-son-2025&parent=14812');
+    expect(villages).toContain('14815-khu-pho-1');
+    const all = (await (await t.app.request('/api/areas?areaSet=bim-son-2025')).json()).areas as { code: string; parentCode: string }[];
+    expect(villages).toEqual(all.filter((a) => a.parentCode === '14812').map((a) => a.code));
+    expect(await codes('areaSet=bim-son-2025&parent=14812&level=ward')).toEqual([]);
+    expect(await codes('areaSet=bim-son-2025&parent=nowhere')).toEqual([]);
+    expect(await codes('level=ward')).toHaveLength(7);
+    expect(await codes('parent=14812')).toEqual(await codes('areaSet=bim-son-2020&parent=14812'));
+    expect((await t.app.request('/api/areas?level=hamlet')).status).toBe(400);
+    expect((await t.app.request('/api/areas?areaSet=nowhere&parent=38')).status).toBe(400);
+  });
+
   it('answers the mapping unit to unit, Hà Vinh included, and 400 without one', async () => {
     const { mapping } = await (await authed('/api/area-sets/bim-son-2025/mapping?from=bim-son-2020', 'official')).json();
     const into = (to: string) => mapping.filter((m: { to: string }) => m.to === to).map((m: { from: string }) => m.from);
