@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { adult, child, responseBody } from '../support/fixtures';
 import { round2026 } from '../support/survey-fixtures';
@@ -136,6 +137,18 @@ describe('area sets', () => {
     expect(csv).toContain('Hà Vinh');
     const xlsx = await authed('/api/aggregates.xlsx?roundId=cds-2024&areaSet=bim-son-2025', 'official');
     expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const lastColumn = sheet.getRow(1).cellCount;
+    expect(sheet.getRow(1).getCell(lastColumn).value).toBe('Ghi chú');
+    const noteOf = (code: string) =>
+      sheet
+        .getRows(2, sheet.rowCount - 1)
+        ?.find((row) => row.getCell(1).value === code)
+        ?.getCell(lastColumn).value;
+    expect(String(noteOf('14812'))).toContain('Hà Vinh');
+    expect(noteOf('14818') ?? null).toBeNull();
   });
 
   it("reads scopes in the round's set: the town official sees both new wards, a Lam Sơn official none", async () => {
