@@ -21,6 +21,7 @@ const vi = {
   'areaSets.no_units': 'Tệp không có đơn vị nào.',
   'areaSets.invalid_share': 'Tỷ lệ phải là số lớn hơn 0 và không quá 1.',
   'areaSets.no_mapping': 'Chưa có bảng chuyển đổi từ bộ địa bàn {from} sang {to}.',
+  'areaSets.nothing_maps': 'Không địa bàn nào của người dùng này có trong bộ địa bàn {to}: hãy nhập địa bàn mới bằng tay.',
   'rebase.not_surveyed': '{area} gồm cả {units}, nơi đợt khảo sát này không khảo sát: số liệu chỉ tính phần đã khảo sát.',
   'rebase.split_without_villages': 'Đơn vị {units} bị chia mà chưa có danh sách thôn: số liệu của đơn vị đó không được tính vào {area}.',
 };
@@ -44,6 +45,7 @@ const en: Record<keyof typeof vi, string> = {
   'areaSets.no_units': 'The file has no units.',
   'areaSets.invalid_share': 'A share must be a number above 0 and at most 1.',
   'areaSets.no_mapping': 'There is no mapping from area set {from} to {to}.',
+  'areaSets.nothing_maps': "None of this user's areas is in area set {to}: enter the new areas by hand.",
   'rebase.not_surveyed': '{area} also includes {units}, which this round did not survey: the figures cover the surveyed part only.',
   'rebase.split_without_villages': '{units} was split without a village list: its figures are not counted in {area}.',
 };

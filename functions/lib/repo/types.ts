@@ -91,6 +91,8 @@ export interface LocalUserRecord {
   passwordHash: string;
   role: 'admin' | 'official' | 'collector';
   areas: string[];
+  /** The set `areas` are read in; absent: the installation's own. */
+  areaSetId?: string;
 }
 
 export interface ReferenceRepo {

@@ -68,7 +68,9 @@ export async function aggregatesOnAreaSet(
     if (typeof known === 'number') totals.set(ward.code, known);
   }
   const rebased = rebaseTallies({ links, oldTree, newTree, tallies, totals });
-  const mayRead = (code: string) => readableAcross(user, links, oldTree, rebased.tree)(code);
+  // A user whose areas were moved to the set shown reads it by those codes; others through the units that formed it.
+  const mayRead =
+    user.areaSetId === areaSetId ? (code: string) => canReadAggregatesOf(user, code, newTree) : readableAcross(user, links, oldTree, rebased.tree);
   return levels.flatMap((level) => {
     const codes = rebased.tree
       .ofLevel(level)
@@ -89,7 +91,7 @@ export async function aggregatesOnAreaSet(
  * such a mapping, the user's codes are read in the round's set as they are.
  */
 async function scopeOfSet(user: User, setId: string, deps: RebasedAggregatesDeps): Promise<((code: string, tree: AreaTree) => boolean) | undefined> {
-  if (setId === CURRENT_AREA_SET_ID || user.role === 'admin') return undefined;
+  if (setId === CURRENT_AREA_SET_ID || user.role === 'admin' || user.areaSetId) return undefined;
   const links = await deps.areaSets.getMapping(setId, CURRENT_AREA_SET_ID);
   if (!links) return undefined;
   const own = await deps.areaTree(CURRENT_AREA_SET_ID);
