@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
-import { ApiError } from '../../lib/platform/api';
+import { failureText } from '../../lib/platform/failure-text';
 import { formatCount, formatTime } from '../../lib/platform/format';
 import { getAreas } from '../../lib/platform/reference';
 import { useAsync } from '../../lib/platform/use-async';
@@ -54,13 +54,7 @@ export function RosterPage() {
     try {
       await action();
     } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.issues.length
-          ? `${failure.message} ${failure.issues.map((i) => i.message).join(' ')}`
-          : failure instanceof Error
-            ? failure.message
-            : String(failure),
-      );
+      setError(failureText(failure));
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as adminApi from '../../lib/admin';
-import { ApiError } from '../../lib/platform/api';
+import { failureText } from '../../lib/platform/failure-text';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 
@@ -45,13 +45,7 @@ export default function UsersPage() {
         setDone(result);
       }
     } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.issues.length
-          ? `${failure.message} ${failure.issues.map((i) => i.message).join(' ')}`
-          : failure instanceof Error
-            ? failure.message
-            : String(failure),
-      );
+      setError(failureText(failure));
     } finally {
       setBusy(false);
     }
