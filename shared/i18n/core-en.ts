@@ -136,7 +136,6 @@ export const CORE_EN: Record<CoreMessageKey, string> = {
   'ui.round.ends': 'until {date}',
   'ui.form.conflict': 'Someone else has just changed this response. The screen now shows the latest version: check it and tap "Save".',
   'ui.nav.roster': 'Roster',
-  'ui.nav.users': 'Users',
   'ui.nav.rounds': 'Rounds',
   'ui.nav.surveys': 'Questionnaires',
   // Offline collection.

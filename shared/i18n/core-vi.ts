@@ -139,7 +139,6 @@ export const CORE_VI = {
   'ui.round.ends': 'đến hết {date}',
   'ui.form.conflict': 'Phiếu này vừa được sửa ở nơi khác. Trên màn hình bây giờ là bản mới nhất: hãy xem lại rồi bấm "Lưu phiếu".',
   'ui.nav.roster': 'Danh sách hộ',
-  'ui.nav.users': 'Người dùng',
   'ui.nav.rounds': 'Đợt khảo sát',
   'ui.nav.surveys': 'Bảng hỏi',
   // Offline collection: the outbox on the phone, upload states, conflicts, app updates.

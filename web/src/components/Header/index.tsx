@@ -49,11 +49,6 @@ export function Header({ session, page, onLogout }: { session: Session | null; p
             </a>
           )}
           {role === 'admin' && (
-            <a href={href('users')} aria-current={page === 'users' ? 'page' : undefined} data-testid="nav-users">
-              {t('ui.nav.users')}
-            </a>
-          )}
-          {role === 'admin' && (
             <a href={href('rounds')} aria-current={page === 'rounds' ? 'page' : undefined} data-testid="nav-rounds">
               {t('ui.nav.rounds')}
             </a>
