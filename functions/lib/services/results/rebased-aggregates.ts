@@ -86,9 +86,10 @@ export async function aggregatesOnAreaSet(
 }
 
 /**
- * Users' area codes were given in the installation's own set. For a round on another set that carries a mapping
+ * Areas never moved are codes of the installation's own set. For a round on another set that carries a mapping
  * from it, an area is readable when every unit that formed it lies within the user's areas (see above); without
- * such a mapping, the user's codes are read in the round's set as they are.
+ * such a mapping, the user's codes are read in the round's set as they are. Areas moved to a set are read as
+ * they are, in that set only (access/scope.ts).
  */
 async function scopeOfSet(user: User, setId: string, deps: RebasedAggregatesDeps): Promise<((code: string, tree: AreaTree) => boolean) | undefined> {
   if (setId === CURRENT_AREA_SET_ID || user.role === 'admin' || user.areaSetId) return undefined;
