@@ -38,12 +38,12 @@ describe("an admin moves a user's areas to the 2025 set", () => {
     await moved.waitFor();
     const rows = await moved.locator('tbody tr').allInnerTexts();
     expect(rows.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['14815 14812', '99999 (không có)']);
-    expect(await moved.innerText()).toContain('99999');
+    expect(await moved.textContent()).toContain('99999');
 
     await page.click('[data-testid="users-confirm"]');
     const done = page.locator('[data-testid="users-done"]');
     await done.waitFor();
-    expect(await done.innerText()).toContain('14812');
+    expect(await done.textContent()).toContain('14812');
 
     // The session cut-off is by the second: sign in after it.
     await new Promise((resolve) => setTimeout(resolve, 1100));
