@@ -14,6 +14,8 @@ export const UserSchema = z.object({
   role: RoleSchema,
   /** Area codes the user may act in; empty for admin (everything). */
   areas: z.array(z.string()),
+  /** The area set the codes are read in, once an admin moved them to one; absent: the installation's own set. */
+  areaSetId: z.optional(z.string()),
 });
 export type User = z.infer<typeof UserSchema>;
 

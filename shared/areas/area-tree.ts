@@ -20,7 +20,11 @@ export class AreaTreeOf<Area extends TreeArea> {
   private wardIndex: Map<string, Area[]> | undefined;
   private readonly levels = new Map<AreaLevel, Area[]>();
 
-  constructor(readonly areas: readonly Area[]) {
+  /** `setId`: the area set the list is, where known (users' areas moved to a set are read only in it). */
+  constructor(
+    readonly areas: readonly Area[],
+    readonly setId?: string,
+  ) {
     for (const area of areas) this.byCode.set(area.code, area);
   }
 

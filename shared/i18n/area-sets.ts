@@ -10,6 +10,8 @@ const vi = {
   'areaSets.unknown_level': 'Cấp phải là một trong: tỉnh (province), huyện (district), xã/phường (ward), thôn/khu phố (village).',
   'areaSets.required': 'Cột này không được để trống.',
   'areaSets.missing_column': 'Thiếu cột {column}.',
+  'areaSets.unreadable_line': 'Không đọc được dòng này (xem lại dấu ngoặc kép).',
+  'areaSets.invalid_households': 'Số hộ phải là số nguyên không âm.',
   'areaSets.unknown_from_unit': 'Bộ địa bàn {set} không có đơn vị mã {code}.',
   'areaSets.from_needs_ward': 'Chỉ xã/phường mới ghi đơn vị cũ ở cột from.',
   'areaSets.from_needs_village': 'Chỉ thôn/khu phố mới ghi thôn cũ ở cột from_villages.',
@@ -19,6 +21,7 @@ const vi = {
   'areaSets.no_units': 'Tệp không có đơn vị nào.',
   'areaSets.invalid_share': 'Tỷ lệ phải là số lớn hơn 0 và không quá 1.',
   'areaSets.no_mapping': 'Chưa có bảng chuyển đổi từ bộ địa bàn {from} sang {to}.',
+  'areaSets.nothing_maps': 'Không địa bàn nào của người dùng này có trong bộ địa bàn {to}: hãy nhập địa bàn mới bằng tay.',
   'rebase.not_surveyed': '{area} gồm cả {units}, nơi đợt khảo sát này không khảo sát: số liệu chỉ tính phần đã khảo sát.',
   'rebase.split_without_villages': 'Đơn vị {units} bị chia mà chưa có danh sách thôn: số liệu của đơn vị đó không được tính vào {area}.',
 };
@@ -31,6 +34,8 @@ const en: Record<keyof typeof vi, string> = {
   'areaSets.unknown_level': 'Level must be one of: province, district, ward, village.',
   'areaSets.required': 'This column must not be empty.',
   'areaSets.missing_column': 'Column {column} is missing.',
+  'areaSets.unreadable_line': 'This line cannot be read (check its quotation marks).',
+  'areaSets.invalid_households': 'Households must be a whole number, 0 or more.',
   'areaSets.unknown_from_unit': 'Area set {set} has no unit {code}.',
   'areaSets.from_needs_ward': 'Only a ward or commune names former units in the from column.',
   'areaSets.from_needs_village': 'Only a village names former villages in the from_villages column.',
@@ -40,6 +45,7 @@ const en: Record<keyof typeof vi, string> = {
   'areaSets.no_units': 'The file has no units.',
   'areaSets.invalid_share': 'A share must be a number above 0 and at most 1.',
   'areaSets.no_mapping': 'There is no mapping from area set {from} to {to}.',
+  'areaSets.nothing_maps': "None of this user's areas is in area set {to}: enter the new areas by hand.",
   'rebase.not_surveyed': '{area} also includes {units}, which this round did not survey: the figures cover the surveyed part only.',
   'rebase.split_without_villages': '{units} was split without a village list: its figures are not counted in {area}.',
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { adult, child, responseBody } from '../support/fixtures';
 import { round2026 } from '../support/survey-fixtures';
@@ -58,6 +59,22 @@ describe('area sets', () => {
     expect((await t.app.request('/api/areas?areaSet=nowhere')).status).toBe(400);
     // Without the parameter: the list served as always.
     expect((await (await t.app.request('/api/areas')).json()).areas.filter((a: { level: string }) => a.level === 'ward')).toHaveLength(7);
+  });
+
+  it('serves the children of one parent or the units of one level, of a stored set and of the list served as always', async () => {
+    const codes = async (query: string) => ((await (await t.app.request(`/api/areas?${query}`)).json()).areas as { code: string }[]).map((a) => a.code);
+    expect(await codes('areaSet=bim-son-2025&parent=38')).toEqual(['14812', '14818']);
+    expect(await codes('areaSet=bim-son-2025&level=ward')).toEqual(['14812', '14818']);
+    const villages = await codes('areaSet=bim-son-2025&parent=14812');
+    expect(villages).toContain('14815-khu-pho-1');
+    const all = (await (await t.app.request('/api/areas?areaSet=bim-son-2025')).json()).areas as { code: string; parentCode: string }[];
+    expect(villages).toEqual(all.filter((a) => a.parentCode === '14812').map((a) => a.code));
+    expect(await codes('areaSet=bim-son-2025&parent=14812&level=ward')).toEqual([]);
+    expect(await codes('areaSet=bim-son-2025&parent=nowhere')).toEqual([]);
+    expect(await codes('level=ward')).toHaveLength(7);
+    expect(await codes('parent=14812')).toEqual(await codes('areaSet=bim-son-2020&parent=14812'));
+    expect((await t.app.request('/api/areas?level=hamlet')).status).toBe(400);
+    expect((await t.app.request('/api/areas?areaSet=nowhere&parent=38')).status).toBe(400);
   });
 
   it('answers the mapping unit to unit, Hà Vinh included, and 400 without one', async () => {
@@ -120,6 +137,18 @@ describe('area sets', () => {
     expect(csv).toContain('Hà Vinh');
     const xlsx = await authed('/api/aggregates.xlsx?roundId=cds-2024&areaSet=bim-son-2025', 'official');
     expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const lastColumn = sheet.getRow(1).cellCount;
+    expect(sheet.getRow(1).getCell(lastColumn).value).toBe('Ghi chú');
+    const noteOf = (code: string) =>
+      sheet
+        .getRows(2, sheet.rowCount - 1)
+        ?.find((row) => row.getCell(1).value === code)
+        ?.getCell(lastColumn).value;
+    expect(String(noteOf('14812'))).toContain('Hà Vinh');
+    expect(noteOf('14818') ?? null).toBeNull();
   });
 
   it("reads scopes in the round's set: the town official sees both new wards, a Lam Sơn official none", async () => {

@@ -20,6 +20,18 @@ export function describeAreaSetsContract(repo: () => Repository): void {
       expect(await repo().areaSets.getMapping('bim-son-2025', 'bim-son-2020')).toEqual(BIM_SON_2025.mappings[0].links);
     });
 
+    it('reads the children of one parent and the units of one level in set order', async () => {
+      expect(await repo().areaSets.put(BIM_SON_2025)).toBe(true);
+      const byParent = (parent: string) => BIM_SON_2025.units.filter((u) => u.parentCode === parent);
+      expect(await repo().areaSets.listChildren('bim-son-2025', '38')).toEqual(byParent('38'));
+      expect(await repo().areaSets.listChildren('bim-son-2025', '14812')).toEqual(byParent('14812'));
+      expect(await repo().areaSets.listChildren('bim-son-2025', 'nowhere')).toEqual([]);
+      for (const level of ['ward', 'village'] as const) {
+        expect(await repo().areaSets.listLevel('bim-son-2025', level)).toEqual(BIM_SON_2025.units.filter((u) => u.level === level));
+      }
+      expect(await repo().areaSets.listChildren('nowhere', '38')).toEqual([]);
+    });
+
     it('never replaces a stored set, and answers nothing for an unknown set or mapping', async () => {
       expect(await repo().areaSets.put(BIM_SON_2020)).toBe(true);
       expect(await repo().areaSets.put({ ...BIM_SON_2020, name: 'khác', units: [] })).toBe(false);

@@ -1,13 +1,14 @@
 // Re-basing on DynamoDB Local, over HTTP: households of the 2024 round recorded on the seven former units, the
 // stream folds them, and the round's figures on the 2025 wards equal the sums taken directly from the responses.
 import { randomUUID } from 'node:crypto';
+import { denominatorKey, numeratorKey, type Tally, tallyOf } from '@shared/indicators/tally';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack';
 import { adult, child, responseBody } from '../support/fixtures';
 
 let stack: LocalStack;
 const tokens: Record<string, string> = {};
-const USERS = ['official', 'collector-14815', 'collector-14821', 'collector-14809', 'collector-14824'];
+const USERS = ['admin', 'official', 'collector-14815', 'collector-14821', 'collector-14809', 'collector-14824'];
 
 beforeAll(async () => {
   stack = await startLocalStack();
@@ -17,6 +18,9 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => stack?.stop());
+
+/** Every household recorded in this file, as sent: the expected figures are summed straight from these. */
+const recorded: { ward: string; village: string; body: ReturnType<typeof responseBody> }[] = [];
 
 const call = (path: string, username: string, init: RequestInit = {}) =>
   fetch(`${stack.url}${path}`, {
@@ -44,6 +48,7 @@ describe('the 2024 round on the 2025 wards, on DynamoDB Local', () => {
       const body = responseBody({ wardCode: h.ward, villageCode: h.village, members: h.members });
       const res = await call(`/api/responses/${randomUUID()}`, `collector-${h.ward}`, { method: 'PUT', body: JSON.stringify(body) });
       expect(res.status).toBe(201);
+      recorded.push({ ward: h.ward, village: h.village, body });
     }
     await stack.poller.idle();
     const old = (await (await call('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json()).areas as Area[];
@@ -68,5 +73,77 @@ describe('the 2024 round on the 2025 wards, on DynamoDB Local', () => {
       ['14818', 2],
     ]);
     expect(areas[0]!.notes?.[0]?.units).toEqual(['15277']);
+  });
+
+  it('brings each village of a unit split by villages to its new ward, exactly as its responses add up', async () => {
+    // Bắc Sơn (14821) split by villages: Doãi Thôn and Đông Thôn join Lam Sơn (14815) in W1, Sơn Nam joins Ngọc
+    // Trạo (14809) in W2. Imported as CSV, as an admin would.
+    const csv = [
+      'code,name,level,parent_code,from,from_villages',
+      '38,Tỉnh Thanh Hóa,province,,,',
+      'w1,Phường Một,ward,38,14815,',
+      'w2,Phường Hai,ward,38,14809,',
+      'w1-doai,Doãi Thôn,village,w1,,14821-doai-thon',
+      'w1-dong,Đông Thôn,village,w1,,14821-dong-thon',
+      'w2-son-nam,Sơn Nam,village,w2,,14821-son-nam',
+    ].join('\n');
+    const imported = await call('/api/area-sets?id=bim-son-split&name=Chia&effectiveFrom=2025-07-01&fromSetId=bim-son-2020', 'admin', {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.status).toBe(201);
+    const households = [
+      { ward: '14815', village: '14815-khu-pho-3', members: [adult(), child()] },
+      { ward: '14821', village: '14821-doai-thon', members: [adult({ has_smartphone: false }), adult()] },
+      { ward: '14821', village: '14821-dong-thon', members: [adult({ has_ehr: false })] },
+      { ward: '14821', village: '14821-son-nam', members: [adult(), child(), adult({ has_smartphone: false })] },
+      { ward: '14809', village: '14809-khu-pho-1', members: [adult()] },
+      // Xuân Nội is in no link of the split: its household counts in no new ward.
+      { ward: '14821', village: '14821-xuan-noi', members: [adult()] },
+    ];
+    for (const h of households) {
+      const body = responseBody({ wardCode: h.ward, villageCode: h.village, members: h.members });
+      const res = await call(`/api/responses/${randomUUID()}`, `collector-${h.ward}`, { method: 'PUT', body: JSON.stringify(body) });
+      expect(res.status).toBe(201);
+      recorded.push({ ward: h.ward, village: h.village, body });
+    }
+    // Every household recorded in this file (the first test's too), summed onto its new ward by the mapping.
+    const newWardOf: Record<string, string> = {
+      '14815': 'w1',
+      '14821-doai-thon': 'w1',
+      '14821-dong-thon': 'w1',
+      '14809': 'w2',
+      '14821-son-nam': 'w2',
+    };
+    const expected = new Map<string, Tally>();
+    for (const { ward, village, body } of recorded) {
+      const to = newWardOf[ward] ?? newWardOf[village];
+      if (!to) continue;
+      const sum = expected.get(to) ?? {};
+      for (const [key, value] of Object.entries(tallyOf({ referenceYear: 2024, household: body.household, members: body.members })))
+        sum[key] = (sum[key] ?? 0) + value;
+      expected.set(to, sum);
+    }
+    await stack.poller.idle();
+    const res = await call('/api/aggregates?roundId=cds-2024&level=ward&areaSet=bim-son-split', 'official');
+    expect(res.status).toBe(200);
+    const areas = (await res.json()).areas as Area[];
+    expect(areas.map((a) => [a.code, a.households.surveyed])).toEqual([
+      ['w1', 6],
+      ['w2', 3],
+    ]);
+    for (const area of areas) {
+      const want = expected.get(area.code)!;
+      expect(area.households.surveyed).toBe(want.households);
+      for (const indicator of area.indicators) {
+        expect([indicator.id, indicator.numerator, indicator.denominator]).toEqual([
+          indicator.id,
+          want[numeratorKey(indicator.id)] ?? 0,
+          want[denominatorKey(indicator.id)] ?? 0,
+        ]);
+      }
+      expect(area.notes).toBeUndefined();
+    }
   });
 });

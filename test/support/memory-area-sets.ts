@@ -17,6 +17,12 @@ export function createMemoryAreaSets(): AreaSetsRepo {
     async listUnits(id) {
       return copy(sets.get(id)?.units ?? []);
     },
+    async listChildren(id, parentCode) {
+      return copy((sets.get(id)?.units ?? []).filter((unit) => unit.parentCode === parentCode));
+    },
+    async listLevel(id, level) {
+      return copy((sets.get(id)?.units ?? []).filter((unit) => unit.level === level));
+    },
     async getMapping(id, fromSetId) {
       const mapping = sets.get(id)?.mappings.find((m) => m.fromSetId === fromSetId);
       return mapping ? copy(mapping.links) : undefined;

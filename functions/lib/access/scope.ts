@@ -4,16 +4,26 @@ import type { User } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { problem } from '../errors';
 
+/**
+ * The user's area codes as read in `tree`. Areas an admin moved to an area set are codes of that set: read in
+ * another set's tree they would name other units (codes were reused), so they give nothing there. Areas never
+ * moved are read in any tree, as they always were (docs/area-sets.md).
+ */
+export function areasIn(user: User, tree: AreaTree): readonly string[] {
+  if (!user.areaSetId || !tree.setId || user.areaSetId === tree.setId) return user.areas;
+  return [];
+}
+
 /** Collectors (and admins) write and read responses of wards within their areas. */
 export function canWorkInWard(user: User, wardCode: string, tree: AreaTree): boolean {
   if (user.role === 'admin') return true;
-  return user.role === 'collector' && tree.isWithinAny(wardCode, user.areas);
+  return user.role === 'collector' && tree.isWithinAny(wardCode, areasIn(user, tree));
 }
 
 /** Officials (and admins) read aggregates of areas within their own. */
 export function canReadAggregatesOf(user: User, areaCode: string, tree: AreaTree): boolean {
   if (user.role === 'admin') return true;
-  return user.role === 'official' && tree.isWithinAny(areaCode, user.areas);
+  return user.role === 'official' && tree.isWithinAny(areaCode, areasIn(user, tree));
 }
 
 /** Who asks to work in a ward: a user (a collector of it, or an admin), or an actor's own rule (a self-report link). */

@@ -16,7 +16,7 @@ import { errorHandler, notFound } from '../http/on-error';
 import { originGuard } from '../http/origin-guard';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
-import { areaSetRoutes } from '../http/routes/area-sets';
+import { AREA_SET_IMPORT_PATH, areaSetRoutes } from '../http/routes/area-sets';
 import { exportJobRoutes } from '../http/routes/export-jobs';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
@@ -82,8 +82,8 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
       throw problem.payloadTooLarge(MAX_BODY_BYTES);
     },
   });
-  // The roster import and the questionnaire upload set their own, larger limits.
-  const ownLimit = new Set([ROSTER_IMPORT_PATH, SURVEYS_UPLOAD_PATH]);
+  // The roster import, the questionnaire upload and the area-set import set their own, larger limits.
+  const ownLimit = new Set([ROSTER_IMPORT_PATH, SURVEYS_UPLOAD_PATH, AREA_SET_IMPORT_PATH]);
   app.use('/api/*', (c, next) => (ownLimit.has(c.req.path) ? next() : defaultBodyLimit(c, next)));
   app.use('/api/*', noStore);
   app.route('/api/health', healthRoutes());

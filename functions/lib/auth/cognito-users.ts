@@ -1,5 +1,6 @@
 // An admin's changes to a Cognito user: role (the group), areas (custom:areas), removal, and the global sign-out
 // that revokes the user's refresh tokens. The app's session cut-off (session-cutoff.ts) refuses their ID tokens.
+import { areasClaim } from '@shared/areas/area-claim';
 import { problem } from '../errors';
 import { type CognitoConnection, cognitoProblem } from './cognito-client';
 import type { IdentityProvider } from './identity';
@@ -25,7 +26,7 @@ export function cognitoUserAdmin(
         if (!(error instanceof Error && error.name === 'UserNotFoundException')) throw error;
       }
     },
-    async updateUser(username, { role, areas }) {
+    async updateUser(username, { role, areas, areaSetId }) {
       const { module, cognito } = await connect();
       try {
         if (areas) {
@@ -33,7 +34,7 @@ export function cognitoUserAdmin(
             new module.AdminUpdateUserAttributesCommand({
               UserPoolId: userPoolId,
               Username: username,
-              UserAttributes: [{ Name: 'custom:areas', Value: areas.join(',') }],
+              UserAttributes: [{ Name: 'custom:areas', Value: areasClaim({ areas, areaSetId }) }],
             }),
           );
         }

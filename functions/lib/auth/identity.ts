@@ -2,6 +2,7 @@
 // In AWS it is Cognito; locally an embedded stand-in. Both verify with the same JWT code path.
 
 import { ROLES, type Role, type SessionResponse, type User } from '@shared/api/contract';
+import { readAreasClaim } from '@shared/areas/area-claim';
 import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problem } from '../errors';
 import { createVerifiedTokenCache, type VerifiedTokenCache } from './verified-tokens';
@@ -21,6 +22,8 @@ export type SignInResult = SessionResponse & { refreshToken?: string };
 export interface UserChange {
   role?: Role;
   areas?: string[];
+  /** The set `areas` are read in (absent with `areas`: the installation's own). */
+  areaSetId?: string;
 }
 
 export interface IdentityProvider {
@@ -65,11 +68,8 @@ export function userFromClaims(claims: PhieuClaims): User {
   if (typeof username !== 'string' || !Array.isArray(groups) || typeof areaList !== 'string') throw problem.unauthorized();
   const role = groups.find((group): group is Role => typeof group === 'string' && (ROLES as readonly string[]).includes(group));
   if (!username || !role || claims.token_use !== 'id') throw problem.unauthorized();
-  const areas = areaList
-    .split(',')
-    .map((code) => code.trim())
-    .filter(Boolean);
-  return { username, role, areas };
+  const { areas, areaSetId } = readAreasClaim(areaList);
+  return areaSetId ? { username, role, areas, areaSetId } : { username, role, areas };
 }
 
 export interface JwtVerifierOptions {

@@ -2,6 +2,7 @@
 // shaped like Cognito's, signed with a local key and checked through its JWKS. Refresh credentials are our own
 // signed tokens of another audience; they carry the sign-in time, so a refresh never stretches a session past its
 // 12 hours, and the user's current role and areas are read again at every refresh.
+import { areasClaim } from '@shared/areas/area-claim';
 import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { Problem, problem } from '../errors';
 import type { ReferenceRepo } from '../repo/types';
@@ -34,11 +35,11 @@ export async function createLocalIdentity(reference: ReferenceRepo, issuer: stri
   const verify = createJwtVerifier(verifierOptions);
   const verifySession = createSessionVerifier(verifierOptions);
 
-  const idToken = (user: { username: string; role: string; areas: string[] }, authTime: number) =>
+  const idToken = (user: { username: string; role: string; areas: string[]; areaSetId?: string }, authTime: number) =>
     new SignJWT({
       'cognito:username': user.username,
       'cognito:groups': [user.role],
-      'custom:areas': user.areas.join(','),
+      'custom:areas': areasClaim(user),
       token_use: 'id',
       auth_time: authTime,
     })
@@ -89,7 +90,9 @@ export async function createLocalIdentity(reference: ReferenceRepo, issuer: stri
     async updateUser(username, change) {
       const record = await reference.getLocalUser(username);
       if (!record) throw problem.notFound();
-      await reference.putLocalUser({ ...record, ...(change.role ? { role: change.role } : {}), ...(change.areas ? { areas: change.areas } : {}) });
+      const { areaSetId: _set, ...rest } = record;
+      const areas = change.areas ? { areas: change.areas, ...(change.areaSetId ? { areaSetId: change.areaSetId } : {}) } : {};
+      await reference.putLocalUser({ ...(change.areas ? rest : record), ...(change.role ? { role: change.role } : {}), ...areas });
     },
     async removeUser(username) {
       if (!(await reference.getLocalUser(username))) throw problem.notFound();

@@ -4,7 +4,7 @@
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { AreaSet, AreaSetMeta, MappingLink } from '@shared/areas/area-set';
-import type { Area } from '@shared/areas/areas';
+import type { Area, AreaLevel } from '@shared/areas/areas';
 import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import type { Definition, Label } from '@shared/questionnaire/definition';
@@ -91,6 +91,8 @@ export interface LocalUserRecord {
   passwordHash: string;
   role: 'admin' | 'official' | 'collector';
   areas: string[];
+  /** The set `areas` are read in; absent: the installation's own. */
+  areaSetId?: string;
 }
 
 export interface ReferenceRepo {
@@ -112,6 +114,10 @@ export interface AreaSetsRepo {
   get(id: string): Promise<AreaSetMeta | undefined>;
   /** The set's units in the order they were put (empty for an unknown set). */
   listUnits(id: string): Promise<Area[]>;
+  /** The units whose parent is `parentCode`, in set order; one Query (empty for an unknown set or parent). */
+  listChildren(id: string, parentCode: string): Promise<Area[]>;
+  /** The units of one level, in set order; one Query above the village level. */
+  listLevel(id: string, level: AreaLevel): Promise<Area[]>;
   /** The links from `fromSetId` stored with set `id`; undefined when the set carries no such mapping. */
   getMapping(id: string, fromSetId: string): Promise<MappingLink[] | undefined>;
   /** Stores the whole set and its mappings; false (and nothing visible) when the id is taken. */

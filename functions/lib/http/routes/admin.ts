@@ -13,16 +13,17 @@ import { parseOrThrow, readJson } from '../request';
 
 const RecomputeRequestSchema = z.strictObject({ roundId: codeId(64) });
 
-export function adminRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+export function adminRoutes(deps: AppDeps & { areaTree: (areaSetId?: string) => Promise<AreaTree> }) {
   const { repo, identity, clock, areaTree, aggregateSlots } = deps;
   return new Hono<AppEnv>().use(requireUser(identity, 'admin')).post('/recompute', async (c) => {
     const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c));
-    await requireRound(repo.reference, roundId);
+    const round = await requireRound(repo.reference, roundId);
     const report = await recomputeLiveCounts(roundId, {
       responses: repo.responses,
       aggregates: repo.aggregates,
       countings: repo.countings,
-      areaTree,
+      // The round's wards are those of the area set it pins.
+      areaTree: () => areaTree(round.areaSetId),
       slots: aggregateSlots,
       clock,
     });

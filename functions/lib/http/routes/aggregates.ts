@@ -48,6 +48,7 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: (areaSetId?: string)
     reference: repo.reference,
     countings: repo.countings,
     areaSets: repo.areaSets,
+    responses: repo.responses,
     definitions,
     areaTree,
   };

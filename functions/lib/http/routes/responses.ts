@@ -11,6 +11,7 @@ import type { StoredResponseItem } from '../../repo/types';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { deleteResponse } from '../../services/responses/delete-response';
 import { putResponse, userActor } from '../../services/responses/put-response';
+import { roundTree } from '../../services/rounds/round-tree';
 import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
@@ -43,13 +44,17 @@ export function toStoredResponse(item: StoredResponseItem): StoredResponse {
   };
 }
 
-export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions }) {
+export function responseRoutes(
+  deps: AppDeps & { areaTree: (areaSetId?: string) => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions },
+) {
   const { repo, identity, clock, areaTree, definitions } = deps;
   const cursors = cursorSigner(deps.linkKey);
+  // A response's ward is read in its round's area set.
+  const treeOf = (roundId: string) => roundTree(roundId, { reference: repo.reference, areaTree });
   const readable = async (c: AppContext, id: string) => {
     const item = await repo.responses.get(id);
     if (!item || item.deletedAt) throw problem.notFound();
-    if (!canWorkInWard(c.get('user'), item.wardCode, await areaTree())) throw problem.forbidden();
+    if (!canWorkInWard(c.get('user'), item.wardCode, await treeOf(item.roundId))) throw problem.forbidden();
     return item;
   };
 
@@ -73,7 +78,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
     })
     .get('/', async (c) => {
       const query = parseOrThrow(ListQuerySchema, c.req.query());
-      if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
+      if (!canWorkInWard(c.get('user'), query.wardCode, await treeOf(query.roundId))) throw problem.forbidden('wardCode');
       const scope = [c.get('user').username, query.roundId, query.wardCode, query.villageCode];
       const cursor = await cursors.open(query.cursor, scope);
       const page = await repo.responses.listByWard({ ...query, cursor, limit: query.limit ?? 50 });
@@ -81,7 +86,10 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       return c.json({ responses: page.items.map(toStoredResponse), ...(next ? { cursor: next } : {}) });
     })
     .delete('/:id', async (c) => {
-      await deleteResponse({ id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') }, { responses: repo.responses, areaTree, clock });
+      await deleteResponse(
+        { id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+      );
       return c.body(null, 204);
     });
 }

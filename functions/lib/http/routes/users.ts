@@ -1,10 +1,14 @@
-// /api/users/{username}: an admin changes a user's role or areas, removes the user, or only signs them out. Each
-// ends the user's sessions (tokens refused from then on, refresh refused): see services/sign-in/user-access.ts.
+// /api/users/{username}: an admin changes a user's role or areas, moves the areas to a newer area set through its
+// mapping, removes the user, or only signs them out. Each ends the user's sessions (tokens refused from then on,
+// refresh refused): see services/sign-in/user-access.ts.
 import { RoleSchema } from '@shared/api/contract';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { problem } from '../../errors';
+import { assertAreaSetExists } from '../../services/areas/area-sets';
+import type { AreaTreeOf } from '../../services/areas/area-tree';
+import { moveUserAreas } from '../../services/areas/move-user-areas';
 import { changeUserAccess, removeUser } from '../../services/sign-in/user-access';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
@@ -12,9 +16,13 @@ import { parseOrThrow, readJson } from '../request';
 
 const USERNAME = /^[\p{L}\p{N}._@+-]{1,128}$/u;
 
+const AreaCodes = z.array(codeId(64)).check(z.maxLength(200));
 const UserChangeSchema = z
-  .strictObject({ role: z.optional(RoleSchema), areas: z.optional(z.array(codeId(64)).check(z.maxLength(200))) })
-  .check(z.refine((change) => change.role !== undefined || change.areas !== undefined, { message: 'role or areas' }));
+  .strictObject({ role: z.optional(RoleSchema), areas: z.optional(AreaCodes), areaSetId: z.optional(codeId(64)) })
+  .check(z.refine((change) => change.role !== undefined || change.areas !== undefined, { message: 'role or areas' }))
+  .check(z.refine((change) => change.areaSetId === undefined || change.areas !== undefined, { message: 'areaSetId with areas', path: ['areaSetId'] }));
+const MoveAreasSchema = z.strictObject({ areas: AreaCodes, fromSetId: z.optional(codeId(64)), toSetId: codeId(64) });
+const MoveQuerySchema = z.strictObject({ dryRun: z.optional(z.enum(['1', 'true', '0', 'false'])) });
 
 function usernameOf(c: AppContext): string {
   const username = c.req.param('username') ?? '';
@@ -22,7 +30,7 @@ function usernameOf(c: AppContext): string {
   return username;
 }
 
-export function userRoutes({ identity, endSessions }: AppDeps & { endSessions: (username: string) => Promise<void> }) {
+export function userRoutes({ identity, endSessions, repo, areaTree }: AppDeps & { endSessions: (username: string) => Promise<void>; areaTree: AreaTreeOf }) {
   const deps = { identity, endSessions };
   return new Hono<AppEnv>()
     .use(requireUser(identity, 'admin'))
@@ -32,8 +40,17 @@ export function userRoutes({ identity, endSessions }: AppDeps & { endSessions: (
     })
     .patch('/:username', async (c) => {
       const username = usernameOf(c);
-      await changeUserAccess(username, parseOrThrow(UserChangeSchema, await readJson(c)), deps);
+      const change = parseOrThrow(UserChangeSchema, await readJson(c));
+      if (change.areaSetId) await assertAreaSetExists(repo.areaSets, change.areaSetId);
+      await changeUserAccess(username, change, deps);
       return c.body(null, 204);
+    })
+    .post('/:username/areas/move', async (c) => {
+      const username = usernameOf(c);
+      const { dryRun } = parseOrThrow(MoveQuerySchema, c.req.query());
+      const request = parseOrThrow(MoveAreasSchema, await readJson(c));
+      const preview = dryRun === '1' || dryRun === 'true';
+      return c.json(await moveUserAreas(username, request, preview, { ...deps, areaSets: repo.areaSets, areaTree }));
     })
     .delete('/:username', async (c) => {
       await removeUser(usernameOf(c), deps);

@@ -25,7 +25,7 @@ export function cachedAreaTree(
     const hit = cached.get(id);
     if (hit && now - hit.at <= ttlMs) return hit.tree;
     const units = id === CURRENT_AREA_SET_ID || !areaSets ? reference.listAreas() : areaSets.listUnits(id);
-    const tree = units.then((areas) => new AreaTree(areas));
+    const tree = units.then((areas) => new AreaTree(areas, id));
     // A failed read is not kept: the next request reads again.
     tree.catch(() => cached.delete(id));
     cached.set(id, { tree, at: now });

@@ -1,4 +1,5 @@
-// An admin imports an area set (JSON): every bad unit listed by its line (1 = the first unit), stored all or
+// An admin imports an area set (JSON, or CSV read by parse-area-set-csv): every bad unit listed by its line (1 =
+// the first unit of a JSON list; the file line of a CSV), stored all or
 // nothing, previewed with dryRun, like the roster import. Each ward of the new set may name the units of an older
 // set it came from (`from`), a village the villages it came from (`fromVillages`); a unit outside the older set
 // (a commune that joined from another district) is accepted only when named in `fromNames`.
@@ -37,15 +38,22 @@ export interface ImportAreaSetResult {
   errors: UnitIssue[];
 }
 
+/** Where the units came from: the file line of each (default: 1 for the first) and issues found reading the file. */
+export interface ImportSource {
+  lines?: readonly number[];
+  issues?: readonly UnitIssue[];
+}
+
 export async function importAreaSet(
   request: AreaSetImport,
   dryRun: boolean,
   deps: { areaSets: Pick<AreaSetsRepo, 'get' | 'put'>; areaTree: AreaTreeOf },
+  source: ImportSource = {},
 ): Promise<ImportAreaSetResult> {
-  const errors: UnitIssue[] = [];
+  const errors: UnitIssue[] = [...(source.issues ?? [])];
   const units: (Area & { line: number })[] = [];
   const links: MappingLink[] = [];
-  const parsed = request.units.map((raw, i) => ({ line: i + 1, result: UnitSchema.safeParse(raw) }));
+  const parsed = request.units.map((raw, i) => ({ line: source.lines?.[i] ?? i + 1, result: UnitSchema.safeParse(raw) }));
   for (const { line, result } of parsed) {
     if (!result.success) {
       for (const issue of result.error.issues)
@@ -55,7 +63,7 @@ export async function importAreaSet(
     const { from: _f, fromVillages: _v, fromNames: _n, ...unit } = result.data;
     units.push({ ...unit, line });
   }
-  if (request.units.length === 0) errors.push({ line: 0, field: 'units', key: 'areaSets.no_units' });
+  if (request.units.length === 0 && errors.length === 0) errors.push({ line: 0, field: 'units', key: 'areaSets.no_units' });
   errors.push(...checkUnits(units, (i) => units[i]!.line));
   if (await deps.areaSets.get(request.id)) errors.push({ line: 0, field: 'id', key: 'areaSets.set_taken', params: { id: request.id } });
   const fromSet = request.fromSetId;

@@ -16,7 +16,8 @@ export interface CreateLinksDeps {
   reference: Pick<ReferenceRepo, 'getRound'>;
   roster: Pick<RosterRepo, 'getWardRoster' | 'listEntries'>;
   links: Pick<LinksRepo, 'putLinks' | 'listLinks'>;
-  areaTree: () => Promise<AreaTree>;
+  /** The tree of an area set: a link's ward and village are read in its round's set. */
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
   clock: () => Date;
   /** The link key now: it makes each link's short code (and the code's index key). */
   linkKeys: LinkKeys;
@@ -31,7 +32,7 @@ export const DEFAULT_MAX_ACTIVE_LINKS = 2000;
 export async function createLinks(request: CreateLinksRequest, user: User, deps: CreateLinksDeps): Promise<LinkRecord[]> {
   if ((request.count === undefined) === (request.households === undefined)) throw problem.invalidField('count', 'validation.links_count_or_households');
   const round = await requireRound(deps.reference, request.roundId);
-  assertVillageOfWard(await deps.areaTree(), user, request.wardCode, request.villageCode);
+  assertVillageOfWard(await deps.areaTree(round.areaSetId), user, request.wardCode, request.villageCode);
   const now = deps.clock();
   assertRoundOpen(round, now);
 

@@ -12,17 +12,15 @@ import { selfResponseId } from './link-token';
 export interface SelfFormDeps {
   reference: Pick<ReferenceRepo, 'getRound'>;
   responses: Pick<ResponsesRepo, 'get'>;
-  areaTree: () => Promise<AreaTree>;
+  /** The tree of an area set: the link's ward and village are named in its round's set. */
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
   definitions: Pick<PublishedDefinitions, 'get'>;
 }
 
 /** The page of a live link; 404 when its round or areas are gone. */
 export async function selfFormOf(record: LinkRecord, deps: SelfFormDeps): Promise<SelfForm> {
-  const [round, tree, stored] = await Promise.all([
-    deps.reference.getRound(record.roundId),
-    deps.areaTree(),
-    deps.responses.get(selfResponseId(record.linkId)),
-  ]);
+  const [round, stored] = await Promise.all([deps.reference.getRound(record.roundId), deps.responses.get(selfResponseId(record.linkId))]);
+  const tree = await deps.areaTree(round?.areaSetId);
   const ward = tree.get(record.wardCode);
   const village = tree.get(record.villageCode);
   if (!round || !ward || !village) throw problem.notFound();

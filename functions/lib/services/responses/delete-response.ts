@@ -4,7 +4,8 @@ import type { User } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { canWorkInWard } from '../../access/scope';
 import { getOrNotFound, problem } from '../../errors';
-import type { ResponsesRepo, StoredResponseItem } from '../../repo/types';
+import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
+import { roundTree } from '../rounds/round-tree';
 
 export interface DeleteResponseInput {
   id: string;
@@ -15,14 +16,17 @@ export interface DeleteResponseInput {
 
 export interface DeleteResponseDeps {
   responses: Pick<ResponsesRepo, 'get' | 'markDeleted'>;
-  areaTree: () => Promise<AreaTree>;
+  /** The tree of an area set: the response's ward is read in its round's set (with `reference`). */
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
+  reference?: Pick<ReferenceRepo, 'getRound'>;
   clock: () => Date;
 }
 
 /** Deletes the response, or finds it deleted already; 404 unknown, 403 outside the user's wards, 409 on versions. */
-export async function deleteResponse({ id, ifMatch, user }: DeleteResponseInput, { responses, areaTree, clock }: DeleteResponseDeps): Promise<void> {
+export async function deleteResponse({ id, ifMatch, user }: DeleteResponseInput, { responses, areaTree, reference, clock }: DeleteResponseDeps): Promise<void> {
   const item = getOrNotFound(await responses.get(id));
-  if (!canWorkInWard(user, item.wardCode, await areaTree())) throw problem.forbidden();
+  const tree = reference ? await roundTree(item.roundId, { reference, areaTree }) : await areaTree();
+  if (!canWorkInWard(user, item.wardCode, tree)) throw problem.forbidden();
   // Deleting what is already deleted is a replay: the outcome the client wanted holds.
   if (item.deletedAt) return;
   if (ifMatch === undefined) throw problem.versionRequired(item.version);

@@ -43,7 +43,7 @@ export function neutraliseFormula(value: string): string {
 }
 
 /** An area's notes (results re-based onto another area set), as one cell. */
-function notesOf(area: AggregatesResponse['areas'][number]): string {
+export function notesOf(area: AggregatesResponse['areas'][number]): string {
   const notes = (area as { notes?: { message: string }[] }).notes ?? [];
   return notes.map((n) => n.message).join(' ');
 }

@@ -1,13 +1,14 @@
 // The aggregates table as an Excel workbook: one sheet per level (wards, town, province), one row per area and
 // indicator like the CSV, but with typed cells: counts and percentages are numbers (percent as a fraction with a
-// 0.0% format, so Excel sums and charts them), the header row frozen, headers in the caller's language.
+// 0.0% format, so Excel sums and charts them), the header row frozen, headers in the caller's language. Figures
+// re-based onto another area set get a last column with each area's notes, like the CSV.
 
 import type { AggregateLevel, AggregatesResponse } from '@shared/api/contract';
 import { type MessageKey, translate } from '@shared/i18n/dictionary';
 import { indicatorName } from '@shared/indicators/labels';
 import type { Lang } from '@shared/survey/form';
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/node';
-import { neutraliseFormula } from './aggregates-csv';
+import { neutraliseFormula, notesOf } from './aggregates-csv';
 
 const SHEET_NAME: Record<AggregateLevel, MessageKey> = {
   ward: 'export.sheet.ward',
@@ -31,6 +32,8 @@ const HEADERS: MessageKey[] = [
 ];
 
 const COLUMN_WIDTHS = [10, 24, 12, 12, 10, 24, 60, 11, 11, 10, 10, 12];
+const NOTE_WIDTH = 60;
+const isRebased = (aggregates: AggregatesResponse) => 'rebasedFrom' in aggregates;
 const PERCENT_FORMAT = '0.0%';
 
 const text = (value: string): Cell => ({ type: String, value: neutraliseFormula(value) });
@@ -39,7 +42,9 @@ const count = (value: number | null): Cell => (value === null ? null : { type: N
 const percent = (value: number | null): Cell => (value === null ? null : { type: Number, value: value / 100, format: PERCENT_FORMAT });
 
 function sheetRows(aggregates: AggregatesResponse, lang: Lang): Row[] {
-  const header: Row = HEADERS.map((key) => ({ type: String, value: translate(lang, key), fontWeight: 'bold' as const }));
+  const noted = isRebased(aggregates);
+  const keys: MessageKey[] = noted ? [...HEADERS, 'export.col.note'] : HEADERS;
+  const header: Row = keys.map((key) => ({ type: String, value: translate(lang, key), fontWeight: 'bold' as const }));
   const rows = aggregates.areas.flatMap((area) => {
     const { surveyed, total } = area.households;
     const coverage = total ? Math.round((surveyed * 1000) / total) / 10 : null;
@@ -60,6 +65,7 @@ function sheetRows(aggregates: AggregatesResponse, lang: Lang): Row[] {
         result.met === null
           ? null
           : { type: String, value: translate(lang, result.met ? 'export.met' : 'export.not_met'), textColor: result.met ? '#1B5E20' : '#B71C1C' },
+        ...(noted ? [notesOf(area) ? text(notesOf(area)) : null] : []),
       ],
     );
   });
@@ -71,7 +77,7 @@ export async function aggregatesXlsx(levels: readonly AggregatesResponse[], lang
   const sheets: Sheet<Buffer>[] = levels.map((aggregates) => ({
     data: sheetRows(aggregates, lang),
     sheet: translate(lang, SHEET_NAME[aggregates.level]),
-    columns: COLUMN_WIDTHS.map((width) => ({ width })),
+    columns: (isRebased(aggregates) ? [...COLUMN_WIDTHS, NOTE_WIDTH] : COLUMN_WIDTHS).map((width) => ({ width })),
     stickyRowsCount: 1,
   }));
   return writeXlsxFile(sheets).toBuffer();

@@ -1,6 +1,7 @@
 // A round's figures shown on another area set (the 2024 round on the 2025 wards): the round's ward counters
-// summed onto the other set's wards through the mapping stored with the newer set (shared/areas/rebase.ts),
-// with a translated note on each area that includes units the round did not survey.
+// summed onto the other set's wards through the mapping stored with the newer set (shared/indicators/rebase.ts),
+// with a translated note on each area that includes units the round did not survey. An old ward split by
+// villages brings each village's counters, counted from its responses (village-tallies.ts).
 import type { AggregateLevel, AggregatesResponse, AreaAggregate, User } from '@shared/api/contract';
 import type { MappingLink } from '@shared/areas/area-set';
 import type { AreaTree } from '@shared/areas/areas';
@@ -14,8 +15,9 @@ import { mappingBetween } from '../areas/area-sets';
 import { figuresListOf } from '../indicators/figures-list';
 import { areaAggregate, wardTallies } from './read-aggregates';
 import { type ReadableAggregatesDeps, readableAggregates, rosterWardTotals } from './readable-aggregates';
+import { type VillageTalliesDeps, villageTallies } from './village-tallies';
 
-export interface RebasedAggregatesDeps extends ReadableAggregatesDeps {
+export interface RebasedAggregatesDeps extends ReadableAggregatesDeps, VillageTalliesDeps {
   areaSets: Pick<AreaSetsRepo, 'get' | 'getMapping'>;
 }
 
@@ -48,18 +50,27 @@ export async function aggregatesOnAreaSet(
   if (!areaSetId || areaSetId === ownSet) return readableAggregates(user, roundId, levels, deps, await scopeOfSet(user, ownSet, deps));
   const links = await mappingBetween(deps.areaSets, areaSetId, ownSet);
   const [oldTree, newTree, list] = await Promise.all([deps.areaTree(ownSet), deps.areaTree(areaSetId), figuresListOf(roundId, deps)]);
-  const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster)]);
-  const { tallies, updatedAt } = wardTallies(rows);
+  const splitWards = new Set<string>();
+  for (const link of links) {
+    const from = oldTree.get(link.from);
+    if (from?.level === 'village' && from.parentCode) splitWards.add(from.parentCode);
+  }
+  const [rows, rosterTotals, villages] = await Promise.all([
+    deps.aggregates.readRoundRows(list.rowsKey),
+    rosterWardTotals(deps.roster),
+    villageTallies(roundId, [...splitWards], deps),
+  ]);
+  const { tallies: wards, updatedAt } = wardTallies(rows);
+  const tallies = new Map([...wards, ...villages]);
   const totals = new Map<string, number>();
   for (const ward of oldTree.ofLevel('ward')) {
     const known = rosterTotals.get(ward.code) ?? ward.households;
     if (typeof known === 'number') totals.set(ward.code, known);
   }
-  // Aggregates hold ward rows only: village links are left out, so a unit split by villages shows as split
-  // without a village list (noted) rather than counting nothing in silence.
-  const wardLinks = links.filter((link) => oldTree.get(link.from)?.level !== 'village');
-  const rebased = rebaseTallies({ links: wardLinks, oldTree, newTree, tallies, totals });
-  const mayRead = (code: string) => readableAcross(user, links, oldTree, rebased.tree)(code);
+  const rebased = rebaseTallies({ links, oldTree, newTree, tallies, totals });
+  // A user whose areas were moved to the set shown reads it by those codes; others through the units that formed it.
+  const mayRead =
+    user.areaSetId === areaSetId ? (code: string) => canReadAggregatesOf(user, code, newTree) : readableAcross(user, links, oldTree, rebased.tree);
   return levels.flatMap((level) => {
     const codes = rebased.tree
       .ofLevel(level)
@@ -75,12 +86,13 @@ export async function aggregatesOnAreaSet(
 }
 
 /**
- * Users' area codes were given in the installation's own set. For a round on another set that carries a mapping
+ * Areas never moved are codes of the installation's own set. For a round on another set that carries a mapping
  * from it, an area is readable when every unit that formed it lies within the user's areas (see above); without
- * such a mapping, the user's codes are read in the round's set as they are.
+ * such a mapping, the user's codes are read in the round's set as they are. Areas moved to a set are read as
+ * they are, in that set only (access/scope.ts).
  */
 async function scopeOfSet(user: User, setId: string, deps: RebasedAggregatesDeps): Promise<((code: string, tree: AreaTree) => boolean) | undefined> {
-  if (setId === CURRENT_AREA_SET_ID || user.role === 'admin') return undefined;
+  if (setId === CURRENT_AREA_SET_ID || user.role === 'admin' || user.areaSetId) return undefined;
   const links = await deps.areaSets.getMapping(setId, CURRENT_AREA_SET_ID);
   if (!links) return undefined;
   const own = await deps.areaTree(CURRENT_AREA_SET_ID);

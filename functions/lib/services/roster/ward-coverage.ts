@@ -12,13 +12,14 @@ export interface WardCoverageDeps {
   reference: Pick<ReferenceRepo, 'getRound'>;
   responses: Pick<ResponsesRepo, 'listAllInWard'>;
   roster: Pick<RosterRepo, 'getWardRoster' | 'listEntries'>;
-  areaTree: () => Promise<AreaTree>;
+  /** The tree of an area set: a ward is read in its round's set. */
+  areaTree: (areaSetId?: string) => Promise<AreaTree>;
 }
 
 /** The coverage of a ward in a round: 400 unknown round or ward, 403 for a user neither working in nor above it. */
 export async function coverageOfWard(user: User, roundId: string, wardCode: string, deps: WardCoverageDeps) {
-  await requireRound(deps.reference, roundId);
-  const tree = await deps.areaTree();
+  const round = await requireRound(deps.reference, roundId);
+  const tree = await deps.areaTree(round.areaSetId);
   if (tree.get(wardCode)?.level !== 'ward') throw problem.invalidField('wardCode', 'validation.unknown_ward');
   if (!canReadAggregatesOf(user, wardCode, tree) && !canWorkInWard(user, wardCode, tree)) throw problem.forbidden('wardCode');
   // One pointer read: the counts and the codes come from the same import, even while another is published.

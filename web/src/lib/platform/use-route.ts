@@ -44,6 +44,8 @@ const ROUTES = {
   results: '/results',
   report: '/report/:wardCode/:roundId?',
   roster: '/roster',
+  /** An admin moves a user's areas to a newer area set. */
+  users: '/users',
   /** `#/rounds/<id>/indicators`: a round's indicator list (Chỉ tiêu). */
   rounds: '/rounds/:roundId?',
   surveyPreview: '/surveys/:surveyId/:version',

@@ -7,11 +7,12 @@ import { useState } from 'preact/hooks';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
-import { ApiError } from '../../lib/platform/api';
+import { failureText } from '../../lib/platform/failure-text';
 import { formatCount, formatTime } from '../../lib/platform/format';
 import { getAreas } from '../../lib/platform/reference';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);
@@ -54,13 +55,7 @@ export function RosterPage() {
     try {
       await action();
     } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.issues.length
-          ? `${failure.message} ${failure.issues.map((i) => i.message).join(' ')}`
-          : failure instanceof Error
-            ? failure.message
-            : String(failure),
-      );
+      setError(failureText(failure));
     } finally {
       setBusy(false);
     }
@@ -78,6 +73,11 @@ export function RosterPage() {
   return (
     <div class="roster-page">
       <h1>{t('ui.roster.title')}</h1>
+      <p>
+        <a href={href('users')} data-testid="link-users">
+          {t('ui.users.title')}
+        </a>
+      </p>
       <p class="hint">{t('ui.roster.format')}</p>
       <pre class="sample">ward_code,village,household_code,head_name,address{'\n'}14815,Khu phố 1,LS-001,Nguyễn Văn Đức,"Số 5, đường Trần Phú"</pre>
       <div class="field">
