@@ -250,6 +250,36 @@ const vi = {
   'export.col.level': 'Cấp',
   'export.col.note': 'Ghi chú',
   'roster.stray_quote': 'Dấu ngoặc kép (") đặt sai chỗ trên dòng này. Hãy xoá hoặc sửa dấu ngoặc kép rồi nhập lại.',
+  // Area sets: results shown on another map, and the admins' page.
+  'ui.areaSets.view': 'Xem theo địa giới',
+  'ui.areaSets.before': 'trước {date}',
+  'ui.areaSets.after': 'sau {date}',
+  'ui.areaSets.rebased': 'Số liệu đợt này được cộng lại theo địa giới {period}: mỗi phường/xã mới bằng tổng các đơn vị cũ hợp thành.',
+  'ui.areaSets.notes': 'Lưu ý về số liệu',
+  'ui.areaSets.has_note': 'có lưu ý',
+  'ui.areaSets.title': 'Địa giới hành chính',
+  'ui.areaSets.intro':
+    'Mỗi bộ địa giới là danh sách tỉnh, phường/xã, thôn/khu phố trong một thời kỳ. Mỗi đợt khảo sát dùng một bộ; kết quả xem được theo bộ khác nếu có bảng chuyển đổi.',
+  'ui.areaSets.name': 'Tên',
+  'ui.areaSets.id': 'Mã',
+  'ui.areaSets.effective': 'Hiệu lực',
+  'ui.areaSets.effective_range': 'từ {from} đến {to}',
+  'ui.areaSets.effective_open': 'từ {from} đến nay',
+  'ui.areaSets.units': 'Số đơn vị',
+  'ui.areaSets.units_line': '{wards} phường/xã, {villages} thôn/khu phố',
+  'ui.areaSets.import_title': 'Nhập bộ địa giới mới',
+  'ui.areaSets.format':
+    'Tệp JSON (hoặc CSV nếu máy chủ hỗ trợ): mã bộ, tên, ngày hiệu lực, bộ cũ (fromSetId) và danh sách đơn vị; mỗi phường/xã mới ghi các đơn vị cũ hợp thành (from).',
+  'ui.areaSets.file': 'Chọn tệp',
+  'ui.areaSets.not_json': 'Không đọc được tệp: không phải JSON hợp lệ.',
+  'ui.areaSets.preview': 'Xem trước: {units} đơn vị, {links} liên kết với bộ cũ.',
+  'ui.areaSets.invalid': 'Có {n} lỗi. Chưa nhập gì: hãy sửa tệp và chọn lại.',
+  'ui.areaSets.whole_file': 'Cả tệp',
+  'ui.areaSets.import': 'Nhập bộ địa giới ({units} đơn vị)',
+  'ui.areaSets.done': 'Đã nhập bộ địa giới {name}.',
+  'ui.report.formed_from': 'Hợp thành từ các đơn vị cũ',
+  'ui.report.former_unit': 'Đơn vị cũ',
+  'ui.report.not_surveyed': 'Không khảo sát trong đợt này',
 } as const;
 
 export type OfficialsMessageKey = keyof typeof vi;
@@ -503,6 +533,36 @@ const en: Record<OfficialsMessageKey, string> = {
   'export.col.level': 'Level',
   'export.col.note': 'Note',
   'roster.stray_quote': 'A quotation mark (") is out of place on this line. Remove or fix it and import again.',
+  // Area sets: results shown on another map, and the admins' page.
+  'ui.areaSets.view': 'Show by boundaries',
+  'ui.areaSets.before': 'before {date}',
+  'ui.areaSets.after': 'after {date}',
+  'ui.areaSets.rebased': 'This round’s figures are added up on the boundaries {period}: each new ward is the sum of the former units that formed it.',
+  'ui.areaSets.notes': 'Notes on the figures',
+  'ui.areaSets.has_note': 'see note',
+  'ui.areaSets.title': 'Administrative boundaries',
+  'ui.areaSets.intro':
+    'Each set of boundaries lists the province, wards/communes and villages of one period. A round uses one set; its results can be shown on another set that has a mapping.',
+  'ui.areaSets.name': 'Name',
+  'ui.areaSets.id': 'Code',
+  'ui.areaSets.effective': 'In force',
+  'ui.areaSets.effective_range': 'from {from} to {to}',
+  'ui.areaSets.effective_open': 'from {from} until now',
+  'ui.areaSets.units': 'Units',
+  'ui.areaSets.units_line': '{wards} wards/communes, {villages} villages',
+  'ui.areaSets.import_title': 'Import a new set of boundaries',
+  'ui.areaSets.format':
+    'A JSON file (or CSV where the server takes it): the set’s code, name, dates, the former set (fromSetId) and its units; each new ward names the former units that formed it (from).',
+  'ui.areaSets.file': 'Choose a file',
+  'ui.areaSets.not_json': 'The file cannot be read: it is not valid JSON.',
+  'ui.areaSets.preview': 'Preview: {units} units, {links} links to the former set.',
+  'ui.areaSets.invalid': '{n} errors. Nothing was imported: fix the file and choose it again.',
+  'ui.areaSets.whole_file': 'Whole file',
+  'ui.areaSets.import': 'Import the set ({units} units)',
+  'ui.areaSets.done': 'Imported the set {name}.',
+  'ui.report.formed_from': 'Formed from the former units',
+  'ui.report.former_unit': 'Former unit',
+  'ui.report.not_surveyed': 'Not surveyed in this round',
 };
 
 export const OFFICIALS_MESSAGES: Record<Lang, Record<OfficialsMessageKey, string>> = { vi, en };

@@ -9,7 +9,7 @@ import { Loading } from './components/Loading';
 import { startAutoSync, syncNow, useOutboxCounts } from './lib/outbox';
 import type { Session } from './lib/platform/storage';
 import { LangContext, useLangState } from './lib/platform/use-lang';
-import { href, type Route, useRoute } from './lib/platform/use-route';
+import { hashQuery, href, type Route, useRoute } from './lib/platform/use-route';
 import { useSession } from './lib/platform/use-session';
 import { CollectPage } from './pages/Collect';
 
@@ -69,7 +69,9 @@ function Routes({ session, route }: { session: Session; route: Route }) {
   if (route.name === 'results' && canSeeResults(role)) return <LazyPage key="results" load={loadResults} props={{}} />;
   if (route.name === 'report' && canSeeResults(role)) {
     const { wardCode, roundId } = route.params;
-    return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
+    // The area set the results showed (`?areaSet=`), if another than the round's own.
+    const areaSet = hashQuery().get('areaSet') ?? undefined;
+    return <LazyPage key={`report/${wardCode}/${roundId}/${areaSet}`} load={loadWardReport} props={{ wardCode, roundId, areaSet }} />;
   }
   if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
   if (route.name === 'rounds' && role === 'admin') {
