@@ -74,6 +74,7 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     return <LazyPage key={`report/${wardCode}/${roundId}/${areaSet}`} load={loadWardReport} props={{ wardCode, roundId, areaSet }} />;
   }
   if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
+  if (route.name === 'areaSets' && role === 'admin') return <LazyPage key="area-sets" load={loadAreaSets} props={{}} />;
   if (route.name === 'rounds' && role === 'admin') {
     return <LazyPage key={`rounds/${route.params.roundId ?? ''}`} load={loadRounds} props={{ roundId: route.params.roundId }} />;
   }
@@ -97,6 +98,7 @@ const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
 /** The printable ward report and the admins' roster import: their own chunks too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
+const loadAreaSets = () => import('./pages/AreaSets').then((m) => m.default);
 /** The admins' rounds (with each round's indicator list) and questionnaires (upload, preview, publish, workbook download): their own chunks. */
 const loadRounds = () => import('./pages/Rounds').then((m) => m.default);
 const loadSurveys = () => import('./pages/Surveys').then((m) => m.default);

@@ -66,6 +66,8 @@ const ROUTES = {
   results: '/results',
   report: '/report/:wardCode/:roundId?',
   roster: '/roster',
+  /** Admins: the area sets (Địa giới) and the import of a new one. */
+  areaSets: '/area-sets',
   /** `#/rounds/<id>/indicators`: a round's indicator list (Chỉ tiêu). */
   rounds: '/rounds/:roundId?',
   surveyPreview: '/surveys/:surveyId/:version',

@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
 import { ApiError } from '../../lib/platform/api';
 import { formatCount, formatTime } from '../../lib/platform/format';
+import { readUtf8 } from '../../lib/platform/read-utf8';
 import { getAreas } from '../../lib/platform/reference';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
@@ -18,15 +19,6 @@ registerMessages(OFFICIALS_MESSAGES);
 
 /** Errors listed on screen; the rest are counted (an admin fixes the file and checks again). */
 const SHOWN_ERRORS = 200;
-
-/** Excel's "CSV" (not "CSV UTF-8") writes Windows code pages: refuse rather than import mangled names. */
-export async function readUtf8(file: Blob): Promise<string | undefined> {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    return undefined;
-  }
-}
 
 export function RosterPage() {
   const { lang, t } = useLang();
