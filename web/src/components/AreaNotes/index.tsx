@@ -9,13 +9,13 @@ export function AreaNotes({ areas, testId = 'area-notes' }: { areas: readonly { 
   const messages = [...new Set(areas.flatMap((area) => (area.notes ?? []).map((note) => note.message)))];
   if (messages.length === 0) return null;
   return (
-    <section class="notice notice-warning area-notes" data-testid={testId} aria-label={t('ui.areaSets.notes')}>
+    <div class="notice notice-warning area-notes" data-testid={testId}>
       <p class="area-notes-title">{t('ui.areaSets.notes')}</p>
       <ul>
         {messages.map((message) => (
           <li key={message}>{message}</li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
