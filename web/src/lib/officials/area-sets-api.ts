@@ -56,7 +56,12 @@ export type AreaSetImportResult = z.infer<typeof ImportResultSchema>;
  * Checks (dryRun) or imports a set. A preview answers 200 with every bad line; a refused import answers 400 with
  * the same lines in a body the client reads as an error, so the page previews first and imports a clean file only.
  */
-export async function importAreaSet(body: { text: string; contentType: string }, dryRun: boolean): Promise<AreaSetImportResult> {
-  const query = { dryRun: dryRun ? 'true' : undefined };
+export async function importAreaSet(
+  body: { text: string; contentType: string },
+  dryRun: boolean,
+  /** A CSV's set fields (id, name, effectiveFrom, effectiveTo, fromSetId): it carries only the units. */
+  setFields: Record<string, string | undefined> = {},
+): Promise<AreaSetImportResult> {
+  const query = { ...setFields, dryRun: dryRun ? 'true' : undefined };
   return api.json(ImportResultSchema, await api.request('POST', '/api/area-sets', { text: { body: body.text, contentType: body.contentType }, query }));
 }

@@ -1,6 +1,8 @@
 // Importing an area set: a JSON file (docs/area-sets.md, *Importing a set*) is checked by the server first
 // (dryRun): the page shows how many units and links it holds and every bad line with its field and message, and
-// offers to store it only when there is none. A CSV is sent as it is, for servers that read one.
+// offers to store it only when there is none. A CSV holds only the units: the set's own fields (code, name,
+// dates, the former set) are typed here and sent in the query string; each is checked by the server and a wrong
+// one is named beside its input.
 import { useState } from 'preact/hooks';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -13,11 +15,15 @@ import { useLang } from '../../lib/platform/use-lang';
 /** Lines listed on screen; the rest are counted. */
 const SHOWN_ERRORS = 200;
 
-type Upload = { text: string; contentType: string; name: string };
+type Upload = { text: string; contentType: string; name: string; csv?: boolean };
+
+/** The set's own fields a CSV does not carry. */
+type SetFields = Record<'id' | 'name' | 'effectiveFrom' | 'effectiveTo' | 'fromSetId', string>;
+const NO_FIELDS: SetFields = { id: '', name: '', effectiveFrom: '', effectiveTo: '', fromSetId: '' };
 
 /** The body as the server takes it, or the reason it cannot be sent. */
 function uploadOf(fileName: string, text: string): Upload | 'not_json' {
-  if (/\.csv$/i.test(fileName)) return { text, contentType: 'text/csv; charset=utf-8', name: fileName };
+  if (/\.csv$/i.test(fileName) || text.trimStart()[0] !== '{') return { text, contentType: 'text/csv; charset=utf-8', name: fileName, csv: true };
   try {
     const parsed = JSON.parse(text) as { name?: unknown; id?: unknown };
     return { text, contentType: 'application/json', name: String(parsed.name ?? parsed.id ?? fileName) };
@@ -31,9 +37,11 @@ function messageOf(failure: unknown): string {
   return failure instanceof Error ? failure.message : String(failure);
 }
 
-export function AreaSetImport({ onImported }: { onImported: () => void }) {
+export function AreaSetImport({ sets, onImported }: { sets: readonly { id: string; name: string }[]; onImported: () => void }) {
   const { lang, t } = useLang();
   const [upload, setUpload] = useState<Upload | undefined>();
+  const [fields, setFields] = useState<SetFields>(NO_FIELDS);
+  const [issues, setIssues] = useState<ApiError['issues']>([]);
   const [preview, setPreview] = useState<officialsApi.AreaSetImportResult | undefined>();
   const [done, setDone] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -41,10 +49,13 @@ export function AreaSetImport({ onImported }: { onImported: () => void }) {
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
+    setError(undefined);
+    setIssues([]);
     try {
       await action();
     } catch (failure) {
       setError(messageOf(failure));
+      setIssues(failure instanceof ApiError ? failure.issues : []);
     } finally {
       setBusy(false);
     }
@@ -61,13 +72,19 @@ export function AreaSetImport({ onImported }: { onImported: () => void }) {
     const body = uploadOf(file.name, text);
     if (body === 'not_json') return setError(t('ui.areaSets.not_json'));
     setUpload(body);
-    await run(async () => setPreview(await officialsApi.importAreaSet(body, true)));
+    // A CSV waits for the set's own fields; a JSON file holds them.
+    if (!body.csv) await check(body);
   }
+
+  const query = (body: Upload) => (body.csv ? { ...fields, effectiveTo: fields.effectiveTo || undefined, fromSetId: fields.fromSetId || undefined } : {});
+  const check = (body: Upload) => run(async () => setPreview(await officialsApi.importAreaSet(body, true, query(body))));
+
+  const issueAt = (field: string) => issues.find((i) => i.path === field)?.message;
 
   const importNow = () =>
     run(async () => {
-      await officialsApi.importAreaSet(upload!, false);
-      setDone(t('ui.areaSets.done', { name: upload!.name }));
+      await officialsApi.importAreaSet(upload!, false, query(upload!));
+      setDone(t('ui.areaSets.done', { name: upload!.csv ? fields.name : upload!.name }));
       setPreview(undefined);
       onImported();
     });
@@ -87,6 +104,28 @@ export function AreaSetImport({ onImported }: { onImported: () => void }) {
           onChange={(e) => choose(e.currentTarget.files?.[0])}
         />
       </div>
+      {upload?.csv && (
+        <fieldset class="field" data-testid="area-set-fields">
+          <legend>{t('ui.areaSets.csv_fields')}</legend>
+          {(['id', 'name', 'effectiveFrom', 'effectiveTo'] as const).map((key) => (
+            <SetField key={key} name={key} value={fields[key]} issue={issueAt(key)} onInput={(value) => setFields({ ...fields, [key]: value })} />
+          ))}
+          <div class={issueAt('fromSetId') ? 'field has-error' : 'field'}>
+            <label for="area-set-fromSetId">{t('ui.areaSets.field_fromSetId')}</label>
+            <select id="area-set-fromSetId" value={fields.fromSetId} onChange={(e) => setFields({ ...fields, fromSetId: e.currentTarget.value })}>
+              <option value="">{t('ui.areaSets.no_from_set')}</option>
+              {sets.map((set) => (
+                <option key={set.id} value={set.id}>
+                  {set.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" class="secondary" disabled={busy} data-testid="area-set-check" onClick={() => check(upload)}>
+            {t('ui.areaSets.check')}
+          </button>
+        </fieldset>
+      )}
       {busy && <Loading />}
       {error && (
         <Notice kind="error" testId="area-set-error">
@@ -134,5 +173,37 @@ export function AreaSetImport({ onImported }: { onImported: () => void }) {
         </div>
       )}
     </section>
+  );
+}
+
+const FIELD_LABELS = {
+  id: 'ui.areaSets.field_id',
+  name: 'ui.areaSets.field_name',
+  effectiveFrom: 'ui.areaSets.field_effectiveFrom',
+  effectiveTo: 'ui.areaSets.field_effectiveTo',
+} as const;
+
+/** One of the set's own fields, with the server's message beside it when it was refused. */
+function SetField({ name, value, issue, onInput }: { name: keyof typeof FIELD_LABELS; value: string; issue?: string; onInput: (value: string) => void }) {
+  const { t } = useLang();
+  const id = `area-set-${name}`;
+  const common = {
+    id,
+    'data-testid': id,
+    value,
+    'aria-invalid': issue ? true : undefined,
+    'aria-describedby': issue ? `${id}-error` : undefined,
+    onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
+  };
+  return (
+    <div class={issue ? 'field has-error' : 'field'}>
+      <label for={id}>{t(FIELD_LABELS[name])}</label>
+      {name.startsWith('effective') ? <input type="date" {...common} /> : <input type="text" {...common} />}
+      {issue && (
+        <p class="field-error" id={`${id}-error`}>
+          {issue}
+        </p>
+      )}
+    </div>
   );
 }

@@ -65,7 +65,7 @@ export default function AreaSetsPage() {
           </tbody>
         </table>
       )}
-      <AreaSetImport onImported={sets.reload} />
+      <AreaSetImport sets={sets.data ?? []} onImported={sets.reload} />
     </div>
   );
 }
