@@ -138,7 +138,6 @@ export const CORE_EN: Record<CoreMessageKey, string> = {
   'ui.nav.roster': 'Roster',
   'ui.nav.rounds': 'Rounds',
   'ui.nav.surveys': 'Questionnaires',
-  'ui.nav.area_sets': 'Boundaries',
   // Offline collection.
   'ui.outbox.state.draft': 'Not finished',
   'ui.outbox.state.pending': 'Waiting to be sent',

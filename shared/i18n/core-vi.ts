@@ -141,7 +141,6 @@ export const CORE_VI = {
   'ui.nav.roster': 'Danh sách hộ',
   'ui.nav.rounds': 'Đợt khảo sát',
   'ui.nav.surveys': 'Bảng hỏi',
-  'ui.nav.area_sets': 'Địa giới',
   // Offline collection: the outbox on the phone, upload states, conflicts, app updates.
   'ui.outbox.state.draft': 'Đang nhập dở',
   'ui.outbox.state.pending': 'Chờ gửi',

@@ -1,7 +1,8 @@
 // The names officials choose an area set by, and the address query that keeps their choice across a reload.
 import { describe, expect, it } from 'vitest';
 import { areaSetPeriod, formatDay, nextDay } from '../../web/src/lib/officials/area-set-labels';
-import { hashQuery, hrefWithQuery, parseHash, parseRoute } from '../../web/src/lib/platform/use-route';
+import { hashQuery, hrefWithQuery } from '../../web/src/lib/platform/hash-query';
+import { parseHash, parseRoute } from '../../web/src/lib/platform/use-route';
 
 describe('area set labels', () => {
   it('names the set that ended by the day after its last day, the current one by the day it began', () => {

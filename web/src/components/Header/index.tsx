@@ -49,11 +49,6 @@ export function Header({ session, page, onLogout }: { session: Session | null; p
             </a>
           )}
           {role === 'admin' && (
-            <a href={href('area-sets')} aria-current={page === 'areaSets' ? 'page' : undefined} data-testid="nav-area-sets">
-              {t('ui.nav.area_sets')}
-            </a>
-          )}
-          {role === 'admin' && (
             <a href={href('rounds')} aria-current={page === 'rounds' ? 'page' : undefined} data-testid="nav-rounds">
               {t('ui.nav.rounds')}
             </a>

@@ -3,7 +3,7 @@
 // Hash routes need no server rewrites and survive being opened from a home-screen shortcut.
 import { useEffect, useState } from 'preact/hooks';
 
-/** The path segments of a hash; a `?query` after them is not a segment (see hashQuery). */
+/** The path segments of a hash; a `?query` after them is not a segment (hash-query.ts reads it). */
 export function parseHash(hash: string): string[] {
   return hash
     .replace(/^#\/?/, '')
@@ -22,26 +22,6 @@ export function parseHash(hash: string): string[] {
 /** The href of a route, each segment escaped. */
 export function href(...segments: string[]): string {
   return `#/${segments.map(encodeURIComponent).join('/')}`;
-}
-
-/** The `?query` of a hash: a page's choices kept in the address so that they survive a reload. */
-export function hashQuery(hash: string = location.hash): URLSearchParams {
-  const at = hash.indexOf('?');
-  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
-}
-
-/** The href of a route with a query (undefined values left out). */
-export function hrefWithQuery(segments: string[], query: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, value);
-  const search = params.toString();
-  return `${href(...segments)}${search ? `?${search}` : ''}`;
-}
-
-/** Replaces the current address's query without a new history entry or a hashchange (the page already shows it). */
-export function replaceHashQuery(query: Record<string, string | undefined>): void {
-  const target = hrefWithQuery(parseHash(location.hash), query);
-  if (target !== location.hash) history.replaceState(history.state, '', target);
 }
 
 export function navigate(...segments: string[]): void {

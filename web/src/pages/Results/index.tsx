@@ -28,12 +28,12 @@ import { ApiError } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
 import { saveBlob } from '../../lib/platform/download';
 import { formatTime } from '../../lib/platform/format';
+import { hashQuery, hrefWithQuery, replaceHashQuery } from '../../lib/platform/hash-query';
 import { getAreas, getRounds } from '../../lib/platform/reference';
 import { resultsRound } from '../../lib/platform/rounds';
 import { loadSession } from '../../lib/platform/storage';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
-import { hashQuery, hrefWithQuery, replaceHashQuery } from '../../lib/platform/use-route';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);

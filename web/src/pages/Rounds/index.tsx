@@ -48,6 +48,12 @@ function RoundsPage() {
   return (
     <div class="admin-page" data-testid="rounds-page">
       <h1>{t('ui.admin.rounds_title')}</h1>
+      {/* The area sets are an admin's rare task, reached from the rounds that use them (not the top bar). */}
+      <p>
+        <a href={href('area-sets')} data-testid="area-sets-link">
+          {t('ui.areaSets.link')}
+        </a>
+      </p>
       {saved && (
         <Notice kind="success" testId="round-saved">
           {saved}

@@ -15,11 +15,11 @@ import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
+import { hashQuery, hrefWithQuery } from '../../lib/platform/hash-query';
 import { getAreas, getRounds } from '../../lib/platform/reference';
 import { resultsRound } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
-import { hrefWithQuery } from '../../lib/platform/use-route';
 import { type FormerUnit, FormerUnits, formerUnitsOf } from './former-units';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
@@ -69,7 +69,16 @@ async function loadReport(wardCode: string, roundId: string | undefined, areaSet
   };
 }
 
-export function WardReportPage({ wardCode, roundId, areaSet }: { wardCode: string; roundId?: string; areaSet?: string }) {
+/** `areaSet` (default: the address's `?areaSet=`, the results page's choice): the set the ward is one of. */
+export function WardReportPage({
+  wardCode,
+  roundId,
+  areaSet = hashQuery().get('areaSet') ?? undefined,
+}: {
+  wardCode: string;
+  roundId?: string;
+  areaSet?: string;
+}) {
   const { lang, t } = useLang();
   const report = useAsync(() => loadReport(wardCode, roundId, areaSet), [wardCode, roundId, areaSet]);
   if (report.error) return <LoadFailed error={report.error} onRetry={report.reload} />;
