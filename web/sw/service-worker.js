@@ -3,7 +3,9 @@
 // - The app shell is served from the cache first: the app opens with the network off.
 // - The reference data a collector needs offline (areas, rounds, the form) is fetched network-first and
 //   kept in a cache that outlives app versions. Areas are kept per query (`?level=ward`, `?parent=<ward>`):
-//   a collector's phone asks for its own wards' villages only, and each answer must come back offline.
+//   a collector's phone asks for its own wards' villages only, and each answer comes back offline. A query
+//   never answered online yet (the first visit's calls go out before this worker controls the page) falls
+//   back to the whole list fetched at install, which the app reads as it always did.
 // - Nothing here touches IndexedDB: households waiting on the phone belong to the page's outbox and survive
 //   every update of this worker.
 const VERSION = '__PHIEU_VERSION__';
@@ -11,8 +13,6 @@ const PRECACHE = __PHIEU_PRECACHE__;
 const SHELL_CACHE = `phieu-shell-${VERSION}`;
 const DATA_CACHE = 'phieu-data';
 const DATA_URLS = ['/api/areas', '/api/rounds', '/api/forms/household-dx'];
-/** Fetched at install; the areas are not: the page asks for the ones its user needs (never a whole province). */
-const PREFETCH_URLS = DATA_URLS.filter((url) => url !== '/api/areas');
 /** Kept with their query: the answer depends on it. */
 const KEYED_BY_QUERY = ['/api/areas'];
 
@@ -29,7 +29,7 @@ self.addEventListener('install', (event) => {
       const data = await caches.open(DATA_CACHE);
       // Best effort: offline during an update, the data cached before stays.
       await Promise.all(
-        PREFETCH_URLS.map((url) =>
+        DATA_URLS.map((url) =>
           fetch(url)
             .then((r) => r.ok && data.put(url, r))
             .catch(() => undefined),
@@ -73,7 +73,8 @@ async function networkFirst(request) {
     if (response.ok) await cache.put(dataKey(new URL(request.url)), response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(dataKey(new URL(request.url)));
+    const url = new URL(request.url);
+    const cached = (await cache.match(dataKey(url))) ?? (await cache.match(url.pathname));
     if (cached) return cached;
     throw error;
   }
