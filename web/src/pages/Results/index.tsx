@@ -11,18 +11,16 @@ import type { AggregateLevel, AreaAggregate, Round } from '@shared/api/contract'
 import type { Area } from '@shared/areas/areas';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
-import type { Indicator } from '@shared/questionnaire/definition';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AreaNotes } from '../../components/AreaNotes';
 import { AreaSetSwitch } from '../../components/AreaSetSwitch';
-import { CompareTable } from '../../components/CompareTable';
 import { ExportJobs } from '../../components/ExportJobs';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { RecountNotice } from '../../components/RecountNotice';
 import { ResultsTable } from '../../components/ResultsTable';
-import type { AreaSetView, CompareView, Sort } from '../../lib/officials';
+import type { AreaSetView, Sort } from '../../lib/officials';
 import * as officialsApi from '../../lib/officials';
 import { ApiError } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
@@ -34,6 +32,7 @@ import { resultsRound } from '../../lib/platform/rounds';
 import { loadSession } from '../../lib/platform/storage';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
+import { Comparison } from './comparison';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);
@@ -276,56 +275,6 @@ function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundR
       )}
       <Comparison round={round} rounds={rounds} areas={names} indicators={indicators} areaSet={rebaseOnto} />
     </>
-  );
-}
-
-interface ComparisonProps {
-  round: Round;
-  rounds: Round[];
-  areas: Area[];
-  indicators: Indicator[];
-  /** Both rounds shown on this set (the notes of both kept). */
-  areaSet: string | undefined;
-}
-
-function Comparison({ round, rounds, areas, indicators, areaSet }: ComparisonProps) {
-  const { t } = useLang();
-  const others = rounds.filter((r) => r.id !== round.id);
-  const [baseId, setBaseId] = useState<string>('');
-  const comparison = useAsync<CompareView | undefined>(
-    () => (baseId ? officialsApi.compareRounds(round.id, baseId, 'ward', areaSet) : Promise.resolve(undefined)),
-    [round.id, baseId, areaSet],
-  );
-  return (
-    <section class="compare-section">
-      <h2>{t('ui.compare.title')}</h2>
-      {others.length === 0 ? (
-        <p class="muted">{t('ui.compare.none')}</p>
-      ) : (
-        <div class="field inline">
-          <label for="compare-base">{t('ui.compare.base')}</label>
-          <select id="compare-base" data-testid="compare-base" value={baseId} onChange={(e) => setBaseId(e.currentTarget.value)}>
-            <option value="">{t('ui.compare.choose')}</option>
-            {others.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {comparison.error && <LoadFailed error={comparison.error} onRetry={comparison.reload} />}
-      {comparison.data && (
-        <>
-          <CompareTable
-            comparison={comparison.data}
-            indicators={comparison.data.indicators ? officialsApi.asIndicators(comparison.data.indicators) : indicators}
-            areas={areas}
-          />
-          <AreaNotes areas={comparison.data.areas} testId="compare-notes" />
-        </>
-      )}
-    </section>
   );
 }
 
