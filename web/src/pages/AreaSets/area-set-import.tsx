@@ -4,6 +4,7 @@
 // dates, the former set) are typed here and sent in the query string; each is checked by the server and a wrong
 // one is named beside its input.
 import { useState } from 'preact/hooks';
+import { LineErrors } from '../../components/LineErrors';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
@@ -11,9 +12,6 @@ import { ApiError } from '../../lib/platform/api';
 import { formatCount } from '../../lib/platform/format';
 import { readUtf8 } from '../../lib/platform/read-utf8';
 import { useLang } from '../../lib/platform/use-lang';
-
-/** Lines listed on screen; the rest are counted. */
-const SHOWN_ERRORS = 200;
 
 type Upload = { text: string; contentType: string; name: string; csv?: boolean };
 
@@ -145,25 +143,7 @@ export function AreaSetImport({ sets, onImported }: { sets: readonly { id: strin
               <Notice kind="error" testId="area-set-invalid">
                 {t('ui.areaSets.invalid', { n: formatCount(preview.errors.length, lang) })}
               </Notice>
-              <table class="plain" data-testid="area-set-errors">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui.roster.line')}</th>
-                    <th scope="col">{t('ui.roster.column')}</th>
-                    <th scope="col">{t('ui.roster.problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.errors.slice(0, SHOWN_ERRORS).map((e) => (
-                    <tr key={`${e.line}-${e.path}-${e.message}`}>
-                      <td class="num">{e.line === 0 ? t('ui.areaSets.whole_file') : e.line}</td>
-                      <td>{e.path}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {preview.errors.length > SHOWN_ERRORS && <p class="muted">{t('ui.roster.more_errors', { n: preview.errors.length - SHOWN_ERRORS })}</p>}
+              <LineErrors errors={preview.errors} columnOf={(e) => e.path} wholeFile={t('ui.areaSets.whole_file')} testId="area-set-errors" />
             </>
           ) : (
             <button type="button" class="primary" disabled={busy} data-testid="area-set-import" onClick={importNow}>
