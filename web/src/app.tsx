@@ -71,16 +71,7 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     const { wardCode, roundId } = route.params;
     return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
   }
-  if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
-  if (route.name === 'users' && role === 'admin') return <LazyPage key="users" load={loadUsers} props={{}} />;
-  if (route.name === 'rounds' && role === 'admin') {
-    return <LazyPage key={`rounds/${route.params.roundId ?? ''}`} load={loadRounds} props={{ roundId: route.params.roundId }} />;
-  }
-  if (route.name === 'surveys' && role === 'admin') return <LazyPage key="surveys" load={loadSurveys} props={{}} />;
-  if (route.name === 'surveyPreview' && role === 'admin') {
-    const { surveyId, version } = route.params;
-    return <LazyPage key={`preview/${surveyId}/${version}`} load={loadSurveyPreview} props={{ surveyId, version }} />;
-  }
+  if (role === 'admin' && ADMIN_PAGES.includes(route.name)) return <LazyPage key="admin" load={loadAdmin} props={{ route }} />;
   if (route.name === 'links' && canCollect(role))
     return <LazyPage key={route.params.villageCode ?? ''} load={loadLinks} props={{ session, villageCode: route.params.villageCode }} />;
   return <Redirect to={homeOf(role)} />;
@@ -93,14 +84,11 @@ const loadLogin = () => import('./pages/Login').then((m) => m.LoginPage);
 const loadHousehold = () => import('./pages/Household').then((m) => m.default);
 /** Officials' results (table, indicators, downloads) are not needed to collect: their own chunk. */
 const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
-/** The printable ward report and the admins' roster import: their own chunks too. */
+/** The printable ward report: its own chunk too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
-const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
-const loadUsers = () => import('./pages/Users').then((m) => m.default);
-/** The admins' rounds (with each round's indicator list) and questionnaires (upload, preview, publish, workbook download): their own chunks. */
-const loadRounds = () => import('./pages/Rounds').then((m) => m.default);
-const loadSurveys = () => import('./pages/Surveys').then((m) => m.default);
-const loadSurveyPreview = () => import('./pages/Surveys/preview').then((m) => m.default);
+/** The admins' pages (roster, area sets, rounds, questionnaires): routed in a chunk of their own. */
+const loadAdmin = () => import('./pages/AdminRoutes').then((m) => m.default);
+const ADMIN_PAGES: Route['name'][] = ['roster', 'users', 'areaSets', 'rounds', 'surveys', 'surveyPreview'];
 // Self-report links: the household's form and the collector's link sheet.
 const loadSelf = () => import('./pages/Self').then((m) => m.default);
 const loadLinks = () => import('./pages/Links').then((m) => m.default);
@@ -110,6 +98,6 @@ function Redirect({ to }: { to: string }) {
   const from = location.hash;
   useEffect(() => {
     if (location.hash === from) location.replace(href(to));
-  }, [to, from]);
+  }, [to]);
   return <Loading />;
 }

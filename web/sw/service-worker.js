@@ -2,7 +2,10 @@
 // this version's id and the list of EVERY file it built (lazily loaded chunks included).
 // - The app shell is served from the cache first: the app opens with the network off.
 // - The reference data a collector needs offline (areas, rounds, the form) is fetched network-first and
-//   kept in a cache that outlives app versions.
+//   kept in a cache that outlives app versions. Areas are kept per query (`?level=ward`, `?parent=<ward>`):
+//   a collector's phone asks for its own wards' villages only, and each answer comes back offline. A query
+//   never answered online yet (the first visit's calls go out before this worker controls the page) falls
+//   back to the whole list fetched at install, which the app reads as it always did.
 // - Nothing here touches IndexedDB: households waiting on the phone belong to the page's outbox and survive
 //   every update of this worker.
 const VERSION = '__PHIEU_VERSION__';
@@ -10,6 +13,12 @@ const PRECACHE = __PHIEU_PRECACHE__;
 const SHELL_CACHE = `phieu-shell-${VERSION}`;
 const DATA_CACHE = 'phieu-data';
 const DATA_URLS = ['/api/areas', '/api/rounds', '/api/forms/household-dx'];
+/** Kept with their query: the answer depends on it. */
+const KEYED_BY_QUERY = ['/api/areas'];
+
+function dataKey(url) {
+  return KEYED_BY_QUERY.includes(url.pathname) ? url.pathname + url.search : url.pathname;
+}
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener('install', (event) => {
@@ -61,10 +70,11 @@ async function networkFirst(request) {
   const cache = await caches.open(DATA_CACHE);
   try {
     const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
-    if (response.ok) await cache.put(request.url.split('?')[0].replace(self.location.origin, ''), response.clone());
+    if (response.ok) await cache.put(dataKey(new URL(request.url)), response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(new URL(request.url).pathname);
+    const url = new URL(request.url);
+    const cached = (await cache.match(dataKey(url))) ?? (await cache.match(url.pathname));
     if (cached) return cached;
     throw error;
   }

@@ -1,4 +1,5 @@
-// The reference data a collector's page starts from: the open round and the areas (cached for offline use).
+// The reference data a collector's page starts from: the open round and the areas the user records in, in the
+// round's area set (cached for offline use).
 // Shows loading, a failure with retry, or "no open round"; with several open rounds, a choice between them
 // (kept on the device); otherwise renders the page with the round.
 
@@ -6,9 +7,9 @@ import type { Area } from '@shared/areas/areas';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatReferenceDate } from '../../lib/platform/format';
-import { getAreas, getRounds } from '../../lib/platform/reference';
+import { getRounds, getWorkAreas } from '../../lib/platform/reference';
 import { openRound, openRounds, type RoundView } from '../../lib/platform/rounds';
-import { saveRoundChoice } from '../../lib/platform/storage';
+import { loadSession, saveRoundChoice } from '../../lib/platform/storage';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 import { LoadFailed, Loading } from '../Loading';
@@ -16,8 +17,11 @@ import { Notice } from '../Notice';
 
 export function OpenRound({ children }: { children: (round: RoundView, areas: Area[]) => ComponentChildren }) {
   const { t } = useLang();
-  const reference = useAsync(() => Promise.all([getRounds(), getAreas()]), []);
-  const [, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const reference = useAsync(async () => {
+    const rounds = await getRounds();
+    return [rounds, await getWorkAreas(loadSession()?.user, openRound(rounds, new Date())?.areaSetId)] as const;
+  }, [chosen]);
   if (reference.error) return <LoadFailed error={reference.error} onRetry={reference.reload} />;
   if (!reference.data) return <Loading />;
   const [rounds, areas] = reference.data;

@@ -1,7 +1,8 @@
 // The indicator table: one row per ward then the town (and province) totals, one column per indicator of the
 // round's list (household indicators, then person ones, each group under its own head). Met / not met is told
 // by colour and by text; no denominator is "no data", never a percent. Columns sort (the totals stay at the
-// bottom); the table scrolls inside its box, its head row and area column staying in view.
+// bottom); the table scrolls inside its box, its head row and area column staying in view. An area whose
+// figures carry a note (shown on another area set) says so by its name; the notes are listed under the table.
 import type { AreaAggregate } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Indicator } from '@shared/questionnaire/definition';
@@ -9,23 +10,22 @@ import { coverageOf, groupByUnit, labelOf, nextSort, type Sort, type SortKey, so
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
-import { href } from '../../lib/platform/use-route';
 
 type IndicatorResult = AreaAggregate['indicators'][number];
 
 interface Props {
-  rows: readonly AreaAggregate[];
+  rows: readonly (AreaAggregate & { notes?: readonly unknown[] })[];
   /** The round's list the figures count, in display order (the aggregates answer's `indicators`). */
   indicators: readonly Indicator[];
   /** For English names; the aggregate rows carry the Vietnamese one. */
   areas: readonly Area[];
   sort?: Sort;
   onSort?: (sort: Sort) => void;
-  /** Links each ward to its printable report. */
-  reportLinks?: boolean;
+  /** Links each ward to its printable report (the href of a ward's report). */
+  reportHref?: (wardCode: string) => string;
 }
 
-export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLinks }: Props) {
+export function ResultsTable({ rows, indicators, areas, sort, onSort, reportHref }: Props) {
   const { lang, t } = useLang();
   const nameOf = (row: AreaAggregate) => {
     const area = areas.find((a) => a.code === row.code);
@@ -80,8 +80,14 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLink
               <th scope="row" class="sticky">
                 {nameOf(row)}
                 {row.level !== 'ward' && <span class="total-tag"> ({t('ui.results.total')})</span>}
-                {reportLinks && row.level === 'ward' && (
-                  <a class="report-link" href={href('report', row.code)} data-testid={`report-link-${row.code}`}>
+                {row.notes && row.notes.length > 0 && (
+                  <span class="note-tag" data-testid={`note-tag-${row.code}`}>
+                    {' '}
+                    ({t('ui.areaSets.has_note')})
+                  </span>
+                )}
+                {reportHref && row.level === 'ward' && (
+                  <a class="report-link" href={reportHref(row.code)} data-testid={`report-link-${row.code}`}>
                     {t('ui.results.report')}
                   </a>
                 )}

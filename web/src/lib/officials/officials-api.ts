@@ -6,10 +6,17 @@ import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSche
 import { api } from '../platform/api';
 import { filenameFromContentDisposition } from '../platform/download';
 
-/** The XLSX workbook (every level the user may read unless `level` picks one). */
-export async function aggregatesXlsx(roundId: string, level?: AggregateLevel) {
+/** The CSV of `level` and the totals above it, on area set `areaSet` when given (a last `note` column then). */
+export async function aggregatesCsv(roundId: string, level: AggregateLevel, areaSet?: string) {
+  const response = await api.request('GET', '/api/aggregates.csv', { query: { roundId, level, areaSet }, accept: 'text/csv' });
+  const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.csv`);
+  return { blob: await response.blob(), filename };
+}
+
+/** The XLSX workbook (every level the user may read unless `level` picks one), on area set `areaSet` when given. */
+export async function aggregatesXlsx(roundId: string, level?: AggregateLevel, areaSet?: string) {
   const response = await api.request('GET', '/api/aggregates.xlsx', {
-    query: { roundId, level },
+    query: { roundId, level, areaSet },
     accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
   const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.xlsx`);

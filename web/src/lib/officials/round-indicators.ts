@@ -1,12 +1,11 @@
 // The round's indicator list as the API answers it (API.md, *Rounds*: GET/PUT /api/rounds/{id}/indicators, and the
 // `indicators` / `recompute` fields of the aggregates and comparison answers, whose shapes are the contract's).
 import { RecomputeStatusSchema } from '@shared/api/contract';
-import type { ComparisonResponse, IndicatorChange } from '@shared/indicators/compare';
+import type { IndicatorChange } from '@shared/indicators/compare';
 import { type Indicator, IndicatorSchema, type Lang } from '@shared/questionnaire/definition';
 import * as z from 'zod/mini';
 
 export type Recompute = z.infer<typeof RecomputeStatusSchema>;
-export type CompareView = ComparisonResponse;
 export type ChangeView = IndicatorChange;
 
 export const RoundIndicatorsSchema = z.object({

@@ -22,7 +22,7 @@ function sortValueOf(area: AreaAggregate, key: SortKey, nameOf: (a: AreaAggregat
   return area.indicators.find((r) => r.id === key.slice('indicator:'.length))?.percent ?? null;
 }
 
-export function sortAreas(areas: readonly AreaAggregate[], sort: Sort | undefined, nameOf: (a: AreaAggregate) => string, lang: string): AreaAggregate[] {
+export function sortAreas<T extends AreaAggregate>(areas: readonly T[], sort: Sort | undefined, nameOf: (a: AreaAggregate) => string, lang: string): T[] {
   if (!sort) return [...areas];
   const sign = sort.dir === 'asc' ? 1 : -1;
   return [...areas].sort((a, b) => {

@@ -152,8 +152,9 @@ export function createApiClient(config: ApiConfig) {
     async endSession() {
       await request('DELETE', '/api/session', { auth: false });
     },
-    async listAreas() {
-      return (await json((s) => s.AreasResponseSchema, await request('GET', '/api/areas'))).areas;
+    /** The area list; `level`, `parent` and `areaSet` narrow it where the server reads them (else it is whole). */
+    async listAreas(query: { areaSet?: string; level?: string; parent?: string } = {}) {
+      return (await json((s) => s.AreasResponseSchema, await request('GET', '/api/areas', { query }))).areas;
     },
     async listRounds() {
       return (await json((s) => s.RoundViewsSchema, await request('GET', '/api/rounds'))).rounds;

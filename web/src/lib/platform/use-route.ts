@@ -3,9 +3,11 @@
 // Hash routes need no server rewrites and survive being opened from a home-screen shortcut.
 import { useEffect, useState } from 'preact/hooks';
 
+/** The path segments of a hash; a `?query` after them is not a segment (hash-query.ts reads it). */
 export function parseHash(hash: string): string[] {
   return hash
     .replace(/^#\/?/, '')
+    .replace(/\?.*$/, '')
     .split('/')
     .filter(Boolean)
     .map((part) => {
@@ -46,6 +48,8 @@ const ROUTES = {
   roster: '/roster',
   /** An admin moves a user's areas to a newer area set. */
   users: '/users',
+  /** Admins: the area sets (Địa giới) and the import of a new one. */
+  areaSets: '/area-sets',
   /** `#/rounds/<id>/indicators`: a round's indicator list (Chỉ tiêu). */
   rounds: '/rounds/:roundId?',
   surveyPreview: '/surveys/:surveyId/:version',

@@ -11,8 +11,9 @@ import { Notice } from '../../components/Notice';
 import { loadDefinition } from '../../lib/household-form';
 import { loadHousehold, loadResponse, rememberStored } from '../../lib/outbox';
 import { newResponseId } from '../../lib/platform/ids';
-import { getAreas, getRounds } from '../../lib/platform/reference';
+import { getRounds, getWorkAreas } from '../../lib/platform/reference';
 import { openRound, surveyOf } from '../../lib/platform/rounds';
+import { loadSession } from '../../lib/platform/storage';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 
@@ -24,14 +25,14 @@ export default function HouseholdPage({ villageCode, responseId }: { villageCode
   // Made once per visit of the page: the draft and every retried upload reuse it.
   const [id] = useState(() => responseId ?? newResponseId());
   const loaded = useAsync(async () => {
-    const [rounds, areas] = await Promise.all([getRounds(), getAreas()]);
+    const rounds = await getRounds();
     let record = responseId ? await loadHousehold(responseId) : undefined;
     if (responseId && !record) record = await rememberStored(await loadResponse(responseId));
     const roundId = record?.roundId;
     const round = roundId ? rounds.find((r) => r.id === roundId) : openRound(rounds, new Date());
     if (!round) return { village: undefined, record, round: undefined, definition: undefined };
     const { surveyId, version } = surveyOf(round);
-    const definition = await loadDefinition(surveyId, version);
+    const [definition, areas] = await Promise.all([loadDefinition(surveyId, version), getWorkAreas(loadSession()?.user, round.areaSetId)]);
     return { round, definition, village: areas.find((a) => a.code === villageCode && a.level === 'village'), record };
   }, [villageCode, responseId]);
   if (loaded.error) return <LoadFailed error={loaded.error} onRetry={loaded.reload} />;

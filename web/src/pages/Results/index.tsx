@@ -2,32 +2,37 @@
 // the page is visible, less often while the server fails), a bar chart per indicator with its target, downloads
 // (CSV, XLSX; raw responses for admins), and the comparison with an earlier round. The indicator list, labels
 // and units come with the figures (the round's own list); while the server recounts them for a new list, the
-// previous figures stay, marked as such. A lazy chunk: collectors never download it.
+// previous figures stay, marked as such. Where the map changed, the figures can be shown on another area set
+// (the 2024 round on the 2025 wards: each new ward the sum of the former units, with the server's notes); the
+// round and the set chosen are kept in the address (`#/results?round=…&areaSet=…`) so a reload keeps them.
+// A lazy chunk: collectors never download it.
 
 import type { AggregateLevel, AreaAggregate, Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
-import type { Indicator } from '@shared/questionnaire/definition';
-import { useState } from 'preact/hooks';
-import { CompareTable } from '../../components/CompareTable';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { AreaNotes } from '../../components/AreaNotes';
+import { AreaSetSwitch } from '../../components/AreaSetSwitch';
 import { ExportJobs } from '../../components/ExportJobs';
 import { IndicatorChart } from '../../components/IndicatorChart';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { RecountNotice } from '../../components/RecountNotice';
 import { ResultsTable } from '../../components/ResultsTable';
-import type { CompareView, Sort } from '../../lib/officials';
+import type { AreaSetView, Sort } from '../../lib/officials';
 import * as officialsApi from '../../lib/officials';
-import { ApiError, api } from '../../lib/platform/api';
+import { ApiError } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
 import { saveBlob } from '../../lib/platform/download';
 import { formatTime } from '../../lib/platform/format';
+import { hashQuery, hrefWithQuery, replaceHashQuery } from '../../lib/platform/hash-query';
 import { getAreas, getRounds } from '../../lib/platform/reference';
 import { resultsRound } from '../../lib/platform/rounds';
 import { loadSession } from '../../lib/platform/storage';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
+import { Comparison } from './comparison';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);
@@ -40,21 +45,31 @@ type Results = Awaited<ReturnType<typeof officialsApi.results>>;
 
 export function ResultsPage() {
   const { t } = useLang();
-  const reference = useAsync(() => Promise.all([getRounds(), getAreas().catch(() => [] as Area[])]), []);
-  const [roundId, setRoundId] = useState<string | undefined>();
+  const reference = useAsync(
+    () => Promise.all([getRounds(), getAreas().catch(() => [] as Area[]), officialsApi.listAreaSets().catch(() => [] as AreaSetView[])]),
+    [],
+  );
+  const [roundId, setRoundId] = useState<string | undefined>(() => hashQuery().get('round') ?? undefined);
+  const [areaSet, setAreaSet] = useState<string | undefined>(() => hashQuery().get('areaSet') ?? undefined);
+  useEffect(() => replaceHashQuery({ round: roundId, areaSet }), [roundId, areaSet]);
   if (reference.error) return <LoadFailed error={reference.error} onRetry={reference.reload} />;
   if (!reference.data) return <Loading />;
-  const [allRounds, areas] = reference.data;
+  const [allRounds, areas, sets] = reference.data;
   const now = new Date();
   const rounds = allRounds.filter((r) => Date.parse(r.opensAt) <= now.getTime()).sort((a, b) => b.opensAt.localeCompare(a.opensAt));
   const round = rounds.find((r) => r.id === roundId) ?? resultsRound(allRounds, now);
+  // Another round starts on its own set.
+  const chooseRound = (id: string) => {
+    setRoundId(id);
+    setAreaSet(undefined);
+  };
   return (
     <div class="results-page">
       <h1>{t('ui.results.title')}</h1>
       {rounds.length > 1 && round && (
         <div class="field inline">
           <label for="round-select">{t('ui.results.round_select')}</label>
-          <select id="round-select" data-testid="round-select" value={round.id} onChange={(e) => setRoundId(e.currentTarget.value)}>
+          <select id="round-select" data-testid="round-select" value={round.id} onChange={(e) => chooseRound(e.currentTarget.value)}>
             {rounds.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -63,15 +78,19 @@ export function ResultsPage() {
           </select>
         </div>
       )}
-      {round ? <RoundResults key={round.id} round={round} rounds={rounds} areas={areas} /> : <Notice kind="warning">{t('ui.round.none')}</Notice>}
+      {round ? (
+        <RoundResults key={round.id} round={round} rounds={rounds} areas={areas} sets={sets} areaSet={areaSet} onAreaSet={setAreaSet} />
+      ) : (
+        <Notice kind="warning">{t('ui.round.none')}</Notice>
+      )}
     </div>
   );
 }
 
 /** A total is optional: an official of one ward may not read the town or province row. */
-async function optionalLevel(roundId: string, level: AggregateLevel): Promise<Results | undefined> {
+async function optionalLevel(roundId: string, level: AggregateLevel, areaSet: string | undefined): Promise<Results | undefined> {
   try {
-    return await officialsApi.results(roundId, level);
+    return await officialsApi.results(roundId, level, areaSet);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return undefined;
     throw error;
@@ -80,22 +99,49 @@ async function optionalLevel(roundId: string, level: AggregateLevel): Promise<Re
 
 const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
-function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[]; areas: Area[] }) {
+interface RoundResultsProps {
+  round: Round;
+  rounds: Round[];
+  /** The served list: the user's areas are codes of it. */
+  areas: Area[];
+  sets: AreaSetView[];
+  /** The set asked for (the address's `areaSet`); the round's own when absent. */
+  areaSet: string | undefined;
+  onAreaSet: (id: string | undefined) => void;
+}
+
+function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundResultsProps) {
   const { lang, t } = useLang();
+  const viewable = useAsync(() => officialsApi.viewableSets(round.areaSetId, sets), [round.areaSetId, sets]);
+  // Another set than the round's own, once it is known to be one the figures can be shown on.
+  const rebaseOnto = areaSet && areaSet !== round.areaSetId && (!viewable.data || viewable.data.some((s) => s.id === areaSet)) ? areaSet : undefined;
+  const shownSet = rebaseOnto ?? round.areaSetId;
+  // Names come from the set shown: a code may mean another unit in another set (14812: Ba Đình, then Phường Bỉm Sơn).
+  const setAreas = useAsync(() => (shownSet ? officialsApi.areasOfSet(shownSet) : Promise.resolve(areas)), [shownSet]);
+  // While another set's names load, the rows' own names (the server's, in the set shown) stand in.
+  const names = !setAreas.loading && setAreas.data ? setAreas.data : shownSet ? [] : areas;
   const isAdmin = loadSession()?.user.role === 'admin';
-  const [data, setData] = useState<{ wards: Results; totals: AreaAggregate[] } | undefined>();
+  const [data, setData] = useState<{ wards: Results; totals: Results['areas'] } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
   const [sort, setSort] = useState<Sort | undefined>();
   const [chartId, setChartId] = useState<string | undefined>();
 
+  // A set without a town level (2025) has no town row to ask for.
+  const levelsShown = new Set((setAreas.data ?? areas).map((a) => a.level));
+  const shown = useRef(rebaseOnto);
+  shown.current = rebaseOnto;
   officialsApi.useLivePolling(
     async () => {
+      const asked = rebaseOnto;
       try {
+        const totalLevels = officialsApi.readableTotals(loadSession()?.user, areas).filter((level) => levelsShown.has(level));
         const [wards, ...totals] = await Promise.all([
-          officialsApi.results(round.id, 'ward'),
-          ...officialsApi.readableTotals(loadSession()?.user, areas).map((level) => optionalLevel(round.id, level)),
+          officialsApi.results(round.id, 'ward', rebaseOnto),
+          ...totalLevels.map((level) => optionalLevel(round.id, level, rebaseOnto)),
         ]);
+        // An answer for the set shown before the last switch is dropped.
+        if (shown.current !== asked) return true;
         setData({ wards, totals: totals.flatMap((level) => level?.areas ?? []) });
         setError(undefined);
         return true;
@@ -106,8 +152,11 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
     },
     REFRESH_MS,
     REFRESH_CAP_MS,
-    [round.id],
+    [round.id, rebaseOnto],
   );
+  // Figures of another set are not shown under this one's names while the new ones load.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the set shown changes, on purpose.
+  useEffect(() => setData(undefined), [rebaseOnto]);
 
   async function download(name: string, fetchFile: () => Promise<{ blob: Blob; filename: string }>) {
     setBusy(name);
@@ -122,11 +171,12 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
   }
 
   const nameOf = (row: AreaAggregate) => {
-    const area = areas.find((a) => a.code === row.code);
+    const area = names.find((a) => a.code === row.code);
     return area ? areaName(area, lang) : row.name;
   };
   const rows = data ? [...data.wards.areas, ...data.totals] : [];
   const updatedAt = data?.wards.updatedAt;
+  const reportHref = (code: string) => hrefWithQuery(['report', code, round.id], { areaSet: rebaseOnto });
   const indicators = officialsApi.asIndicators(data?.wards.indicators);
   const indicator = indicators.find((i) => i.id === chartId) ?? indicators[0];
   return (
@@ -134,6 +184,8 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
       <p class="context" data-testid="round-name">
         {t('ui.round.label', { name: round.name })}
       </p>
+      {viewable.data && <AreaSetSwitch sets={viewable.data} chosen={shownSet ?? ''} onChoose={(id) => onAreaSet(id === round.areaSetId ? undefined : id)} />}
+      {rebaseOnto && viewable.data && <RebasedHint set={viewable.data.find((s) => s.id === rebaseOnto)} />}
       <div class="toolbar">
         <p class="muted" data-testid="results-updated" aria-live="polite">
           {updatedAt ? t('ui.results.updated_at', { time: formatTime(updatedAt, lang) }) : data ? t('ui.results.no_data') : t('ui.loading')}
@@ -146,7 +198,7 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
             class="secondary"
             disabled={!!busy}
             data-testid="download-csv"
-            onClick={() => download('csv', () => api.aggregatesCsv(round.id, 'ward'))}
+            onClick={() => download('csv', () => officialsApi.aggregatesCsv(round.id, 'ward', rebaseOnto))}
           >
             {t('ui.results.download_csv')}
           </button>
@@ -155,7 +207,7 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
             class="secondary"
             disabled={!!busy}
             data-testid="download-xlsx"
-            onClick={() => download('xlsx', () => officialsApi.aggregatesXlsx(round.id))}
+            onClick={() => download('xlsx', () => officialsApi.aggregatesXlsx(round.id, undefined, rebaseOnto))}
           >
             {t('ui.results.download_xlsx')}
           </button>
@@ -200,7 +252,8 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
       {rows.length > 0 && (
         <>
           <p class="hint scroll-hint">{t('ui.results.scroll_hint_n', { n: indicators.length })}</p>
-          <ResultsTable rows={rows} indicators={indicators} areas={areas} sort={sort} onSort={setSort} reportLinks />
+          <ResultsTable rows={rows} indicators={indicators} areas={names} sort={sort} onSort={setSort} reportHref={reportHref} />
+          <AreaNotes areas={rows} />
 
           {indicator && (
             <>
@@ -220,45 +273,19 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           )}
         </>
       )}
-      <Comparison round={round} rounds={rounds} areas={areas} indicators={indicators} />
+      <Comparison round={round} rounds={rounds} areas={names} indicators={indicators} areaSet={rebaseOnto} />
     </>
   );
 }
 
-function Comparison({ round, rounds, areas, indicators }: { round: Round; rounds: Round[]; areas: Area[]; indicators: Indicator[] }) {
-  const { t } = useLang();
-  const others = rounds.filter((r) => r.id !== round.id);
-  const [baseId, setBaseId] = useState<string>('');
-  const comparison = useAsync<CompareView | undefined>(
-    () => (baseId ? officialsApi.compareRounds(round.id, baseId, 'ward') : Promise.resolve(undefined)),
-    [round.id, baseId],
-  );
+/** What the figures on another set are: sums of the former units. */
+function RebasedHint({ set }: { set: AreaSetView | undefined }) {
+  const { lang, t } = useLang();
+  if (!set) return null;
+  const { key, date } = officialsApi.areaSetPeriod(set, lang);
   return (
-    <section class="compare-section">
-      <h2>{t('ui.compare.title')}</h2>
-      {others.length === 0 ? (
-        <p class="muted">{t('ui.compare.none')}</p>
-      ) : (
-        <div class="field inline">
-          <label for="compare-base">{t('ui.compare.base')}</label>
-          <select id="compare-base" data-testid="compare-base" value={baseId} onChange={(e) => setBaseId(e.currentTarget.value)}>
-            <option value="">{t('ui.compare.choose')}</option>
-            {others.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {comparison.error && <LoadFailed error={comparison.error} onRetry={comparison.reload} />}
-      {comparison.data && (
-        <CompareTable
-          comparison={comparison.data}
-          indicators={comparison.data.indicators ? officialsApi.asIndicators(comparison.data.indicators) : indicators}
-          areas={areas}
-        />
-      )}
-    </section>
+    <p class="hint" data-testid="rebased-hint">
+      {t('ui.areaSets.rebased', { period: t(key, { date }) })}
+    </p>
   );
 }

@@ -4,11 +4,13 @@ import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { RosterImportResult } from '@shared/roster/roster';
 import { useState } from 'preact/hooks';
+import { LineErrors } from '../../components/LineErrors';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
 import { failureText } from '../../lib/platform/failure-text';
 import { formatCount, formatTime } from '../../lib/platform/format';
+import { readUtf8 } from '../../lib/platform/read-utf8';
 import { getAreas } from '../../lib/platform/reference';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
@@ -16,18 +18,6 @@ import { href } from '../../lib/platform/use-route';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);
-
-/** Errors listed on screen; the rest are counted (an admin fixes the file and checks again). */
-const SHOWN_ERRORS = 200;
-
-/** Excel's "CSV" (not "CSV UTF-8") writes Windows code pages: refuse rather than import mangled names. */
-export async function readUtf8(file: Blob): Promise<string | undefined> {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    return undefined;
-  }
-}
 
 export function RosterPage() {
   const { lang, t } = useLang();
@@ -163,25 +153,7 @@ function Preview({ preview, busy, onImport }: { preview: RosterImportResult; bus
           <Notice kind="error" testId="roster-invalid">
             {t('ui.roster.invalid', { n: formatCount(preview.errors.length, lang) })}
           </Notice>
-          <table class="plain" data-testid="roster-errors">
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.roster.line')}</th>
-                <th scope="col">{t('ui.roster.column')}</th>
-                <th scope="col">{t('ui.roster.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.errors.slice(0, SHOWN_ERRORS).map((e) => (
-                <tr key={e.path}>
-                  <td class="num">{e.line}</td>
-                  <td>{t(`ui.roster.field.${e.path.split('.')[2] as 'wardCode'}`)}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {preview.errors.length > SHOWN_ERRORS && <p class="muted">{t('ui.roster.more_errors', { n: preview.errors.length - SHOWN_ERRORS })}</p>}
+          <LineErrors errors={preview.errors} columnOf={(e) => t(`ui.roster.field.${e.path.split('.')[2] as 'wardCode'}`)} testId="roster-errors" />
         </>
       ) : (
         <button type="button" class="primary" disabled={busy} data-testid="roster-import" onClick={onImport}>

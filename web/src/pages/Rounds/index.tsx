@@ -1,5 +1,5 @@
 // Đợt khảo sát (admins): every round with its status and a link to its indicator list (Chỉ tiêu), and a form
-// to create one or change its name, schedule and count policy. A round pins a published questionnaire version and a reference date (ages are counted at
+// to create one or change its name, schedule and count policy, and the area set (map) each round is on. A round pins a published questionnaire version and a reference date (ages are counted at
 // it); those two cannot change once a round has answers, so the edit form does not offer them.
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
@@ -48,6 +48,12 @@ function RoundsPage() {
   return (
     <div class="admin-page" data-testid="rounds-page">
       <h1>{t('ui.admin.rounds_title')}</h1>
+      {/* The area sets are an admin's rare task, reached from the rounds that use them (not the top bar). */}
+      <p>
+        <a href={href('area-sets')} data-testid="area-sets-link">
+          {t('ui.areaSets.link')}
+        </a>
+      </p>
       {saved && (
         <Notice kind="success" testId="round-saved">
           {saved}
@@ -58,6 +64,7 @@ function RoundsPage() {
           <tr>
             <th scope="col">{t('ui.admin.round_name')}</th>
             <th scope="col">{t('ui.admin.round_survey')}</th>
+            <th scope="col">{t('ui.admin.round_area_set')}</th>
             <th scope="col">{t('ui.admin.round_reference_date')}</th>
             <th scope="col">{t('ui.admin.round_window')}</th>
             <th scope="col">{t('ui.admin.round_status')}</th>
@@ -75,6 +82,7 @@ function RoundsPage() {
                 <td>
                   {surveyId} v{version}
                 </td>
+                <td data-testid={`round-area-set-${round.id}`}>{sets.find((s) => s.id === round.areaSetId)?.name ?? round.areaSetId ?? '—'}</td>
                 <td>{formatReferenceDate(referenceDateOf(round))}</td>
                 <td>
                   {formatReferenceDate(round.opensAt)} – {formatReferenceDate(round.closesAt)}

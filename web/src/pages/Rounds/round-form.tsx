@@ -98,7 +98,13 @@ export function RoundForm({ round, surveys, areaSets, onSaved, onCancel }: Props
         field(
           'round-area-set',
           t('ui.admin.round_area_set'),
-          <select id="round-area-set" value={areaSetId} disabled={Boolean(round)} onChange={(e) => setAreaSetId(e.currentTarget.value)}>
+          <select
+            id="round-area-set"
+            data-testid="round-area-set"
+            value={areaSetId}
+            disabled={Boolean(round)}
+            onChange={(e) => setAreaSetId(e.currentTarget.value)}
+          >
             {areaSets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

@@ -1,22 +1,26 @@
 // A printable one-page report of one ward: the round's indicators (its own list, household ones then person
 // ones) against their targets, the households they stand on (coverage per village), the round and the date.
 // The print stylesheet drops the app's chrome and keeps it to one A4 sheet (12 villages fit); a lazy chunk.
+// On another area set (`?areaSet=`, the results page's choice) the ward is one of that set, its figures the sums
+// of the former units, with the server's notes; the former units take the place of the village coverage.
 
-import type { AreaAggregate, Round } from '@shared/api/contract';
+import type { Round } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { Indicator } from '@shared/questionnaire/definition';
+import { AreaNotes } from '../../components/AreaNotes';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
+import { hashQuery, hrefWithQuery } from '../../lib/platform/hash-query';
 import { getAreas, getRounds } from '../../lib/platform/reference';
 import { resultsRound } from '../../lib/platform/rounds';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
-import { href } from '../../lib/platform/use-route';
+import { type FormerUnit, FormerUnits, formerUnitsOf } from './former-units';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);
@@ -25,30 +29,63 @@ export function formatDate(iso: string, lang: 'vi' | 'en'): string {
   return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
 }
 
-async function loadReport(wardCode: string, roundId: string | undefined) {
-  const [rounds, areas] = await Promise.all([getRounds(), getAreas().catch(() => [] as Area[])]);
+/** The ward of another set and the former units that formed it (their figures from the round's own set). */
+async function loadRebased(round: Round, wardCode: string, areaSet: string) {
+  const own = round.areaSetId!;
+  const [wards, areas, ownRows, ownAreas, mapping] = await Promise.all([
+    officialsApi.results(round.id, 'ward', areaSet),
+    officialsApi.areasOfSet(areaSet).catch(() => [] as Area[]),
+    officialsApi.results(round.id, 'ward'),
+    officialsApi.areasOfSet(own).catch(() => [] as Area[]),
+    officialsApi.mappingBetween(areaSet, own),
+  ]);
+  const former: FormerUnit[] = formerUnitsOf(wardCode, mapping ?? [], ownRows.areas, ownAreas);
+  return { wards, areas, coverage: undefined, former, ownAreas };
+}
+
+async function loadReport(wardCode: string, roundId: string | undefined, areaSet: string | undefined) {
+  const rounds = await getRounds();
   const round: Round | undefined = rounds.find((r) => r.id === roundId) ?? resultsRound(rounds, new Date());
-  if (!round) return { round, areas };
-  const [wards, coverage] = await Promise.all([officialsApi.results(round.id, 'ward'), officialsApi.coverage(round.id, wardCode)]);
+  if (!round) return { round };
+  const rebased = Boolean(areaSet && round.areaSetId && areaSet !== round.areaSetId);
+  const { wards, areas, coverage, former, ownAreas } = rebased
+    ? await loadRebased(round, wardCode, areaSet!)
+    : await Promise.all([
+        officialsApi.results(round.id, 'ward'),
+        round.areaSetId ? officialsApi.areasOfSet(round.areaSetId).catch(() => getAreas()) : getAreas().catch(() => [] as Area[]),
+        officialsApi.coverage(round.id, wardCode),
+      ]).then(([wards, areas, coverage]) => ({ wards, areas, coverage, former: undefined, ownAreas: areas }));
   return {
     round,
     areas,
     ward: wards.areas.find((a) => a.code === wardCode),
     updatedAt: wards.updatedAt,
     coverage,
+    former,
+    ownAreas,
+    shownOn: rebased ? areaSet : undefined,
     indicators: officialsApi.asIndicators(wards.indicators),
     recompute: wards.recompute ?? null,
   };
 }
 
-export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundId?: string }) {
+/** `areaSet` (default: the address's `?areaSet=`, the results page's choice): the set the ward is one of. */
+export function WardReportPage({
+  wardCode,
+  roundId,
+  areaSet = hashQuery().get('areaSet') ?? undefined,
+}: {
+  wardCode: string;
+  roundId?: string;
+  areaSet?: string;
+}) {
   const { lang, t } = useLang();
-  const report = useAsync(() => loadReport(wardCode, roundId), [wardCode, roundId]);
+  const report = useAsync(() => loadReport(wardCode, roundId, areaSet), [wardCode, roundId, areaSet]);
   if (report.error) return <LoadFailed error={report.error} onRetry={report.reload} />;
   if (!report.data) return <Loading />;
-  const { round, areas, ward, updatedAt, coverage, indicators, recompute } = report.data;
-  if (!round) return <Notice kind="warning">{t('ui.round.none')}</Notice>;
-  if (!ward || !coverage) return <Notice kind="error">{t('error.forbidden')}</Notice>;
+  if (!report.data.round) return <Notice kind="warning">{t('ui.round.none')}</Notice>;
+  const { round, areas, ward, updatedAt, coverage, former, ownAreas, shownOn, indicators, recompute } = report.data;
+  if (!ward || (!coverage && !former)) return <Notice kind="error">{t('error.forbidden')}</Notice>;
   const area = areas.find((a) => a.code === wardCode);
   const name = area ? areaName(area, lang) : ward.name;
   const villageName = (code: string, fallback: string) => {
@@ -56,10 +93,12 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
     return village ? areaName(village, lang) : fallback;
   };
   const today = new Date().toISOString();
+  // On another set the server's coverage (per unit of the round's own set) does not apply: the sums do.
+  const counts = coverage ?? { surveyed: ward.households.surveyed, total: ward.households.total, percent: officialsApi.coverageOf(ward) };
   return (
     <article class="ward-report" data-testid="ward-report">
       <div class="no-print report-actions">
-        <a href={href('results')}>{t('ui.report.back')}</a>
+        <a href={hrefWithQuery(['results'], { round: round.id, areaSet: shownOn })}>{t('ui.report.back')}</a>
         <button type="button" class="primary" data-testid="print-report" onClick={() => print()}>
           {t('ui.report.print')}
         </button>
@@ -76,16 +115,17 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
       <section>
         <h2>{t('ui.report.coverage')}</h2>
         <p data-testid="report-coverage">
-          {coverage.total === null
-            ? t('ui.report.coverage_unknown', { surveyed: formatCount(coverage.surveyed, lang) })
+          {counts.total === null
+            ? t('ui.report.coverage_unknown', { surveyed: formatCount(counts.surveyed, lang) })
             : t('ui.report.coverage_line', {
-                surveyed: formatCount(coverage.surveyed, lang),
-                total: formatCount(coverage.total, lang),
-                percent: formatPercent(coverage.percent, lang),
+                surveyed: formatCount(counts.surveyed, lang),
+                total: formatCount(counts.total, lang),
+                percent: formatPercent(counts.percent, lang),
               })}{' '}
-          {coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster')}
+          {coverage && (coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster'))}
         </p>
       </section>
+      <AreaNotes areas={[ward]} testId="report-notes" />
 
       {recompute && (
         <p class="report-note" data-testid="report-recompute">
@@ -132,45 +172,48 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
         </table>
       </section>
 
-      <section>
-        <h2>{t('ui.report.villages')}</h2>
-        <table class="plain report-table" data-testid="report-villages">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.report.village')}</th>
-              <th scope="col" class="num">
-                {t('ui.report.surveyed')}
-              </th>
-              <th scope="col" class="num">
-                {t('ui.report.on_roster')}
-              </th>
-              <th scope="col" class="num">
-                {t('ui.report.roster_total')}
-              </th>
-              <th scope="col" class="num">
-                {t('export.col.coverage')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {coverage.villages.map((v) => (
-              <tr key={v.villageCode} data-testid={`report-village-${v.villageCode}`}>
-                <th scope="row">{villageName(v.villageCode, v.name)}</th>
-                <td class="num">{formatCount(v.surveyed, lang)}</td>
-                <td class="num">{formatCount(v.onRoster, lang)}</td>
-                <td class="num">{v.total === null ? '—' : formatCount(v.total, lang)}</td>
-                <td class="num">{formatPercent(v.percent, lang)}</td>
+      {former && <FormerUnits units={former} ownAreas={ownAreas} />}
+      {coverage && (
+        <section>
+          <h2>{t('ui.report.villages')}</h2>
+          <table class="plain report-table" data-testid="report-villages">
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.report.village')}</th>
+                <th scope="col" class="num">
+                  {t('ui.report.surveyed')}
+                </th>
+                <th scope="col" class="num">
+                  {t('ui.report.on_roster')}
+                </th>
+                <th scope="col" class="num">
+                  {t('ui.report.roster_total')}
+                </th>
+                <th scope="col" class="num">
+                  {t('export.col.coverage')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+            </thead>
+            <tbody>
+              {coverage.villages.map((v) => (
+                <tr key={v.villageCode} data-testid={`report-village-${v.villageCode}`}>
+                  <th scope="row">{villageName(v.villageCode, v.name)}</th>
+                  <td class="num">{formatCount(v.surveyed, lang)}</td>
+                  <td class="num">{formatCount(v.onRoster, lang)}</td>
+                  <td class="num">{v.total === null ? '—' : formatCount(v.total, lang)}</td>
+                  <td class="num">{formatPercent(v.percent, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       <footer class="report-footer">{t('ui.report.footer')}</footer>
     </article>
   );
 }
 
-function ReportRow({ indicator, ward }: { indicator: Indicator; ward: AreaAggregate }) {
+function ReportRow({ indicator, ward }: { indicator: Indicator; ward: officialsApi.ResultsRow }) {
   const { lang, t } = useLang();
   const result = ward.indicators.find((r) => r.id === indicator.id);
   const met = result?.met ?? null;
