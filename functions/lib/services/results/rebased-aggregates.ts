@@ -7,6 +7,7 @@ import type { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import { translate } from '@shared/i18n/dictionary';
 import { type RebaseNote, rebaseTallies } from '@shared/indicators/rebase';
+import { countedStates } from '@shared/review/review';
 import type { Lang } from '@shared/survey/form';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AreaSetsRepo } from '../../repo/types';
@@ -49,7 +50,7 @@ export async function aggregatesOnAreaSet(
   const links = await mappingBetween(deps.areaSets, areaSetId, ownSet);
   const [oldTree, newTree, list] = await Promise.all([deps.areaTree(ownSet), deps.areaTree(areaSetId), figuresListOf(roundId, deps)]);
   const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster)]);
-  const { tallies, updatedAt } = wardTallies(rows);
+  const { tallies, updatedAt } = wardTallies(rows, countedStates(list.countPolicy));
   const totals = new Map<string, number>();
   for (const ward of oldTree.ofLevel('ward')) {
     const known = rosterTotals.get(ward.code) ?? ward.households;
