@@ -18,7 +18,8 @@ export type Review = z.infer<typeof ReviewSchema>;
 
 /** `POST /api/responses/{id}/review`: a comment is required to return or reject (the collector must know why). */
 export const ReviewRequestSchema = z.strictObject({
-  state: z.enum(['approved', 'returned', 'rejected']),
+  /** `submitted` takes a review back (an approval made by mistake). */
+  state: ReviewStateSchema,
   comment: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequestSchema>;

@@ -1,16 +1,19 @@
-// /api/responses: collectors (and admins) create, read, list, edit and delete household responses.
+// /api/responses: collectors (and admins) create, read, list, edit and delete household responses; officials
+// (and admins) read and list those of their wards and review them.
 
 import type { StoredResponse } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { canWorkInWard } from '../../access/scope';
+import { assertRole } from '../../access/roles';
+import { canReviewWard, canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import type { StoredResponseItem } from '../../repo/types';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { deleteResponse } from '../../services/responses/delete-response';
 import { putResponse, userActor } from '../../services/responses/put-response';
+import { reviewResponse } from '../../services/responses/review-response';
 import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
@@ -26,7 +29,7 @@ const ListQuerySchema = z.strictObject({
 });
 
 export function toStoredResponse(item: StoredResponseItem): StoredResponse {
-  const { id, roundId, wardCode, villageCode, householdCode, household, members, version, channel, createdBy, createdAt, updatedAt } = item;
+  const { id, roundId, wardCode, villageCode, householdCode, household, members, version, channel, createdBy, createdAt, updatedAt, review } = item;
   return {
     id,
     roundId,
@@ -40,22 +43,34 @@ export function toStoredResponse(item: StoredResponseItem): StoredResponse {
     createdBy,
     createdAt,
     updatedAt,
+    review: review ?? { state: 'submitted' },
   };
 }
 
 export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions }) {
   const { repo, identity, clock, areaTree, definitions } = deps;
   const cursors = cursorSigner(deps.linkKey);
+  // Collectors work in their wards; officials read (to review) the responses of wards within their areas.
+  const mayRead = (c: AppContext, wardCode: string, tree: AreaTree) => canWorkInWard(c.get('user'), wardCode, tree) || canReviewWard(c.get('user'), wardCode, tree);
   const readable = async (c: AppContext, id: string) => {
     const item = await repo.responses.get(id);
     if (!item || item.deletedAt) throw problem.notFound();
-    if (!canWorkInWard(c.get('user'), item.wardCode, await areaTree())) throw problem.forbidden();
+    if (!mayRead(c, item.wardCode, await areaTree())) throw problem.forbidden();
     return item;
   };
+  const writer = (c: AppContext) => assertRole(c.get('user'), ['collector', 'admin']);
 
   return new Hono<AppEnv>()
-    .use(requireUser(identity, 'collector', 'admin'))
+    .use(requireUser(identity, 'collector', 'admin', 'official'))
+    .post('/:id/review', async (c) => {
+      const id = responseId(c);
+      const ifMatch = ifMatchVersion(c);
+      const result = await reviewResponse({ id, body: await readJson(c), ifMatch, user: c.get('user') }, { responses: repo.responses, reference: repo.reference, areaTree, clock });
+      c.header('ETag', `"${result.version}"`);
+      return c.json(result);
+    })
     .put('/:id', async (c) => {
+      writer(c);
       const id = responseId(c);
       const ifMatch = ifMatchVersion(c);
       const body = await readJson(c);
@@ -73,7 +88,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
     })
     .get('/', async (c) => {
       const query = parseOrThrow(ListQuerySchema, c.req.query());
-      if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
+      if (!mayRead(c, query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
       const scope = [c.get('user').username, query.roundId, query.wardCode, query.villageCode];
       const cursor = await cursors.open(query.cursor, scope);
       const page = await repo.responses.listByWard({ ...query, cursor, limit: query.limit ?? 50 });
@@ -81,6 +96,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       return c.json({ responses: page.items.map(toStoredResponse), ...(next ? { cursor: next } : {}) });
     })
     .delete('/:id', async (c) => {
+      writer(c);
       await deleteResponse({ id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') }, { responses: repo.responses, areaTree, clock });
       return c.body(null, 204);
     });
