@@ -209,6 +209,7 @@ export const CORE_EN: Record<CoreMessageKey, string> = {
   'ui.error.load_failed': 'This page did not open. Check the phone signal or Wi-Fi and tap "Try again"; if it still fails, reload the app.',
   // review: what a collector sees of a household an official sent back
   'validation.comment_required': 'Write a reason so the collector knows what to fix.',
+  'ui.nav.review': 'Review',
   'ui.review.state.submitted': 'Sent, waiting for review',
   'ui.review.state.approved': 'Approved',
   'ui.review.state.returned': 'Sent back for correction',

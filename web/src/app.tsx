@@ -71,6 +71,9 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     const { wardCode, roundId } = route.params;
     return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
   }
+  if (route.name === 'review' && canSeeResults(role)) {
+    return <LazyPage key={`review/${route.params.wardCode ?? ''}`} load={loadReview} props={{ wardCode: route.params.wardCode }} />;
+  }
   if (route.name === 'roster' && role === 'admin') return <LazyPage key="roster" load={loadRoster} props={{}} />;
   if (route.name === 'rounds' && role === 'admin') {
     return <LazyPage key={`rounds/${route.params.roundId ?? ''}`} load={loadRounds} props={{ roundId: route.params.roundId }} />;
@@ -95,6 +98,8 @@ const loadResults = () => import('./pages/Results').then((m) => m.ResultsPage);
 /** The printable ward report and the admins' roster import: their own chunks too. */
 const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardReportPage);
 const loadRoster = () => import('./pages/Roster').then((m) => m.RosterPage);
+/** Officials' and admins' review of responses. */
+const loadReview = () => import('./pages/Review').then((m) => m.ReviewPage);
 /** The admins' rounds (with each round's indicator list) and questionnaires (upload, preview, publish, workbook download): their own chunks. */
 const loadRounds = () => import('./pages/Rounds').then((m) => m.default);
 const loadSurveys = () => import('./pages/Surveys').then((m) => m.default);

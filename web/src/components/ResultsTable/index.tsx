@@ -85,6 +85,11 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLink
                     {t('ui.results.report')}
                   </a>
                 )}
+                {reportLinks && row.level === 'ward' && (
+                  <a class="report-link" href={href('review', row.code)} data-testid={`review-link-${row.code}`}>
+                    {t('ui.review.open')}
+                  </a>
+                )}
               </th>
               <td class="households" data-testid={`households-${row.code}`}>
                 {formatCount(row.households.surveyed, lang)}
@@ -92,6 +97,16 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLink
                 {coverageOf(row) !== null && (
                   <span class="coverage" data-testid={`coverage-${row.code}`}>
                     {t('ui.results.coverage', { percent: formatPercent(coverageOf(row), lang) })}
+                  </span>
+                )}
+                {row.households.approved !== undefined && (
+                  <span class="review-counts" data-testid={`review-counts-${row.code}`}>
+                    {t('ui.results.review_counts', {
+                      approved: formatCount(row.households.approved, lang),
+                      submitted: formatCount(row.households.submitted ?? 0, lang),
+                      returned: formatCount(row.households.returned ?? 0, lang),
+                      rejected: formatCount(row.households.rejected ?? 0, lang),
+                    })}
                   </span>
                 )}
               </td>

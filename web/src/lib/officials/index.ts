@@ -8,3 +8,5 @@ export * from './round-indicators';
 export * from './sort-results';
 export * from './use-live-polling';
 export * from './use-recount';
+export * from './review-api';
+export * from './review-list';

@@ -129,6 +129,7 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
   const updatedAt = data?.wards.updatedAt;
   const indicators = officialsApi.asIndicators(data?.wards.indicators);
   const indicator = indicators.find((i) => i.id === chartId) ?? indicators[0];
+  const approvedOnly = data?.wards.countPolicy === 'approved';
   return (
     <>
       <p class="context" data-testid="round-name">
@@ -200,7 +201,19 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
       {rows.length > 0 && (
         <>
           <p class="hint scroll-hint">{t('ui.results.scroll_hint_n', { n: indicators.length })}</p>
+          {approvedOnly && (
+            <>
+              <Notice testId="policy-approved">{t('ui.results.policy_approved')}</Notice>
+              <h2>{t('ui.results.confirmed')}</h2>
+            </>
+          )}
           <ResultsTable rows={rows} indicators={indicators} areas={areas} sort={sort} onSort={setSort} reportLinks />
+          {approvedOnly && (
+            <section data-testid="provisional" aria-labelledby="provisional-title">
+              <h2 id="provisional-title">{t('ui.results.provisional')}</h2>
+              <ResultsTable rows={officialsApi.provisionalRows(rows)} indicators={indicators} areas={areas} sort={sort} onSort={setSort} />
+            </section>
+          )}
 
           {indicator && (
             <>
