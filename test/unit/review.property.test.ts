@@ -26,7 +26,12 @@ const reviewOp: fc.Arbitrary<ReviewOp> = fc.record({ kind: fc.constant('review' 
 const anyOp: fc.Arbitrary<AnyOp> = fc.oneof({ weight: 3, arbitrary: opArbitrary({ purge: false }) }, { weight: 2, arbitrary: reviewOp });
 
 type Fault = 'none' | 'duplicate' | 'deadLetter' | 'redeliverOld' | 'recompute';
-const delivery = fc.record({
+interface DeliveryPlan {
+  batchSize: number;
+  slots: number;
+  faults: Fault[];
+}
+const delivery: fc.Arbitrary<DeliveryPlan> = fc.record({
   batchSize: fc.integer({ min: 1, max: 5 }),
   slots: fc.integer({ min: 1, max: 3 }),
   faults: fc.array(fc.constantFrom<Fault>('none', 'duplicate', 'deadLetter', 'redeliverOld', 'recompute'), { maxLength: 12 }),
@@ -48,7 +53,7 @@ async function apply(op: AnyOp, repo: MemoryRepository) {
 const recompute = (repo: MemoryRepository, slots: number, generation?: number) =>
   recomputeRound(ROUND, { responses: repo.responses, aggregates: repo.aggregates, areaTree: async () => SMALL_TREE, slots, clock: NOW, generation });
 
-async function deliver(repo: MemoryRepository, changes: readonly ChangeRecord[], { batchSize, slots, faults }: fc.RecordValue<typeof delivery>) {
+async function deliver(repo: MemoryRepository, changes: readonly ChangeRecord[], { batchSize, slots, faults }: DeliveryPlan) {
   const handler = createStreamHandler({ aggregates: repo.aggregates, slots, clock: NOW, log: quiet });
   const call = async (records: readonly ChangeRecord[]) => expect((await handler(lambdaEvent(records))).batchItemFailures).toEqual([]);
   const deadLetters: ChangeRecord[][] = [];
