@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 async function openReview(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })).newPage();
   await page.goto(stack.url);
   await signIn(page, 'official');
   await page.goto(`${stack.url}/#/review/14815`);
