@@ -124,9 +124,7 @@ export const AreaAggregateSchema = z.object({
   members: z.number(),
   indicators: z.array(IndicatorResultSchema),
   /** Under the `approved` policy: what the figures would be counting every response not rejected. */
-  provisional: z.optional(
-    z.object({ households: z.object({ surveyed: z.number() }), members: z.number(), indicators: z.array(IndicatorResultSchema) }),
-  ),
+  provisional: z.optional(z.object({ households: z.object({ surveyed: z.number() }), members: z.number(), indicators: z.array(IndicatorResultSchema) })),
 });
 export type AreaAggregate = z.infer<typeof AreaAggregateSchema>;
 

@@ -102,9 +102,17 @@ describe('returned for correction', () => {
     const id = await create();
     expect((await review(id, 'official-14815', { state: 'returned', comment: 'Năm sinh của con chưa đúng' }, 1)).status).toBe(200);
     const list = await (await call('/api/responses?roundId=cds-2024&wardCode=14815', 'collector-14815')).json();
-    expect(list.responses.find((r: { id: string }) => r.id === id).review).toMatchObject({ state: 'returned', comment: 'Năm sinh của con chưa đúng', by: 'official-14815' });
+    expect(list.responses.find((r: { id: string }) => r.id === id).review).toMatchObject({
+      state: 'returned',
+      comment: 'Năm sinh của con chưa đúng',
+      by: 'official-14815',
+    });
 
-    const edited = await call(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', json: responseBody({ household: { ...responseBody().household, phone: '0987654321' } }), ifMatch: 2 });
+    const edited = await call(`/api/responses/${id}`, 'collector-14815', {
+      method: 'PUT',
+      json: responseBody({ household: { ...responseBody().household, phone: '0987654321' } }),
+      ifMatch: 2,
+    });
     expect(edited.status).toBe(200);
     const stored = await (await call(`/api/responses/${id}`, 'official-14815')).json();
     expect(stored).toMatchObject({ version: 3, review: { state: 'submitted' } });

@@ -275,14 +275,26 @@ describe('review buckets', () => {
       TableName: TABLE,
       Key: { pk: 'AGG#r1', sk: 'W1#approved#1' },
       UpdateExpression: 'ADD #rev :one, #c0 :c0 SET #updatedAt = :now, #x0 = :x0, #x1 = :x1, #x2 = :x2, #x3 = :x3',
-      ExpressionAttributeNames: { '#rev': 'rev', '#updatedAt': 'updatedAt', '#c0': 'households', '#x0': 'roundId', '#x1': 'wardCode', '#x2': 'bucket', '#x3': 'slot' },
+      ExpressionAttributeNames: {
+        '#rev': 'rev',
+        '#updatedAt': 'updatedAt',
+        '#c0': 'households',
+        '#x0': 'roundId',
+        '#x1': 'wardCode',
+        '#x2': 'bucket',
+        '#x3': 'slot',
+      },
       ExpressionAttributeValues: { ':one': 1, ':now': NOW, ':c0': 1, ':x0': 'r1', ':x1': 'W1', ':x2': 'approved', ':x3': 1 },
     });
   });
 
   it('reads the bucket of rows and ledger entries back, and corrects a bucket row under its own keys', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [{ pk: 'AGG#r1', sk: 'W1#rejected#0', roundId: 'r1', wardCode: 'W1', bucket: 'rejected', slot: 0, rev: 2, updatedAt: NOW, households: 3 }] });
-    ddb.on(BatchGetCommand).resolves({ Responses: { [TABLE]: [{ pk: 'LEDGER#a', sk: 'L', responseId: 'a', version: 3, roundId: 'r1', wardCode: 'W1', bucket: 'returned', tally: {} }] } });
+    ddb.on(QueryCommand).resolves({
+      Items: [{ pk: 'AGG#r1', sk: 'W1#rejected#0', roundId: 'r1', wardCode: 'W1', bucket: 'rejected', slot: 0, rev: 2, updatedAt: NOW, households: 3 }],
+    });
+    ddb.on(BatchGetCommand).resolves({
+      Responses: { [TABLE]: [{ pk: 'LEDGER#a', sk: 'L', responseId: 'a', version: 3, roundId: 'r1', wardCode: 'W1', bucket: 'returned', tally: {} }] },
+    });
     ddb.on(TransactWriteCommand).resolves({});
 
     const rows = await repo.readRoundRows('r1');

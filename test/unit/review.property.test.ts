@@ -124,17 +124,21 @@ describe('review through the fold (property)', () => {
 
   it('repairs a corrupted bucket row exactly, whichever bucket it is', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(anyOp, { minLength: 1, maxLength: 20 }), fc.constantFrom('approved' as const, 'returned' as const, 'rejected' as const), async (ops, bucket) => {
-        const repo = createMemoryRepository();
-        for (const op of ops) await apply(op, repo);
-        await deliver(repo, repo.changes, { batchSize: 4, slots: 2, faults: [] });
-        // Someone edits an aggregate row by hand.
-        await repo.aggregates.correctWard(ROUND, 'W1', { households: 3 }, [], 1, 'now', bucket);
-        const report = await recompute(repo, 2);
-        expect(report.drift.some((d) => d.bucket === bucket && d.areaCode === 'W1')).toBe(true);
-        expect(report.remaining).toEqual([]);
-        await expectExact(repo);
-      }),
+      fc.asyncProperty(
+        fc.array(anyOp, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom('approved' as const, 'returned' as const, 'rejected' as const),
+        async (ops, bucket) => {
+          const repo = createMemoryRepository();
+          for (const op of ops) await apply(op, repo);
+          await deliver(repo, repo.changes, { batchSize: 4, slots: 2, faults: [] });
+          // Someone edits an aggregate row by hand.
+          await repo.aggregates.correctWard(ROUND, 'W1', { households: 3 }, [], 1, 'now', bucket);
+          const report = await recompute(repo, 2);
+          expect(report.drift.some((d) => d.bucket === bucket && d.areaCode === 'W1')).toBe(true);
+          expect(report.remaining).toEqual([]);
+          await expectExact(repo);
+        },
+      ),
       propertyParameters(50),
     );
   });

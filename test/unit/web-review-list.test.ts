@@ -52,7 +52,13 @@ describe('review list', () => {
       provisional: { households: { surveyed: 3 }, members: 7, indicators: [{ id: 'x', numerator: 1, denominator: 3, percent: 33.3, target: null, met: null }] },
     } as AreaAggregate;
     const [shown] = provisionalRows([row]);
-    expect(shown).toEqual({ ...row, provisional: undefined, households: { ...row.households, surveyed: 3 }, members: 7, indicators: row.provisional!.indicators });
+    expect(shown).toEqual({
+      ...row,
+      provisional: undefined,
+      households: { ...row.households, surveyed: 3 },
+      members: 7,
+      indicators: row.provisional!.indicators,
+    });
     expect('provisional' in shown).toBe(false);
   });
 });

@@ -118,7 +118,9 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
         while (keys && keys.length > 0) {
           const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
           for (const item of result.Responses?.[tableName] ?? []) {
-            const key = item.roundId ? { roundId: item.roundId as string, wardCode: item.wardCode as string, ...bucketField(item.bucket as ReviewBucket | undefined) } : null;
+            const key = item.roundId
+              ? { roundId: item.roundId as string, wardCode: item.wardCode as string, ...bucketField(item.bucket as ReviewBucket | undefined) }
+              : null;
             entries.set(item.responseId as string, {
               responseId: item.responseId as string,
               version: item.version as number,

@@ -51,7 +51,8 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
   const { repo, identity, clock, areaTree, definitions } = deps;
   const cursors = cursorSigner(deps.linkKey);
   // Collectors work in their wards; officials read (to review) the responses of wards within their areas.
-  const mayRead = (c: AppContext, wardCode: string, tree: AreaTree) => canWorkInWard(c.get('user'), wardCode, tree) || canReviewWard(c.get('user'), wardCode, tree);
+  const mayRead = (c: AppContext, wardCode: string, tree: AreaTree) =>
+    canWorkInWard(c.get('user'), wardCode, tree) || canReviewWard(c.get('user'), wardCode, tree);
   const readable = async (c: AppContext, id: string) => {
     const item = await repo.responses.get(id);
     if (!item || item.deletedAt) throw problem.notFound();
@@ -65,7 +66,10 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
     .post('/:id/review', async (c) => {
       const id = responseId(c);
       const ifMatch = ifMatchVersion(c);
-      const result = await reviewResponse({ id, body: await readJson(c), ifMatch, user: c.get('user') }, { responses: repo.responses, reference: repo.reference, areaTree, clock });
+      const result = await reviewResponse(
+        { id, body: await readJson(c), ifMatch, user: c.get('user') },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+      );
       c.header('ETag', `"${result.version}"`);
       return c.json(result);
     })

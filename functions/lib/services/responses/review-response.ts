@@ -37,7 +37,10 @@ const sameReview = (stored: Review | undefined, wanted: { state: string; comment
   stored?.state === wanted.state && (stored.comment ?? '') === (wanted.comment ?? '') && stored.by === by;
 
 /** Reviews the response; 400 bad body, 404 unknown, 403 not the ward's official, 409 deleted or stale version. */
-export async function reviewResponse({ id, body, ifMatch, user }: ReviewResponseInput, deps: ReviewResponseDeps): Promise<{ id: string; version: number; review: Review }> {
+export async function reviewResponse(
+  { id, body, ifMatch, user }: ReviewResponseInput,
+  deps: ReviewResponseDeps,
+): Promise<{ id: string; version: number; review: Review }> {
   const wanted = parseReviewRequest(body);
   const item = getOrNotFound(await deps.responses.get(id));
   const round = await deps.reference.getRound(item.roundId);

@@ -103,7 +103,12 @@ export async function recomputeRound(roundId: string, deps: RecomputeDeps): Prom
     const wardCodes = wardsToCheck(tree, rows);
     const scan = await scanRound(roundId, wardCodes, deps, true, pass === 1 ? deps.onProgress : undefined);
     if (pass === 1)
-      Object.assign(report, { checkedWards: wardCodes.length, responses: scan.responses, deleted: scan.deleted, drift: findCellDrift(stored, scan.truth, tree) });
+      Object.assign(report, {
+        checkedWards: wardCodes.length,
+        responses: scan.responses,
+        deleted: scan.deleted,
+        drift: findCellDrift(stored, scan.truth, tree),
+      });
     report.lagging += scan.lagging;
 
     const corrections = wardCodes

@@ -48,6 +48,13 @@ export function reviewableWards(user: User, areas: readonly Area[]): Area[] {
 /** Under the approved policy: the areas with their provisional figures in place of the confirmed ones. */
 export function provisionalRows(rows: readonly AreaAggregate[]): AreaAggregate[] {
   return rows.map(({ provisional, ...row }) =>
-    provisional ? { ...row, households: { ...row.households, surveyed: provisional.households.surveyed }, members: provisional.members, indicators: provisional.indicators } : row,
+    provisional
+      ? {
+          ...row,
+          households: { ...row.households, surveyed: provisional.households.surveyed },
+          members: provisional.members,
+          indicators: provisional.indicators,
+        }
+      : row,
   );
 }

@@ -1,6 +1,7 @@
 // The review desk: a ward's households filtered by state and village, one opened read-only beside the list,
 // and the three actions (approve, return with a comment, reject with a reason), after which the next household
-// opens. Keyboard: j / ↓ next, k / ↑ previous, a approve, r return, x reject (also the buttons' access keys).
+// opens. Keyboard: j / ↓ next, k / ↑ previous, a approve, r return, x reject, while focus is not in a field
+// (no accessKey: it collides with screen readers' own keys; every action is also a button).
 import type { StoredResponse } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Definition } from '@shared/questionnaire';
@@ -35,9 +36,10 @@ export function ReviewDesk({ initial, definition, villages }: Props) {
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const current = shown.find((r) => r.id === selected) ?? shown[0];
 
+  const currentId = current?.id;
   useEffect(() => {
-    if (current) document.getElementById(`review-item-${current.id}`)?.scrollIntoView({ block: 'nearest' });
-  }, [current?.id]);
+    if (currentId) document.getElementById(`review-item-${currentId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
 
   const select = (id: string | undefined) => {
     setSelected(id);
@@ -94,7 +96,12 @@ export function ReviewDesk({ initial, definition, villages }: Props) {
       <div class="review-filters">
         <div class="field inline">
           <label for="review-state">{t('ui.review.filter_state')}</label>
-          <select id="review-state" data-testid="review-filter-state" value={filter.state} onChange={(e) => setFilter({ ...filter, state: e.currentTarget.value as ReviewFilter['state'] })}>
+          <select
+            id="review-state"
+            data-testid="review-filter-state"
+            value={filter.state}
+            onChange={(e) => setFilter({ ...filter, state: e.currentTarget.value as ReviewFilter['state'] })}
+          >
             <option value="all">{t('ui.review.all')}</option>
             {REVIEW_STATES.map((s) => (
               <option key={s} value={s}>
@@ -105,7 +112,12 @@ export function ReviewDesk({ initial, definition, villages }: Props) {
         </div>
         <div class="field inline">
           <label for="review-village">{t('ui.review.filter_village')}</label>
-          <select id="review-village" data-testid="review-filter-village" value={filter.villageCode} onChange={(e) => setFilter({ ...filter, villageCode: e.currentTarget.value })}>
+          <select
+            id="review-village"
+            data-testid="review-filter-village"
+            value={filter.villageCode}
+            onChange={(e) => setFilter({ ...filter, villageCode: e.currentTarget.value })}
+          >
             <option value="all">{t('ui.review.all')}</option>
             {villages.map((v) => (
               <option key={v.code} value={v.code}>
@@ -186,13 +198,13 @@ export function ReviewDesk({ initial, definition, villages }: Props) {
                 )}
               </div>
               <div class="review-actions">
-                <button type="button" class="primary" accessKey="a" disabled={busy} data-testid="review-approve" onClick={() => act('approved')}>
+                <button type="button" class="primary" disabled={busy} data-testid="review-approve" onClick={() => act('approved')}>
                   {t('ui.review.approve')}
                 </button>
-                <button type="button" class="secondary" accessKey="r" disabled={busy} data-testid="review-return" onClick={() => act('returned')}>
+                <button type="button" class="secondary" disabled={busy} data-testid="review-return" onClick={() => act('returned')}>
                   {t('ui.review.return')}
                 </button>
-                <button type="button" class="danger" accessKey="x" disabled={busy} data-testid="review-reject" onClick={() => act('rejected')}>
+                <button type="button" class="danger" disabled={busy} data-testid="review-reject" onClick={() => act('rejected')}>
                   {t('ui.review.reject')}
                 </button>
               </div>
