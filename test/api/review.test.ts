@@ -33,7 +33,7 @@ async function wardFigures(t: TestApp, call: Awaited<ReturnType<typeof setup>>['
   return { body, ward: body.areas.find((a: { code: string }) => a.code === '14815') };
 }
 
-describe('POST /api/responses/{id}/review', () => {
+describe('POST /api/responses/{id}/review', { timeout: 30_000 }, () => {
   it('lets the ward official and an admin review, and refuses collectors with 403', async () => {
     const { create, review } = await setup();
     const id = await create();
@@ -96,7 +96,7 @@ describe('POST /api/responses/{id}/review', () => {
   });
 });
 
-describe('returned for correction', () => {
+describe('returned for correction', { timeout: 30_000 }, () => {
   it('shows the comment to the collector; their next edit sets the response to submitted again', async () => {
     const { call, create, review } = await setup();
     const id = await create();
@@ -114,7 +114,7 @@ describe('returned for correction', () => {
       ifMatch: 2,
     });
     expect(edited.status).toBe(200);
-    const stored = await (await call(`/api/responses/${id}`, 'official-14815')).json();
+    const stored = await (await call(`/api/review/responses/${id}`, 'official-14815')).json();
     expect(stored).toMatchObject({ version: 3, review: { state: 'submitted' } });
     expect((await review(id, 'official-14815', { state: 'approved' }, 3)).status).toBe(200);
   });
@@ -130,17 +130,22 @@ describe('returned for correction', () => {
     expect((await (await call(`/api/responses/${id}`, 'collector-14815')).json()).review).toEqual({ state: 'submitted' });
   });
 
-  it('lets officials read and list their wards responses but never write them', async () => {
-    const { call, create } = await setup();
+  it('lets officials read and list their wards responses through /api/review, never write them; collectors cannot use it', async () => {
+    const { t, call, create } = await setup();
     const id = await create();
-    expect((await call(`/api/responses/${id}`, 'official')).status).toBe(200);
-    expect((await call('/api/responses?roundId=cds-2024&wardCode=14815', 'official-14815')).status).toBe(200);
+    expect(await (await call(`/api/review/responses/${id}`, 'official')).json()).toMatchObject({ id, review: { state: 'submitted' } });
+    const listed = await (await call('/api/review/responses?roundId=cds-2024&wardCode=14815', 'official-14815')).json();
+    expect(listed.responses.map((r: { id: string }) => r.id)).toEqual([id]);
+    expect((await call('/api/review/responses?roundId=cds-2024&wardCode=14815', 'collector-14815')).status).toBe(403);
+    const village = await firstVillage(t, '14809');
+    expect((await call(`/api/review/responses?roundId=cds-2024&wardCode=14809&villageCode=${village}`, 'official-14815')).status).toBe(403);
+    expect((await call(`/api/responses/${id}`, 'official')).status).toBe(403);
     expect((await call(`/api/responses/${id}`, 'official', { method: 'PUT', json: responseBody(), ifMatch: 1 })).status).toBe(403);
     expect((await call(`/api/responses/${id}`, 'official', { method: 'DELETE', ifMatch: 1 })).status).toBe(403);
   });
 });
 
-describe('count policy', () => {
+describe('count policy', { timeout: 30_000 }, () => {
   it('counts everything but rejected under submitted, and gives the four state counts', async () => {
     const { t, call, create, review } = await setup();
     const [a, b, c, d] = [await create(), await create(), await create(), await create()];

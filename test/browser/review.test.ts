@@ -25,7 +25,7 @@ async function tokenOf(username: string): Promise<string> {
 }
 
 async function stored(username = 'official') {
-  return (await fetch(`${stack.url}/api/responses/${id}`, { headers: { authorization: `Bearer ${await tokenOf(username)}` } })).json();
+  return (await fetch(`${stack.url}/api/review/responses/${id}`, { headers: { authorization: `Bearer ${await tokenOf(username)}` } })).json();
 }
 
 beforeAll(async () => {

@@ -105,7 +105,7 @@ async function expectExact(repo: MemoryRepository, roundKey = ROUND) {
   expect(counts).toEqual(stateCountsOf(items));
 }
 
-describe('review through the fold (property)', () => {
+describe('review through the fold (property)', { timeout: 30_000 }, () => {
   it('keeps every policy view exact under any interleaving of edits, reviews, deletes, replays and recomputes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyOp, { minLength: 1, maxLength: 30 }), delivery, async (ops, how) => {
@@ -118,7 +118,7 @@ describe('review through the fold (property)', () => {
         await recompute(repo, how.slots, 2);
         await expectExact(repo, `${ROUND}#g2`);
       }),
-      propertyParameters(150),
+      propertyParameters(100),
     );
   });
 

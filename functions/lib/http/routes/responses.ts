@@ -1,15 +1,13 @@
 // /api/responses: collectors (and admins) create, read, list, edit and delete household responses; officials
-// (and admins) read and list those of their wards and review them.
+// (and admins) review those of their wards (they read them through /api/review).
 
-import type { StoredResponse } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { assertRole } from '../../access/roles';
-import { canReviewWard, canWorkInWard } from '../../access/scope';
+import { canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
-import type { StoredResponseItem } from '../../repo/types';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { deleteResponse } from '../../services/responses/delete-response';
 import { putResponse, userActor } from '../../services/responses/put-response';
@@ -19,6 +17,7 @@ import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
 import { cursorSigner, MAX_CURSOR_LENGTH } from '../signed-cursor';
+import { toStoredResponse } from '../stored-response';
 
 const ListQuerySchema = z.strictObject({
   roundId: codeId(64),
@@ -28,38 +27,17 @@ const ListQuerySchema = z.strictObject({
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
 });
 
-export function toStoredResponse(item: StoredResponseItem): StoredResponse {
-  const { id, roundId, wardCode, villageCode, householdCode, household, members, version, channel, createdBy, createdAt, updatedAt, review } = item;
-  return {
-    id,
-    roundId,
-    wardCode,
-    villageCode,
-    ...(householdCode ? { householdCode } : {}),
-    household,
-    members,
-    version,
-    channel,
-    createdBy,
-    createdAt,
-    updatedAt,
-    review: review ?? { state: 'submitted' },
-  };
-}
-
 export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions }) {
   const { repo, identity, clock, areaTree, definitions } = deps;
   const cursors = cursorSigner(deps.linkKey);
-  // Collectors work in their wards; officials read (to review) the responses of wards within their areas.
-  const mayRead = (c: AppContext, wardCode: string, tree: AreaTree) =>
-    canWorkInWard(c.get('user'), wardCode, tree) || canReviewWard(c.get('user'), wardCode, tree);
   const readable = async (c: AppContext, id: string) => {
     const item = await repo.responses.get(id);
     if (!item || item.deletedAt) throw problem.notFound();
-    if (!mayRead(c, item.wardCode, await areaTree())) throw problem.forbidden();
+    if (!canWorkInWard(c.get('user'), item.wardCode, await areaTree())) throw problem.forbidden();
     return item;
   };
-  const writer = (c: AppContext) => assertRole(c.get('user'), ['collector', 'admin']);
+  // Officials pass the sign-in check for the review action only.
+  const worker = (c: AppContext) => assertRole(c.get('user'), ['collector', 'admin']);
 
   return new Hono<AppEnv>()
     .use(requireUser(identity, 'collector', 'admin', 'official'))
@@ -74,7 +52,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       return c.json(result);
     })
     .put('/:id', async (c) => {
-      writer(c);
+      worker(c);
       const id = responseId(c);
       const ifMatch = ifMatchVersion(c);
       const body = await readJson(c);
@@ -86,13 +64,15 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       return c.json({ id: result.id, version: result.version }, result.created ? 201 : 200);
     })
     .get('/:id', async (c) => {
+      worker(c);
       const item = await readable(c, responseId(c));
       c.header('ETag', `"${item.version}"`);
       return c.json(toStoredResponse(item));
     })
     .get('/', async (c) => {
+      worker(c);
       const query = parseOrThrow(ListQuerySchema, c.req.query());
-      if (!mayRead(c, query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
+      if (!canWorkInWard(c.get('user'), query.wardCode, await areaTree())) throw problem.forbidden('wardCode');
       const scope = [c.get('user').username, query.roundId, query.wardCode, query.villageCode];
       const cursor = await cursors.open(query.cursor, scope);
       const page = await repo.responses.listByWard({ ...query, cursor, limit: query.limit ?? 50 });
@@ -100,7 +80,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       return c.json({ responses: page.items.map(toStoredResponse), ...(next ? { cursor: next } : {}) });
     })
     .delete('/:id', async (c) => {
-      writer(c);
+      worker(c);
       await deleteResponse({ id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') }, { responses: repo.responses, areaTree, clock });
       return c.body(null, 204);
     });

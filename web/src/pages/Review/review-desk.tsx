@@ -8,8 +8,8 @@ import type { Definition } from '@shared/questionnaire';
 import { needsComment, REVIEW_STATES, type ReviewState } from '@shared/review/review';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
-import { filterResponses, nextAfterAction, type ReviewFilter, reviewResponse, stateOf, stepFrom } from '../../lib/officials';
-import { ApiError, api } from '../../lib/platform/api';
+import { filterResponses, nextAfterAction, type ReviewFilter, reviewedResponse, reviewResponse, stateOf, stepFrom } from '../../lib/officials';
+import { ApiError } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
 import { formatTime } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
@@ -63,7 +63,7 @@ export function ReviewDesk({ initial, definition, villages }: Props) {
       select(nextAfterAction(shown, filterResponses(next, filter), current.id));
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409) {
-        const fresh = await api.getResponse(current.id).catch(() => undefined);
+        const fresh = await reviewedResponse(current.id).catch(() => undefined);
         if (fresh) setResponses(responses.map((r) => (r.id === fresh.id ? fresh : r)));
         setNotice({ kind: 'warning', text: t('ui.review.changed_elsewhere') });
       } else {
