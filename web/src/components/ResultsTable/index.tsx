@@ -21,11 +21,13 @@ interface Props {
   areas: readonly Area[];
   sort?: Sort;
   onSort?: (sort: Sort) => void;
-  /** Links each ward to its printable report. */
+  /** Links each ward to its printable report (and its review page). */
   reportLinks?: boolean;
+  /** The scrolling region's name when the page holds two tables (confirmed and provisional figures). */
+  label?: string;
 }
 
-export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLinks }: Props) {
+export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLinks, label }: Props) {
   const { lang, t } = useLang();
   const nameOf = (row: AreaAggregate) => {
     const area = areas.find((a) => a.code === row.code);
@@ -43,7 +45,7 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLink
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways in this box; a scrollable region needs keyboard focus to be scrolled without a mouse.
-    <section class="table-scroll" aria-label={t('ui.results.title')} tabIndex={0}>
+    <section class="table-scroll" aria-label={label ?? t('ui.results.title')} tabIndex={0}>
       <table class="results" data-testid="results-table">
         <thead>
           <tr class="groups">

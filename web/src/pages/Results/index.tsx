@@ -211,7 +211,14 @@ function RoundResults({ round, rounds, areas }: { round: Round; rounds: Round[];
           {approvedOnly && (
             <section data-testid="provisional" aria-labelledby="provisional-title">
               <h2 id="provisional-title">{t('ui.results.provisional')}</h2>
-              <ResultsTable rows={officialsApi.provisionalRows(rows)} indicators={indicators} areas={areas} sort={sort} onSort={setSort} />
+              <ResultsTable
+                rows={officialsApi.provisionalRows(rows)}
+                indicators={indicators}
+                areas={areas}
+                sort={sort}
+                onSort={setSort}
+                label={t('ui.results.provisional')}
+              />
             </section>
           )}
 
