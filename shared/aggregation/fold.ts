@@ -6,6 +6,7 @@
 // record's own; a record not newer is a replay and changes nothing. The repository writes the ledger
 // entries and the aggregate deltas of a plan in one transaction, so a crash never splits them.
 import { TALLY_KEYS, type Tally, tallyOf } from '../indicators/tally';
+import type { ReviewBucket, ReviewState } from '../review/review';
 import type { Household, Member } from '../survey/schema';
 import { BY_NAME, type TallyLayout, TallySums } from './tally-sums';
 
@@ -32,6 +33,8 @@ export interface ResponseImage {
   household: Household;
   members: Member[];
   deletedAt?: string;
+  /** Absent on responses stored before review existed: submitted. */
+  review?: { state: ReviewState };
 }
 
 /** One stream record, reduced to what the fold needs. REMOVE has no new image. */
@@ -44,6 +47,11 @@ export interface ChangeRecord {
 export interface AggregateKey {
   roundId: string;
   wardCode: string;
+  /**
+   * The review bucket the tally sits in; absent for submitted responses. A review moves a response's tally from
+   * one bucket to another exactly as an edit moves it between wards, and readers sum the buckets a policy counts.
+   */
+  bucket?: ReviewBucket;
 }
 
 /** What the aggregates currently count for one response. */
@@ -76,12 +84,18 @@ export interface FoldPlan {
   skipped: number;
 }
 
-export const aggregateKeyId = (key: AggregateKey) => `${key.roundId}#${key.wardCode}`;
+export const aggregateKeyId = (key: AggregateKey) => (key.bucket ? `${key.roundId}#${key.wardCode}#${key.bucket}` : `${key.roundId}#${key.wardCode}`);
 
-/** What a stored response adds to the aggregates: nothing once deleted. */
+/** What a stored response adds to the aggregates, in its review bucket: nothing once deleted. */
 export function contributionOf(image: ResponseImage | undefined, counter: Counter = CATALOGUE_COUNTER): Contribution | null {
   if (!image || image.deletedAt) return null;
-  return { key: { roundId: image.roundId, wardCode: image.wardCode }, tally: counter.count(image) };
+  const state = image.review?.state;
+  // Submitted (and unreviewed) keys keep their shape from before review existed: the hot path is unchanged.
+  const key: AggregateKey =
+    state === undefined || state === 'submitted'
+      ? { roundId: image.roundId, wardCode: image.wardCode }
+      : { roundId: image.roundId, wardCode: image.wardCode, bucket: state };
+  return { key, tally: counter.count(image) };
 }
 
 /** The response a record is about and the version it brings (a hard REMOVE comes after its old image). */

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { AreaSchema } from '../areas/areas';
 import { IndicatorSchema } from '../questionnaire/definition';
+import { ReviewSchema } from '../review/review';
 import { HouseholdSchema, MemberSchema } from '../survey/schema';
 
 export const ROLES = ['admin', 'official', 'collector'] as const;
@@ -82,6 +83,8 @@ export const StoredResponseSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The API always sends it; optional so responses cached on a phone before review existed still parse. */
+  review: z.optional(ReviewSchema),
 });
 export type StoredResponse = z.infer<typeof StoredResponseSchema>;
 
@@ -111,9 +114,19 @@ export const AreaAggregateSchema = z.object({
   code: z.string(),
   name: z.string(),
   level: AggregateLevelSchema,
-  households: z.object({ surveyed: z.number(), total: z.nullable(z.number()) }),
+  households: z.object({
+    surveyed: z.number(),
+    total: z.nullable(z.number()),
+    /** Households per review state (all of them, whatever the count policy counts). */
+    submitted: z.optional(z.number()),
+    approved: z.optional(z.number()),
+    returned: z.optional(z.number()),
+    rejected: z.optional(z.number()),
+  }),
   members: z.number(),
   indicators: z.array(IndicatorResultSchema),
+  /** Under the `approved` policy: what the figures would be counting every response not rejected. */
+  provisional: z.optional(z.object({ households: z.object({ surveyed: z.number() }), members: z.number(), indicators: z.array(IndicatorResultSchema) })),
 });
 export type AreaAggregate = z.infer<typeof AreaAggregateSchema>;
 
@@ -133,6 +146,8 @@ export const AggregatesResponseSchema = z.object({
   /** The definitions the figures count, in display order, with their current labels and targets. */
   indicators: z.optional(z.array(IndicatorSchema)),
   recompute: z.optional(z.nullable(RecomputeStatusSchema)),
+  /** Which responses the figures count: all but rejected (`submitted`) or only approved ones. */
+  countPolicy: z.optional(z.enum(COUNT_POLICIES)),
   areas: z.array(AreaAggregateSchema),
 });
 export type AggregatesResponse = z.infer<typeof AggregatesResponseSchema>;

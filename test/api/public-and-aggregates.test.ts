@@ -88,7 +88,7 @@ describe('aggregates', () => {
     const wards = await (await authed('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json();
     expect(wards.areas.map((a: { code: string }) => a.code)).toEqual(['14809', '14812', '14815', '14818', '14821', '14823', '14824']);
     const lamSon = wards.areas.find((a: { code: string }) => a.code === '14815');
-    expect(lamSon.households).toEqual({ surveyed: 2, total: null });
+    expect(lamSon.households).toEqual({ surveyed: 2, total: null, submitted: 2, approved: 0, returned: 0, rejected: 0 });
     expect(lamSon.indicators.find((i: { id: string }) => i.id === 'adult_smartphone')).toEqual({
       id: 'adult_smartphone',
       numerator: 1,
@@ -106,7 +106,7 @@ describe('aggregates', () => {
       met: false,
     });
     const baDinh = wards.areas.find((a: { code: string }) => a.code === '14812');
-    expect(baDinh.households).toEqual({ surveyed: 0, total: 2778 });
+    expect(baDinh.households).toEqual({ surveyed: 0, total: 2778, submitted: 0, approved: 0, returned: 0, rejected: 0 });
     expect(baDinh.indicators[0]).toMatchObject({ percent: null, met: null });
 
     const town = await (await authed('/api/aggregates?roundId=cds-2024&level=district', 'official')).json();

@@ -168,7 +168,14 @@ describe('coverage', () => {
     expect(coverage.villages[2]).toMatchObject({ surveyed: 0, total: 0, percent: null });
 
     const wards = await (await authed('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json();
-    expect(wards.areas.find((a: { code: string }) => a.code === '14815').households).toEqual({ surveyed: 4, total: 3 });
+    expect(wards.areas.find((a: { code: string }) => a.code === '14815').households).toEqual({
+      surveyed: 4,
+      total: 3,
+      submitted: 4,
+      approved: 0,
+      returned: 0,
+      rejected: 0,
+    });
     // Ba Đình has no roster: the official statistic stands.
     expect(wards.areas.find((a: { code: string }) => a.code === '14812').households.total).toBe(2778);
   });

@@ -235,3 +235,74 @@ describe('correctWard', () => {
     expect(await repo.correctWard('r1', 'W1', { households: -3 }, rowsRead, 3, NOW)).toBe(false);
   });
 });
+
+describe('review buckets', () => {
+  it('moves an approved response from the ward row to its bucket row, the ledger naming the bucket', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    const submitted = { roundId: 'r1', wardCode: 'W1' };
+    const approved = { roundId: 'r1', wardCode: 'W1', bucket: 'approved' as const };
+    const plan: FoldPlan = {
+      ledgerUpdates: [
+        {
+          expectedVersion: 1,
+          previous: { responseId: 'a', version: 1, key: submitted, tally: { households: 1 } },
+          next: { responseId: 'a', version: 2, key: approved, tally: { households: 1 } },
+        },
+      ],
+      deltas: [
+        { key: submitted, tally: { households: -1 } },
+        { key: approved, tally: { households: 1 } },
+      ],
+      skipped: 0,
+    };
+
+    expect(await repo.applyPlan(plan, 1, NOW)).toBe(true);
+
+    const items = ddb.commandCalls(TransactWriteCommand)[0].args[0].input.TransactItems!;
+    expect(items[0].Put!.Item).toEqual({
+      pk: 'LEDGER#a',
+      sk: 'L',
+      responseId: 'a',
+      version: 2,
+      roundId: 'r1',
+      wardCode: 'W1',
+      bucket: 'approved',
+      tally: { households: 1 },
+      updatedAt: NOW,
+    });
+    expect(items[1].Update).toMatchObject({ Key: { pk: 'AGG#r1', sk: 'W1#1' }, ExpressionAttributeValues: { ':c0': -1, ':x1': 'W1', ':x2': 1 } });
+    expect(items[2].Update).toEqual({
+      TableName: TABLE,
+      Key: { pk: 'AGG#r1', sk: 'W1#approved#1' },
+      UpdateExpression: 'ADD #rev :one, #c0 :c0 SET #updatedAt = :now, #x0 = :x0, #x1 = :x1, #x2 = :x2, #x3 = :x3',
+      ExpressionAttributeNames: {
+        '#rev': 'rev',
+        '#updatedAt': 'updatedAt',
+        '#c0': 'households',
+        '#x0': 'roundId',
+        '#x1': 'wardCode',
+        '#x2': 'bucket',
+        '#x3': 'slot',
+      },
+      ExpressionAttributeValues: { ':one': 1, ':now': NOW, ':c0': 1, ':x0': 'r1', ':x1': 'W1', ':x2': 'approved', ':x3': 1 },
+    });
+  });
+
+  it('reads the bucket of rows and ledger entries back, and corrects a bucket row under its own keys', async () => {
+    ddb.on(QueryCommand).resolves({
+      Items: [{ pk: 'AGG#r1', sk: 'W1#rejected#0', roundId: 'r1', wardCode: 'W1', bucket: 'rejected', slot: 0, rev: 2, updatedAt: NOW, households: 3 }],
+    });
+    ddb.on(BatchGetCommand).resolves({
+      Responses: { [TABLE]: [{ pk: 'LEDGER#a', sk: 'L', responseId: 'a', version: 3, roundId: 'r1', wardCode: 'W1', bucket: 'returned', tally: {} }] },
+    });
+    ddb.on(TransactWriteCommand).resolves({});
+
+    const rows = await repo.readRoundRows('r1');
+    expect(rows).toEqual([{ wardCode: 'W1', bucket: 'rejected', slot: 0, tally: { households: 3 }, rev: 2, updatedAt: NOW }]);
+    expect((await repo.readLedger(['a'])).get('a')?.key).toEqual({ roundId: 'r1', wardCode: 'W1', bucket: 'returned' });
+    expect(await repo.correctWard('r1', 'W1', { households: -1 }, rows, 2, NOW, 'rejected')).toBe(true);
+    const [update, check] = ddb.commandCalls(TransactWriteCommand)[0].args[0].input.TransactItems!;
+    expect(update.Update).toMatchObject({ Key: { pk: 'AGG#r1', sk: 'W1#rejected#0' }, ConditionExpression: '#rev = :rev' });
+    expect(check.ConditionCheck).toMatchObject({ Key: { pk: 'AGG#r1', sk: 'W1#rejected#1' }, ConditionExpression: 'attribute_not_exists(pk)' });
+  });
+});

@@ -31,6 +31,8 @@ import { createMemoryExportJobs } from './memory-export-jobs';
 const clone = <T>(value: T): T => structuredClone(value);
 /** DynamoDB orders sort keys by their UTF-8 bytes, not by locale ('D' before 'c'). */
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The DynamoDB repository's sort key of an aggregate row, so rows come back in the same order. */
+const aggregateSk = (wardCode: string, slot: number, bucket?: string) => (bucket ? `${wardCode}#${bucket}#${slot}` : `${wardCode}#${slot}`);
 
 export interface MemoryRepository extends Repository {
   /** Stored responses by id, tombstones included (tests may inspect, not mutate). */
@@ -140,7 +142,8 @@ export function createMemoryRepository(): MemoryRepository {
       for (const update of plan.ledgerUpdates) ledger.set(update.next.responseId, clone(update.next));
       for (const delta of plan.deltas) {
         const key = `${aggregateKeyId(delta.key)}#${slot}`;
-        const row = rows.get(key) ?? { roundId: delta.key.roundId, wardCode: delta.key.wardCode, slot, tally: {}, rev: 0, updatedAt: null };
+        const bucket = delta.key.bucket ? { bucket: delta.key.bucket } : {};
+        const row = rows.get(key) ?? { roundId: delta.key.roundId, wardCode: delta.key.wardCode, ...bucket, slot, tally: {}, rev: 0, updatedAt: null };
         rows.set(key, { ...row, tally: addTally(row.tally, delta.tally), rev: row.rev + 1, updatedAt: now });
         repo.aggregateWrites += 1;
       }
@@ -149,17 +152,18 @@ export function createMemoryRepository(): MemoryRepository {
     async readRoundRows(roundId) {
       return [...rows.values()]
         .filter((r) => r.roundId === roundId)
-        .sort((a, b) => byKey(`${a.wardCode}#${a.slot}`, `${b.wardCode}#${b.slot}`))
+        .sort((a, b) => byKey(aggregateSk(a.wardCode, a.slot, a.bucket), aggregateSk(b.wardCode, b.slot, b.bucket)))
         .map(({ roundId: _r, ...row }) => clone(row));
     },
-    async correctWard(roundId, wardCode, correction: Tally, rowsRead, slots, now) {
+    async correctWard(roundId, wardCode, correction: Tally, rowsRead, slots, now, bucket) {
+      const cell = aggregateKeyId({ roundId, wardCode, ...(bucket ? { bucket } : {}) });
       for (let slot = 0; slot < slots; slot += 1) {
-        const current = rows.get(`${roundId}#${wardCode}#${slot}`);
+        const current = rows.get(`${cell}#${slot}`);
         const read = rowsRead.find((r) => r.slot === slot);
         if ((current?.rev ?? null) !== (read?.rev ?? null)) return false;
       }
-      const key = `${roundId}#${wardCode}#0`;
-      const row = rows.get(key) ?? { roundId, wardCode, slot: 0, tally: {}, rev: 0, updatedAt: null };
+      const key = `${cell}#0`;
+      const row = rows.get(key) ?? { roundId, wardCode, ...(bucket ? { bucket } : {}), slot: 0, tally: {}, rev: 0, updatedAt: null };
       rows.set(key, { ...row, tally: addTally(row.tally, correction), rev: row.rev + 1, updatedAt: now });
       return true;
     },

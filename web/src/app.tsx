@@ -71,6 +71,9 @@ function Routes({ session, route }: { session: Session; route: Route }) {
     const { wardCode, roundId } = route.params;
     return <LazyPage key={`report/${wardCode}/${roundId}`} load={loadWardReport} props={{ wardCode, roundId }} />;
   }
+  if (route.name === 'review' && canSeeResults(role)) {
+    return <LazyPage key={`review/${route.params.wardCode ?? ''}`} load={loadReview} props={{ wardCode: route.params.wardCode }} />;
+  }
   if (role === 'admin' && ADMIN_PAGES.includes(route.name)) return <LazyPage key="admin" load={loadAdmin} props={{ route }} />;
   if (route.name === 'links' && canCollect(role))
     return <LazyPage key={route.params.villageCode ?? ''} load={loadLinks} props={{ session, villageCode: route.params.villageCode }} />;
@@ -89,6 +92,8 @@ const loadWardReport = () => import('./pages/WardReport').then((m) => m.WardRepo
 /** The admins' pages (roster, area sets, rounds, questionnaires): routed in a chunk of their own. */
 const loadAdmin = () => import('./pages/AdminRoutes').then((m) => m.default);
 const ADMIN_PAGES: Route['name'][] = ['roster', 'users', 'areaSets', 'rounds', 'surveys', 'surveyPreview'];
+/** Officials' and admins' review of responses. */
+const loadReview = () => import('./pages/Review').then((m) => m.ReviewPage);
 // Self-report links: the household's form and the collector's link sheet.
 const loadSelf = () => import('./pages/Self').then((m) => m.default);
 const loadLinks = () => import('./pages/Links').then((m) => m.default);

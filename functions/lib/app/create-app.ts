@@ -22,6 +22,7 @@ import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
 import { areaRoutes, healthRoutes } from '../http/routes/public';
 import { responseRoutes } from '../http/routes/responses';
+import { reviewRoutes } from '../http/routes/review';
 import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../http/routes/roster';
 import { roundRoutes } from '../http/routes/rounds';
 import { selfRoutes } from '../http/routes/self';
@@ -94,6 +95,7 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
   app.route('/api/forms', formRoutes(withTree));
   app.route('/api/surveys', surveyRoutes(withTree));
   app.route('/api/responses', responseRoutes(withTree));
+  app.route('/api/review', reviewRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/users', userRoutes({ ...withTree, endSessions: cutoff.endSessions }));

@@ -1,10 +1,12 @@
 // DynamoDB access for ward aggregates and the fold ledger (see shared/aggregation/fold.ts).
-// Aggregate rows: pk `AGG#<round>`, sk `<ward>#<slot>`, one counter attribute per tally key.
+// Aggregate rows: pk `AGG#<round>`, sk `<ward>#<slot>` (submitted responses, as before review existed) or
+// `<ward>#<bucket>#<slot>` (approved, returned, rejected), one counter attribute per tally key.
 // Ledger entries: pk `LEDGER#<response id>`, sk `L`: the version and tally currently counted.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, FoldPlan, LedgerEntry, LedgerUpdate } from '@shared/aggregation/fold';
 import type { Tally } from '@shared/indicators/tally';
+import type { ReviewBucket } from '@shared/review/review';
 import { queryAll } from './query-pages';
 import type { AggregateRow, AggregatesRepo } from './types';
 
@@ -12,10 +14,10 @@ import type { AggregateRow, AggregatesRepo } from './types';
 export const MAX_TRANSACTION_ACTIONS = 100;
 const BATCH_GET_LIMIT = 100;
 const LEDGER_SK = 'L';
-const ROW_FIELDS = new Set(['pk', 'sk', 'roundId', 'wardCode', 'slot', 'rev', 'updatedAt']);
+const ROW_FIELDS = new Set(['pk', 'sk', 'roundId', 'wardCode', 'bucket', 'slot', 'rev', 'updatedAt']);
 
 export const aggregatePk = (roundId: string) => `AGG#${roundId}`;
-export const aggregateSk = (wardCode: string, slot: number) => `${wardCode}#${slot}`;
+export const aggregateSk = (wardCode: string, slot: number, bucket?: ReviewBucket) => (bucket ? `${wardCode}#${bucket}#${slot}` : `${wardCode}#${slot}`);
 export const ledgerPk = (responseId: string) => `LEDGER#${responseId}`;
 
 /** `ADD` of every counter plus a rev bump, as one update expression. */
@@ -49,6 +51,7 @@ function ledgerPut(tableName: string, update: LedgerUpdate, now: string) {
         version: next.version,
         roundId: next.key?.roundId ?? null,
         wardCode: next.key?.wardCode ?? null,
+        ...(next.key?.bucket ? { bucket: next.key.bucket } : {}),
         tally: next.tally,
         updatedAt: now,
       },
@@ -67,18 +70,27 @@ function aggregateUpdate(tableName: string, delta: Contribution, slot: number, n
   return {
     Update: {
       TableName: tableName,
-      Key: { pk: aggregatePk(delta.key.roundId), sk: aggregateSk(delta.key.wardCode, slot) },
-      ...addCountersUpdate(delta.tally, now, { roundId: delta.key.roundId, wardCode: delta.key.wardCode, slot }),
+      Key: { pk: aggregatePk(delta.key.roundId), sk: aggregateSk(delta.key.wardCode, slot, delta.key.bucket) },
+      ...addCountersUpdate(delta.tally, now, { roundId: delta.key.roundId, wardCode: delta.key.wardCode, ...bucketField(delta.key.bucket), slot }),
     },
   };
 }
+
+const bucketField = (bucket: ReviewBucket | undefined) => (bucket ? { bucket } : {});
 
 function toRow(item: Record<string, unknown>): AggregateRow {
   const tally: Tally = {};
   for (const [key, value] of Object.entries(item)) {
     if (!ROW_FIELDS.has(key) && typeof value === 'number' && value !== 0) tally[key] = value;
   }
-  return { wardCode: String(item.wardCode), slot: Number(item.slot), tally, rev: Number(item.rev ?? 0), updatedAt: (item.updatedAt as string) ?? null };
+  return {
+    wardCode: String(item.wardCode),
+    ...bucketField(item.bucket as ReviewBucket | undefined),
+    slot: Number(item.slot),
+    tally,
+    rev: Number(item.rev ?? 0),
+    updatedAt: (item.updatedAt as string) ?? null,
+  };
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -106,7 +118,9 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
         while (keys && keys.length > 0) {
           const result = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
           for (const item of result.Responses?.[tableName] ?? []) {
-            const key = item.roundId ? { roundId: item.roundId as string, wardCode: item.wardCode as string } : null;
+            const key = item.roundId
+              ? { roundId: item.roundId as string, wardCode: item.wardCode as string, ...bucketField(item.bucket as ReviewBucket | undefined) }
+              : null;
             entries.set(item.responseId as string, {
               responseId: item.responseId as string,
               version: item.version as number,
@@ -140,8 +154,8 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
       return items.map(toRow);
     },
 
-    async correctWard(roundId, wardCode, correction, rowsRead, slots, now) {
-      const key = (slot: number) => ({ pk: aggregatePk(roundId), sk: aggregateSk(wardCode, slot) });
+    async correctWard(roundId, wardCode, correction, rowsRead, slots, now, bucket) {
+      const key = (slot: number) => ({ pk: aggregatePk(roundId), sk: aggregateSk(wardCode, slot, bucket) });
       // Every slot must be as it was read (or still absent), or a stream write slipped in between.
       const unchanged = (slot: number) => {
         const row = rowsRead.find((r) => r.slot === slot);
@@ -149,7 +163,7 @@ export function createAggregatesRepo(doc: DynamoDBDocumentClient, tableName: str
           ? { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'rev' }, ExpressionAttributeValues: { ':rev': row.rev } }
           : { ConditionExpression: 'attribute_not_exists(pk)' };
       };
-      const update = addCountersUpdate(correction, now, { roundId, wardCode, slot: 0 });
+      const update = addCountersUpdate(correction, now, { roundId, wardCode, ...bucketField(bucket), slot: 0 });
       const first = unchanged(0);
       const actions = [
         {

@@ -8,6 +8,7 @@ import type { Area, AreaLevel } from '@shared/areas/areas';
 import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import type { Definition, Label } from '@shared/questionnaire/definition';
+import type { Review, ReviewBucket } from '@shared/review/review';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
 import type { StoredRound } from '@shared/rounds/round';
 
@@ -22,6 +23,8 @@ export interface StoredResponseItem extends ResponseImage {
   createdAt: string;
   updatedBy: string;
   updatedAt: string;
+  /** Absent on responses stored before review existed: submitted. */
+  review?: Review;
 }
 
 export interface ResponsesPageQuery {
@@ -62,6 +65,8 @@ export interface WardTally {
 /** One stored aggregate row: a ward's share written by batches that drew this slot. */
 export interface AggregateRow {
   wardCode: string;
+  /** The review bucket (absent: submitted responses, the rows as they were before review). */
+  bucket?: ReviewBucket;
   slot: number;
   tally: Tally;
   /** Bumped by every write, so a repair can be conditional on nothing having moved since it read. */
@@ -83,7 +88,15 @@ export interface AggregatesRepo {
    * Adds `correction` to a ward's counts (drift repair) on condition that none of `rowsRead` changed since
    * they were read; false when one did.
    */
-  correctWard(roundId: string, wardCode: string, correction: Tally, rowsRead: readonly AggregateRow[], slots: number, now: string): Promise<boolean>;
+  correctWard(
+    roundId: string,
+    wardCode: string,
+    correction: Tally,
+    rowsRead: readonly AggregateRow[],
+    slots: number,
+    now: string,
+    bucket?: ReviewBucket,
+  ): Promise<boolean>;
 }
 
 export interface LocalUserRecord {

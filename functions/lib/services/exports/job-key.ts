@@ -2,8 +2,8 @@
 // started at, so asking again while nothing changed finds the same job (and its file), and any change makes a
 // new id. Versions:
 //   responses   the round's responses change counter (the stream handler adds every batch's changes to it)
-//   aggregates  the round's indicator list (its counting state's rev), every aggregate row's rev (bumped by every
-//               write) and every ward's roster import
+//   aggregates  the round's indicator list (its counting state's rev) and count policy, every aggregate row's rev
+//               (bumped by every write) and every ward's roster import
 import { createHash } from 'node:crypto';
 import type { AggregatesRepo, ExportJobRecord, ExportJobsRepo, RosterRepo } from '../../repo/types';
 import { type FiguresListDeps, figuresListOf } from '../indicators/figures-list';
@@ -22,8 +22,8 @@ export async function dataVersion(spec: ExportSpec, deps: DataVersionDeps): Prom
   const list = await figuresListOf(spec.roundId, deps);
   const [rows, rosters] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), deps.roster.listWardRosters()]);
   const parts = [
-    `list:${list.rowsKey}@${list.rev}`,
-    ...rows.map((row) => `${row.wardCode}/${row.slot}/${row.rev}`).sort(),
+    `list:${list.rowsKey}@${list.rev}/${list.countPolicy}`,
+    ...rows.map((row) => `${row.wardCode}/${row.bucket ?? 'submitted'}/${row.slot}/${row.rev}`).sort(),
     ...rosters.map((pointer) => `${pointer.wardCode}@${pointer.importId}`).sort(),
   ];
   return `aggregates:${hash(parts.join('|'))}`;

@@ -124,8 +124,9 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
 
   if (existing.deletedAt) throw problem.deleted();
   if (!input.actor.mayWrite(existing, tree)) throw problem.forbidden();
-  // A replay of what is stored (a retried upload, create or edit) changes nothing and answers the same.
-  if (existing.bodyHash === bodyHash) return { id: input.id, version: existing.version, created: false };
+  // A replay of what is stored (a retried upload, create or edit) changes nothing and answers the same; but a
+  // returned household saved as it is, at its current version, is its collector sending it back for review.
+  if (existing.bodyHash === bodyHash && !resubmits(existing, input.ifMatch)) return { id: input.id, version: existing.version, created: false };
   if (existing.roundId !== body.roundId) throw problem.invalidField('roundId', 'validation.round_change');
   if (input.ifMatch === undefined) throw problem.versionRequired(existing.version);
   if (input.ifMatch !== existing.version) throw problem.versionConflict(existing.version);
@@ -138,6 +139,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
     bodyHash,
     updatedBy: input.actor.name,
     updatedAt: now,
+    ...resubmitted(existing),
   };
   const replaced = await deps.responses.replace(next, existing.version);
   if (replaced.ok) return { id: input.id, version: next.version, created: false };
@@ -145,4 +147,15 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   // Two phones sent the same edit with the same If-Match: the one that lost the race finds its own body stored.
   if (replaced.current?.bodyHash === bodyHash) return { id: input.id, version: replaced.current.version, created: false };
   throw problem.versionConflict(replaced.current?.version ?? existing.version);
+}
+
+/** Whether a save of the stored answers, unchanged, at the stored version, sends a returned household back for review. */
+const resubmits = (existing: StoredResponseItem, ifMatch: number | undefined) => existing.review?.state === 'returned' && ifMatch === existing.version;
+
+/**
+ * The review of an edited response: any edit of a reviewed one (returned, and approved or rejected answers that
+ * changed) goes back to `submitted`, since what was judged is no longer what is stored.
+ */
+function resubmitted(existing: StoredResponseItem): Pick<StoredResponseItem, 'review'> {
+  return existing.review && existing.review.state !== 'submitted' ? { review: { state: 'submitted' } } : {};
 }

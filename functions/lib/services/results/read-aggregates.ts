@@ -6,21 +6,29 @@ import type { RecomputeStatus } from '@shared/indicators/counting';
 import { indicatorResults } from '@shared/indicators/results';
 import { addTallyInto, type Tally, zeroTally } from '@shared/indicators/tally';
 import type { Indicator } from '@shared/questionnaire/definition';
+import { type ReviewState, SUBMITTED_STATES } from '@shared/review/review';
 import type { AggregateRow } from '../../repo/types';
 
-/** Sums slot rows into one tally per ward (zero counters left out), and the latest write time. */
-export function wardTallies(rows: readonly AggregateRow[]): { tallies: Map<string, Tally>; updatedAt: string | null } {
+/**
+ * Sums slot rows into one tally per ward (zero counters left out), and the latest write time. Only rows of the
+ * review `states` counted (by default the submitted policy's: everything but rejected).
+ */
+export function wardTallies(
+  rows: readonly AggregateRow[],
+  states: readonly ReviewState[] = SUBMITTED_STATES,
+): { tallies: Map<string, Tally>; updatedAt: string | null } {
   // Summed in place, one object per ward: copying a running sum per row was most of the read's CPU.
   const sums = new Map<string, Tally>();
   let updatedAt: string | null = null;
   for (const row of rows) {
+    if (row.updatedAt && (!updatedAt || row.updatedAt > updatedAt)) updatedAt = row.updatedAt;
+    if (!states.includes(row.bucket ?? 'submitted')) continue;
     let sum = sums.get(row.wardCode);
     if (!sum) {
       sum = zeroTally();
       sums.set(row.wardCode, sum);
     }
     addTallyInto(sum, row.tally);
-    if (row.updatedAt && (!updatedAt || row.updatedAt > updatedAt)) updatedAt = row.updatedAt;
   }
   const tallies = new Map<string, Tally>();
   for (const [wardCode, sum] of sums) {
@@ -77,8 +85,10 @@ export function buildAggregates(
   rows: readonly AggregateRow[],
   rosterTotals: ReadonlyMap<string, number> = new Map(),
   counted?: CountedList,
+  /** The review states the round's count policy counts (default: the submitted policy's). */
+  states: readonly ReviewState[] = SUBMITTED_STATES,
 ): AggregatesResponse {
-  const { tallies, updatedAt } = wardTallies(rows);
+  const { tallies, updatedAt } = wardTallies(rows, states);
   const areas = codes.map((code) => areaAggregate(code, tree, tallies, rosterTotals, counted?.indicators));
   return counted ? { roundId, level, updatedAt, indicators: counted.indicators, recompute: counted.recompute, areas } : { roundId, level, updatedAt, areas };
 }

@@ -2,10 +2,12 @@
 // round's aggregate rows and the wards' roster totals.
 import type { AggregateLevel, AggregatesResponse, User } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
+import { countedStates } from '@shared/review/review';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AggregatesRepo, RosterRepo } from '../../repo/types';
 import { type FiguresListDeps, figuresListOf } from '../indicators/figures-list';
 import { buildAggregates } from './read-aggregates';
+import { withReviewFigures } from './review-figures';
 
 export interface ReadableAggregatesDeps extends FiguresListDeps {
   aggregates: Pick<AggregatesRepo, 'readRoundRows'>;
@@ -31,7 +33,9 @@ export async function readableAggregates(
       .ofLevel(level)
       .map((a) => a.code)
       .filter((code) => mayRead(code, tree));
-    return codes.length ? [buildAggregates(roundId, level, codes, tree, rows, rosterTotals, list.counted)] : [];
+    if (codes.length === 0) return [];
+    const built = buildAggregates(roundId, level, codes, tree, rows, rosterTotals, list.counted, countedStates(list.countPolicy));
+    return [withReviewFigures(built, { rows, tree, policy: list.countPolicy, rosterTotals, indicators: list.counted?.indicators })];
   });
 }
 

@@ -8,6 +8,7 @@ import type { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import { translate } from '@shared/i18n/dictionary';
 import { type RebaseNote, rebaseTallies } from '@shared/indicators/rebase';
+import { countedStates } from '@shared/review/review';
 import type { Lang } from '@shared/survey/form';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AreaSetsRepo } from '../../repo/types';
@@ -58,9 +59,9 @@ export async function aggregatesOnAreaSet(
   const [rows, rosterTotals, villages] = await Promise.all([
     deps.aggregates.readRoundRows(list.rowsKey),
     rosterWardTotals(deps.roster),
-    villageTallies(roundId, [...splitWards], deps),
+    villageTallies(roundId, [...splitWards], deps, countedStates(list.countPolicy)),
   ]);
-  const { tallies: wards, updatedAt } = wardTallies(rows);
+  const { tallies: wards, updatedAt } = wardTallies(rows, countedStates(list.countPolicy));
   const tallies = new Map([...wards, ...villages]);
   const totals = new Map<string, number>();
   for (const ward of oldTree.ofLevel('ward')) {

@@ -11,9 +11,8 @@ import type { AreaTree } from '@shared/areas/areas';
 import { countingKey } from '@shared/indicators/counting';
 import { addTally, addTallyInto, isZeroTally, type Tally, zeroTally } from '@shared/indicators/tally';
 import type { AggregateRow, AggregatesRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
-import { correctionOf, counterOf, type DriftEntry, type DriftField, findDrift } from './drift';
+import { type BucketOrSubmitted, cellOf, cellTallies, correctionOf, counterOf, type DriftEntry, type DriftField, findCellDrift, ROW_BUCKETS } from './drift';
 import { foldRecords } from './fold-records';
-import { wardTallies } from './read-aggregates';
 import { runPool } from './run-pool';
 
 const LEDGER_CHUNK = 100;
@@ -38,9 +37,10 @@ export interface RecomputeDeps {
   onProgress?: (processed: number) => void;
 }
 
-/** One counter of one ward that recompute corrected. */
+/** One counter of one ward (and review bucket, absent for submitted) that recompute corrected. */
 export interface RepairEntry {
   wardCode: string;
+  bucket?: BucketOrSubmitted;
   indicatorId: string;
   field: DriftField;
   before: number;
@@ -64,9 +64,11 @@ export interface RecomputeReport {
   passes: number;
 }
 
+// Sums are kept per cell: a ward's rows of one review bucket (see drift.ts), so a review that moved a
+// response between buckets is checked and repaired exactly like an edit that moved it between wards.
 interface RoundScan {
   truth: Map<string, Tally>;
-  /** Per ward, the sum of the ledger entries (of the responses read) counted there. */
+  /** Per cell, the sum of the ledger entries (of the responses read) counted there. */
   ledgerSums: Map<string, Tally>;
   /** Wards with a response whose ledger version differs from its stored version: not to be corrected yet. */
   unsettled: Set<string>;
@@ -97,34 +99,44 @@ export async function recomputeRound(roundId: string, deps: RecomputeDeps): Prom
     // Rows before responses and ledger: a fold landing after the rows were read bumps their rev, so a
     // correction computed from these reads is refused instead of undoing that fold.
     const rows = await deps.aggregates.readRoundRows(counted);
-    const stored = wardTallies(rows).tallies;
+    const stored = cellTallies(rows);
     const wardCodes = wardsToCheck(tree, rows);
     const scan = await scanRound(roundId, wardCodes, deps, true, pass === 1 ? deps.onProgress : undefined);
     if (pass === 1)
-      Object.assign(report, { checkedWards: wardCodes.length, responses: scan.responses, deleted: scan.deleted, drift: findDrift(stored, scan.truth, tree) });
+      Object.assign(report, {
+        checkedWards: wardCodes.length,
+        responses: scan.responses,
+        deleted: scan.deleted,
+        drift: findCellDrift(stored, scan.truth, tree),
+      });
     report.lagging += scan.lagging;
 
     const corrections = wardCodes
       .filter((wardCode) => !scan.unsettled.has(wardCode))
-      .map((wardCode) => ({ wardCode, correction: correctionOf(stored.get(wardCode) ?? {}, scan.ledgerSums.get(wardCode) ?? {}) }))
+      .flatMap((wardCode) =>
+        ROW_BUCKETS.map((bucket) => {
+          const cell = cellOf(wardCode, bucket);
+          return { wardCode, bucket, cell, correction: correctionOf(stored.get(cell) ?? {}, scan.ledgerSums.get(cell) ?? {}) };
+        }),
+      )
       .filter(({ correction }) => !isZeroTally(correction));
     if (scan.unsettled.size === 0 && corrections.length === 0) {
-      report.remaining = findDrift(stored, scan.truth, tree);
+      report.remaining = findCellDrift(stored, scan.truth, tree);
       return report;
     }
-    for (const { wardCode, correction } of corrections) {
-      const wardRows = rows.filter((row) => row.wardCode === wardCode);
+    for (const { wardCode, bucket, cell, correction } of corrections) {
+      const wardRows = rows.filter((row) => row.wardCode === wardCode && row.bucket === bucket);
       const slots = Math.max(deps.slots, ...wardRows.map((row) => row.slot + 1));
       // Refused when a fold touched the ward since its rows were read; the next pass reads again.
-      if (await deps.aggregates.correctWard(counted, wardCode, correction, wardRows, slots, deps.clock().toISOString())) {
-        report.repaired.push(...repairEntries(wardCode, stored.get(wardCode) ?? {}, correction));
+      if (await deps.aggregates.correctWard(counted, wardCode, correction, wardRows, slots, deps.clock().toISOString(), bucket)) {
+        report.repaired.push(...repairEntries(wardCode, bucket, stored.get(cell) ?? {}, correction));
       }
     }
   }
   // Still moving after every pass: report what a last look shows, without folding.
   const rows = await deps.aggregates.readRoundRows(counted);
   const scan = await scanRound(roundId, wardsToCheck(tree, rows), deps, false);
-  report.remaining = findDrift(wardTallies(rows).tallies, scan.truth, tree);
+  report.remaining = findCellDrift(cellTallies(rows), scan.truth, tree);
   return report;
 }
 
@@ -155,7 +167,7 @@ async function scanRound(
         if (entry?.key) scan.unsettled.add(entry.key.wardCode);
         if ((entry?.version ?? 0) < item.version) behind.push(item);
       }
-      if (entry?.key?.roundId === counted) addTo(scan.ledgerSums, entry.key.wardCode, entry.tally);
+      if (entry?.key?.roundId === counted) addTo(scan.ledgerSums, cellOf(entry.key.wardCode, entry.key.bucket), entry.tally);
     }
     scan.lagging += behind.length;
     if (fold && behind.length > 0) {
@@ -176,7 +188,7 @@ async function scanRound(
       const contribution = contributionOf(item, counter);
       if (contribution) {
         scan.responses += 1;
-        addTo(scan.truth, contribution.key.wardCode, contribution.tally);
+        addTo(scan.truth, cellOf(contribution.key.wardCode, contribution.key.bucket), contribution.tally);
       } else {
         scan.deleted += 1;
       }
@@ -190,10 +202,16 @@ async function scanRound(
     if (chunk.length > 0) await settle(chunk);
   });
   // Sums kept their zero counters while adding; corrections and reports list only counters that are not zero.
-  for (const sums of [scan.truth, scan.ledgerSums]) for (const [wardCode, sum] of sums) sums.set(wardCode, addTally({}, sum));
+  for (const sums of [scan.truth, scan.ledgerSums]) for (const [cell, sum] of sums) sums.set(cell, addTally({}, sum));
   return scan;
 }
 
-function repairEntries(wardCode: string, before: Tally, correction: Tally): RepairEntry[] {
-  return Object.entries(correction).map(([key, delta]) => ({ wardCode, ...counterOf(key), before: before[key] ?? 0, after: (before[key] ?? 0) + delta }));
+function repairEntries(wardCode: string, bucket: BucketOrSubmitted, before: Tally, correction: Tally): RepairEntry[] {
+  return Object.entries(correction).map(([key, delta]) => ({
+    wardCode,
+    ...(bucket ? { bucket } : {}),
+    ...counterOf(key),
+    before: before[key] ?? 0,
+    after: (before[key] ?? 0) + delta,
+  }));
 }

@@ -6,6 +6,7 @@
 import { CATALOGUE_COUNTER, contributionOf } from '@shared/aggregation/fold';
 import { imageInGeneration } from '@shared/aggregation/generations';
 import { addTallyInto, type Tally } from '@shared/indicators/tally';
+import { type ReviewState, reviewStateOf, SUBMITTED_STATES } from '@shared/review/review';
 import type { CountingsRepo, ResponsesRepo } from '../../repo/types';
 import { cachedCounters } from '../indicators/fold-targets';
 
@@ -16,8 +17,16 @@ export interface VillageTalliesDeps {
 
 const counters = cachedCounters();
 
-/** Per village of `wardCodes`, the summed counters of the round's live responses there (villages without any: absent). */
-export async function villageTallies(roundId: string, wardCodes: readonly string[], deps: VillageTalliesDeps): Promise<Map<string, Tally>> {
+/**
+ * Per village of `wardCodes`, the summed counters of the round's live responses there in the review states the
+ * round's count policy counts (villages without any: absent).
+ */
+export async function villageTallies(
+  roundId: string,
+  wardCodes: readonly string[],
+  deps: VillageTalliesDeps,
+  states: readonly ReviewState[] = SUBMITTED_STATES,
+): Promise<Map<string, Tally>> {
   const out = new Map<string, Tally>();
   if (wardCodes.length === 0) return out;
   // The stream's counter: a stored state's live list, else the built-in catalogue (rounds without a state).
@@ -27,6 +36,7 @@ export async function villageTallies(roundId: string, wardCodes: readonly string
   await Promise.all(
     wardCodes.map(async (wardCode) => {
       for await (const stored of deps.responses.listAllInWard(roundId, wardCode)) {
+        if (!states.includes(reviewStateOf(stored.review))) continue;
         const contribution = contributionOf(imageInGeneration(stored, generation), counter);
         if (!contribution) continue;
         const sum = out.get(stored.villageCode);

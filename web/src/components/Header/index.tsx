@@ -1,5 +1,5 @@
-// The top bar: app name, language switch; for a signed-in user who they are and sign-out, and the two
-// pages when the role has both (admin).
+// The top bar: app name, language switch; for a signed-in user who they are and sign-out, and for officials and
+// admins the pages they move between (results, review; collection too for admins).
 import type { Role } from '@shared/api/contract';
 import type { Session } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';
@@ -35,13 +35,18 @@ export function Header({ session, page, onLogout }: { session: Session | null; p
           </button>
         </div>
       )}
-      {role && canCollect(role) && canSeeResults(role) && (
+      {role && canSeeResults(role) && (
         <nav aria-label={t('ui.nav.label')} class="topbar-row nav">
-          <a href={href('collect')} aria-current={page === 'collect' ? 'page' : undefined} data-testid="nav-collect">
-            {t('ui.nav.collect')}
-          </a>
+          {canCollect(role) && (
+            <a href={href('collect')} aria-current={page === 'collect' ? 'page' : undefined} data-testid="nav-collect">
+              {t('ui.nav.collect')}
+            </a>
+          )}
           <a href={href('results')} aria-current={page === 'results' ? 'page' : undefined} data-testid="nav-results">
             {t('ui.nav.results')}
+          </a>
+          <a href={href('review')} aria-current={page === 'review' ? 'page' : undefined} data-testid="nav-review">
+            {t('ui.nav.review')}
           </a>
           {role === 'admin' && (
             <a href={href('roster')} aria-current={page === 'roster' ? 'page' : undefined} data-testid="nav-roster">

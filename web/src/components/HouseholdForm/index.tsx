@@ -206,6 +206,12 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
           {notice.text}
         </Notice>
       )}
+      {record?.server?.review?.state === 'returned' && (
+        <Notice kind="warning" testId="review-returned">
+          <strong>{t('ui.review.state.returned')}.</strong> {t('ui.review.comment', { comment: record.server.review.comment ?? '' })}{' '}
+          {t('ui.review.resubmit_hint')}
+        </Notice>
+      )}
       {closed && (
         <Notice kind="warning" testId="round-closed">
           {t('ui.form.round_closed')}

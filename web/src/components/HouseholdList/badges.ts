@@ -14,6 +14,8 @@ export const ROW_BADGES: ((row: HouseholdRowModel) => RowBadge | undefined)[] = 
   (row) => (row.unfinished ? { key: 'ui.outbox.unfinished', tone: 'warning', testId: 'badge-unfinished' } : undefined),
   // Answered through a self-report link: not to be surveyed again.
   (row) => (row.record.server?.channel === 'self' ? { key: 'ui.collect.self_badge', tone: 'info', testId: 'self-badge' } : undefined),
+  // An official sent it back: the comment shows under the row (rows.ts), saving it sends it again.
+  (row) => (row.returnedComment !== undefined ? { key: 'ui.review.state.returned', tone: 'warning', testId: 'badge-returned' } : undefined),
 ];
 
 export function badgesOf(row: HouseholdRowModel): RowBadge[] {

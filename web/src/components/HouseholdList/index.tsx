@@ -169,6 +169,11 @@ function HouseholdRow({ row, villageCode, confirming, onConfirm, onRemove }: Row
             {t('ui.outbox.rejected_reason', { reason: row.reason })} {t('ui.outbox.rejected_fix')}
           </span>
         )}
+        {row.returnedComment && (
+          <span class="reason" data-testid="household-review-comment">
+            {t('ui.review.comment', { comment: row.returnedComment })}
+          </span>
+        )}
         {row.status === 'conflict' && (
           <span class="reason" data-testid="household-conflict">
             {t('ui.outbox.conflict_fix')}

@@ -15,6 +15,8 @@ export interface HouseholdRowModel {
   unfinished: boolean;
   /** The server's reason for a rejection (in the language of the upload). */
   reason?: string;
+  /** The reviewer's comment while the household is returned for correction. */
+  returnedComment?: string;
   record: LocalHousehold;
 }
 
@@ -48,6 +50,7 @@ export function rowOf(record: LocalHousehold): HouseholdRowModel {
     status: statusOf(record),
     unfinished: record.draft !== undefined && record.state !== 'draft',
     reason: reasons.length > 0 ? [...new Set(reasons)].join(' ') : undefined,
+    ...(record.server?.review?.state === 'returned' ? { returnedComment: record.server.review.comment ?? '' } : {}),
     record,
   };
 }

@@ -10,6 +10,7 @@ import { coverageOf, groupByUnit, labelOf, nextSort, type Sort, type SortKey, so
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
+import { href } from '../../lib/platform/use-route';
 
 type IndicatorResult = AreaAggregate['indicators'][number];
 
@@ -23,9 +24,13 @@ interface Props {
   onSort?: (sort: Sort) => void;
   /** Links each ward to its printable report (the href of a ward's report). */
   reportHref?: (wardCode: string) => string;
+  /** Links each ward to its review page. */
+  reviewLinks?: boolean;
+  /** The scrolling region's name when the page holds two tables (confirmed and provisional figures). */
+  label?: string;
 }
 
-export function ResultsTable({ rows, indicators, areas, sort, onSort, reportHref }: Props) {
+export function ResultsTable({ rows, indicators, areas, sort, onSort, reportHref, reviewLinks, label }: Props) {
   const { lang, t } = useLang();
   const nameOf = (row: AreaAggregate) => {
     const area = areas.find((a) => a.code === row.code);
@@ -43,7 +48,7 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportHref
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways in this box; a scrollable region needs keyboard focus to be scrolled without a mouse.
-    <section class="table-scroll" aria-label={t('ui.results.title')} tabIndex={0}>
+    <section class="table-scroll" aria-label={label ?? t('ui.results.title')} tabIndex={0}>
       <table class="results" data-testid="results-table">
         <thead>
           <tr class="groups">
@@ -91,6 +96,11 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportHref
                     {t('ui.results.report')}
                   </a>
                 )}
+                {reviewLinks && row.level === 'ward' && (
+                  <a class="report-link" href={href('review', row.code)} data-testid={`review-link-${row.code}`}>
+                    {t('ui.review.open')}
+                  </a>
+                )}
               </th>
               <td class="households" data-testid={`households-${row.code}`}>
                 {formatCount(row.households.surveyed, lang)}
@@ -98,6 +108,16 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportHref
                 {coverageOf(row) !== null && (
                   <span class="coverage" data-testid={`coverage-${row.code}`}>
                     {t('ui.results.coverage', { percent: formatPercent(coverageOf(row), lang) })}
+                  </span>
+                )}
+                {row.households.approved !== undefined && (
+                  <span class="review-counts" data-testid={`review-counts-${row.code}`}>
+                    {t('ui.results.review_counts', {
+                      approved: formatCount(row.households.approved, lang),
+                      submitted: formatCount(row.households.submitted ?? 0, lang),
+                      returned: formatCount(row.households.returned ?? 0, lang),
+                      rejected: formatCount(row.households.rejected ?? 0, lang),
+                    })}
                   </span>
                 )}
               </td>

@@ -7,6 +7,8 @@ export * from './area-sets-api';
 export * from './officials-api';
 export * from './readable-levels';
 export * from './results-api';
+export * from './review-api';
+export * from './review-list';
 export * from './round-indicators';
 export * from './sort-results';
 export * from './use-live-polling';

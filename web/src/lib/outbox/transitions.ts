@@ -122,7 +122,15 @@ export function uploadSent(r: LocalHousehold | undefined, body: ResponseBody): N
 export function uploadAccepted(r: LocalHousehold | undefined, owner: string, body: ResponseBody, version: number, nowIso: string): Next {
   if (!r) return undefined;
   const changed = !sameBody(r.body, body) || r.deleting;
-  const server = { ...(r.server ?? { channel: 'collector' as const, createdBy: owner, createdAt: nowIso }), ...body, id: r.id, version, updatedAt: nowIso };
+  const server: StoredResponse = {
+    ...(r.server ?? { channel: 'collector' as const, createdBy: owner, createdAt: nowIso }),
+    ...body,
+    id: r.id,
+    version,
+    updatedAt: nowIso,
+  };
+  // A new version from the collector sends a reviewed household back for review (the server's rule).
+  if (server.review && server.review.state !== 'submitted' && version !== r.server?.version) server.review = { state: 'submitted' };
   return { ...r, version, server, unconfirmed: undefined, attempts: 0, nextAttemptAt: 0, rejection: undefined, state: changed ? 'pending' : 'uploaded' };
 }
 

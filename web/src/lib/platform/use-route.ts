@@ -55,6 +55,8 @@ const ROUTES = {
   surveyPreview: '/surveys/:surveyId/:version',
   surveys: '/surveys',
   links: '/links/:villageCode?',
+  /** `#/review/<ward>`: officials and admins review a ward's responses. */
+  review: '/review/:wardCode?',
 } as const;
 
 type ParamOf<Part extends string> = Part extends `${infer Name}?` ? { [K in Name]?: string } : { [K in Part]: string };

@@ -179,6 +179,7 @@ function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundR
   const reportHref = (code: string) => hrefWithQuery(['report', code, round.id], { areaSet: rebaseOnto });
   const indicators = officialsApi.asIndicators(data?.wards.indicators);
   const indicator = indicators.find((i) => i.id === chartId) ?? indicators[0];
+  const approvedOnly = data?.wards.countPolicy === 'approved';
   return (
     <>
       <p class="context" data-testid="round-name">
@@ -252,8 +253,27 @@ function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundR
       {rows.length > 0 && (
         <>
           <p class="hint scroll-hint">{t('ui.results.scroll_hint_n', { n: indicators.length })}</p>
-          <ResultsTable rows={rows} indicators={indicators} areas={names} sort={sort} onSort={setSort} reportHref={reportHref} />
+          {approvedOnly && (
+            <>
+              <Notice testId="policy-approved">{t('ui.results.policy_approved')}</Notice>
+              <h2>{t('ui.results.confirmed')}</h2>
+            </>
+          )}
+          <ResultsTable rows={rows} indicators={indicators} areas={names} sort={sort} onSort={setSort} reportHref={reportHref} reviewLinks={!rebaseOnto} />
           <AreaNotes areas={rows} />
+          {approvedOnly && (
+            <section data-testid="provisional" aria-labelledby="provisional-title">
+              <h2 id="provisional-title">{t('ui.results.provisional')}</h2>
+              <ResultsTable
+                rows={officialsApi.provisionalRows(rows)}
+                indicators={indicators}
+                areas={names}
+                sort={sort}
+                onSort={setSort}
+                label={t('ui.results.provisional')}
+              />
+            </section>
+          )}
 
           {indicator && (
             <>
