@@ -208,12 +208,8 @@ export const CORE_EN: Record<CoreMessageKey, string> = {
   'ui.collect.no_match': 'No household matches. Type fewer letters or choose "All".',
   'ui.error.load_failed': 'This page did not open. Check the phone signal or Wi-Fi and tap "Try again"; if it still fails, reload the app.',
   // review: what a collector sees of a household an official sent back
-  'validation.comment_required': 'Write a reason so the collector knows what to fix.',
   'ui.nav.review': 'Review',
-  'ui.review.state.submitted': 'Sent, waiting for review',
-  'ui.review.state.approved': 'Approved',
   'ui.review.state.returned': 'Sent back for correction',
-  'ui.review.state.rejected': 'Rejected',
   'ui.review.comment': 'The reviewer wrote: {comment}',
   'ui.review.resubmit_hint': 'Correct it and press Save: the household is sent again for review.',
 };

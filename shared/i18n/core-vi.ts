@@ -210,12 +210,8 @@ export const CORE_VI = {
   'ui.collect.no_match': 'Không có hộ nào khớp. Thử gõ ít chữ hơn hoặc chọn "Tất cả".',
   'ui.error.load_failed': 'Chưa mở được trang này. Hãy kiểm tra sóng điện thoại hoặc wifi rồi bấm "Thử lại"; nếu vẫn không được, tải lại ứng dụng.',
   // review: what a collector sees of a household an official sent back
-  'validation.comment_required': 'Hãy ghi lý do để người đi thu thập biết cần sửa gì.',
   'ui.nav.review': 'Duyệt phiếu',
-  'ui.review.state.submitted': 'Đã gửi, chờ duyệt',
-  'ui.review.state.approved': 'Đã duyệt',
   'ui.review.state.returned': 'Cần sửa lại',
-  'ui.review.state.rejected': 'Không được chấp nhận',
   'ui.review.comment': 'Cán bộ xem xét ghi: {comment}',
   'ui.review.resubmit_hint': 'Sửa lại cho đúng rồi bấm Lưu: phiếu sẽ được gửi lại để duyệt.',
 } as const;

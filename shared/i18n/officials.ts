@@ -304,6 +304,10 @@ const vi = {
   'ui.report.former_unit': 'Đơn vị cũ',
   'ui.report.not_surveyed': 'Không khảo sát trong đợt này',
   // review of responses, and what it shows in the results
+  'validation.comment_required': 'Hãy ghi lý do để người đi thu thập biết cần sửa gì.',
+  'ui.review.state.submitted': 'Đã gửi, chờ duyệt',
+  'ui.review.state.approved': 'Đã duyệt',
+  'ui.review.state.rejected': 'Không được chấp nhận',
   'ui.review.title': 'Duyệt phiếu',
   'ui.review.ward_title': 'Duyệt phiếu: {ward}',
   'ui.review.choose_ward': 'Chọn phường, xã có phiếu cần duyệt:',
@@ -640,6 +644,10 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.report.former_unit': 'Former unit',
   'ui.report.not_surveyed': 'Not surveyed in this round',
   // review of responses, and what it shows in the results
+  'validation.comment_required': 'Write a reason so the collector knows what to fix.',
+  'ui.review.state.submitted': 'Sent, waiting for review',
+  'ui.review.state.approved': 'Approved',
+  'ui.review.state.rejected': 'Rejected',
   'ui.review.title': 'Review responses',
   'ui.review.ward_title': 'Review responses: {ward}',
   'ui.review.choose_ward': 'Choose a ward whose responses to review:',
