@@ -21,6 +21,7 @@ import { exportJobRoutes } from '../http/routes/export-jobs';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
 import { areaRoutes, healthRoutes } from '../http/routes/public';
+import { responseHistoryRoutes } from '../http/routes/response-history';
 import { responseRoutes } from '../http/routes/responses';
 import { coverageRoutes, ROSTER_IMPORT_PATH, rosterRoutes } from '../http/routes/roster';
 import { roundRoutes } from '../http/routes/rounds';
@@ -93,6 +94,7 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
   app.route('/api/rounds', roundRoutes(withTree));
   app.route('/api/forms', formRoutes(withTree));
   app.route('/api/surveys', surveyRoutes(withTree));
+  app.route('/api/responses', responseHistoryRoutes(withTree));
   app.route('/api/responses', responseRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
   app.route('/api/admin', adminRoutes(withTree));

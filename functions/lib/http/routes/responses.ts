@@ -14,7 +14,7 @@ import { putResponse, userActor } from '../../services/responses/put-response';
 import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
-import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
+import { correctionReason, ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
 import { cursorSigner, MAX_CURSOR_LENGTH } from '../signed-cursor';
 
 const ListQuerySchema = z.strictObject({
@@ -60,7 +60,7 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       const ifMatch = ifMatchVersion(c);
       const body = await readJson(c);
       const result = await putResponse(
-        { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector' },
+        { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector', reason: correctionReason(c) },
         { responses: repo.responses, reference: repo.reference, areaTree, clock, definitions },
       );
       c.header('ETag', `"${result.version}"`);
@@ -81,7 +81,10 @@ export function responseRoutes(deps: AppDeps & { areaTree: () => Promise<AreaTre
       return c.json({ responses: page.items.map(toStoredResponse), ...(next ? { cursor: next } : {}) });
     })
     .delete('/:id', async (c) => {
-      await deleteResponse({ id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') }, { responses: repo.responses, areaTree, clock });
+      await deleteResponse(
+        { id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user'), reason: correctionReason(c) },
+        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+      );
       return c.body(null, 204);
     });
 }
