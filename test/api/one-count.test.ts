@@ -54,9 +54,11 @@ function selfPut(token: string) {
 }
 
 async function importRoster() {
-  const csv = ['ward_code,village,household_code,head_name,address', `14815,${VILLAGE},LS-001,Nguyễn Văn Đức,Số 5`, `14815,${VILLAGE},LS-002,Trần Thị Bình,Số 7`].join(
-    '\n',
-  );
+  const csv = [
+    'ward_code,village,household_code,head_name,address',
+    `14815,${VILLAGE},LS-001,Nguyễn Văn Đức,Số 5`,
+    `14815,${VILLAGE},LS-002,Trần Thị Bình,Số 7`,
+  ].join('\n');
   const res = await call('/api/roster/import', 'admin', { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } });
   expect(res.status).toBe(201);
 }
@@ -156,7 +158,13 @@ describe('closed rounds', () => {
     const create = await put(randomUUID(), responseBody());
     expect(create.status).toBe(403);
     expect((await create.json()).error.code).toBe('round_closed');
-    expect((await put(id, responseBody({ household: { ...responseBody().household, internet_any: false, fiber_broadband: false } }), 'collector-14815', { ifMatch: 1 })).status).toBe(403);
+    expect(
+      (
+        await put(id, responseBody({ household: { ...responseBody().household, internet_any: false, fiber_broadband: false } }), 'collector-14815', {
+          ifMatch: 1,
+        })
+      ).status,
+    ).toBe(403);
     const deleted = await del(id, 1);
     expect(deleted.status).toBe(403);
     expect((await deleted.json()).error.code).toBe('round_closed');

@@ -17,6 +17,7 @@ import { originGuard } from '../http/origin-guard';
 import { adminRoutes } from '../http/routes/admin';
 import { aggregateRoutes } from '../http/routes/aggregates';
 import { areaSetRoutes } from '../http/routes/area-sets';
+import { duplicateRoutes } from '../http/routes/duplicates';
 import { exportJobRoutes } from '../http/routes/export-jobs';
 import { exportRoutes } from '../http/routes/exports';
 import { linkRoutes } from '../http/routes/links';
@@ -96,6 +97,7 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
   app.route('/api/surveys', surveyRoutes(withTree));
   app.route('/api/responses', responseHistoryRoutes(withTree));
   app.route('/api/responses', responseRoutes(withTree));
+  app.route('/api/duplicates', duplicateRoutes(withTree));
   app.route('/api', aggregateRoutes(withTree));
   app.route('/api/admin', adminRoutes(withTree));
   app.route('/api/users', userRoutes({ ...withTree, endSessions: cutoff.endSessions }));

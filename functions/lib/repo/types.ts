@@ -2,10 +2,10 @@
 // tests and the fold depend only on these interfaces.
 
 import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/fold';
-import type { ChangeReason, HistoryEntry } from '@shared/history/diff-images';
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { AreaSet, AreaSetMeta, MappingLink } from '@shared/areas/area-set';
 import type { Area } from '@shared/areas/areas';
+import type { ChangeReason, HistoryEntry } from '@shared/history/diff-images';
 import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import type { Definition, Label } from '@shared/questionnaire/definition';

@@ -1,7 +1,8 @@
 // GET /api/responses/{id}/history: one response's changes, for its collector and the officials who review it.
 // Mounted before the responses routes (which admit collectors and admins only), so officials reach it too.
-import { Hono } from 'hono';
+
 import type { AreaTree } from '@shared/areas/areas';
+import { Hono } from 'hono';
 import { readHistory } from '../../services/history/read-history';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';

@@ -24,8 +24,7 @@ export async function readHistory(id: string, user: User, { responses, history, 
   const tree = await areaTree();
   const entries = await history.list(id);
   const wrote = item.createdBy === user.username || entries.some((entry) => entry.by === user.username);
-  const allowed =
-    user.role === 'collector' ? canWorkInWard(user, item.wardCode, tree) && wrote : canReadAggregatesOf(user, item.wardCode, tree);
+  const allowed = user.role === 'collector' ? canWorkInWard(user, item.wardCode, tree) && wrote : canReadAggregatesOf(user, item.wardCode, tree);
   if (!allowed) throw problem.forbidden();
   return entries.map(toHistoryEntry);
 }

@@ -29,7 +29,10 @@ export interface DeleteResponseDeps {
  * Deletes the response, or finds it deleted already; 404 unknown, 403 outside the user's wards or (for a
  * collector) once the round is closed, 409 on versions.
  */
-export async function deleteResponse({ id, ifMatch, user, reason }: DeleteResponseInput, { responses, reference, areaTree, clock }: DeleteResponseDeps): Promise<void> {
+export async function deleteResponse(
+  { id, ifMatch, user, reason }: DeleteResponseInput,
+  { responses, reference, areaTree, clock }: DeleteResponseDeps,
+): Promise<void> {
   const item = getOrNotFound(await responses.get(id));
   if (!canWorkInWard(user, item.wardCode, await areaTree())) throw problem.forbidden();
   // Deleting what is already deleted is a replay: the outcome the client wanted holds.

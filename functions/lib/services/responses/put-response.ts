@@ -31,7 +31,6 @@ export function userActor(user: User): PutActor {
   return { name: user.username, mayWrite: ({ wardCode }, tree) => canWorkInWard(user, wardCode, tree), corrects: user.role === 'admin' };
 }
 
-
 export interface PutResponseInput {
   id: string;
   body: unknown;
