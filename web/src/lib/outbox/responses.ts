@@ -7,7 +7,7 @@ import type { FormState, ResponseTarget } from '../household-form';
 import { api } from '../platform/api';
 import { loadSession } from '../platform/storage';
 import { allRecords } from './db';
-import { commitAnswers, discardDraft, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './store';
+import { commitAnswers, discardDraft, dropRefused, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './store';
 import { syncNow, uploadOne } from './sync';
 import { isUnsent, type LocalHousehold } from './types';
 
@@ -66,6 +66,11 @@ export function keepDraft(id: string, target: ResponseTarget, draft: FormState) 
 
 export function dropDraft(id: string) {
   return discardDraft(owner(), id);
+}
+
+/** Drops answers refused because another response already counts the household (see refusedAnswersDropped). */
+export function dropRefusedAnswers(id: string) {
+  return dropRefused(owner(), id);
 }
 
 /** The phone's copy first (it may hold unsent changes); the server's when the phone has none. */
