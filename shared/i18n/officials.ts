@@ -65,6 +65,9 @@ const vi = {
   'ui.results.preparing': 'Đang chuẩn bị tệp…',
   'ui.results.round_select': 'Đợt khảo sát',
   'ui.results.sort_by': 'Sắp xếp theo {column}',
+  'ui.coverage.over':
+    'Số hộ đã khảo sát ({surveyed}) nhiều hơn số hộ trong danh sách ({total}): danh sách hộ có thể đã cũ, hoặc có hộ bị ghi hai lần. Hãy kiểm tra lại.',
+  'ui.coverage.over_short': 'Vượt số hộ trong danh sách',
   'ui.results.coverage': 'Bao phủ {percent}',
   'ui.results.report': 'Báo cáo in',
   'ui.chart.title': 'Biểu đồ theo chỉ tiêu',
@@ -316,6 +319,9 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.results.preparing': 'Preparing the file…',
   'ui.results.round_select': 'Survey round',
   'ui.results.sort_by': 'Sort by {column}',
+  'ui.coverage.over':
+    'More households surveyed ({surveyed}) than on the list ({total}): the household list may be out of date, or households were recorded twice. Please check.',
+  'ui.coverage.over_short': 'More than the household list',
   'ui.results.coverage': 'Coverage {percent}',
   'ui.results.report': 'Printable report',
   'ui.chart.title': 'Chart by indicator',

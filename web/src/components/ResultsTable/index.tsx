@@ -5,11 +5,12 @@
 import type { AreaAggregate } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Indicator } from '@shared/questionnaire/definition';
-import { coverageOf, groupByUnit, labelOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
+import { groupByUnit, labelOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
 import { href } from '../../lib/platform/use-route';
+import { CoverageFigure } from '../CoverageFigure';
 
 type IndicatorResult = AreaAggregate['indicators'][number];
 
@@ -89,11 +90,7 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLink
               <td class="households" data-testid={`households-${row.code}`}>
                 {formatCount(row.households.surveyed, lang)}
                 {row.households.total !== null && <span class="muted"> / {formatCount(row.households.total, lang)}</span>}
-                {coverageOf(row) !== null && (
-                  <span class="coverage" data-testid={`coverage-${row.code}`}>
-                    {t('ui.results.coverage', { percent: formatPercent(coverageOf(row), lang) })}
-                  </span>
-                )}
+                <CoverageFigure surveyed={row.households.surveyed} total={row.households.total} variant="line" testId={`coverage-${row.code}`} />
               </td>
               {columns.map((indicator, at) => (
                 <IndicatorCell

@@ -7,6 +7,7 @@ import type { Area } from '@shared/areas/areas';
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { Indicator } from '@shared/questionnaire/definition';
+import { CoverageFigure } from '../../components/CoverageFigure';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
@@ -81,10 +82,15 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
             : t('ui.report.coverage_line', {
                 surveyed: formatCount(coverage.surveyed, lang),
                 total: formatCount(coverage.total, lang),
-                percent: formatPercent(coverage.percent, lang),
+                percent: coverage.surveyed > coverage.total ? t('ui.coverage.over_short') : formatPercent(coverage.percent, lang),
               })}{' '}
           {coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster')}
         </p>
+        {coverage.total !== null && coverage.surveyed > coverage.total && (
+          <Notice kind="warning" testId="report-coverage-over">
+            {t('ui.coverage.over', { surveyed: formatCount(coverage.surveyed, lang), total: formatCount(coverage.total, lang) })}
+          </Notice>
+        )}
       </section>
 
       {recompute && (
@@ -159,7 +165,9 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
                 <td class="num">{formatCount(v.surveyed, lang)}</td>
                 <td class="num">{formatCount(v.onRoster, lang)}</td>
                 <td class="num">{v.total === null ? '—' : formatCount(v.total, lang)}</td>
-                <td class="num">{formatPercent(v.percent, lang)}</td>
+                <td class="num">
+                  <CoverageFigure surveyed={v.surveyed} total={v.total} variant="cell" />
+                </td>
               </tr>
             ))}
           </tbody>
