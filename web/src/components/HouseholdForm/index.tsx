@@ -51,6 +51,8 @@ const DRAFT_DELAY_MS = 250;
 
 /** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
 const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
+/** A response's history: online only, its own chunk. */
+const loadHistory = () => import('../ResponseHistory').then((m) => m.ResponseHistory);
 /** The roster picker is its own chunk too: the collector's start stays within budget. */
 const loadRosterPicker = () => import('../RosterPicker').then((m) => m.RosterPicker);
 
@@ -269,6 +271,7 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
           },
         }}
       />
+      {editing && <LazyPage load={loadHistory} props={{ responseId: id }} />}
       <HouseholdFields form={form} referenceYear={round.referenceYear} referenceDate={referenceDateOf(round)} errors={errors} />
 
       <div class="submit-bar">
