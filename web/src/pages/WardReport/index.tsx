@@ -8,6 +8,7 @@ import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { Indicator } from '@shared/questionnaire/definition';
 import { CoverageFigure } from '../../components/CoverageFigure';
+import { Duplicates } from '../../components/Duplicates';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
@@ -173,6 +174,7 @@ export function WardReportPage({ wardCode, roundId }: { wardCode: string; roundI
           </tbody>
         </table>
       </section>
+      <Duplicates roundId={round.id} wardCode={ward.code} />
       <footer class="report-footer">{t('ui.report.footer')}</footer>
     </article>
   );
