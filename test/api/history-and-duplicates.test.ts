@@ -138,3 +138,27 @@ describe('likely duplicates', () => {
     expect((await res.json()).error.issues[0].path).toBe('keepId');
   });
 });
+
+describe('GET /api/responses/history.csv', () => {
+  it("streams a round's history to admins, one row per changed answer, and to nobody else", async () => {
+    const id = randomUUID();
+    await call(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', json: responseBody() });
+    const edited = responseBody({ household: { ...responseBody().household, fiber_broadband: false } });
+    await call(`/api/responses/${id}`, 'collector-14815', { method: 'PUT', json: edited, ifMatch: 1 });
+    await t.foldPending();
+    const res = await call('/api/responses/history.csv?roundId=cds-2024', 'admin');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('response_id,ward_code,village_code,household_code,version,at,by,action,reason,path,from,to');
+    expect(lines.slice(1)).toEqual([
+      `${id},14815,14815-khu-pho-1,,1,2026-11-24T08:00:00.000Z,collector-14815,create,,,,`,
+      `${id},14815,14815-khu-pho-1,,2,2026-11-24T08:00:00.000Z,collector-14815,edit,,household.fiber_broadband,true,false`,
+    ]);
+    expect((await call('/api/responses/history.csv?roundId=cds-2024', 'official')).status).toBe(403);
+    expect((await call('/api/responses/history.csv?roundId=nope', 'admin')).status).toBe(400);
+  });
+});
