@@ -17,6 +17,13 @@ export async function aggregatesXlsx(roundId: string, level?: AggregateLevel) {
   return { blob: await response.blob(), filename };
 }
 
+/** Every change of every response of a round (admin): who, when, why, which answer from what to what. */
+export async function historyExport(roundId: string) {
+  const response = await api.request('GET', '/api/responses/history.csv', { query: { roundId }, accept: 'text/csv' });
+  const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-history-${roundId}.csv`);
+  return { blob: await response.blob(), filename };
+}
+
 /** All raw responses of a round (admin), long (one row per member) or wide (one row per household). */
 export async function responsesExport(roundId: string, shape: 'long' | 'wide') {
   const response = await api.request('GET', '/api/exports/responses.csv', { query: { roundId, shape }, accept: 'text/csv' });
