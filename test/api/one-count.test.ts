@@ -190,3 +190,17 @@ describe('closed rounds', () => {
     expect((await put(randomUUID(), responseBody(), 'admin', { reason: 'late' })).status).toBe(403);
   });
 });
+
+describe('coverage above the roster', () => {
+  it('the roster import preview says how many households each ward already has in the open round', async () => {
+    for (let i = 0; i < 3; i++) await put(randomUUID(), responseBody());
+    const csv = [
+      'ward_code,village,household_code,head_name,address',
+      `14815,${VILLAGE},LS-001,Nguyễn Văn Đức,Số 5`,
+      `14815,${VILLAGE},LS-002,Trần Thị Bình,Số 7`,
+    ].join('\n');
+    const res = await call('/api/roster/import?dryRun=true', 'admin', { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).wards[0]).toMatchObject({ wardCode: '14815', households: 2, surveyed: { roundId: 'cds-2024', households: 3 } });
+  });
+});
