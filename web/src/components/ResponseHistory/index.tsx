@@ -2,7 +2,7 @@
 // who, when, why and the answers it changed. Online only; its own chunk.
 import type { HistoryEntryView } from '@shared/api/history';
 import { useState } from 'preact/hooks';
-import { api } from '../../lib/platform/api';
+import * as officialsApi from '../../lib/officials';
 import { useLang } from '../../lib/platform/use-lang';
 
 function shown(value: unknown): string {
@@ -21,7 +21,7 @@ export function ResponseHistory({ responseId }: { responseId: string }) {
     setOpen(next);
     if (!next) return;
     try {
-      setEntries((await api.responseHistory(responseId)).history);
+      setEntries((await officialsApi.responseHistory(responseId)).history);
       setError(undefined);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

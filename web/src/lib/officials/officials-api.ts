@@ -1,7 +1,7 @@
 // The officials' and admins' API calls: workbook, raw export, roster, coverage. Kept out of
 // api.ts so that they (and their schemas) load with the pages that use them, not at a collector's start.
 import type { AggregateLevel } from '@shared/api/contract';
-import { DuplicatesResponseSchema } from '@shared/api/history';
+import { DuplicatesResponseSchema, HistoryResponseSchema } from '@shared/api/history';
 import { WardCoverageSchema } from '@shared/roster/coverage';
 import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '@shared/roster/roster';
 import { api } from '../platform/api';
@@ -60,4 +60,9 @@ export async function duplicates(roundId: string, wardCode: string) {
 /** A reviewer's decision on a pair: merge (keep `keepId`, delete the other) or keep both as two households. */
 export async function resolveDuplicate(resolution: { roundId: string; wardCode: string; a: string; b: string; decision: 'merge' | 'keep'; keepId?: string }) {
   await api.request('POST', '/api/duplicates/resolve', { body: resolution });
+}
+
+/** A response's history, oldest first (it follows a write within seconds): its collector and the ward's reviewers. */
+export async function responseHistory(id: string) {
+  return api.json(HistoryResponseSchema, await api.request('GET', `/api/responses/${encodeURIComponent(id)}/history`));
 }

@@ -11,5 +11,4 @@ export {
   SessionResponseSchema,
   StoredResponseSchema,
 } from '@shared/api/contract';
-export { HistoryResponseSchema } from '@shared/api/history';
 export { LinksResponseSchema, SelfCodeAnswerSchema, SelfFormSchema } from '@shared/api/links';

@@ -175,10 +175,6 @@ export function createApiClient(config: ApiConfig) {
       const response = await request('PUT', `/api/responses/${encodeURIComponent(id)}`, { body, ifMatch: version });
       return { ...(await json((s) => s.PutResponseResultSchema, response)), created: response.status === 201 };
     },
-    /** A response's history, oldest first (it follows a write within seconds). */
-    async responseHistory(id: string) {
-      return json((s) => s.HistoryResponseSchema, await request('GET', `/api/responses/${encodeURIComponent(id)}/history`));
-    },
     async deleteResponse(id: string, version: number) {
       await request('DELETE', `/api/responses/${encodeURIComponent(id)}`, { ifMatch: version });
     },
