@@ -2,7 +2,10 @@
 // cleanly when the collector chooses.
 import type { StoredResponse } from '@shared/api/contract';
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, HOUSEHOLD_ANSWERED } from '../../web/src/lib/outbox/classify';
+import { classifyFailure } from '../../web/src/lib/outbox/classify';
+
+const HOUSEHOLD_ANSWERED = 'household_already_answered';
+
 import { freshRecord, refusedAnswersDropped } from '../../web/src/lib/outbox/transitions';
 import { responseBody } from '../support/fixtures';
 

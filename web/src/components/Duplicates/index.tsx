@@ -5,7 +5,6 @@ import { useState } from 'preact/hooks';
 import * as officialsApi from '../../lib/officials';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
-import { ResponseHistory } from '../ResponseHistory';
 
 export function Duplicates({ roundId, wardCode }: { roundId: string; wardCode: string }) {
   const { t } = useLang();
@@ -43,7 +42,6 @@ export function Duplicates({ roundId, wardCode }: { roundId: string; wardCode: s
                 <button type="button" class="secondary" disabled={busy} data-testid={`duplicate-keep-${id}`} onClick={() => void decide(pair, 'merge', id)}>
                   {t('ui.duplicates.keep_this')}
                 </button>
-                <ResponseHistory responseId={id} />
               </div>
             );
           })}

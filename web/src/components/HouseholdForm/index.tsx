@@ -15,7 +15,6 @@ import {
   chooseInConflict,
   dropDraft,
   dropRefusedAnswers,
-  HOUSEHOLD_ANSWERED,
   keepDraft,
   type LocalHousehold,
   type Rejection,
@@ -34,6 +33,7 @@ import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
 import { LazyPage } from '../LazyPage';
 import { Notice, type NoticeKind } from '../Notice';
+import { ResponseHistory } from '../ResponseHistory';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
@@ -49,10 +49,11 @@ interface Props {
 /** Typing pauses this long before the draft is written (and at once when the page is hidden or left). */
 const DRAFT_DELAY_MS = 250;
 
+/** The 409 of a second response for a roster household: its rejection names the response that counts it. */
+const HOUSEHOLD_ANSWERED = 'household_already_answered';
+
 /** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
 const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
-/** A response's history: online only, its own chunk. */
-const loadHistory = () => import('../ResponseHistory').then((m) => m.ResponseHistory);
 /** The roster picker is its own chunk too: the collector's start stays within budget. */
 const loadRosterPicker = () => import('../RosterPicker').then((m) => m.RosterPicker);
 
@@ -271,7 +272,7 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
           },
         }}
       />
-      {editing && <LazyPage load={loadHistory} props={{ responseId: id }} />}
+      {editing && <ResponseHistory responseId={id} />}
       <HouseholdFields form={form} referenceYear={round.referenceYear} referenceDate={referenceDateOf(round)} errors={errors} />
 
       <div class="submit-bar">

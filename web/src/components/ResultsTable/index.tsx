@@ -5,12 +5,12 @@
 import type { AreaAggregate } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Indicator } from '@shared/questionnaire/definition';
+import { readCoverage } from '@shared/roster/coverage';
 import { groupByUnit, labelOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
 import { href } from '../../lib/platform/use-route';
-import { CoverageFigure } from '../CoverageFigure';
 
 type IndicatorResult = AreaAggregate['indicators'][number];
 
@@ -90,7 +90,7 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportLink
               <td class="households" data-testid={`households-${row.code}`}>
                 {formatCount(row.households.surveyed, lang)}
                 {row.households.total !== null && <span class="muted"> / {formatCount(row.households.total, lang)}</span>}
-                <CoverageFigure surveyed={row.households.surveyed} total={row.households.total} variant="line" testId={`coverage-${row.code}`} />
+                <CoverageLine surveyed={row.households.surveyed} total={row.households.total} testId={`coverage-${row.code}`} />
               </td>
               {columns.map((indicator, at) => (
                 <IndicatorCell
@@ -174,5 +174,23 @@ function IndicatorCell({ code, id, result, groupStart }: { code: string; id: str
       {result.target !== null && <span class="target">{t('ui.results.target', { target: formatTarget(result.target, lang) })}</span>}
       {met !== null && <span class="status">{t(met ? 'ui.results.met' : 'ui.results.not_met')}</span>}
     </td>
+  );
+}
+
+/** Coverage up to 100 % as a percentage; above it a warning that says why (never a plain "612 %"). */
+function CoverageLine({ surveyed, total, testId }: { surveyed: number; total: number | null; testId: string }) {
+  const { lang, t } = useLang();
+  const reading = readCoverage(surveyed, total);
+  if (reading.kind === 'none') return null;
+  const over = reading.kind === 'over';
+  return (
+    <span
+      class={over ? 'coverage coverage-over' : 'coverage'}
+      data-testid={testId}
+      data-over={over ? 'true' : undefined}
+      title={over ? t('ui.coverage.over', { surveyed: formatCount(surveyed, lang), total: formatCount(reading.total, lang) }) : undefined}
+    >
+      {over ? `⚠ ${t('ui.coverage.over_short')}` : t('ui.results.coverage', { percent: formatPercent(reading.percent, lang) })}
+    </span>
   );
 }

@@ -12,14 +12,11 @@ import type { ResponseBody } from '@shared/survey/schema';
  */
 export type FailureKind = 'retry' | 'signin' | 'conflict' | 'rejected';
 
-/** The 409 of a second response for a roster household: the rejection names the response that counts it. */
-export const HOUSEHOLD_ANSWERED = 'household_already_answered';
-
 export function classifyFailure(status: number, code: string): FailureKind {
   if (status === 0 || status === 408 || status === 429 || status >= 500) return 'retry';
   if (status === 401) return 'signin';
   // Deleted, or the household already counted through another response: nothing to merge, the collector chooses.
-  if (status === 409) return code === 'deleted' || code === HOUSEHOLD_ANSWERED ? 'rejected' : 'conflict';
+  if (status === 409) return code === 'deleted' || code === 'household_already_answered' ? 'rejected' : 'conflict';
   // A 2xx whose body did not parse: the upload may have worked; a retry is idempotent.
   if (status >= 200 && status < 300) return 'retry';
   return 'rejected';

@@ -1,7 +1,7 @@
 // The outbox's one public module: every save, delete, draft and conflict choice of a household goes through
 // here (to IndexedDB first, then the upload), and pages read the phone's households and upload status here.
 
-export { failureMessage, HOUSEHOLD_ANSWERED } from './classify';
+export { failureMessage } from './classify';
 export { countByFilter, findHouseholds, HOUSEHOLD_FILTERS, type HouseholdFilter, matchesQuery } from './find-households';
 export {
   chooseInConflict,

@@ -4,16 +4,7 @@ import type { StoredResponse } from '@shared/api/contract';
 import type { ResponseBody } from '@shared/survey/schema';
 import type { FormState, ResponseTarget } from '../household-form';
 import { deleteRecord, getRecord, putRecord, recordsOf, updateRecord } from './db';
-import {
-  answersCommitted,
-  conflictResolved,
-  deleteQueued,
-  draftDiscarded,
-  draftSaved,
-  goneFromListing,
-  refusedAnswersDropped,
-  serverCopySeen,
-} from './transitions';
+import { answersCommitted, conflictResolved, deleteQueued, draftDiscarded, draftSaved, goneFromListing, serverCopySeen } from './transitions';
 import type { LocalHousehold } from './types';
 
 /** Keeps unfinished answers as typed; anything waiting to upload stays as it was. */
@@ -24,11 +15,6 @@ export function saveDraft(owner: string, id: string, target: ResponseTarget, dra
 /** Drops unfinished answers: a household never completed disappears, otherwise the completed answers stay. */
 export function discardDraft(owner: string, id: string) {
   return updateRecord(owner, id, draftDiscarded);
-}
-
-/** Answers refused as a second response of a household: forgotten, or back to the server's copy. */
-export function dropRefused(owner: string, id: string, now = Date.now()) {
-  return updateRecord(owner, id, (current) => refusedAnswersDropped(current, now));
 }
 
 /** Completed answers: waiting to upload (at the version the phone last saw). */

@@ -202,7 +202,7 @@ async function reject(owner: string, record: LocalHousehold, error: ApiError): P
       code: error.code,
       message: error.message,
       issues: error.issues,
-      ...(error.existingId ? { existingId: error.existingId } : {}),
+      existingId: error.existingId,
     }),
   );
   return 'rejected';
