@@ -24,6 +24,7 @@ const CATALOGUE = {
   version_conflict: { status: 409, key: 'error.version_conflict' },
   version_required: { status: 409, key: 'error.version_required' },
   deleted: { status: 409, key: 'error.deleted' },
+  household_already_answered: { status: 409, key: 'error.household_already_answered' },
   roster_conflict: { status: 409, key: 'roster.conflict' },
   too_many_links: { status: 409, key: 'error.too_many_links' },
   survey_published: { status: 409, key: 'error.survey_published' },
@@ -116,6 +117,9 @@ export const problem = {
   versionConflict: (currentVersion: number) => new Problem('version_conflict', { params: { current: currentVersion }, details: { currentVersion } }),
   versionRequired: (currentVersion: number) => new Problem('version_required', { details: { currentVersion } }),
   deleted: () => new Problem('deleted'),
+  /** Another response of the round already counts this roster household: the body names it. */
+  householdAnswered: (existingId: string, householdCode: string) =>
+    new Problem('household_already_answered', { params: { householdCode }, details: { existingId, householdCode } }),
   rosterConflict: () => new Problem('roster_conflict'),
   surveyPublished: () => new Problem('survey_published'),
   roundHasResponses: () => new Problem('round_has_responses'),

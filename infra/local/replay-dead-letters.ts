@@ -61,6 +61,7 @@ export async function main(argv: string[], out: (text: string) => void = console
       aggregates: connected.repo.aggregates,
       slots: connected.slots,
       foldTargets: createFoldTargets(countings),
+      history: connected.repo.history,
     });
     const recompute = async (roundIds: string[]) => {
       const ids = roundIds.length > 0 ? roundIds : (await connected.repo.reference.listRounds()).map((r) => r.id);

@@ -150,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clock,
       exportJobs: repo.exportJobs,
       foldTargets: createFoldTargets(repo.countings),
+      history: repo.history,
     });
     const poller = startStreamPoller({
       client: streams,

@@ -88,3 +88,15 @@ export function wardCoverage(
     villages,
   };
 }
+
+/**
+ * How a coverage figure reads: a percentage up to 100 %; above it (more households surveyed than the roster or the
+ * official statistic holds: an old roster, or households recorded twice) a warning with both counts, never "612 %".
+ */
+export type CoverageReading = { kind: 'none' } | { kind: 'percent'; percent: number } | { kind: 'over'; surveyed: number; total: number };
+
+export function readCoverage(surveyed: number, total: number | null): CoverageReading {
+  if (!total) return { kind: 'none' };
+  if (surveyed > total) return { kind: 'over', surveyed, total };
+  return { kind: 'percent', percent: percentOf(surveyed, total) ?? 0 };
+}

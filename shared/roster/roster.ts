@@ -56,6 +56,8 @@ export const RosterImportResultSchema = z.object({
       households: z.number(),
       villages: z.array(z.object({ villageCode: z.string(), name: z.string(), households: z.number() })),
       replaces: z.nullable(z.object({ households: z.number(), importedAt: z.string() })),
+      /** Households already surveyed in the ward in the open round: more than the new roster holds is a warning. */
+      surveyed: z.optional(z.object({ roundId: z.string(), households: z.number() })),
     }),
   ),
   errors: z.array(z.object({ line: z.number(), path: z.string(), message: z.string() })),

@@ -13,6 +13,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { LinkRecord, Repository, StoredResponseItem, SurveyRecord } from '../../functions/lib/repo/types';
 import { adult, child } from '../support/fixtures';
 import { describeAreaSetsContract } from './area-sets-contract';
+import { describeClaimsContract } from './claims-contract';
 import { describeExportJobsContract } from './export-jobs-contract';
 
 /**
@@ -90,6 +91,7 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
     });
     describeExportJobsContract(() => repo);
     describeAreaSetsContract(() => repo);
+    describeClaimsContract(() => repo);
 
     describe('counting states', () => {
       it('writes a state only against the rev read, and gives it back whole', async () => {

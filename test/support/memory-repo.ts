@@ -11,8 +11,10 @@ import type {
   AggregateRow,
   AggregatesRepo,
   AttemptsRepo,
+  ClaimFields,
   CountingsRepo,
   FailedAttempts,
+  KeptPair,
   LinkRecord,
   LinksRepo,
   LocalUserRecord,
@@ -21,6 +23,7 @@ import type {
   ResponsesRepo,
   RosterRepo,
   SessionsRepo,
+  StoredHistoryEntry,
   StoredResponseItem,
   SurveyRecord,
   SurveysRepo,
@@ -49,7 +52,13 @@ export interface MemoryRepository extends Repository {
   rosterPointers: Map<string, WardRoster>;
   /** Self-report links by `<round>#<village>#<linkId>`. */
   linkItems: Map<string, LinkRecord>;
+  /** Households' claims: `<round>#<ward>#<householdCode>` → response id. */
+  claims: Map<string, string>;
+  /** History entries by `<responseId>` then key. */
+  historyItems: Map<string, Map<string, StoredHistoryEntry>>;
 }
+
+const claimId = (fields: ClaimFields | undefined) => (fields?.householdCode ? `${fields.roundId}#${fields.wardCode}#${fields.householdCode}` : undefined);
 
 export function createMemoryRepository(): MemoryRepository {
   const responseItems = new Map<string, StoredResponseItem>();
@@ -63,6 +72,20 @@ export function createMemoryRepository(): MemoryRepository {
     changes.push({ sequenceNumber: String(1000 + changes.length), oldImage: oldImage && clone(oldImage), newImage: clone(newImage) });
   };
 
+  const claims = new Map<string, string>();
+  /** The claim `fields` names is free or held by `id` already. */
+  const claimFree = (fields: ClaimFields | undefined, id: string) => {
+    const key = claimId(fields);
+    return !key || claims.get(key) === undefined || claims.get(key) === id;
+  };
+  // Like the transaction: the response's condition first, then the claim's; all or nothing.
+  const moveClaim = (id: string, take: ClaimFields | undefined, release: ClaimFields | undefined) => {
+    const releaseKey = claimId(release);
+    if (releaseKey && claims.get(releaseKey) === id) claims.delete(releaseKey);
+    const takeKey = claimId(take);
+    if (takeKey) claims.set(takeKey, id);
+  };
+
   const responses: ResponsesRepo = {
     async get(id) {
       const item = responseItems.get(id);
@@ -71,19 +94,30 @@ export function createMemoryRepository(): MemoryRepository {
     async create(item) {
       const current = responseItems.get(item.id);
       if (current) return { ok: false, current: clone(current) };
+      if (!claimFree(item, item.id)) return { ok: false, current: undefined, claimedBy: claims.get(claimId(item)!) };
       responseItems.set(item.id, clone(item));
+      moveClaim(item.id, item, undefined);
       record(undefined, item);
       return { ok: true };
     },
-    async replace(item, expectedVersion) {
+    async replace(item, expectedVersion, previous) {
       const current = responseItems.get(item.id);
       if (!current || current.deletedAt || current.version !== expectedVersion) return { ok: false, current: current && clone(current) };
+      const moves = previous !== undefined && claimId(previous) !== claimId(item);
+      if (moves && !claimFree(item, item.id)) return { ok: false, current: undefined, claimedBy: claims.get(claimId(item)!) };
       responseItems.set(item.id, clone(item));
+      if (moves) moveClaim(item.id, item, previous);
       record(current, item);
       return { ok: true };
     },
     async markDeleted(tombstone, expectedVersion) {
-      return responses.replace(tombstone, expectedVersion);
+      const written = await responses.replace(tombstone, expectedVersion);
+      if (written.ok) moveClaim(tombstone.id, undefined, tombstone);
+      return written;
+    },
+    async claimOf(fields) {
+      const key = claimId(fields);
+      return key ? claims.get(key) : undefined;
     },
     async listByWard({ roundId, wardCode, villageCode, limit, cursor }) {
       const all = [...responseItems.values()]
@@ -117,6 +151,10 @@ export function createMemoryRepository(): MemoryRepository {
     rosterEntries: new Map(),
     rosterPointers: new Map(),
     linkItems: new Map(),
+    claims,
+    historyItems: new Map(),
+    history: {} as Repository['history'],
+    duplicates: memoryDuplicates(),
     links: {} as LinksRepo,
     attempts: memoryAttempts(),
     sessions: memorySessions(),
@@ -199,6 +237,19 @@ export function createMemoryRepository(): MemoryRepository {
     },
   };
   repo.roster = memoryRoster(repo.rosterEntries, repo.rosterPointers);
+  repo.history = {
+    async append(entries) {
+      for (const entry of entries) {
+        const kept = repo.historyItems.get(entry.responseId) ?? new Map<string, StoredHistoryEntry>();
+        if (!kept.has(entry.key)) kept.set(entry.key, clone(entry));
+        repo.historyItems.set(entry.responseId, kept);
+      }
+    },
+    async list(responseId) {
+      const kept = repo.historyItems.get(responseId);
+      return kept ? [...kept.values()].sort((a, b) => byKey(a.key, b.key)).map(clone) : [];
+    },
+  };
   repo.surveys = memorySurveys();
   // ---- self-report links ----
   const linkKey = (roundId: string, villageCode: string, linkId: string) => `${roundId}#${villageCode}#${linkId}`;
@@ -273,6 +324,18 @@ function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string,
 }
 
 /** Failed sign-ins: a count, the last failure and when it is forgotten (DynamoDB's TTL). */
+function memoryDuplicates(): Repository['duplicates'] {
+  const kept = new Map<string, KeptPair>();
+  return {
+    async listKept(roundId, wardCode) {
+      return [...kept.values()].filter((pair) => pair.roundId === roundId && pair.wardCode === wardCode).map(clone);
+    },
+    async putKept(pair) {
+      kept.set(`${pair.roundId}#${pair.wardCode}#${pair.pair}`, clone(pair));
+    },
+  };
+}
+
 function memoryAttempts(): AttemptsRepo {
   const counts = new Map<string, FailedAttempts & { forgetAt: number }>();
   const live = (key: string, now: Date) => {

@@ -10,6 +10,7 @@ import { seedReferenceData } from '../../functions/lib/seed/reference-data';
 import { cachedAreaTree } from '../../functions/lib/services/areas/area-tree';
 import { noteResponseChanges } from '../../functions/lib/services/exports/note-response-changes';
 import { runExportJob } from '../../functions/lib/services/exports/run-export-job';
+import { recordHistory } from '../../functions/lib/services/history/record-history';
 import { COUNTING_CACHE_TTL_MS } from '../../functions/lib/services/indicators/cached-countings';
 import { createFoldTargets } from '../../functions/lib/services/indicators/fold-targets';
 import { runIndicatorRecompute } from '../../functions/lib/services/indicators/indicator-recompute';
@@ -99,7 +100,10 @@ export async function createTestApp({
       const pending = repo.changes.slice(folded);
       folded = repo.changes.length;
       await noteResponseChanges(pending, repo.exportJobs);
-      return foldIntoGenerations(pending, repo.aggregates, foldTargets, 0, () => clock.now);
+      // The stream handler's history step, as it runs after the fold's (the same function).
+      const outcome = await foldIntoGenerations(pending, repo.aggregates, foldTargets, 0, () => clock.now);
+      await recordHistory(pending, repo.history);
+      return outcome;
     },
   };
 }

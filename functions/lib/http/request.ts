@@ -47,3 +47,11 @@ export function ifMatchVersion(c: AppContext): number | undefined {
   if (!match) throw problem.invalidField('If-Match', 'validation.invalid_if_match');
   return Number(match[1]);
 }
+
+/** `?reason=`: why an admin corrects a closed round (or merges a duplicate); at most 500 characters. */
+export function correctionReason(c: AppContext): string | undefined {
+  const reason = c.req.query('reason')?.trim();
+  if (reason === undefined || reason === '') return undefined;
+  if (reason.length > 500) throw problem.invalidField('reason', 'validation.too_big.string', { maximum: 500 });
+  return reason;
+}

@@ -5,7 +5,9 @@ import { createAggregatesRepo } from './aggregates-repo';
 import { createAreaSetsRepo } from './area-sets-repo';
 import { createAttemptsRepo } from './attempts-repo';
 import { createCountingsRepo } from './countings-repo';
+import { createDuplicatesRepo } from './duplicates-repo';
 import { createExportJobsRepo } from './export-jobs-repo';
+import { createHistoryRepo } from './history-repo';
 import { createLinksRepo } from './links-repo';
 import { createReferenceRepo } from './reference-repo';
 import { createResponsesRepo } from './responses-repo';
@@ -26,7 +28,11 @@ export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoD
 
 export function createRepository(doc: DynamoDBDocumentClient, tables: TableNames): Repository {
   return {
-    responses: createResponsesRepo(doc, tables.responses),
+    // Households' claims (one response per roster household and round) live in Reference, beside the roster.
+    responses: createResponsesRepo(doc, tables.responses, tables.reference),
+    // Every response's history beside the aggregates: the stream function writes both.
+    history: createHistoryRepo(doc, tables.aggregates),
+    duplicates: createDuplicatesRepo(doc, tables.reference),
     aggregates: createAggregatesRepo(doc, tables.aggregates),
     countings: createCountingsRepo(doc, tables.aggregates),
     reference: createReferenceRepo(doc, tables.reference),
@@ -51,6 +57,7 @@ export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
 export {
   createAggregatesRepo,
   createExportJobsRepo,
+  createHistoryRepo,
   createLinksRepo,
   createReferenceRepo,
   createResponsesRepo,

@@ -2,8 +2,9 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
 import { conditionalWrite, RETURN_STORED_ON_FAILURE } from './conditional-write';
+import { type ClaimedWriteInput, readClaim, sameClaim, writeWithClaims } from './household-claims';
 import { RESPONSES_TABLE } from './tables';
-import type { ResponsesPageQuery, ResponsesRepo, StoredResponseItem } from './types';
+import type { ResponsesPageQuery, ResponsesRepo, ResponseWrite, StoredResponseItem } from './types';
 
 const { byRoundWard } = RESPONSES_TABLE;
 
@@ -36,7 +37,24 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   }
 }
 
-export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: string): ResponsesRepo {
+/**
+ * `claimsTable` holds the households' claims (the Reference table): a write that takes, moves or releases one is a
+ * transaction across both tables; every other write stays one conditional Put. Without it (read-only functions),
+ * such a write is refused.
+ */
+export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: string, claimsTable?: string): ResponsesRepo {
+  const claimed = (input: ClaimedWriteInput): Promise<ResponseWrite> => {
+    if (!claimsTable) throw new Error('responses repository built without the claims table cannot write a household claim');
+    return writeWithClaims(doc, { responses: tableName, claims: claimsTable }, input, withoutIndexKeys);
+  };
+  const replacePut = (item: StoredResponseItem, expectedVersion: number) => ({
+    TableName: tableName,
+    Item: withIndexKeys(item),
+    ConditionExpression: '#version = :expected AND attribute_not_exists(deletedAt)',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  });
+
   const repo: ResponsesRepo = {
     async get(id) {
       const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: { id }, ConsistentRead: true }));
@@ -44,6 +62,12 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
     },
 
     create(item) {
+      if (item.householdCode)
+        return claimed({
+          put: { TableName: tableName, Item: withIndexKeys(item), ConditionExpression: 'attribute_not_exists(id)' },
+          id: item.id,
+          take: item,
+        });
       return conditionalWrite(
         doc.send(
           new PutCommand({ TableName: tableName, Item: withIndexKeys(item), ConditionExpression: 'attribute_not_exists(id)', ...RETURN_STORED_ON_FAILURE }),
@@ -52,25 +76,22 @@ export function createResponsesRepo(doc: DynamoDBDocumentClient, tableName: stri
       );
     },
 
-    replace(item, expectedVersion) {
-      return conditionalWrite(
-        doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: withIndexKeys(item),
-            ConditionExpression: '#version = :expected AND attribute_not_exists(deletedAt)',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-            ...RETURN_STORED_ON_FAILURE,
-          }),
-        ),
-        withoutIndexKeys,
-      );
+    // The household's claim moves only when the edit changed the household (or its ward): otherwise one Put.
+    replace(item, expectedVersion, previous) {
+      if (previous && !sameClaim(previous, item))
+        return claimed({ put: replacePut(item, expectedVersion), id: item.id, take: item, release: previous.householdCode ? previous : undefined });
+      return conditionalWrite(doc.send(new PutCommand({ ...replacePut(item, expectedVersion), ...RETURN_STORED_ON_FAILURE })), withoutIndexKeys);
     },
 
-    // A tombstone is written under the same condition as an edit: a live response at the expected version.
+    // A tombstone is written under the same condition as an edit, and lets the household's claim go with it.
     markDeleted(tombstone, expectedVersion) {
-      return repo.replace(tombstone, expectedVersion);
+      if (!tombstone.householdCode) return repo.replace(tombstone, expectedVersion);
+      return claimed({ put: replacePut(tombstone, expectedVersion), id: tombstone.id, release: tombstone });
+    },
+
+    async claimOf(fields) {
+      if (!claimsTable) throw new Error('responses repository built without the claims table');
+      return readClaim(doc, claimsTable, fields);
     },
 
     async listByWard({ roundId, wardCode, villageCode, limit, cursor }: ResponsesPageQuery) {

@@ -5,6 +5,7 @@ import type { FoldPlan, LedgerEntry, ResponseImage } from '@shared/aggregation/f
 import type { ExportFormat, ExportJobStatus, ExportKind } from '@shared/api/exports';
 import type { AreaSet, AreaSetMeta, MappingLink } from '@shared/areas/area-set';
 import type { Area, AreaLevel } from '@shared/areas/areas';
+import type { ChangeReason, HistoryEntry } from '@shared/history/diff-images';
 import type { CountingState } from '@shared/indicators/counting';
 import type { Tally } from '@shared/indicators/tally';
 import type { Definition, Label } from '@shared/questionnaire/definition';
@@ -25,6 +26,8 @@ export interface StoredResponseItem extends ResponseImage {
   updatedAt: string;
   /** Absent on responses stored before review existed: submitted. */
   review?: Review;
+  /** Why this version was written, when someone had to say (an admin's correction, a merged duplicate). */
+  changeReason?: ChangeReason;
 }
 
 export interface ResponsesPageQuery {
@@ -38,15 +41,33 @@ export interface ResponsesPageQuery {
 /** Outcome of a conditional write: written, or refused with the item as stored then (undefined: none). */
 export type ConditionalWrite<T> = { ok: true } | { ok: false; current: T | undefined };
 
+/**
+ * Outcome of a response write. A response with a `householdCode` claims that household in its round and ward
+ * (one claim item per round, ward and code, naming the response): `claimedBy` is the other response that holds
+ * the claim when that refused the write.
+ */
+export type ResponseWrite = { ok: true } | { ok: false; current: StoredResponseItem | undefined; claimedBy?: string };
+
+/** Where a household's claim is kept: the fields of a response that name it. */
+export type ClaimFields = Pick<StoredResponseItem, 'roundId' | 'wardCode' | 'householdCode'>;
+
 export interface ResponsesRepo {
   /** Strongly consistent; tombstones included. */
   get(id: string): Promise<StoredResponseItem | undefined>;
-  /** Writes a new response; refused with the stored one when the id already exists. */
-  create(item: StoredResponseItem): Promise<ConditionalWrite<StoredResponseItem>>;
-  /** Replaces a live response at `expectedVersion`; refused with the stored one when its version differs or it was deleted. */
-  replace(item: StoredResponseItem, expectedVersion: number): Promise<ConditionalWrite<StoredResponseItem>>;
-  /** Turns a live response at `expectedVersion` into a tombstone; refused with the stored one on a version mismatch. */
-  markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<ConditionalWrite<StoredResponseItem>>;
+  /**
+   * Writes a new response (with its household's claim, in one transaction, when it has a householdCode); refused
+   * with the stored one when the id already exists, or with `claimedBy` when another response holds the household.
+   */
+  create(item: StoredResponseItem): Promise<ResponseWrite>;
+  /**
+   * Replaces a live response at `expectedVersion`; refused with the stored one when its version differs or it was
+   * deleted. When the household changed from `previous`'s, the claim moves with it (refused with `claimedBy`).
+   */
+  replace(item: StoredResponseItem, expectedVersion: number, previous?: ClaimFields): Promise<ResponseWrite>;
+  /** Turns a live response at `expectedVersion` into a tombstone and releases its claim; refused with the stored one on a version mismatch. */
+  markDeleted(tombstone: StoredResponseItem, expectedVersion: number): Promise<ResponseWrite>;
+  /** The response that holds a household's claim, if any (strongly consistent). */
+  claimOf(claim: ClaimFields): Promise<string | undefined>;
   /** Live responses of one ward (optionally one village), paged. */
   listByWard(query: ResponsesPageQuery): Promise<{ items: StoredResponseItem[]; cursor?: string }>;
   /**
@@ -309,8 +330,41 @@ export interface CountingsRepo {
   put(state: CountingState, expectedRev: number | null): Promise<boolean>;
 }
 
+/** A history entry as kept: one per response version (and per duplicate decision), never rewritten. */
+export interface StoredHistoryEntry extends HistoryEntry {
+  responseId: string;
+  /** Sort key within the response's history: the zero-padded version, then what else made the entry. */
+  key: string;
+}
+
+/** The append-only history of every response (kept beside the aggregates, written by the stream handler). */
+export interface HistoryRepo {
+  /** Appends entries; one already stored under its key (a replayed stream record) is left as it was. */
+  append(entries: readonly StoredHistoryEntry[]): Promise<void>;
+  /** A response's entries, oldest first. */
+  list(responseId: string): Promise<StoredHistoryEntry[]>;
+}
+
+/** A reviewer's decision that two responses are two households (so they are not listed as duplicates again). */
+export interface KeptPair {
+  roundId: string;
+  wardCode: string;
+  /** The pair's key: the two ids, the smaller first, joined by '#'. */
+  pair: string;
+  by: string;
+  at: string;
+}
+
+export interface DuplicatesRepo {
+  /** Every pair kept apart in one ward of a round. */
+  listKept(roundId: string, wardCode: string): Promise<KeptPair[]>;
+  putKept(pair: KeptPair): Promise<void>;
+}
+
 export interface Repository {
   responses: ResponsesRepo;
+  history: HistoryRepo;
+  duplicates: DuplicatesRepo;
   aggregates: AggregatesRepo;
   countings: CountingsRepo;
   reference: ReferenceRepo;

@@ -3,8 +3,9 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { type Log, logError } from '../logger';
 import { changeRecordOf } from '../repo/stream-records';
-import type { AggregatesRepo, ExportJobsRepo } from '../repo/types';
+import type { AggregatesRepo, ExportJobsRepo, HistoryRepo } from '../repo/types';
 import { noteResponseChanges } from '../services/exports/note-response-changes';
+import { recordHistory } from '../services/history/record-history';
 import { catalogueFoldTargets, type FoldTargets } from '../services/indicators/fold-targets';
 import { foldIntoGenerations } from '../services/results/fold-generations';
 import { slotFor } from '../services/results/fold-records';
@@ -19,6 +20,8 @@ export interface StreamHandlerDeps {
   exportJobs?: Pick<ExportJobsRepo, 'addResponseChanges'>;
   /** Each round's generations and indicator lists (default: generation 1 with the built-in catalogue). */
   foldTargets?: FoldTargets;
+  /** Where each response's history is appended; absent: none kept. */
+  history?: Pick<HistoryRepo, 'append'>;
 }
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
@@ -30,6 +33,7 @@ export function createStreamHandler({
   log = logError,
   exportJobs,
   foldTargets = catalogueFoldTargets,
+  history,
 }: StreamHandlerDeps): StreamHandler {
   return async (event) => {
     const records = event.Records.map(changeRecordOf);
@@ -48,6 +52,13 @@ export function createStreamHandler({
     } catch (error) {
       // Retried with the batch (the fold is idempotent): an uncounted change would let an export job be reused.
       log('export change count failed', { error: String(error), records: records.length });
+      return { batchItemFailures: [{ itemIdentifier: records[0].sequenceNumber }] };
+    }
+    try {
+      if (history) await recordHistory(records, history);
+    } catch (error) {
+      // Retried with the batch: entries already written are kept as they are, the missing ones are added.
+      log('history append failed', { error: String(error), records: records.length });
       return { batchItemFailures: [{ itemIdentifier: records[0].sequenceNumber }] };
     }
     for (const error of outcome.errors) log('fold part failed', { error: String(error) });

@@ -16,7 +16,7 @@ import { roundTree } from '../../services/rounds/round-tree';
 import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
-import { ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
+import { correctionReason, ifMatchVersion, parseOrThrow, readJson, responseId } from '../request';
 import { cursorSigner, MAX_CURSOR_LENGTH } from '../signed-cursor';
 import { toStoredResponse } from '../stored-response';
 
@@ -62,7 +62,7 @@ export function responseRoutes(
       const ifMatch = ifMatchVersion(c);
       const body = await readJson(c);
       const result = await putResponse(
-        { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector' },
+        { id, body, ifMatch, actor: userActor(c.get('user')), channel: 'collector', reason: correctionReason(c) },
         { responses: repo.responses, reference: repo.reference, areaTree, clock, definitions },
       );
       c.header('ETag', `"${result.version}"`);
@@ -87,7 +87,7 @@ export function responseRoutes(
     .delete('/:id', async (c) => {
       worker(c);
       await deleteResponse(
-        { id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user') },
+        { id: responseId(c), ifMatch: ifMatchVersion(c), user: c.get('user'), reason: correctionReason(c) },
         { responses: repo.responses, reference: repo.reference, areaTree, clock },
       );
       return c.body(null, 204);

@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { assertVillageOfWard, canWorkInWard } from '../../access/scope';
 import { pendingIssues, problem, ValidationError } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
-import { assertRoundOpen, requireRound } from '../rounds/require-round';
+import { correctionOf, requireRound } from '../rounds/require-round';
 import { compiledRoundDefinition } from '../rounds/round-definition';
 import type { PublishedDefinitions } from '../surveys/published-definitions';
 
@@ -22,11 +22,13 @@ import type { PublishedDefinitions } from '../surveys/published-definitions';
 export interface PutActor {
   name: string;
   mayWrite(target: { wardCode: string; villageCode: string }, tree: AreaTree): boolean;
+  /** An admin: may still correct (edit or delete, with a reason) the responses of a round that is not open. */
+  corrects?: boolean;
 }
 
 /** A collector or admin: any village of a ward within their areas. */
 export function userActor(user: User): PutActor {
-  return { name: user.username, mayWrite: ({ wardCode }, tree) => canWorkInWard(user, wardCode, tree) };
+  return { name: user.username, mayWrite: ({ wardCode }, tree) => canWorkInWard(user, wardCode, tree), corrects: user.role === 'admin' };
 }
 
 export interface PutResponseInput {
@@ -36,6 +38,8 @@ export interface PutResponseInput {
   ifMatch?: number;
   actor: PutActor;
   channel: StoredResponseItem['channel'];
+  /** Why an admin corrects a round that is no longer open (required then, ignored otherwise). */
+  reason?: string;
 }
 
 export interface PutResponseDeps {
@@ -87,21 +91,23 @@ export async function validatePut(input: PutResponseInput, deps: PutResponseDeps
   const tree = await deps.areaTree(round.areaSetId);
   assertVillageOfWard(tree, () => input.actor.mayWrite(envelope, tree), envelope.wardCode, envelope.villageCode);
   if (!answers.ok) throw new ValidationError(pendingIssues(answers.issues));
-  assertRoundOpen(round, deps.clock());
+  const correction = correctionOf(round, deps.clock(), input.actor, input.reason);
   // Answers are stored as the questionnaire normalised them; the v1 fold reads them with v1's types.
   const body = { ...envelope, ...answers.value } as ResponseBody;
-  return { body, round, tree };
+  return { body, round, tree, correction };
 }
 
 export async function putResponse(input: PutResponseInput, deps: PutResponseDeps): Promise<PutResponseResult> {
-  const { body, round, tree } = await validatePut(input, deps);
+  const { body, round, tree, correction } = await validatePut(input, deps);
   const bodyHash = bodyHashOf(body);
   const now = deps.clock().toISOString();
   // Without If-Match the upload is most likely a new household: write first (one round trip), and a refused
   // create hands back what is stored (a replay or an edit without If-Match). With If-Match, read then replace.
-  let existing = input.ifMatch === undefined ? undefined : await deps.responses.get(input.id);
+  // A correction of a closed round only edits: it reads first, so it never creates.
+  let existing = input.ifMatch === undefined && !correction ? undefined : await deps.responses.get(input.id);
 
   if (!existing) {
+    if (correction) throw problem.roundClosed();
     if (input.ifMatch !== undefined) throw problem.notFound();
     const item: StoredResponseItem = {
       id: input.id,
@@ -117,6 +123,7 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
     };
     const created = await deps.responses.create(item);
     if (created.ok) return { id: input.id, version: 1, created: true };
+    if (created.claimedBy) throw problem.householdAnswered(created.claimedBy, body.householdCode ?? '');
     // The id is taken (a retried upload, an edit without If-Match, a concurrent upload): answer as for what is stored.
     if (!created.current) throw new Error(`create of ${input.id} refused with no stored response`);
     existing = created.current;
@@ -134,15 +141,20 @@ export async function putResponse(input: PutResponseInput, deps: PutResponseDeps
   const next: StoredResponseItem = {
     ...existing,
     ...body,
+    // A household code taken off the answers is gone from the response too (and its claim released).
+    householdCode: body.householdCode,
     version: existing.version + 1,
     referenceYear: round.referenceYear,
     bodyHash,
     updatedBy: input.actor.name,
     updatedAt: now,
     ...resubmitted(existing),
+    ...(correction ? { changeReason: { reason: input.reason!.trim(), version: existing.version + 1 } } : {}),
   };
-  const replaced = await deps.responses.replace(next, existing.version);
+  // `existing` names the household it claimed: the claim moves when the edit changed the household.
+  const replaced = await deps.responses.replace(next, existing.version, existing);
   if (replaced.ok) return { id: input.id, version: next.version, created: false };
+  if (replaced.claimedBy) throw problem.householdAnswered(replaced.claimedBy, body.householdCode ?? '');
   if (replaced.current?.deletedAt) throw problem.deleted();
   // Two phones sent the same edit with the same If-Match: the one that lost the race finds its own body stored.
   if (replaced.current?.bodyHash === bodyHash) return { id: input.id, version: replaced.current.version, created: false };

@@ -9,7 +9,8 @@ import { type RosterImportResult, type WardRoster, wardRostersOf } from '@shared
 import { type RosterRowIssue, validateRosterRows } from '@shared/roster/validate-roster';
 import { problem, ValidationError } from '../../errors';
 import { type Log, logError } from '../../logger';
-import type { RosterRepo } from '../../repo/types';
+import type { ReferenceRepo, ResponsesRepo, RosterRepo } from '../../repo/types';
+import { surveyedInOpenRound } from './ward-coverage';
 
 export type RosterWardSummary = RosterImportResult['wards'][number];
 
@@ -20,7 +21,8 @@ export type RosterLineIssue = KeyedIssue & { line: number };
 export type RosterImportOutcome = Omit<RosterImportResult, 'errors'> & { errors: RosterLineIssue[] };
 
 interface ImportInput {
-  repo: { roster: RosterRepo };
+  /** With responses and rounds, the preview says how many households each ward already has in the open round. */
+  repo: { roster: RosterRepo; reference?: Pick<ReferenceRepo, 'listRounds'>; responses?: Pick<ResponsesRepo, 'listAllInWard'> };
   tree: AreaTree;
   csv: string;
   dryRun: boolean;
@@ -69,7 +71,20 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, log
   const importId = `${now.toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
   const wards = wardRostersOf(entries, importId, now.toISOString(), username);
   const current = new Map(await Promise.all(wards.map(async (w) => [w.wardCode, await repo.roster.getWardRoster(w.wardCode)] as const)));
-  const result = { dryRun, valid: issues.length === 0, rows: rows.length, wards: summaries(tree, wards, current), errors };
+  const surveyed =
+    repo.reference && repo.responses
+      ? await surveyedInOpenRound(
+          { reference: repo.reference, responses: repo.responses },
+          wards.map((w) => w.wardCode),
+          now,
+        )
+      : new Map();
+  const withSurveyed = summaries(tree, wards, current).map((ward) => {
+    const found = surveyed.get(ward.wardCode);
+    // Only wards that have households already: a new round's import previews as before.
+    return found && found.households > 0 ? { ...ward, surveyed: found } : ward;
+  });
+  const result = { dryRun, valid: issues.length === 0, rows: rows.length, wards: withSurveyed, errors };
   if (dryRun) return result;
 
   try {

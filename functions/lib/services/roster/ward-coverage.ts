@@ -3,6 +3,7 @@
 import type { User } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { wardCoverage } from '@shared/roster/coverage';
+import { isRoundOpen } from '@shared/rounds/round-window';
 import { canReadAggregatesOf, canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, RosterRepo } from '../../repo/types';
@@ -35,4 +36,23 @@ async function liveResponsesOfWard(responses: WardCoverageDeps['responses'], rou
     if (!item.deletedAt) live.push({ id: item.id, villageCode: item.villageCode, householdCode: item.householdCode });
   }
   return live;
+}
+
+/**
+ * Households already surveyed per ward in the round open at `now` (distinct roster codes, else one per response),
+ * for the roster import preview to warn when a ward has more than its new roster holds. Empty with no open round.
+ */
+export async function surveyedInOpenRound(
+  deps: { reference: Pick<ReferenceRepo, 'listRounds'>; responses: Pick<ResponsesRepo, 'listAllInWard'> },
+  wardCodes: readonly string[],
+  now: Date,
+): Promise<Map<string, { roundId: string; households: number }>> {
+  const round = (await deps.reference.listRounds()).find((r) => isRoundOpen(r, now));
+  const surveyed = new Map<string, { roundId: string; households: number }>();
+  if (!round) return surveyed;
+  for (const wardCode of wardCodes) {
+    const households = new Set((await liveResponsesOfWard(deps.responses, round.id, wardCode)).map((r) => r.householdCode ?? `response:${r.id}`));
+    surveyed.set(wardCode, { roundId: round.id, households: households.size });
+  }
+  return surveyed;
 }

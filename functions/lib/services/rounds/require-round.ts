@@ -15,3 +15,14 @@ export async function requireRound(reference: Pick<ReferenceRepo, 'getRound'>, r
 export function assertRoundOpen(round: Round, now: Date): void {
   if (!isRoundOpen(round, now)) throw problem.roundClosed();
 }
+
+/**
+ * Whether a write to a round that is not open at `now` goes ahead as an admin's correction: collectors and links
+ * get `round_closed` (403); an admin must say why (400 on `reason`), and the reason is kept in the history.
+ */
+export function correctionOf(round: Round, now: Date, actor: { corrects?: boolean }, reason: string | undefined): boolean {
+  if (isRoundOpen(round, now)) return false;
+  if (!actor.corrects) throw problem.roundClosed();
+  if (!reason?.trim()) throw problem.invalidField('reason', 'validation.reason_required');
+  return true;
+}

@@ -11,16 +11,29 @@ import { isRoundOpen } from '@shared/rounds/round-window';
 import type { ResponseBody } from '@shared/survey/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { emptyForm, type FormState, fieldId, formFromStored, issuesByPath, type ResponseTarget, useHouseholdForm } from '../../lib/household-form';
-import { chooseInConflict, dropDraft, keepDraft, type LocalHousehold, type Rejection, saveResponse, syncNow } from '../../lib/outbox';
+import {
+  chooseInConflict,
+  dropDraft,
+  dropRefusedAnswers,
+  keepDraft,
+  type LocalHousehold,
+  type Rejection,
+  saveResponse,
+  syncNow,
+  useVillageHouseholds,
+} from '../../lib/outbox';
 import { areaName } from '../../lib/platform/areas';
 import { setFlash } from '../../lib/platform/flash';
 import { type RoundView, referenceDateOf } from '../../lib/platform/rounds';
+import { loadSession } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';
 import { href, navigate } from '../../lib/platform/use-route';
+import { AnsweredPanel } from '../AnsweredPanel';
 import { ErrorSummary } from '../ErrorSummary';
 import { HouseholdFields } from '../HouseholdFields';
 import { LazyPage } from '../LazyPage';
 import { Notice, type NoticeKind } from '../Notice';
+import { ResponseHistory } from '../ResponseHistory';
 
 interface Props {
   /** The id of the response: the stored one's, or a fresh UUID for a new household. */
@@ -35,6 +48,9 @@ interface Props {
 
 /** Typing pauses this long before the draft is written (and at once when the page is hidden or left). */
 const DRAFT_DELAY_MS = 250;
+
+/** The 409 of a second response for a roster household: its rejection names the response that counts it. */
+const HOUSEHOLD_ANSWERED = 'household_already_answered';
 
 /** Conflicts are rare: their comparison view is its own chunk (precached for offline use). */
 const loadConflictPanel = () => import('../ConflictPanel').then((m) => m.ConflictPanel);
@@ -58,10 +74,24 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
   const closed = !isRoundOpen(round, new Date());
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: NoticeKind; text: string } | undefined>();
+  // The household already counts through another response: the id of that one (the collector chooses).
+  const [answeredBy, setAnsweredBy] = useState<string | undefined>(() =>
+    record?.rejection?.code === HOUSEHOLD_ANSWERED ? record.rejection.existingId : undefined,
+  );
   const [conflict, setConflict] = useState<{ mine: ResponseBody; theirs: StoredResponse } | undefined>(() =>
     record?.state === 'conflict' && record.body && record.theirs ? { mine: record.body, theirs: record.theirs } : undefined,
   );
   const errors = useMemo(() => issuesByPath(form.shown), [form.shown]);
+  // Roster households this phone knows are answered already (its own, and the server's list of the village).
+  const households = useVillageHouseholds(loadSession()?.user.username ?? '', round.id, village.code);
+  const answered = useMemo(() => {
+    const codes = new Set<string>();
+    for (const h of households ?? []) {
+      const code = h.body?.householdCode ?? h.server?.householdCode;
+      if (code && h.id !== id && h.state !== 'rejected' && !h.deleting) codes.add(code);
+    }
+    return codes;
+  }, [households, id]);
   const general = form.shown.filter((issue) => !/^(household|members)\./.test(issue.path));
   const { state } = form;
   const editing = record?.version !== undefined;
@@ -110,6 +140,10 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
   }, []);
 
   function showRejection(rejection: Rejection) {
+    if (rejection.code === HOUSEHOLD_ANSWERED && rejection.existingId) {
+      setAnsweredBy(rejection.existingId);
+      return;
+    }
     if (rejection.issues.length > 0) form.showServerIssues(rejection.issues);
     setNotice({ kind: 'error', text: `${t('ui.outbox.rejected_reason', { reason: rejection.message })} ${t('ui.form.rejected_fix')}` });
   }
@@ -178,6 +212,16 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
     setNotice({ kind: 'info', text: t('ui.form.conflict') });
   }
 
+  async function leaveRefused(openExisting: boolean) {
+    clearTimeout(draftTimer.current);
+    pendingDraft.current = undefined;
+    const existing = answeredBy;
+    await dropRefusedAnswers(id);
+    setAnsweredBy(undefined);
+    if (openExisting && existing) navigate('collect', village.code, existing);
+    else navigate('collect', village.code);
+  }
+
   async function discard() {
     clearTimeout(draftTimer.current);
     pendingDraft.current = undefined;
@@ -201,6 +245,7 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
           props={{ mine: conflict.mine, theirs: conflict.theirs, busy: saving, onKeepMine: keepMine, onKeepTheirs: keepTheirs }}
         />
       )}
+      {answeredBy && <AnsweredPanel busy={saving} onOpenExisting={() => void leaveRefused(true)} onDiscard={() => void leaveRefused(false)} />}
       {notice && (
         <Notice kind={notice.kind} testId="form-notice">
           {notice.text}
@@ -225,6 +270,7 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
           wardCode: target.wardCode,
           villageCode: village.code,
           chosen: form.state.householdCode,
+          answered,
           onPick: (entry?: RosterEntry) => {
             form.setHouseholdCode(entry?.householdCode);
             if (entry) form.setHouseholdAnswer('head_name', entry.headName);
@@ -232,6 +278,7 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
           },
         }}
       />
+      {editing && <ResponseHistory responseId={id} />}
       <HouseholdFields form={form} referenceYear={round.referenceYear} referenceDate={referenceDateOf(round)} errors={errors} />
 
       <div class="submit-bar">

@@ -6,7 +6,8 @@
 import type { AreaAggregate } from '@shared/api/contract';
 import type { Area } from '@shared/areas/areas';
 import type { Indicator } from '@shared/questionnaire/definition';
-import { coverageOf, groupByUnit, labelOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
+import { readCoverage } from '@shared/roster/coverage';
+import { groupByUnit, labelOf, nextSort, type Sort, type SortKey, sortAreas } from '../../lib/officials';
 import { areaName } from '../../lib/platform/areas';
 import { formatCount, formatPercent, formatTarget } from '../../lib/platform/format';
 import { useLang } from '../../lib/platform/use-lang';
@@ -105,11 +106,7 @@ export function ResultsTable({ rows, indicators, areas, sort, onSort, reportHref
               <td class="households" data-testid={`households-${row.code}`}>
                 {formatCount(row.households.surveyed, lang)}
                 {row.households.total !== null && <span class="muted"> / {formatCount(row.households.total, lang)}</span>}
-                {coverageOf(row) !== null && (
-                  <span class="coverage" data-testid={`coverage-${row.code}`}>
-                    {t('ui.results.coverage', { percent: formatPercent(coverageOf(row), lang) })}
-                  </span>
-                )}
+                <CoverageLine surveyed={row.households.surveyed} total={row.households.total} testId={`coverage-${row.code}`} />
                 {row.households.approved !== undefined && (
                   <span class="review-counts" data-testid={`review-counts-${row.code}`}>
                     {t('ui.results.review_counts', {
@@ -203,5 +200,23 @@ function IndicatorCell({ code, id, result, groupStart }: { code: string; id: str
       {result.target !== null && <span class="target">{t('ui.results.target', { target: formatTarget(result.target, lang) })}</span>}
       {met !== null && <span class="status">{t(met ? 'ui.results.met' : 'ui.results.not_met')}</span>}
     </td>
+  );
+}
+
+/** Coverage up to 100 % as a percentage; above it a warning that says why (never a plain "612 %"). */
+function CoverageLine({ surveyed, total, testId }: { surveyed: number; total: number | null; testId: string }) {
+  const { lang, t } = useLang();
+  const reading = readCoverage(surveyed, total);
+  if (reading.kind === 'none') return null;
+  const over = reading.kind === 'over';
+  return (
+    <span
+      class={over ? 'coverage coverage-over' : 'coverage'}
+      data-testid={testId}
+      data-over={over ? 'true' : undefined}
+      title={over ? t('ui.coverage.over', { surveyed: formatCount(surveyed, lang), total: formatCount(reading.total, lang) }) : undefined}
+    >
+      {over ? `⚠ ${t('ui.coverage.over_short')}` : t('ui.results.coverage', { percent: formatPercent(reading.percent, lang) })}
+    </span>
   );
 }

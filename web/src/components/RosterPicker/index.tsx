@@ -32,10 +32,12 @@ interface Props {
   villageCode: string;
   /** The code already chosen (editing a response that has one). */
   chosen?: string;
+  /** Codes of households already answered in this round (marked, so the collector opens the one that counts). */
+  answered?: ReadonlySet<string>;
   onPick: (entry: RosterEntry | undefined) => void;
 }
 
-export function RosterPicker({ wardCode, villageCode, chosen, onPick }: Props) {
+export function RosterPicker({ wardCode, villageCode, chosen, answered, onPick }: Props) {
   const { t } = useLang();
   const roster = useAsync(() => officialsApi.roster(wardCode, villageCode).catch(() => undefined), [wardCode, villageCode]);
   const [query, setQuery] = useState('');
@@ -73,6 +75,7 @@ export function RosterPicker({ wardCode, villageCode, chosen, onPick }: Props) {
                 type="button"
                 class="secondary"
                 data-testid={`roster-pick-${entry.householdCode}`}
+                data-answered={answered?.has(entry.householdCode) ? 'true' : undefined}
                 onClick={() => {
                   setQuery('');
                   onPick(entry);
@@ -80,6 +83,12 @@ export function RosterPicker({ wardCode, villageCode, chosen, onPick }: Props) {
               >
                 <strong>{entry.headName}</strong> · {entry.householdCode}
                 {entry.address && <span class="muted"> · {entry.address}</span>}
+                {answered?.has(entry.householdCode) && (
+                  <span class="badge" data-testid="roster-answered">
+                    {' '}
+                    · {t('ui.picker.answered')}
+                  </span>
+                )}
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 // The officials' and admins' API calls: workbook, raw export, roster, coverage. Kept out of
 // api.ts so that they (and their schemas) load with the pages that use them, not at a collector's start.
 import type { AggregateLevel } from '@shared/api/contract';
+import { DuplicatesResponseSchema, HistoryResponseSchema } from '@shared/api/history';
 import { WardCoverageSchema } from '@shared/roster/coverage';
 import { RosterImportResultSchema, RosterResponseSchema, WardRostersResponseSchema } from '@shared/roster/roster';
 import { api } from '../platform/api';
@@ -20,6 +21,13 @@ export async function aggregatesXlsx(roundId: string, level?: AggregateLevel, ar
     accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
   const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-aggregates-${roundId}.xlsx`);
+  return { blob: await response.blob(), filename };
+}
+
+/** Every change of every response of a round (admin): who, when, why, which answer from what to what. */
+export async function historyExport(roundId: string) {
+  const response = await api.request('GET', '/api/responses/history.csv', { query: { roundId }, accept: 'text/csv' });
+  const filename = filenameFromContentDisposition(response.headers.get('content-disposition'), `phieu-history-${roundId}.csv`);
   return { blob: await response.blob(), filename };
 }
 
@@ -49,4 +57,19 @@ export async function roster(wardCode: string, villageCode?: string) {
 
 export async function coverage(roundId: string, wardCode: string) {
   return api.json(WardCoverageSchema, await api.request('GET', '/api/coverage', { query: { roundId, wardCode } }));
+}
+
+/** A ward's likely duplicate households (no roster code), for its reviewers. */
+export async function duplicates(roundId: string, wardCode: string) {
+  return api.json(DuplicatesResponseSchema, await api.request('GET', '/api/duplicates', { query: { roundId, wardCode } }));
+}
+
+/** A reviewer's decision on a pair: merge (keep `keepId`, delete the other) or keep both as two households. */
+export async function resolveDuplicate(resolution: { roundId: string; wardCode: string; a: string; b: string; decision: 'merge' | 'keep'; keepId?: string }) {
+  await api.request('POST', '/api/duplicates/resolve', { body: resolution });
+}
+
+/** A response's history, oldest first (it follows a write within seconds): its collector and the ward's reviewers. */
+export async function responseHistory(id: string) {
+  return api.json(HistoryResponseSchema, await api.request('GET', `/api/responses/${encodeURIComponent(id)}/history`));
 }

@@ -15,7 +15,8 @@ export type FailureKind = 'retry' | 'signin' | 'conflict' | 'rejected';
 export function classifyFailure(status: number, code: string): FailureKind {
   if (status === 0 || status === 408 || status === 429 || status >= 500) return 'retry';
   if (status === 401) return 'signin';
-  if (status === 409) return code === 'deleted' ? 'rejected' : 'conflict';
+  // Deleted, or the household already counted through another response: nothing to merge, the collector chooses.
+  if (status === 409) return code === 'deleted' || code === 'household_already_answered' ? 'rejected' : 'conflict';
   // A 2xx whose body did not parse: the upload may have worked; a retry is idempotent.
   if (status >= 200 && status < 300) return 'retry';
   return 'rejected';

@@ -7,6 +7,7 @@ export {
   chooseInConflict,
   deleteResponse,
   dropDraft,
+  dropRefusedAnswers,
   keepDraft,
   listResponses,
   loadHousehold,

@@ -6,9 +6,10 @@ import type { ResponseBody } from '@shared/survey/schema';
 import type { FormState, ResponseTarget } from '../household-form';
 import { api } from '../platform/api';
 import { loadSession } from '../platform/storage';
-import { allRecords } from './db';
+import { allRecords, updateRecord } from './db';
 import { commitAnswers, discardDraft, getRecord, queueDelete, rememberServerPage, resolveConflict, saveDraft } from './store';
 import { syncNow, uploadOne } from './sync';
+import { refusedAnswersDropped } from './transitions';
 import { isUnsent, type LocalHousehold } from './types';
 
 export interface SaveRequest {
@@ -66,6 +67,11 @@ export function keepDraft(id: string, target: ResponseTarget, draft: FormState) 
 
 export function dropDraft(id: string) {
   return discardDraft(owner(), id);
+}
+
+/** Drops answers refused because another response already counts the household (see refusedAnswersDropped). */
+export function dropRefusedAnswers(id: string) {
+  return updateRecord(owner(), id, (current) => refusedAnswersDropped(current, Date.now()));
 }
 
 /** The phone's copy first (it may hold unsent changes); the server's when the phone has none. */

@@ -197,7 +197,13 @@ async function failed(owner: string, record: LocalHousehold, error: unknown): Pr
 async function reject(owner: string, record: LocalHousehold, error: ApiError): Promise<UploadOutcome> {
   // Answers refused while a delete was queued behind them: the delete still goes (it asks the server first).
   await updateRecord(owner, record.id, (r) =>
-    uploadRejected(r, Boolean(record.deleting), { status: error.status, code: error.code, message: error.message, issues: error.issues }),
+    uploadRejected(r, Boolean(record.deleting), {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      issues: error.issues,
+      existingId: error.existingId,
+    }),
   );
   return 'rejected';
 }

@@ -174,3 +174,14 @@ export function afterConflictRead(
   if (!holdsOurAnswers(record, theirs, false) || record.deleting || alreadyRebased) return 'conflict';
   return sameBody(record.body, bodyOfStored(theirs)) ? 'uploaded' : 'resend';
 }
+
+/**
+ * The collector drops answers the server refused because another response already counts the household: a
+ * household the server never had is forgotten; an uploaded one goes back to the server's copy.
+ */
+export function refusedAnswersDropped(current: LocalHousehold | undefined, now: number): Next {
+  if (!current) return undefined;
+  if (current.version === undefined || !current.server) return null;
+  const { rejection: _r, draft: _d, deleting: _x, theirs: _t, ...rest } = current;
+  return { ...rest, state: 'uploaded', body: bodyOfStored(current.server), version: current.server.version, attempts: 0, nextAttemptAt: 0, savedAt: now };
+}

@@ -18,6 +18,8 @@ export interface Rejection {
   code: string;
   message: string;
   issues: FieldIssue[];
+  /** With `household_already_answered`: the response that already counts the household. */
+  existingId?: string;
 }
 
 export interface LocalHousehold {

@@ -33,6 +33,8 @@ export class ApiError extends Error {
     readonly currentVersion?: number,
     /** The challenge to answer with the authenticator code, sent with a 401 `mfa_required`. */
     readonly mfaSession?: string,
+    /** The response that already counts this household, sent with a 409 `household_already_answered`. */
+    readonly existingId?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -225,7 +227,7 @@ async function errorFrom(response: Response, lang: Lang): Promise<ApiError> {
     return new ApiError(response.status, `http_${response.status}`, translate(lang, key));
   }
   const { code, message, issues } = parsed.data.error;
-  const { currentVersion: current, session } = (data as { error: { currentVersion?: unknown; session?: unknown } }).error;
+  const { currentVersion: current, session, existingId } = (data as { error: { currentVersion?: unknown; session?: unknown; existingId?: unknown } }).error;
   return new ApiError(
     response.status,
     code,
@@ -233,6 +235,7 @@ async function errorFrom(response: Response, lang: Lang): Promise<ApiError> {
     issues ?? [],
     typeof current === 'number' ? current : undefined,
     typeof session === 'string' ? session : undefined,
+    typeof existingId === 'string' ? existingId : undefined,
   );
 }
 

@@ -232,6 +232,15 @@ function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundR
               >
                 {t('ui.results.export_wide')}
               </button>
+              <button
+                type="button"
+                class="secondary"
+                disabled={!!busy}
+                data-testid="export-history"
+                onClick={() => download('history', () => officialsApi.historyExport(round.id))}
+              >
+                {t('ui.results.export_history')}
+              </button>
             </>
           )}
         </div>

@@ -139,6 +139,11 @@ function Preview({ preview, busy, onImport }: { preview: RosterImportResult; bus
             {ward.name}: {t('ui.roster.ward_households', { n: formatCount(ward.households, lang) })}
             {ward.replaces && ` ${t('ui.roster.replaces', { n: formatCount(ward.replaces.households, lang) })}`}
           </summary>
+          {ward.surveyed && ward.surveyed.households > ward.households && (
+            <Notice kind="warning" testId={`roster-coverage-over-${ward.wardCode}`}>
+              {t('ui.coverage.over', { surveyed: formatCount(ward.surveyed.households, lang), total: formatCount(ward.households, lang) })}
+            </Notice>
+          )}
           <ul>
             {ward.villages.map((v) => (
               <li key={v.villageCode}>

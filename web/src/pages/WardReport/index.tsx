@@ -10,6 +10,8 @@ import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { Indicator } from '@shared/questionnaire/definition';
 import { AreaNotes } from '../../components/AreaNotes';
+import { CoverageFigure } from '../../components/CoverageFigure';
+import { Duplicates } from '../../components/Duplicates';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
@@ -120,10 +122,15 @@ export function WardReportPage({
             : t('ui.report.coverage_line', {
                 surveyed: formatCount(counts.surveyed, lang),
                 total: formatCount(counts.total, lang),
-                percent: formatPercent(counts.percent, lang),
+                percent: counts.surveyed > counts.total ? t('ui.coverage.over_short') : formatPercent(counts.percent, lang),
               })}{' '}
           {coverage && (coverage.rosterImportedAt ? t('ui.report.roster_at', { date: formatDate(coverage.rosterImportedAt, lang) }) : t('ui.report.no_roster'))}
         </p>
+        {counts.total !== null && counts.surveyed > counts.total && (
+          <Notice kind="warning" testId="report-coverage-over">
+            {t('ui.coverage.over', { surveyed: formatCount(counts.surveyed, lang), total: formatCount(counts.total, lang) })}
+          </Notice>
+        )}
       </section>
       <AreaNotes areas={[ward]} testId="report-notes" />
 
@@ -201,13 +208,16 @@ export function WardReportPage({
                   <td class="num">{formatCount(v.surveyed, lang)}</td>
                   <td class="num">{formatCount(v.onRoster, lang)}</td>
                   <td class="num">{v.total === null ? '—' : formatCount(v.total, lang)}</td>
-                  <td class="num">{formatPercent(v.percent, lang)}</td>
+                  <td class="num">
+                    <CoverageFigure surveyed={v.surveyed} total={v.total} variant="cell" />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
       )}
+      {coverage && <Duplicates roundId={round.id} wardCode={ward.code} />}
       <footer class="report-footer">{t('ui.report.footer')}</footer>
     </article>
   );
