@@ -1,8 +1,15 @@
 // Plain words for a village head: the messages a collector reads (the app's ui.* texts and the form's answer
 // checks) carry no technical jargon, and the ones about something going wrong say what to do.
-import { CORE_EN } from '@shared/i18n/core-en';
-import { CORE_VI, type CoreMessageKey } from '@shared/i18n/core-vi';
+import { CORE_EN as CORE_EN_ONLY } from '@shared/i18n/core-en';
+import { CORE_VI as CORE_VI_ONLY } from '@shared/i18n/core-vi';
+import { HOUSEHOLD_FORM_MESSAGES } from '@shared/i18n/household-form';
+import { SIGN_IN_MESSAGES } from '@shared/i18n/sign-in';
 import { describe, expect, it } from 'vitest';
+
+// The collector's words: the core table and the form's and sign-in page's tables (loaded with their pages).
+const CORE_VI = { ...CORE_VI_ONLY, ...HOUSEHOLD_FORM_MESSAGES.vi, ...SIGN_IN_MESSAGES.vi };
+const CORE_EN = { ...CORE_EN_ONLY, ...HOUSEHOLD_FORM_MESSAGES.en, ...SIGN_IN_MESSAGES.en };
+type CoreMessageKey = keyof typeof CORE_VI;
 
 /** What a collector reads: the app's texts and the answer checks of the household form. */
 const COLLECTOR_KEYS = (Object.keys(CORE_VI) as CoreMessageKey[]).filter(

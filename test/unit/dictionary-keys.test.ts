@@ -3,12 +3,15 @@
 // as raw text.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { AREA_SETS_MESSAGES } from '@shared/i18n/area-sets';
 import { CORE_MESSAGES } from '@shared/i18n/core-messages';
+import { HOUSEHOLD_FORM_MESSAGES } from '@shared/i18n/household-form';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { SELF_REPORT_MESSAGES } from '@shared/i18n/self-report';
+import { SIGN_IN_MESSAGES } from '@shared/i18n/sign-in';
 import { describe, expect, it } from 'vitest';
 
-const TABLES = [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES];
+const TABLES = [CORE_MESSAGES, OFFICIALS_MESSAGES, SELF_REPORT_MESSAGES, AREA_SETS_MESSAGES, HOUSEHOLD_FORM_MESSAGES, SIGN_IN_MESSAGES];
 const DICTIONARY = { vi: Object.assign({}, ...TABLES.map((t) => t.vi)), en: Object.assign({}, ...TABLES.map((t) => t.en)) };
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -1,10 +1,15 @@
 // The questions of the round's questionnaire: the household section, then the members one card at a time with
 // a "next member" button. Shared by the collector's HouseholdForm and the household's own self-report page;
 // saving is the caller's business.
+import { registerMessages } from '@shared/i18n/dictionary';
+import { HOUSEHOLD_FORM_MESSAGES } from '@shared/i18n/household-form';
 import { type HouseholdFormModel, visibleHouseholdQuestions } from '../../lib/household-form';
 import { useLang } from '../../lib/platform/use-lang';
 import { MemberCard } from '../MemberCard';
 import { QuestionField } from '../QuestionField';
+
+// The form's words travel with the form (a lazy chunk), not in the collector's first download.
+registerMessages(HOUSEHOLD_FORM_MESSAGES);
 
 interface Props {
   form: HouseholdFormModel;

@@ -1,5 +1,7 @@
 // Sign-in: username and password to POST /api/session; an account with an authenticator app is then asked for
 // its 6-digit code (a second POST with the challenge). The session is kept on the device.
+import { registerMessages } from '@shared/i18n/dictionary';
+import { SIGN_IN_MESSAGES } from '@shared/i18n/sign-in';
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { unsentByAccount } from '../../lib/outbox';
@@ -7,6 +9,8 @@ import { ApiError, api } from '../../lib/platform/api';
 import type { Session } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';
 import { CodeStep } from './code-step';
+
+registerMessages(SIGN_IN_MESSAGES);
 
 export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
   const { t } = useLang();

@@ -1,8 +1,12 @@
 // One household's answers, read-only, labelled with the round's questionnaire (household questions, then each
 // member's). Unanswered questions are left out.
 import type { StoredResponse } from '@shared/api/contract';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { HOUSEHOLD_FORM_MESSAGES } from '@shared/i18n/household-form';
 import type { Definition } from '@shared/questionnaire';
 import { useLang } from '../../lib/platform/use-lang';
+
+registerMessages(HOUSEHOLD_FORM_MESSAGES);
 
 type Question = Definition['household'][number];
 
