@@ -8,6 +8,7 @@ import type { Definition } from '@shared/questionnaire';
 import { needsComment, REVIEW_STATES, type ReviewState } from '@shared/review/review';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
+import { ResponseHistory } from '../../components/ResponseHistory';
 import { filterResponses, nextAfterAction, type ReviewFilter, reviewedResponse, reviewResponse, stateOf, stepFrom } from '../../lib/officials';
 import { ApiError } from '../../lib/platform/api';
 import { areaName } from '../../lib/platform/areas';
@@ -175,6 +176,7 @@ export function ReviewDesk({ initial, definition, villages }: Props) {
                 </p>
               )}
               <HouseholdAnswers response={current} definition={definition} />
+              <ResponseHistory key={current.id} responseId={current.id} />
               <div class="field">
                 <label for="review-comment">{t('ui.review.comment_label')}</label>
                 <textarea
