@@ -23,6 +23,16 @@ export function withCachedRounds<R extends Pick<ReferenceRepo, 'getRound'>>(refe
     round.then((found) => found ?? forget(), forget);
     return round;
   };
+  // A round changed through this container (an admin's edit: its window, its count policy) holds at once here;
+  // other containers see it within the TTL.
+  const store = reference as R & Partial<Pick<ReferenceRepo, 'putRound'>>;
+  const putRound = async (round: Round) => {
+    try {
+      await store.putRound!(round);
+    } finally {
+      cache.delete(round.id);
+    }
+  };
   // Delegates through the prototype, so the other methods stay the store's own (even if replaced later).
-  return Object.assign(Object.create(reference) as R, { getRound });
+  return Object.assign(Object.create(reference) as R, { getRound }, typeof store.putRound === 'function' ? { putRound } : {});
 }
