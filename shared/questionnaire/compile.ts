@@ -1,7 +1,7 @@
 // A definition compiled once into lookup tables and closures: what the answer validator runs per household.
 import { isSafeText, UNSAFE_TEXT_KEY } from '../text/safe-text';
 import { compileCondition, type Locate, type Predicate, referencesOf } from './condition';
-import { AGE, BIRTH_YEAR, type Definition, isComparison, type Label, type Question, type Rule } from './definition';
+import { AGE, BIRTH_YEAR, type Condition, type Definition, isComparison, type Label, type Question, type Rule } from './definition';
 import { renderCondition } from './render-condition';
 
 /** Vietnamese mobile (03/05/07/08/09 + 8 digits) or landline (02 + 9 digits), with 0 or +84. */
@@ -97,9 +97,18 @@ function compileRule(rule: Rule, locate: Locate): CompiledRule {
   };
 }
 
+/** A group of one condition means that condition (an XLSForm round trip may add or drop the group). */
+function unwrapped(cond: Condition): Condition {
+  if ('all' in cond && cond.all.length === 1) return unwrapped(cond.all[0]);
+  if ('any' in cond && cond.any.length === 1) return unwrapped(cond.any[0]);
+  return cond;
+}
+
 function notRelevantIssue(question: Question, definition: Definition): ShapeIssue & { text?: Label } {
   const cond = question.relevant;
-  if (cond && isComparison(cond) && cond.q === AGE && cond.gte !== undefined) return { key: 'validation.not_asked_under_age', params: { age: cond.gte } };
+  const single = cond && unwrapped(cond);
+  if (single && isComparison(single) && single.q === AGE && single.gte !== undefined)
+    return { key: 'validation.not_asked_under_age', params: { age: single.gte } };
   if (!cond) return { key: 'questionnaire.not_relevant' };
   return {
     key: 'questionnaire.not_relevant',
