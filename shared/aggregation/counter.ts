@@ -8,7 +8,6 @@ export function counterFor(definition: Definition | QuestionIdLists, indicators:
   const compiled = compileIndicators(definition, indicators);
   return {
     zero: compiled.zeroTally,
-    keys: Object.keys(compiled.zeroTally),
     count: (image: ResponseImage) =>
       tallyOfAnswers(compiled, image as unknown as { household: Record<string, unknown>; members: Record<string, unknown>[] }, image.referenceYear),
   };

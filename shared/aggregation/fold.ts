@@ -8,19 +8,19 @@
 import { TALLY_KEYS, type Tally, tallyOf } from '../indicators/tally';
 import type { ReviewBucket, ReviewState } from '../review/review';
 import type { Household, Member } from '../survey/schema';
-import { BY_NAME, type TallyLayout, TallySums } from './tally-sums';
+import { BY_NAME, TallySums } from './tally-sums';
 
 /**
- * How a response counts: its tally for one indicator list, and that list's counters at zero (`keys`: the
- * order the fold sums them in; `valuesOf`: a tally this counter made, as numbers in that order).
+ * How a response counts: its tally for one indicator list, and that list's counters at zero. Every tally is a
+ * clone of `zero`, so its keys come in zero's order, the order the fold's sums are kept in (tally-sums.ts).
  */
-export interface Counter extends TallyLayout {
+export interface Counter {
   zero: Tally;
   count(image: ResponseImage): Tally;
 }
 
 /** household-dx v1's built-in catalogue: what rounds counted before indicator lists were data (and the tests' default). */
-export const CATALOGUE_COUNTER: Counter = { zero: Object.fromEntries(TALLY_KEYS.map((key) => [key, 0])), keys: TALLY_KEYS, count: tallyOf };
+export const CATALOGUE_COUNTER: Counter = { zero: Object.fromEntries(TALLY_KEYS.map((key) => [key, 0])), count: tallyOf };
 
 /** A response item as stored (and as the stream's images carry it). */
 export interface ResponseImage {
@@ -132,7 +132,7 @@ export function planFold(records: readonly ChangeRecord[], ledger: ReadonlyMap<s
   }
 
   const ledgerUpdates: LedgerUpdate[] = [];
-  const sums = new TallySums<AggregateKey>(counter);
+  const sums = new TallySums<AggregateKey>(Object.keys(counter.zero));
   for (const [responseId, next] of after) {
     const previous = before.get(responseId) ?? null;
     ledgerUpdates.push({ expectedVersion: previous?.version ?? null, previous, next });

@@ -9,15 +9,10 @@
 // again only at the end, one per key of the plan.
 import type { Tally } from '../indicators/tally';
 
-/** The order of a counter's keys: the order of the tallies it makes. */
-export interface TallyLayout {
-  keys: readonly string[];
-}
-
 interface Sum<K> {
   key: K;
   values: number[];
-  /** Counters outside the layout (a ledger entry counted by another list): summed by name. */
+  /** Counters outside `keys` (a ledger entry counted by another list): summed by name. */
   extra: Tally | undefined;
 }
 
@@ -25,8 +20,9 @@ export class TallySums<K> {
   private readonly sums = new Map<string, Sum<K>>();
   private readonly index: Map<string, number>;
 
-  constructor(private readonly layout: TallyLayout) {
-    this.index = new Map(layout.keys.map((key, i) => [key, i]));
+  /** `keys`: a counter's zero tally's keys, the order of every tally it makes (none: all summed by name). */
+  constructor(private readonly keys: readonly string[]) {
+    this.index = new Map(keys.map((key, i) => [key, i]));
   }
 
   get size(): number {
@@ -41,10 +37,10 @@ export class TallySums<K> {
   add(id: string, key: K, tally: Tally, sign: 1 | -1): void {
     let sum = this.sums.get(id);
     if (!sum) {
-      sum = { key, values: new Array<number>(this.layout.keys.length).fill(0), extra: undefined };
+      sum = { key, values: new Array<number>(this.keys.length).fill(0), extra: undefined };
       this.sums.set(id, sum);
     }
-    const { keys } = this.layout;
+    const { keys } = this;
     const sums = sum.values;
     let position = 0;
     for (const counter in tally) {
@@ -60,7 +56,7 @@ export class TallySums<K> {
 
   /** The sums as tallies without their zero counters, leaving out sums that are all zero. */
   nonZero(): { key: K; tally: Tally }[] {
-    const { keys } = this.layout;
+    const { keys } = this;
     const out: { key: K; tally: Tally }[] = [];
     for (const { key, values, extra } of this.sums.values()) {
       const tally: Tally = {};
@@ -84,4 +80,4 @@ export class TallySums<K> {
 }
 
 /** No known keys: every tally is summed by name (one response's deltas, a plan being split). */
-export const BY_NAME: TallyLayout = { keys: [] };
+export const BY_NAME: readonly string[] = [];
