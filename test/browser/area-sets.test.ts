@@ -11,7 +11,7 @@ import { startLocalStack } from '../../infra/local/stack';
 import { adult, responseBody } from '../support/fixtures';
 import { axeViolations } from './axe';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, signIn } from './chromium';
+import { apiToken, launchChromium, signIn } from './chromium';
 
 const LAPTOP = { viewport: { width: 1366, height: 900 } } as const;
 const FIBRE = 'hh_fiber_broadband';
@@ -19,14 +19,7 @@ const FIBRE = 'hh_fiber_broadband';
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 let browser: Browser;
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 async function apiGet(path: string, username: string) {
   return (await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await tokenOf(username)}` } })).json();

@@ -2,6 +2,7 @@
 // Install with `apt-get install -y chromium`; CHROMIUM_PATH overrides the binary.
 import { existsSync } from 'node:fs';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../infra/local/demo-users';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,8 +28,22 @@ export async function launchChromium(): Promise<Browser> {
 /** The phone the app is designed for: 360 × 740 CSS pixels, touch. */
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
 
-/** The demo users' password (infra/local/demo-users.ts). */
-export const DEMO_PASSWORD = 'bimson2024';
+export { DEMO_PASSWORD };
+
+/** A user's API token from POST /api/session (demo password unless given): tests set up data through the API. */
+export async function apiToken(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return (await res.json()).token;
+}
+
+/** Answers a question of the household form by its choice button (`<path>=<value>`, e.g. household.internet_any=true). */
+export async function answer(page: Page, path: string, value: boolean | string): Promise<void> {
+  await page.click(`[data-testid="${path}=${String(value)}"]`);
+}
 
 /** Signs in through the login form of a page showing it. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {

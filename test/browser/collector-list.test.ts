@@ -9,7 +9,7 @@ import { demoHousehold, seededRandom } from '../../infra/local/demo/demo-househo
 import { DEMO_PASSWORD } from '../../infra/local/demo-users';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE, setOffline, signIn } from './chromium';
+import { answer, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const ROUND = 'cds-2024';
 /** A common phone of 2024: 390 CSS pixels wide. */
@@ -44,10 +44,6 @@ async function openCollector(username: string, villageCode: string): Promise<Pag
   await page.waitForSelector('[data-testid=new-household]');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return page;
-}
-
-async function answer(page: Page, path: string, value: boolean) {
-  await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
 /** Opens a new household and answers it: one adult. */

@@ -12,19 +12,12 @@ import { LOCAL_EXPORTS_BUCKET } from '../../infra/local/s3-local';
 import { startLocalStack } from '../../infra/local/stack';
 import { adult, child, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
+import { apiToken, launchChromium, PHONE, signIn } from './chromium';
 
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 let browser: Browser;
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 beforeAll(async () => {
   ensureWebBuilt();

@@ -1,13 +1,12 @@
 // One household, one count, on the village head's phone: a roster household answers through its named link;
 // the village head then records it from the roster picker. The picker marks it answered; saving it anyway ends
 // in a clear message and a choice (open the existing answers, or discard mine), and nothing stays stuck waiting.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../infra/local/demo-users';
 import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE, signIn } from './chromium';
+import { answer, apiToken, launchChromium, PHONE, signIn } from './chromium';
 
 const VILLAGE = '14815-khu-pho-1';
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
@@ -23,23 +22,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 async function api(path: string, username: string | undefined, init: { method: string; body: string; type?: string }) {
   const headers: Record<string, string> = { 'content-type': init.type ?? 'application/json' };
   if (username) headers.authorization = `Bearer ${await tokenOf(username)}`;
   return fetch(`${stack.url}${path}`, { method: init.method, headers, body: init.body });
-}
-
-async function answer(page: Page, path: string, value: boolean) {
-  await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
 describe('a household answered by link, then recorded by the village head', () => {

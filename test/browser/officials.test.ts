@@ -13,19 +13,12 @@ import { startLocalStack } from '../../infra/local/stack';
 import { csvDecimal, parseAggregatesCsv } from '../support/aggregates-csv';
 import { adult, child, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
+import { apiToken, DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
 
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 let browser: Browser;
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 async function apiGet(path: string, username: string) {
   return (await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await tokenOf(username)}` } })).json();

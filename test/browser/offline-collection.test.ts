@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE, setOffline, signIn } from './chromium';
+import { answer, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const ROUND = 'cds-2024';
 
@@ -42,10 +42,6 @@ async function openCollector(username: string, village = 1): Promise<Page> {
   await page.waitForSelector('[data-testid=new-household]');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return page;
-}
-
-async function answer(page: Page, path: string, value: boolean) {
-  await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
 const ADULT_QUESTIONS = [

@@ -8,21 +8,14 @@ import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { axeViolations } from './axe';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
+import { apiToken, launchChromium, PHONE, signIn } from './chromium';
 
 const COMMENT = 'Địa chỉ chưa đúng số nhà, hỏi lại hộ';
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 let browser: Browser;
 let id: string;
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 async function stored(username = 'official') {
   return (await fetch(`${stack.url}/api/review/responses/${id}`, { headers: { authorization: `Bearer ${await tokenOf(username)}` } })).json();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { adult, child, REFERENCE_YEAR, ROUND_ID, responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, signIn } from './chromium';
+import { apiToken, launchChromium, signIn } from './chromium';
 
 const LAPTOP = { viewport: { width: 1366, height: 768 } } as const;
 const WARD = '14821';
@@ -23,14 +23,7 @@ let browser: Browser;
 let villages: string[];
 const seeded: Member[][] = [];
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${stack.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 async function apiGet(path: string, username: string) {
   return (await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await tokenOf(username)}` } })).json();

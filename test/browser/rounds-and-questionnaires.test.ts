@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, PHONE, setOffline, signIn } from './chromium';
+import { answer, apiToken, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const V1 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../shared/data/surveys/household-dx.v1.json'), 'utf8'));
 const ADDED = { id: 'has_computer', type: 'yes_no', label: { vi: 'Hộ có máy tính để bàn hoặc máy tính xách tay?', en: 'A computer at home?' }, required: true };
@@ -63,10 +63,6 @@ async function typeInto(page: Page, path: string, text: string) {
   const focused = await page.evaluate(() => document.activeElement?.id);
   if (focused !== idOf(path)) await page.click(`#${idOf(path)}`);
   await page.keyboard.type(text);
-}
-
-async function answer(page: Page, path: string, value: boolean | string) {
-  await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
 async function member(page: Page, index: number, birthYear: string, adult: boolean) {
@@ -224,11 +220,4 @@ describe('the 2026 round without a developer', () => {
   });
 });
 
-async function tokenOf(username: string): Promise<string> {
-  const response = await fetch(`${stack.url}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await response.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);

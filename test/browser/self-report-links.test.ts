@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, PHONE, setOffline, signIn } from './chromium';
+import { apiToken, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const VILLAGE = '14815-khu-pho-2';
 const SLOW = { timeout: 15_000 };
@@ -25,10 +25,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function tokenOf(username: string): Promise<string> {
-  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  return (await login.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 interface MadeLink {
   token: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
+import { apiToken, DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
 
 const VILLAGE = '14815-khu-pho-1';
 /** The machine is shared: under the full suite a save and a list reload can take seconds. */
@@ -44,10 +44,7 @@ async function household(url: string): Promise<Page> {
 
 const answer = (page: Page, path: string, value: boolean | string) => page.click(`[data-testid="${path}=${String(value)}"]`);
 
-async function tokenOf(username: string): Promise<string> {
-  const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  return (await login.json()).token;
-}
+const tokenOf = (username: string) => apiToken(stack.url, username);
 
 async function ward14815(): Promise<{ surveyed: number; ehr: string }> {
   const login = await fetch(`${stack.url}/api/session`, { method: 'POST', body: JSON.stringify({ username: 'official', password: DEMO_PASSWORD }) });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { launchChromium, PHONE, signIn } from './chromium';
+import { answer, launchChromium, PHONE, signIn } from './chromium';
 
 /** Set to a directory (outside the repo) to keep phone-sized screenshots of each step. */
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -39,10 +39,6 @@ async function openAs(username: string): Promise<Page> {
 /** The page must never scroll sideways on a 360 px phone. */
 async function expectNoHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
-}
-
-async function answer(page: Page, path: string, value: boolean | string) {
-  await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
 const ADULT_QUESTIONS = [
