@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createCachedJwks } from '../../functions/lib/auth/cached-jwks';
-import { createJwtVerifier } from '../../functions/lib/auth/identity';
+import { createJwtVerifier, createSessionVerifier } from '../../functions/lib/auth/identity';
 import { createVerifiedTokenCache } from '../../functions/lib/auth/verified-tokens';
 
 const ISSUER = 'https://idp.test/pool';
@@ -74,5 +74,22 @@ describe('cached JWKS', () => {
     await verify(token);
     expect(calls).toBe(1);
     await expect(verify(await tokenWith(key, Math.floor(Date.now() / 1000) - 10))).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('answers a repeated session check from the cache too: every request is verified through it (session cut-off)', async () => {
+    const key = await keyPair('k1');
+    let calls = 0;
+    const keySet = createCachedJwks({ url: 'x', initial: { keys: [key.jwk] } });
+    const counting: typeof keySet = (header, token) => {
+      calls += 1;
+      return keySet(header, token);
+    };
+    const verifySession = createSessionVerifier({ keySet: counting, issuer: ISSUER, audience: 'client' });
+    const token = await tokenWith(key);
+    const first = await verifySession(token);
+    expect(await verifySession(token)).toEqual(first);
+    expect(first.user).toEqual(USER);
+    expect(typeof first.signedInAt).toBe('number');
+    expect(calls).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { Problem, problem } from '../errors';
 import { createCachedJwks } from './cached-jwks';
 import { cognitoConnector, cognitoProblem, secretHash } from './cognito-client';
 import { cognitoUserAdmin } from './cognito-users';
-import { createJwtVerifier, createSessionVerifier, type IdentityProvider, type SignInContext, type SignInResult } from './identity';
+import { createSessionVerifier, type IdentityProvider, type SignInContext, type SignInResult } from './identity';
 
 export interface CognitoIdentityOptions {
   region: string;
@@ -31,8 +31,9 @@ function userContextData({ address, encodedData }: SignInContext = {}): UserCont
 export function createCognitoIdentity({ region, userPoolId, clientId, jwks, client, clientSecret }: CognitoIdentityOptions): IdentityProvider {
   const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
   const verifierOptions = { keySet: createCachedJwks({ url: `${issuer}/.well-known/jwks.json`, initial: jwks }), issuer, audience: clientId };
-  const verify = createJwtVerifier(verifierOptions);
+  // One verifier and one cache: the session cut-off (session-cutoff.ts) verifies every request through verifySession.
   const verifySession = createSessionVerifier(verifierOptions);
+  const verify = async (token: string) => (await verifySession(token)).user;
   const connect = cognitoConnector({ region, userPoolId, clientId, client, clientSecret });
   const withHash = (params: Record<string, string>, username: string, key: string | undefined) =>
     key ? { ...params, SECRET_HASH: secretHash(key, username, clientId) } : params;

@@ -83,7 +83,7 @@ export interface JwtVerifierOptions {
   maxSessionAgeSeconds?: number;
   clock?: () => Date;
   /** Tokens verified before (default: a fresh bounded cache per verifier). */
-  cache?: VerifiedTokenCache;
+  cache?: VerifiedTokenCache<VerifiedSession>;
 }
 
 /**
@@ -97,33 +97,37 @@ export const ID_TOKEN_SECONDS = 15 * 60;
 /** A sign-in lasts at most 12 hours (a working day) however often its token is refreshed. */
 export const MAX_SESSION_AGE_SECONDS = 12 * 60 * 60;
 
+/** A verified token's user and when they signed in (`auth_time`, kept across refreshes; else the token's `iat`). */
+export interface VerifiedSession {
+  user: User;
+  signedInAt: number;
+}
+
 /**
  * The one token check: signature against the issuer's JWKS, issuer, audience, expiry, token and sign-in age, then
  * claims. A token that passed is remembered until the first of those limits, so the next request with it skips the
- * signature check.
+ * signature check (an ECDSA or RSA verification: the larger part of what a request costs the API's CPU).
  */
-export function createJwtVerifier(options: JwtVerifierOptions): (token: string) => Promise<User> {
+export function createSessionVerifier(options: JwtVerifierOptions): (token: string) => Promise<VerifiedSession> {
   const verifyClaims = createClaimsVerifier(options);
-  const { cache = createVerifiedTokenCache(), maxTokenAgeSeconds = MAX_TOKEN_AGE_SECONDS, maxSessionAgeSeconds = MAX_SESSION_AGE_SECONDS } = options;
+  const { cache = createVerifiedTokenCache<VerifiedSession>(), maxTokenAgeSeconds = MAX_TOKEN_AGE_SECONDS, maxSessionAgeSeconds = MAX_SESSION_AGE_SECONDS } = options;
   return async (token) => {
     const known = cache.get(token);
     if (known) return known;
     const claims = await verifyClaims(token);
-    const user = userFromClaims(claims);
-    const signedInAt = typeof claims.auth_time === 'number' ? claims.auth_time : (claims.iat ?? 0);
+    const signedInAt = (typeof claims.auth_time === 'number' ? claims.auth_time : claims.iat) as number;
+    const session = { user: userFromClaims(claims), signedInAt };
     const limits = [claims.exp, typeof claims.iat === 'number' ? claims.iat + maxTokenAgeSeconds : undefined, signedInAt + maxSessionAgeSeconds];
     const until = Math.min(...limits.filter((value): value is number => typeof value === 'number'));
-    if (Number.isFinite(until)) cache.set(token, user, until * 1000);
-    return user;
+    if (Number.isFinite(until)) cache.set(token, session, until * 1000);
+    return session;
   };
 }
 
-export function createSessionVerifier(options: JwtVerifierOptions): (token: string) => Promise<{ user: User; signedInAt: number }> {
-  const verifyClaims = createClaimsVerifier(options);
-  return async (token) => {
-    const claims = await verifyClaims(token);
-    return { user: userFromClaims(claims), signedInAt: (typeof claims.auth_time === 'number' ? claims.auth_time : claims.iat) as number };
-  };
+/** The user of a verified token (the session verifier's check, its cache included). */
+export function createJwtVerifier(options: JwtVerifierOptions): (token: string) => Promise<User> {
+  const verifySession = createSessionVerifier(options);
+  return async (token) => (await verifySession(token)).user;
 }
 
 /** The verified claims of a token: signature, issuer, audience, expiry, token age and sign-in age. */

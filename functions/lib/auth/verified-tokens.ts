@@ -3,17 +3,18 @@
 import { createHash } from 'node:crypto';
 import type { User } from '@shared/api/contract';
 
-export interface VerifiedTokenCache {
-  get(token: string): User | undefined;
+/** What a verified token told: by default its user; the verifier keeps the whole session (user and sign-in time). */
+export interface VerifiedTokenCache<T = User> {
+  get(token: string): T | undefined;
   /** Remembers `user` for `token` until `expiresAt` (ms since the epoch: the token's exp). */
-  set(token: string, user: User, expiresAt: number): void;
+  set(token: string, user: T, expiresAt: number): void;
 }
 
 const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export function createVerifiedTokenCache({ max = 1000, now = Date.now }: { max?: number; now?: () => number } = {}): VerifiedTokenCache {
+export function createVerifiedTokenCache<T = User>({ max = 1000, now = Date.now }: { max?: number; now?: () => number } = {}): VerifiedTokenCache<T> {
   // A Map iterates in insertion order: re-inserting on a hit keeps the least recently used first.
-  const entries = new Map<string, { user: User; expiresAt: number }>();
+  const entries = new Map<string, { user: T; expiresAt: number }>();
   return {
     get(token) {
       const key = keyOf(token);
