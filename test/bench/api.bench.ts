@@ -1,13 +1,14 @@
 // `npm run bench:api`: what the API adds to DynamoDB. Against DynamoDB Local, in process (app.request, no HTTP
 // server), interleaved so both sides see the same load on this shared machine:
 //   PUT /api/responses/:id (a new household)  vs  a bare PutItem of the same item;
+//   PUT of a roster household (householdCode)  vs  a bare TransactWriteItems of the response and its claim;
 //   GET /api/aggregates                        vs  a bare Query of the round's aggregate rows.
 // Prints p50/p95 per side and their ratio (goal ≤ 1.5, never above 2.0). Not a test: nothing is asserted.
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/lib/app/create-app';
 import { createLocalIdentity } from '../../functions/lib/auth/local-identity';
 import { hashPassword } from '../../functions/lib/auth/passwords';
@@ -63,6 +64,33 @@ try {
     const sortKey = RESPONSES_TABLE.byRoundWard.sortKey;
     await doc.send(new PutCommand({ TableName: TABLES.responses, Item: { ...stored, id, [sortKey]: `${stored.villageCode}#${id}` } }));
   };
+  // A roster household: the response and its household claim in one transaction (docs/one-count.md).
+  const apiPutClaimed = async () => {
+    const householdCode = `HH-${randomUUID()}`;
+    const claimed = JSON.stringify({ ...responseBody(), householdCode });
+    const res = await app.request(`/api/responses/${randomUUID()}`, { method: 'PUT', headers, body: claimed });
+    if (res.status !== 201) throw new Error(`PUT answered ${res.status}: ${await res.text()}`);
+  };
+  const bareTransact = async () => {
+    const id = randomUUID();
+    const householdCode = `HH-${id}`;
+    const sortKey = RESPONSES_TABLE.byRoundWard.sortKey;
+    const { roundId, wardCode } = stored as { roundId: string; wardCode: string };
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: TABLES.responses, Item: { ...stored, id, householdCode, [sortKey]: `${stored.villageCode}#${id}` }, ConditionExpression: 'attribute_not_exists(id)' } },
+          {
+            Put: {
+              TableName: TABLES.reference,
+              Item: { pk: `CLAIM#${roundId}#${wardCode}`, sk: householdCode, responseId: id, roundId, wardCode, householdCode },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+  };
   const apiGet = async () => {
     const res = await app.request(`/api/aggregates?roundId=${ROUND_ID}&level=ward`, { headers });
     if (res.status !== 200) throw new Error(`GET answered ${res.status}`);
@@ -80,6 +108,7 @@ try {
 
   const pairs: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
     ['PUT /api/responses/:id (new household) vs PutItem', apiPut, barePut],
+    ['PUT /api/responses/:id (roster household) vs TransactWriteItems', apiPutClaimed, bareTransact],
     ['GET /api/aggregates vs Query of its rows', apiGet, bareQuery],
   ];
   const rows = [];
