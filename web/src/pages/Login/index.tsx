@@ -9,6 +9,7 @@ import { ApiError, api } from '../../lib/platform/api';
 import type { Session } from '../../lib/platform/storage';
 import { useLang } from '../../lib/platform/use-lang';
 import { CodeStep } from './code-step';
+import { LoginCard } from './login-card';
 
 registerMessages(SIGN_IN_MESSAGES);
 
@@ -16,27 +17,10 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
   const { t } = useLang();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   /** The challenge Cognito sent after the password, while the code is asked for. */
   const [challenge, setChallenge] = useState<string | undefined>();
   const waiting = useWaitingByAccount();
-
-  async function onSubmit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onLogin(await api.createSession(username.trim(), password));
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'mfa_required' && failure.mfaSession) {
-        setPassword('');
-        setChallenge(failure.mfaSession);
-      } else setError(failure instanceof Error ? failure.message : String(failure));
-      setBusy(false);
-    }
-  }
 
   if (challenge) {
     return (
@@ -53,48 +37,58 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
   }
 
   return (
-    <form class="login card" onSubmit={onSubmit} data-testid="login-form">
-      <h1>{t('ui.login.title')}</h1>
-      <p class="context">{t('ui.app.tagline')}</p>
-      {waiting.map(([user, count]) => (
+    <LoginCard
+      title={t('ui.login.title')}
+      hint={t('ui.app.tagline')}
+      testId="login-form"
+      error={error}
+      onError={setError}
+      submit={async () => onLogin(await api.createSession(username.trim(), password))}
+      onFailure={(failure) => {
+        if (!(failure instanceof ApiError && failure.code === 'mfa_required' && failure.mfaSession)) return false;
+        setPassword('');
+        setChallenge(failure.mfaSession);
+        return true;
+      }}
+      notices={waiting.map(([user, count]) => (
         <Notice key={user} kind="warning" testId="login-waiting">
           {t('ui.outbox.waiting_for_user', { count, user })}
         </Notice>
       ))}
-      {error && (
-        <Notice kind="error" testId="login-error">
-          {error}
-        </Notice>
+    >
+      {(busy) => (
+        <>
+          <div class="field">
+            <label for="login-username">{t('ui.login.username')}</label>
+            <input
+              id="login-username"
+              name="username"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck={false}
+              required
+              value={username}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="login-password">{t('ui.login.password')}</label>
+            <input
+              id="login-password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" class="primary wide" disabled={busy} data-testid="login-submit">
+            {t(busy ? 'ui.login.submitting' : 'ui.login.submit')}
+          </button>
+        </>
       )}
-      <div class="field">
-        <label for="login-username">{t('ui.login.username')}</label>
-        <input
-          id="login-username"
-          name="username"
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck={false}
-          required
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for="login-password">{t('ui.login.password')}</label>
-        <input
-          id="login-password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </div>
-      <button type="submit" class="primary wide" disabled={busy} data-testid="login-submit">
-        {t(busy ? 'ui.login.submitting' : 'ui.login.submit')}
-      </button>
-    </form>
+    </LoginCard>
   );
 }
 
