@@ -35,7 +35,11 @@ export function pointerOf(item: Record<string, unknown>): WardRoster {
 export function createRosterRepo(doc: DynamoDBDocumentClient, tableName: string): RosterRepo {
   const repo: RosterRepo = {
     async listWardRosters(areaSetId) {
-      const items = await queryAll(doc, { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pointerPk(areaSetId) } });
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pointerPk(areaSetId) },
+      });
       return items.map(pointerOf);
     },
 
@@ -48,7 +52,10 @@ export function createRosterRepo(doc: DynamoDBDocumentClient, tableName: string)
       const items = await queryAll(doc, {
         TableName: tableName,
         KeyConditionExpression: villageCode ? 'pk = :pk AND begins_with(sk, :village)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': entriesPk(pointer.wardCode, pointer.importId, pointer.areaSetId), ...(villageCode ? { ':village': `${villageCode}#` } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': entriesPk(pointer.wardCode, pointer.importId, pointer.areaSetId),
+          ...(villageCode ? { ':village': `${villageCode}#` } : {}),
+        },
       });
       return items.map((item): RosterEntry => {
         const { wardCode: w, villageCode: v, householdCode, headName, address } = item as RosterEntry;

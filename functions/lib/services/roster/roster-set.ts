@@ -1,7 +1,8 @@
 // Which area set a roster request reads or writes: rosters are kept per set, because a ward code means
 // something only within its set (14812 is Ba Đình in bim-son-2020 and Phường Bỉm Sơn in bim-son-2025).
-import { isRoundOpen } from '@shared/rounds/round-window';
+
 import { rosterSetOf } from '@shared/roster/roster-set';
+import { isRoundOpen } from '@shared/rounds/round-window';
 import type { AreaSetsRepo, ReferenceRepo } from '../../repo/types';
 import { assertAreaSetExists } from '../areas/area-sets';
 import { requireRound } from '../rounds/require-round';
