@@ -73,6 +73,9 @@ const vi = {
   'ui.roster.field.headName': 'Chủ hộ',
   'ui.roster.field.address': 'Địa chỉ',
   'ui.roster.field.row': 'Cả dòng',
+  'ui.roster.area_set': 'Danh sách theo địa giới',
+  'ui.roster.area_set_hint':
+    'Mã phường/xã và thôn/khu phố trong tệp được hiểu theo địa giới này. Từ 1/7/2025 nhiều mã được dùng lại cho đơn vị mới, nên hãy chọn đúng địa giới. Mặc định là địa giới của đợt khảo sát đang mở.',
   'ui.results.download_xlsx': 'Tải Excel (XLSX)',
   'ui.results.export_long': 'Tải toàn bộ phiếu (mỗi dòng một người)',
   'ui.results.export_wide': 'Tải toàn bộ phiếu (mỗi dòng một hộ)',
@@ -441,6 +444,9 @@ const en: Record<OfficialsMessageKey, string> = {
   'ui.roster.field.headName': 'Head of household',
   'ui.roster.field.address': 'Address',
   'ui.roster.field.row': 'Whole line',
+  'ui.roster.area_set': 'Administrative map the list follows',
+  'ui.roster.area_set_hint':
+    'Ward and village codes in the file are read in this map. Since 1 July 2025 many codes name new units, so choose the right map. By default, the map of the survey round open now.',
   'ui.results.download_xlsx': 'Download Excel (XLSX)',
   'ui.results.export_long': 'Download all responses (one row per person)',
   'ui.results.export_wide': 'Download all responses (one row per household)',

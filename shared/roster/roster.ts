@@ -14,6 +14,8 @@ export type RosterEntry = z.infer<typeof RosterEntrySchema>;
 /** What is known of a ward's current roster without reading its entries. */
 export const WardRosterSchema = z.object({
   wardCode: z.string(),
+  /** The area set the ward code is read in; absent: the installation's own set (every roster stored before sets). */
+  areaSetId: z.optional(z.string()),
   /** The import whose entries are the ward's roster; entries of other imports are invisible. */
   importId: z.string(),
   importedAt: z.string(),
@@ -27,6 +29,8 @@ export type WardRoster = z.infer<typeof WardRosterSchema>;
 export const RosterResponseSchema = z.object({
   wardCode: z.string(),
   villageCode: z.nullable(z.string()),
+  /** The area set the ward was read in (absent from servers before rosters per set). */
+  areaSetId: z.optional(z.string()),
   importedAt: z.nullable(z.string()),
   entries: z.array(RosterEntrySchema),
 });
@@ -45,6 +49,8 @@ export function wardRostersOf(entries: readonly RosterEntry[], importId: string,
 }
 
 export const RosterImportResultSchema = z.object({
+  /** The area set the rows were read in (absent from servers before rosters per set). */
+  areaSetId: z.optional(z.string()),
   dryRun: z.boolean(),
   valid: z.boolean(),
   rows: z.number(),
@@ -64,4 +70,5 @@ export const RosterImportResultSchema = z.object({
 });
 export type RosterImportResult = z.infer<typeof RosterImportResultSchema>;
 
-export const WardRostersResponseSchema = z.object({ wards: z.array(WardRosterSchema) });
+/** The current rosters of one area set (`areaSetId`: the set read; absent from servers before rosters per set). */
+export const WardRostersResponseSchema = z.object({ areaSetId: z.optional(z.string()), wards: z.array(WardRosterSchema) });

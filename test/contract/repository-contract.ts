@@ -15,6 +15,7 @@ import { adult, child } from '../support/fixtures';
 import { describeAreaSetsContract } from './area-sets-contract';
 import { describeClaimsContract } from './claims-contract';
 import { describeExportJobsContract } from './export-jobs-contract';
+import { describeRosterSetsContract } from './roster-sets-contract';
 
 /**
  * Whether a conditional write went through. Today the repositories answer a boolean; when they answer a result
@@ -92,6 +93,7 @@ export function describeRepositoryContract(name: string, makeRepo: () => Reposit
     describeExportJobsContract(() => repo);
     describeAreaSetsContract(() => repo);
     describeClaimsContract(() => repo);
+    describeRosterSetsContract(() => repo);
 
     describe('counting states', () => {
       it('writes a state only against the rev read, and gives it back whole', async () => {

@@ -2,7 +2,7 @@
 // the pointer switch, a lost switch writes nothing, replaced entries can be deleted; the export pages through
 // every ward (small pages, with read-ahead) and yields exactly one row per member / household, live ones only.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AreaTree } from '@shared/areas/areas';
 import { BIM_SON_AREAS } from '@shared/areas/bim-son';
 import { type RosterEntry, wardRostersOf } from '@shared/roster/roster';
@@ -94,6 +94,29 @@ describe('roster repository on DynamoDB Local', () => {
     // The discarded entries are gone from the table, not only from view.
     await repo.roster.publish([{ ...pointers[0], importedAt: 'x' }], new Map([['14815', 'imp-2']]));
     expect(await currentEntries('14815')).toEqual([]);
+  });
+});
+
+describe('roster keys per area set on DynamoDB Local', () => {
+  it("keeps the installation's set under the keys rosters always had, and another set under ROSTER@<set>", async () => {
+    const baDinh = [entry('14812', 1)];
+    const bimSon = [{ ...entry('14812', 2), villageCode: '14815-khu-pho-1' }];
+    await repo.roster.stageEntries('imp-keys', baDinh);
+    await repo.roster.publish(wardRostersOf(baDinh, 'imp-keys', '2026-11-24T08:00:00Z', 'admin'), new Map([['14812', null]]));
+    await repo.roster.stageEntries('imp-keys', bimSon, 'bim-son-2025');
+    await repo.roster.publish(wardRostersOf(bimSon, 'imp-keys', '2026-11-24T08:00:00Z', 'admin'), new Map([['14812', null]]), 'bim-son-2025');
+
+    const get = async (pk: string, sk: string) => (await doc.send(new GetCommand({ TableName: TABLES.reference, Key: { pk, sk } }))).Item;
+    const keysOf = async (pk: string) =>
+      (
+        (await doc.send(new QueryCommand({ TableName: TABLES.reference, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })))
+          .Items ?? []
+      ).map((item) => item.sk);
+    expect(await get('ROSTER', '14812')).toMatchObject({ wardCode: '14812', importId: 'imp-keys', households: 1 });
+    expect((await get('ROSTER', '14812'))?.areaSetId).toBeUndefined();
+    expect(await get('ROSTER@bim-son-2025', '14812')).toMatchObject({ wardCode: '14812', importId: 'imp-keys', households: 1, areaSetId: 'bim-son-2025' });
+    expect(await keysOf('ROSTER#14812#imp-keys')).toEqual(['14812-khu-pho-2#H-1']);
+    expect(await keysOf('ROSTER@bim-son-2025#14812#imp-keys')).toEqual(['14815-khu-pho-1#H-2']);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Area } from '@shared/areas/areas';
 import type { CountingState } from '@shared/indicators/counting';
 import { addTally, type Tally } from '@shared/indicators/tally';
 import type { RosterEntry, WardRoster } from '@shared/roster/roster';
+import { isLegacyRosterSet, rosterSetOf } from '@shared/roster/roster-set';
 import type { StoredRound as Round } from '@shared/rounds/round';
 import type {
   AggregateRow,
@@ -285,25 +286,39 @@ export function createMemoryRepository(): MemoryRepository {
   return repo;
 }
 
+/**
+ * Rosters keyed as the DynamoDB repository keys them: the installation's set under the keys rosters always had
+ * (`<ward>#<import>`, pointer `<ward>`), any other set behind `@<set>#` (see roster-repo.ts).
+ */
 function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string, WardRoster>): RosterRepo {
   const sortKey = (e: RosterEntry) => `${e.villageCode}#${e.householdCode}`;
+  const prefix = (areaSetId?: string) => (isLegacyRosterSet(areaSetId) ? '' : `@${rosterSetOf(areaSetId)}#`);
+  const stored = (pointer: WardRoster, areaSetId?: string): WardRoster => {
+    const { areaSetId: _given, ...rest } = clone(pointer);
+    return isLegacyRosterSet(areaSetId) ? rest : { ...rest, areaSetId: rosterSetOf(areaSetId) };
+  };
   return {
-    async listWardRosters() {
-      return [...pointers.values()].sort((a, b) => byKey(a.wardCode, b.wardCode)).map(clone);
+    async listWardRosters(areaSetId) {
+      const ofSet = isLegacyRosterSet(areaSetId) ? (key: string) => !key.startsWith('@') : (key: string) => key.startsWith(prefix(areaSetId));
+      return [...pointers]
+        .filter(([key]) => ofSet(key))
+        .map(([, pointer]) => pointer)
+        .sort((a, b) => byKey(a.wardCode, b.wardCode))
+        .map(clone);
     },
-    async getWardRoster(wardCode) {
-      const pointer = pointers.get(wardCode);
+    async getWardRoster(wardCode, areaSetId) {
+      const pointer = pointers.get(`${prefix(areaSetId)}${wardCode}`);
       return pointer ? clone(pointer) : undefined;
     },
     async listEntries(pointer, villageCode) {
-      return (entries.get(`${pointer.wardCode}#${pointer.importId}`) ?? [])
+      return (entries.get(`${prefix(pointer.areaSetId)}${pointer.wardCode}#${pointer.importId}`) ?? [])
         .filter((e) => !villageCode || e.villageCode === villageCode)
         .sort((a, b) => byKey(sortKey(a), sortKey(b)))
         .map(clone);
     },
-    async stageEntries(importId, staged) {
+    async stageEntries(importId, staged, areaSetId) {
       for (const entry of staged) {
-        const key = `${entry.wardCode}#${importId}`;
+        const key = `${prefix(areaSetId)}${entry.wardCode}#${importId}`;
         const list = entries.get(key) ?? [];
         // Same key as an existing entry replaces it, as a Put would.
         const at = list.findIndex((e) => sortKey(e) === sortKey(entry));
@@ -312,13 +327,14 @@ function memoryRoster(entries: Map<string, RosterEntry[]>, pointers: Map<string,
         entries.set(key, list);
       }
     },
-    async publish(next, previous) {
-      for (const pointer of next) if ((pointers.get(pointer.wardCode)?.importId ?? null) !== (previous.get(pointer.wardCode) ?? null)) return false;
-      for (const pointer of next) pointers.set(pointer.wardCode, clone(pointer));
+    async publish(next, previous, areaSetId) {
+      const keyOf = (wardCode: string) => `${prefix(areaSetId)}${wardCode}`;
+      for (const pointer of next) if ((pointers.get(keyOf(pointer.wardCode))?.importId ?? null) !== (previous.get(pointer.wardCode) ?? null)) return false;
+      for (const pointer of next) pointers.set(keyOf(pointer.wardCode), stored(pointer, areaSetId));
       return true;
     },
-    async discardImport(wardCode, importId) {
-      entries.delete(`${wardCode}#${importId}`);
+    async discardImport(wardCode, importId, areaSetId) {
+      entries.delete(`${prefix(areaSetId)}${wardCode}#${importId}`);
     },
   };
 }

@@ -158,26 +158,29 @@ export interface AreaSetsRepo {
   put(set: AreaSet): Promise<boolean>;
 }
 
-// Household rosters. An import is staged under its own id and made visible by switching each
-// ward's pointer in one transaction, so a failed import leaves nothing visible.
+// Household rosters, kept per area set: a ward code means something only within its set (14812 is Ba Đình in
+// bim-son-2020 and Phường Bỉm Sơn in bim-son-2025). An import is staged under its own id and made visible by
+// switching each ward's pointer in one transaction, so a failed import leaves nothing visible.
+// `areaSetId` absent (or the installation's own set) reads and writes the rosters stored before sets existed.
 export interface RosterRepo {
-  /** The current roster pointer of every ward that has one. */
-  listWardRosters(): Promise<WardRoster[]>;
-  getWardRoster(wardCode: string): Promise<WardRoster | undefined>;
+  /** The current roster pointer of every ward of the set that has one. */
+  listWardRosters(areaSetId?: string): Promise<WardRoster[]>;
+  getWardRoster(wardCode: string, areaSetId?: string): Promise<WardRoster | undefined>;
   /**
    * Entries of the import a ward pointer names (optionally one village), sorted by village then household code.
-   * The caller reads the pointer once and passes it, so the entries always belong to that one import.
+   * The caller reads the pointer once and passes it, so the entries always belong to that one import (and set:
+   * a pointer of another set than the installation's carries its `areaSetId`).
    */
-  listEntries(pointer: Pick<WardRoster, 'wardCode' | 'importId'>, villageCode?: string): Promise<RosterEntry[]>;
-  /** Writes entries under `importId`; invisible until published. */
-  stageEntries(importId: string, entries: readonly RosterEntry[]): Promise<void>;
+  listEntries(pointer: Pick<WardRoster, 'wardCode' | 'importId' | 'areaSetId'>, villageCode?: string): Promise<RosterEntry[]>;
+  /** Writes entries under `importId` in the set; invisible until published. */
+  stageEntries(importId: string, entries: readonly RosterEntry[], areaSetId?: string): Promise<void>;
   /**
-   * Points each ward at its new import, all or none, on condition that each ward still points where
+   * Points each ward of the set at its new import, all or none, on condition that each ward still points where
    * `previous` says (null: no roster yet). False when one moved (a concurrent import), writing nothing.
    */
-  publish(next: readonly WardRoster[], previous: ReadonlyMap<string, string | null>): Promise<boolean>;
+  publish(next: readonly WardRoster[], previous: ReadonlyMap<string, string | null>, areaSetId?: string): Promise<boolean>;
   /** Deletes the entries of an import no pointer refers to (a replaced or abandoned one). */
-  discardImport(wardCode: string, importId: string): Promise<void>;
+  discardImport(wardCode: string, importId: string, areaSetId?: string): Promise<void>;
 }
 
 // ---- self-report links ----

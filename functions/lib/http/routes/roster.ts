@@ -1,7 +1,8 @@
 // /api/roster: admins import a ward roster (CSV) with a dry-run preview; collectors of the ward (and admins)
-// read it when choosing a household. /api/coverage: households reached vs the roster, per village.
+// read it when choosing a household. Rosters are kept per area set: each call names one (`areaSet`, or a round
+// whose set it reads), else the set of the round open now, else the installation's. /api/coverage: households
+// reached vs the roster, per village.
 
-import type { AreaTree } from '@shared/areas/areas';
 import { translateIssue } from '@shared/i18n/dictionary';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
@@ -9,7 +10,9 @@ import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { assertVillageOfWard } from '../../access/scope';
 import { problem } from '../../errors';
+import type { AreaTreeOf } from '../../services/areas/area-tree';
 import { importRoster } from '../../services/roster/import-roster';
+import { rosterSetOfRequest } from '../../services/roster/roster-set';
 import { coverageOfWard } from '../../services/roster/ward-coverage';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
@@ -22,13 +25,20 @@ import { parseOrThrow } from '../request';
 export const ROSTER_IMPORT_PATH = '/api/roster/import';
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 
-const ImportQuerySchema = z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) });
-const RosterQuerySchema = z.strictObject({ wardCode: codeId(32), villageCode: z.optional(codeId(64)) });
+const ImportQuerySchema = z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])), areaSet: z.optional(codeId(64)) });
+const WardsQuerySchema = z.strictObject({ areaSet: z.optional(codeId(64)), roundId: z.optional(codeId(64)) });
+const RosterQuerySchema = z.strictObject({
+  wardCode: codeId(32),
+  villageCode: z.optional(codeId(64)),
+  areaSet: z.optional(codeId(64)),
+  roundId: z.optional(codeId(64)),
+});
 const CoverageQuerySchema = z.strictObject({ roundId: codeId(64), wardCode: codeId(32) });
 
-type Deps = AppDeps & { areaTree: () => Promise<AreaTree> };
+type Deps = AppDeps & { areaTree: AreaTreeOf };
 
 export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
+  const setOf = (query: { areaSet?: string; roundId?: string }) => rosterSetOfRequest(query, clock(), repo);
   return new Hono<AppEnv>()
     .post(
       '/import',
@@ -40,10 +50,12 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
         },
       }),
       async (c) => {
-        const { dryRun } = parseOrThrow(ImportQuerySchema, c.req.query());
+        const { dryRun, areaSet } = parseOrThrow(ImportQuerySchema, c.req.query());
+        const areaSetId = await setOf({ areaSet });
         const result = await importRoster({
           repo,
-          tree: await areaTree(),
+          areaSetId,
+          tree: await areaTree(areaSetId),
           csv: await c.req.text(),
           dryRun: dryRun === 'true',
           username: c.get('user').username,
@@ -53,13 +65,17 @@ export function rosterRoutes({ repo, identity, clock, areaTree }: Deps) {
         return c.json({ ...result, errors }, result.dryRun ? 200 : 201);
       },
     )
-    .get('/wards', requireUser(identity, 'admin'), async (c) => c.json({ wards: await repo.roster.listWardRosters() }))
+    .get('/wards', requireUser(identity, 'admin'), async (c) => {
+      const areaSetId = await setOf(parseOrThrow(WardsQuerySchema, c.req.query()));
+      return c.json({ areaSetId, wards: await repo.roster.listWardRosters(areaSetId) });
+    })
     .get('/', requireUser(identity, 'collector', 'admin'), async (c) => {
-      const { wardCode, villageCode } = parseOrThrow(RosterQuerySchema, c.req.query());
-      assertVillageOfWard(await areaTree(), c.get('user'), wardCode, villageCode);
-      const pointer = await repo.roster.getWardRoster(wardCode);
+      const { wardCode, villageCode, ...set } = parseOrThrow(RosterQuerySchema, c.req.query());
+      const areaSetId = await setOf(set);
+      assertVillageOfWard(await areaTree(areaSetId), c.get('user'), wardCode, villageCode);
+      const pointer = await repo.roster.getWardRoster(wardCode, areaSetId);
       const entries = pointer ? await repo.roster.listEntries(pointer, villageCode) : [];
-      return c.json({ wardCode, villageCode: villageCode ?? null, importedAt: pointer?.importedAt ?? null, entries });
+      return c.json({ wardCode, villageCode: villageCode ?? null, areaSetId, importedAt: pointer?.importedAt ?? null, entries });
     });
 }
 

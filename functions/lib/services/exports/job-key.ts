@@ -3,7 +3,7 @@
 // new id. Versions:
 //   responses   the round's responses change counter (the stream handler adds every batch's changes to it)
 //   aggregates  the round's indicator list (its counting state's rev) and count policy, every aggregate row's rev
-//               (bumped by every write) and every ward's roster import
+//               (bumped by every write) and every ward's roster import in the round's area set
 import { createHash } from 'node:crypto';
 import type { AggregatesRepo, ExportJobRecord, ExportJobsRepo, RosterRepo } from '../../repo/types';
 import { type FiguresListDeps, figuresListOf } from '../indicators/figures-list';
@@ -19,8 +19,8 @@ export interface DataVersionDeps extends FiguresListDeps {
 
 export async function dataVersion(spec: ExportSpec, deps: DataVersionDeps): Promise<string> {
   if (spec.kind === 'responses') return `changes:${await deps.exportJobs.responseChanges(spec.roundId)}`;
-  const list = await figuresListOf(spec.roundId, deps);
-  const [rows, rosters] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), deps.roster.listWardRosters()]);
+  const [list, round] = await Promise.all([figuresListOf(spec.roundId, deps), deps.reference.getRound(spec.roundId)]);
+  const [rows, rosters] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), deps.roster.listWardRosters(round?.areaSetId)]);
   const parts = [
     `list:${list.rowsKey}@${list.rev}/${list.countPolicy}`,
     ...rows.map((row) => `${row.wardCode}/${row.bucket ?? 'submitted'}/${row.slot}/${row.rev}`).sort(),

@@ -1,5 +1,5 @@
 // Make self-report links for a village: the round must exist and be open, the user must work in the ward, and
-// named households are checked against the ward's roster. Returns the stored records; the route signs them.
+// named households are checked against the ward's roster in the round's area set. Returns the stored records; the route signs them.
 
 import type { User } from '@shared/api/contract';
 import type { CreateLinksRequest } from '@shared/api/links';
@@ -37,7 +37,7 @@ export async function createLinks(request: CreateLinksRequest, user: User, deps:
   assertRoundOpen(round, now);
 
   const who = request.households
-    ? await namedHouseholdsOfVillage(deps.roster, request.wardCode, request.villageCode, request.households)
+    ? await namedHouseholdsOfVillage(deps.roster, request.wardCode, request.villageCode, request.households, round.areaSetId)
     : Array.from({ length: request.count ?? 0 }, () => ({ headName: undefined, householdCode: undefined, address: undefined }));
   // A cap on live links per village: a runaway script (or a stolen collector session) cannot mint links without end.
   const cap = deps.maxActiveLinks ?? DEFAULT_MAX_ACTIVE_LINKS;

@@ -90,15 +90,17 @@ export async function resolveLink(
  * household code must be on it (a link for a household the roster does not know would never count towards its
  * coverage), and a household given by code alone takes its head's name from it. Without a roster, codes are kept
  * as typed (pasted from a paper list) and every household needs a name. All problems at once, as field-level 400s.
+ * The roster is the one of the round's area set `areaSetId` (a ward code means something only within its set).
  */
 export async function namedHouseholdsOfVillage(
   roster: Pick<RosterRepo, 'getWardRoster' | 'listEntries'>,
   wardCode: string,
   villageCode: string,
   households: readonly NamedHousehold[],
+  areaSetId: string | undefined,
 ): Promise<{ headName: string; householdCode?: string; address?: string }[]> {
   const anyCode = households.some((h) => h.householdCode);
-  const pointer = anyCode ? await roster.getWardRoster(wardCode) : undefined;
+  const pointer = anyCode ? await roster.getWardRoster(wardCode, areaSetId) : undefined;
   const rosterOf = pointer ? await roster.listEntries(pointer, villageCode) : undefined;
   const byCode = new Map(rosterOf?.map((entry) => [entry.householdCode, entry]));
   const issues: PendingIssue[] = [];

@@ -27,7 +27,7 @@ export async function readableAggregates(
 ): Promise<AggregatesResponse[]> {
   const round = await deps.reference.getRound(roundId);
   const [tree, list] = await Promise.all([deps.areaTree(round?.areaSetId), figuresListOf(roundId, deps)]);
-  const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster)]);
+  const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster, round?.areaSetId)]);
   return levels.flatMap((level) => {
     const codes = tree
       .ofLevel(level)
@@ -39,8 +39,11 @@ export async function readableAggregates(
   });
 }
 
-/** Households per ward from the imported rosters; wards without a roster keep the official statistic. */
-export async function rosterWardTotals(roster: ReadableAggregatesDeps['roster']): Promise<Map<string, number>> {
-  const pointers = await roster.listWardRosters();
+/**
+ * Households per ward from the rosters imported in area set `areaSetId` (the round's: undefined for the
+ * installation's own); wards without a roster keep the official statistic.
+ */
+export async function rosterWardTotals(roster: ReadableAggregatesDeps['roster'], areaSetId: string | undefined): Promise<Map<string, number>> {
+  const pointers = await roster.listWardRosters(areaSetId);
   return new Map(pointers.map((p) => [p.wardCode, p.households]));
 }

@@ -58,7 +58,7 @@ export async function aggregatesOnAreaSet(
   }
   const [rows, rosterTotals, villages] = await Promise.all([
     deps.aggregates.readRoundRows(list.rowsKey),
-    rosterWardTotals(deps.roster),
+    rosterWardTotals(deps.roster, ownSet),
     villageTallies(roundId, [...splitWards], deps, countedStates(list.countPolicy)),
   ]);
   const { tallies: wards, updatedAt } = wardTallies(rows, countedStates(list.countPolicy));

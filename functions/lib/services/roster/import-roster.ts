@@ -23,6 +23,9 @@ export type RosterImportOutcome = Omit<RosterImportResult, 'errors'> & { errors:
 interface ImportInput {
   /** With responses and rounds, the preview says how many households each ward already has in the open round. */
   repo: { roster: RosterRepo; reference?: Pick<ReferenceRepo, 'listRounds'>; responses?: Pick<ResponsesRepo, 'listAllInWard'> };
+  /** The area set the rows are read in, and whose rosters the import replaces. */
+  areaSetId: string;
+  /** That set's tree. */
   tree: AreaTree;
   csv: string;
   dryRun: boolean;
@@ -50,7 +53,7 @@ function summaries(tree: AreaTree, wards: readonly WardRoster[], current: Readon
   });
 }
 
-export async function importRoster({ repo, tree, csv, dryRun, username, now, log = logError }: ImportInput): Promise<RosterImportOutcome> {
+export async function importRoster({ repo, areaSetId, tree, csv, dryRun, username, now, log = logError }: ImportInput): Promise<RosterImportOutcome> {
   // csv-parse serves this route only: loaded on the first import, not at every cold start.
   const { readRosterCsv } = await import('./parse-roster-csv');
   const { rows, badLines } = readRosterCsv(csv);
@@ -70,13 +73,14 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, log
 
   const importId = `${now.toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
   const wards = wardRostersOf(entries, importId, now.toISOString(), username);
-  const current = new Map(await Promise.all(wards.map(async (w) => [w.wardCode, await repo.roster.getWardRoster(w.wardCode)] as const)));
+  const current = new Map(await Promise.all(wards.map(async (w) => [w.wardCode, await repo.roster.getWardRoster(w.wardCode, areaSetId)] as const)));
   const surveyed =
     repo.reference && repo.responses
       ? await surveyedInOpenRound(
           { reference: repo.reference, responses: repo.responses },
           wards.map((w) => w.wardCode),
           now,
+          areaSetId,
         )
       : new Map();
   const withSurveyed = summaries(tree, wards, current).map((ward) => {
@@ -84,40 +88,42 @@ export async function importRoster({ repo, tree, csv, dryRun, username, now, log
     // Only wards that have households already: a new round's import previews as before.
     return found && found.households > 0 ? { ...ward, surveyed: found } : ward;
   });
-  const result = { dryRun, valid: issues.length === 0, rows: rows.length, wards: withSurveyed, errors };
+  const result = { areaSetId, dryRun, valid: issues.length === 0, rows: rows.length, wards: withSurveyed, errors };
   if (dryRun) return result;
 
   try {
-    await repo.roster.stageEntries(importId, entries);
+    await repo.roster.stageEntries(importId, entries, areaSetId);
   } catch (error) {
     await discard(
       repo,
+      areaSetId,
       wards.map((w) => [w.wardCode, importId]),
       log,
     );
     throw error;
   }
   const previous = new Map(wards.map((w) => [w.wardCode, current.get(w.wardCode)?.importId ?? null]));
-  if (!(await repo.roster.publish(wards, previous))) {
+  if (!(await repo.roster.publish(wards, previous, areaSetId))) {
     await discard(
       repo,
+      areaSetId,
       wards.map((w) => [w.wardCode, importId]),
       log,
     );
     throw problem.rosterConflict();
   }
   const replaced = [...previous].filter((entry): entry is [string, string] => entry[1] !== null);
-  await discard(repo, replaced, log);
+  await discard(repo, areaSetId, replaced, log);
   return { ...result, importId };
 }
 
 /** Deleting invisible entries is housekeeping: a failure is logged, never the import's failure. */
-async function discard(repo: ImportInput['repo'], imports: [string, string][], log: Log) {
+async function discard(repo: ImportInput['repo'], areaSetId: string, imports: [string, string][], log: Log) {
   for (const [wardCode, importId] of imports) {
     try {
-      await repo.roster.discardImport(wardCode, importId);
+      await repo.roster.discardImport(wardCode, importId, areaSetId);
     } catch (error) {
-      log('roster import left invisible entries', { wardCode, importId, error: error instanceof Error ? error.message : String(error) });
+      log('roster import left invisible entries', { areaSetId, wardCode, importId, error: error instanceof Error ? error.message : String(error) });
     }
   }
 }

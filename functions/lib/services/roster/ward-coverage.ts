@@ -3,11 +3,11 @@
 import type { User } from '@shared/api/contract';
 import type { AreaTree } from '@shared/areas/areas';
 import { wardCoverage } from '@shared/roster/coverage';
-import { isRoundOpen } from '@shared/rounds/round-window';
 import { canReadAggregatesOf, canWorkInWard } from '../../access/scope';
 import { problem } from '../../errors';
 import type { ReferenceRepo, ResponsesRepo, RosterRepo } from '../../repo/types';
 import { requireRound } from '../rounds/require-round';
+import { openRoundNow } from './roster-set';
 
 export interface WardCoverageDeps {
   reference: Pick<ReferenceRepo, 'getRound'>;
@@ -23,8 +23,9 @@ export async function coverageOfWard(user: User, roundId: string, wardCode: stri
   const tree = await deps.areaTree(round.areaSetId);
   if (tree.get(wardCode)?.level !== 'ward') throw problem.invalidField('wardCode', 'validation.unknown_ward');
   if (!canReadAggregatesOf(user, wardCode, tree) && !canWorkInWard(user, wardCode, tree)) throw problem.forbidden('wardCode');
-  // One pointer read: the counts and the codes come from the same import, even while another is published.
-  const pointer = await deps.roster.getWardRoster(wardCode);
+  // One pointer read, in the round's set: the counts and the codes come from the same import, even while another
+  // is published.
+  const pointer = await deps.roster.getWardRoster(wardCode, round.areaSetId);
   const [entries, live] = await Promise.all([pointer ? deps.roster.listEntries(pointer) : [], liveResponsesOfWard(deps.responses, roundId, wardCode)]);
   const roster = pointer ? { pointer, codes: new Set(entries.map((e) => e.householdCode)) } : undefined;
   return wardCoverage(roundId, wardCode, tree, live, roster);
@@ -39,15 +40,17 @@ async function liveResponsesOfWard(responses: WardCoverageDeps['responses'], rou
 }
 
 /**
- * Households already surveyed per ward in the round open at `now` (distinct roster codes, else one per response),
- * for the roster import preview to warn when a ward has more than its new roster holds. Empty with no open round.
+ * Households already surveyed per ward in the round open at `now` on area set `areaSetId` (distinct roster codes,
+ * else one per response), for the roster import preview to warn when a ward has more than its new roster holds.
+ * Empty with no open round on the set: a round on another set reads the same codes as other wards.
  */
 export async function surveyedInOpenRound(
   deps: { reference: Pick<ReferenceRepo, 'listRounds'>; responses: Pick<ResponsesRepo, 'listAllInWard'> },
   wardCodes: readonly string[],
   now: Date,
+  areaSetId: string,
 ): Promise<Map<string, { roundId: string; households: number }>> {
-  const round = (await deps.reference.listRounds()).find((r) => isRoundOpen(r, now));
+  const round = await openRoundNow(deps.reference, now, areaSetId);
   const surveyed = new Map<string, { roundId: string; households: number }>();
   if (!round) return surveyed;
   for (const wardCode of wardCodes) {

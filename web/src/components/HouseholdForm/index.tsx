@@ -267,6 +267,7 @@ export function HouseholdForm({ id, round, definition, village, record }: Props)
       <LazyPage
         load={loadRosterPicker}
         props={{
+          roundId: round.id,
           wardCode: target.wardCode,
           villageCode: village.code,
           chosen: form.state.householdCode,

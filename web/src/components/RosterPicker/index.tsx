@@ -28,6 +28,8 @@ export function matchRoster(entries: readonly RosterEntry[], query: string, limi
 }
 
 interface Props {
+  /** The round recorded in: its roster is the one of the round's area set. */
+  roundId: string;
   wardCode: string;
   villageCode: string;
   /** The code already chosen (editing a response that has one). */
@@ -37,9 +39,9 @@ interface Props {
   onPick: (entry: RosterEntry | undefined) => void;
 }
 
-export function RosterPicker({ wardCode, villageCode, chosen, answered, onPick }: Props) {
+export function RosterPicker({ roundId, wardCode, villageCode, chosen, answered, onPick }: Props) {
   const { t } = useLang();
-  const roster = useAsync(() => officialsApi.roster(wardCode, villageCode).catch(() => undefined), [wardCode, villageCode]);
+  const roster = useAsync(() => officialsApi.roster(wardCode, villageCode, roundId).catch(() => undefined), [roundId, wardCode, villageCode]);
   const [query, setQuery] = useState('');
   const entries = roster.data?.entries ?? [];
   const matches = useMemo(() => matchRoster(entries, query), [entries, query]);

@@ -38,21 +38,26 @@ export async function responsesExport(roundId: string, shape: 'long' | 'wide') {
   return { blob: await response.blob(), filename };
 }
 
-/** Checks (dryRun) or imports a roster CSV; an invalid real import throws ApiError with per-line issues. */
-export async function importRoster(csv: string, dryRun: boolean) {
+/**
+ * Checks (dryRun) or imports a roster CSV into area set `areaSet` (the server's default without it: the open
+ * round's set, else the installation's); an invalid real import throws ApiError with per-line issues.
+ */
+export async function importRoster(csv: string, dryRun: boolean, areaSet?: string) {
   const response = await api.request('POST', '/api/roster/import', {
     text: { body: csv, contentType: 'text/csv; charset=utf-8' },
-    query: { dryRun: dryRun ? 'true' : undefined },
+    query: { dryRun: dryRun ? 'true' : undefined, areaSet },
   });
   return api.json(RosterImportResultSchema, response);
 }
 
-export async function rosterWards() {
-  return (await api.json(WardRostersResponseSchema, await api.request('GET', '/api/roster/wards'))).wards;
+/** The current rosters of area set `areaSet` (the server's default without it), and the set it read. */
+export async function rosterWards(areaSet?: string) {
+  return api.json(WardRostersResponseSchema, await api.request('GET', '/api/roster/wards', { query: { areaSet } }));
 }
 
-export async function roster(wardCode: string, villageCode?: string) {
-  return api.json(RosterResponseSchema, await api.request('GET', '/api/roster', { query: { wardCode, villageCode } }));
+/** A ward's (village's) roster as the round `roundId` reads it: in the round's area set. */
+export async function roster(wardCode: string, villageCode: string | undefined, roundId: string) {
+  return api.json(RosterResponseSchema, await api.request('GET', '/api/roster', { query: { wardCode, villageCode, roundId } }));
 }
 
 export async function coverage(roundId: string, wardCode: string) {

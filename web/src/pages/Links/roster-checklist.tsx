@@ -15,11 +15,11 @@ export interface VillageRoster {
 }
 
 /**
- * The village's roster and which of its households answered. No roster, or none readable (offline, a ward
+ * The village's roster (in the round's area set) and which of its households answered. No roster, or none readable (offline, a ward
  * without one): no entries, and the page falls back to typed lines.
  */
 export async function loadVillageRoster(query: { roundId: string; wardCode: string; villageCode: string }): Promise<VillageRoster> {
-  const roster = await officialsApi.roster(query.wardCode, query.villageCode).catch(() => undefined);
+  const roster = await officialsApi.roster(query.wardCode, query.villageCode, query.roundId).catch(() => undefined);
   const entries = roster?.entries ?? [];
   const answered = new Set<string>();
   if (entries.length === 0) return { entries, answered };

@@ -1,10 +1,10 @@
-// Roster import for admins: pick a CSV, see what it would import (wards, villages, counts) and every bad
-// line, then import it all at once. Nothing is written until the file is valid as a whole.
+// Roster import for admins: choose the administrative map (area set) the list follows, pick a CSV, see what it
+// would import (wards, villages, counts) and every bad line, then import it all at once. Nothing is written
+// until the file is valid as a whole. Rosters are kept per set: a ward code means something only within one.
 import { registerMessages } from '@shared/i18n/dictionary';
 import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import type { RosterImportResult } from '@shared/roster/roster';
 import { useState } from 'preact/hooks';
-import { LineErrors } from '../../components/LineErrors';
 import { LoadFailed, Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import * as officialsApi from '../../lib/officials';
@@ -15,13 +15,26 @@ import { getAreas } from '../../lib/platform/reference';
 import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 import { href } from '../../lib/platform/use-route';
+import { RosterPreview } from './roster-preview';
+import { RosterSetSelect } from './roster-set-select';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
 registerMessages(OFFICIALS_MESSAGES);
 
+/** The set's current rosters and its units (to name the wards); without a choice, the server's default set. */
+async function loadCurrent(chosen: string | undefined) {
+  const { areaSetId, wards } = await officialsApi.rosterWards(chosen);
+  const areas = await (areaSetId ? officialsApi.areasOfSet(areaSetId) : getAreas());
+  return { areaSetId, wards, areas };
+}
+
 export function RosterPage() {
   const { lang, t } = useLang();
-  const current = useAsync(() => Promise.all([officialsApi.rosterWards(), getAreas()]), []);
+  const sets = useAsync(() => officialsApi.listAreaSets().catch(() => []), []);
+  const [chosen, setChosen] = useState<string | undefined>();
+  const current = useAsync(() => loadCurrent(chosen), [chosen]);
+  // The set the page works in: the admin's choice, else the one the server reads by default (the open round's).
+  const areaSet = chosen ?? current.data?.areaSetId;
   const [csv, setCsv] = useState<string | undefined>();
   const [preview, setPreview] = useState<RosterImportResult | undefined>();
   const [done, setDone] = useState<RosterImportResult | undefined>();
@@ -37,7 +50,16 @@ export function RosterPage() {
     const text = await readUtf8(file);
     if (text === undefined) return setError(t('ui.roster.not_utf8'));
     setCsv(text);
-    await run(() => officialsApi.importRoster(text, true).then(setPreview));
+    await run(() => officialsApi.importRoster(text, true, areaSet).then(setPreview));
+  }
+
+  /** Another set reads the same file's codes otherwise: the preview is made again in it. */
+  async function chooseSet(id: string) {
+    setChosen(id);
+    setDone(undefined);
+    setError(undefined);
+    setPreview(undefined);
+    if (csv !== undefined) await run(() => officialsApi.importRoster(csv, true, id).then(setPreview));
   }
 
   async function run(action: () => Promise<void>) {
@@ -53,13 +75,13 @@ export function RosterPage() {
 
   const importNow = () =>
     run(async () => {
-      const result = await officialsApi.importRoster(csv!, false);
+      const result = await officialsApi.importRoster(csv!, false, preview?.areaSetId ?? areaSet);
       setDone(result);
       setPreview(undefined);
       current.reload();
     });
 
-  const nameOf = (code: string) => current.data?.[1].find((a) => a.code === code)?.name ?? code;
+  const nameOf = (code: string) => current.data?.areas.find((a) => a.code === code)?.name ?? code;
   return (
     <div class="roster-page">
       <h1>{t('ui.roster.title')}</h1>
@@ -68,6 +90,7 @@ export function RosterPage() {
           {t('ui.users.title')}
         </a>
       </p>
+      <RosterSetSelect sets={sets.data ?? []} chosen={areaSet} disabled={busy} onChoose={chooseSet} />
       <p class="hint">{t('ui.roster.format')}</p>
       <pre class="sample">ward_code,village,household_code,head_name,address{'\n'}14815,Khu phố 1,LS-001,Nguyễn Văn Đức,"Số 5, đường Trần Phú"</pre>
       <div class="field">
@@ -92,14 +115,14 @@ export function RosterPage() {
           {t('ui.roster.done', { rows: formatCount(done.rows, lang), wards: done.wards.length })}
         </Notice>
       )}
-      {preview && <Preview preview={preview} busy={busy} onImport={importNow} />}
+      {preview && <RosterPreview preview={preview} busy={busy} onImport={importNow} />}
 
       <h2>{t('ui.roster.current')}</h2>
       {current.error ? (
         <LoadFailed error={current.error} onRetry={current.reload} />
       ) : !current.data ? (
         <Loading />
-      ) : current.data[0].length === 0 ? (
+      ) : current.data.wards.length === 0 ? (
         <p class="muted">{t('ui.roster.none')}</p>
       ) : (
         <table class="plain" data-testid="roster-current">
@@ -111,7 +134,7 @@ export function RosterPage() {
             </tr>
           </thead>
           <tbody>
-            {current.data[0].map((ward) => (
+            {current.data.wards.map((ward) => (
               <tr key={ward.wardCode}>
                 <th scope="row">{nameOf(ward.wardCode)}</th>
                 <td class="num">{formatCount(ward.households, lang)}</td>
@@ -124,47 +147,5 @@ export function RosterPage() {
         </table>
       )}
     </div>
-  );
-}
-
-function Preview({ preview, busy, onImport }: { preview: RosterImportResult; busy: boolean; onImport: () => void }) {
-  const { lang, t } = useLang();
-  return (
-    <section data-testid="roster-preview" aria-live="polite">
-      <h2>{t('ui.roster.preview')}</h2>
-      <p>{t('ui.roster.rows', { rows: formatCount(preview.rows, lang) })}</p>
-      {preview.wards.map((ward) => (
-        <details key={ward.wardCode} open={preview.wards.length === 1}>
-          <summary>
-            {ward.name}: {t('ui.roster.ward_households', { n: formatCount(ward.households, lang) })}
-            {ward.replaces && ` ${t('ui.roster.replaces', { n: formatCount(ward.replaces.households, lang) })}`}
-          </summary>
-          {ward.surveyed && ward.surveyed.households > ward.households && (
-            <Notice kind="warning" testId={`roster-coverage-over-${ward.wardCode}`}>
-              {t('ui.coverage.over', { surveyed: formatCount(ward.surveyed.households, lang), total: formatCount(ward.households, lang) })}
-            </Notice>
-          )}
-          <ul>
-            {ward.villages.map((v) => (
-              <li key={v.villageCode}>
-                {v.name}: {formatCount(v.households, lang)}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ))}
-      {preview.errors.length > 0 ? (
-        <>
-          <Notice kind="error" testId="roster-invalid">
-            {t('ui.roster.invalid', { n: formatCount(preview.errors.length, lang) })}
-          </Notice>
-          <LineErrors errors={preview.errors} columnOf={(e) => t(`ui.roster.field.${e.path.split('.')[2] as 'wardCode'}`)} testId="roster-errors" />
-        </>
-      ) : (
-        <button type="button" class="primary" disabled={busy} data-testid="roster-import" onClick={onImport}>
-          {t('ui.roster.import', { rows: formatCount(preview.rows, lang) })}
-        </button>
-      )}
-    </section>
   );
 }
