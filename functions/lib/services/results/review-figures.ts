@@ -127,19 +127,33 @@ export interface RebasedReviewFigures {
   areaOf(code: string): AreaAggregate;
 }
 
+/** Joins a review state and a counter's key into one key of a combined tally. */
+const STATE_KEY = '\u0000';
+
 /**
- * A round's figures re-based onto another set with what review adds, exactly as in the round's own view: each
- * review state is re-based on its own (the sums are linear), and the counted, state and provisional figures are
- * sums over the same states' re-based counters. The tree and notes do not depend on the counters.
+ * A round's figures re-based onto another set with what review adds, exactly as in the round's own view: the
+ * counted, state and provisional figures are sums over states of the same units' re-based counters. One
+ * re-basing serves every state (a province's tree is large to build): each unit's counters of all states go
+ * in one tally under keys prefixed by their state, and come out apart per new ward, the sums being linear.
  */
 export function rebasedReviewFigures({ rows, villages, policy, indicators, ...mapping }: RebasedReviewInput): RebasedReviewFigures {
-  const wards = wardTalliesByState(rows);
-  const each = REVIEW_STATES.map((state) => {
-    const tallies = new Map([...(wards.get(state) ?? []), ...(villages.get(state) ?? [])]);
-    return [state, rebaseTallies({ ...mapping, tallies })] as const;
-  });
-  const { tree, notes } = each[0]![1];
-  const byState = new Map(each.map(([state, rebased]) => [state, rebased.tallies]));
+  const combined = new Map<string, Tally>();
+  for (const [state, tallies] of [...wardTalliesByState(rows), ...villages])
+    for (const [code, tally] of tallies) {
+      const into = combined.get(code) ?? {};
+      for (const key in tally) into[state + STATE_KEY + key] = (into[state + STATE_KEY + key] ?? 0) + tally[key]!;
+      combined.set(code, into);
+    }
+  const { tree, notes, tallies } = rebaseTallies({ ...mapping, tallies: combined });
+  const byState = new Map<ReviewState, Map<string, Tally>>(REVIEW_STATES.map((state) => [state, new Map()]));
+  for (const [ward, tally] of tallies)
+    for (const joined in tally) {
+      const [state, key] = joined.split(STATE_KEY) as [ReviewState, string];
+      const wards = byState.get(state)!;
+      const sum = wards.get(ward) ?? {};
+      sum[key] = tally[joined]!;
+      wards.set(ward, sum);
+    }
   const counted = sumOfStates(byState, countedStates(policy));
   const figures: StateFiguresInput = {
     tree,
