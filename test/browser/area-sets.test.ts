@@ -101,6 +101,10 @@ describe('results on another area set', () => {
     expect(await fibreOf(official, '14812').textContent()).toBe('2/4');
     expect(await fibreOf(official, '14818').textContent()).toBe('1/2');
     expect(await official.textContent('[data-testid=households-14812]')).toContain('4');
+    // Households per review state, as on the round's own wards (nobody has reviewed yet: all four waiting).
+    const rebased = await apiGet('/api/aggregates?roundId=cds-2024&level=ward&areaSet=bim-son-2025', 'official');
+    expect(rebased.areas.find((a: { code: string }) => a.code === '14812').households).toMatchObject({ submitted: 4, approved: 0, returned: 0, rejected: 0 });
+    expect(await official.textContent('[data-testid=review-counts-14812]')).toBe('Đã duyệt 0 · Chờ duyệt 4 · Trả lại 0 · Không chấp nhận 0');
     expect(await official.textContent('[data-testid=note-tag-14812]')).toContain('có lưu ý');
     expect(await official.textContent('[data-testid=area-notes]')).toContain('Hà Vinh');
     expect(await official.textContent('[data-testid=rebased-hint]')).toContain('sau 1/7/2025');
