@@ -296,6 +296,10 @@ const vi = {
   'export.col.round': 'Mã đợt khảo sát',
   'export.col.level': 'Cấp',
   'export.col.note': 'Ghi chú',
+  'export.col.households_submitted': 'Số hộ chờ duyệt',
+  'export.col.households_approved': 'Số hộ đã duyệt',
+  'export.col.households_returned': 'Số hộ trả lại để sửa',
+  'export.col.households_rejected': 'Số hộ không chấp nhận',
   'roster.stray_quote': 'Dấu ngoặc kép (") đặt sai chỗ trên dòng này. Hãy xoá hoặc sửa dấu ngoặc kép rồi nhập lại.',
   // Area sets: results shown on another map, and the admins' page.
   'ui.areaSets.view': 'Xem theo địa giới',
@@ -669,6 +673,10 @@ const en: Record<OfficialsMessageKey, string> = {
   'export.col.round': 'Round',
   'export.col.level': 'Level',
   'export.col.note': 'Note',
+  'export.col.households_submitted': 'Households waiting for review',
+  'export.col.households_approved': 'Households approved',
+  'export.col.households_returned': 'Households returned for correction',
+  'export.col.households_rejected': 'Households rejected',
   'roster.stray_quote': 'A quotation mark (") is out of place on this line. Remove or fix it and import again.',
   // Area sets: results shown on another map, and the admins' page.
   'ui.areaSets.view': 'Show by boundaries',

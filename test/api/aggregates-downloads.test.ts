@@ -111,7 +111,8 @@ describe('aggregates.csv', () => {
     const text = new TextDecoder().decode(bytes);
     // What a Vietnamese Excel opens by double-click: `;` between cells, Vietnamese headers.
     expect(text.slice(0, text.indexOf('\r\n'))).toBe(
-      'Mã đợt khảo sát;Cấp;Mã địa bàn;Tên địa bàn;Số hộ đã khảo sát;Tổng số hộ;Mã chỉ tiêu;Tên chỉ tiêu;Tử số;Mẫu số;Tỷ lệ;Mục tiêu;Đánh giá',
+      'Mã đợt khảo sát;Cấp;Mã địa bàn;Tên địa bàn;Số hộ đã khảo sát;Tổng số hộ;Mã chỉ tiêu;Tên chỉ tiêu;Tử số;Mẫu số;Tỷ lệ;Mục tiêu;Đánh giá;' +
+        'Số hộ chờ duyệt;Số hộ đã duyệt;Số hộ trả lại để sửa;Số hộ không chấp nhận',
     );
     const records = parseAggregatesCsv(text);
     for (const [level, name] of [
@@ -133,6 +134,10 @@ describe('aggregates.csv', () => {
             percent: csvDecimal(result.percent),
             target: csvDecimal(result.target),
             met: result.met === null ? '' : result.met ? 'Đạt' : 'Chưa đạt',
+            households_submitted: String(area.households.submitted),
+            households_approved: String(area.households.approved),
+            households_returned: String(area.households.returned),
+            households_rejected: String(area.households.rejected),
           });
         }
       }

@@ -1,7 +1,8 @@
 // The map changed on 1 July 2025: an official switches the 2024 round's results to today's two wards and sees
 // each new ward's figures equal to the sums of its former units, with the note that Hà Vinh was not surveyed;
 // the choice survives a reload, reaches the comparison, the CSV and the ward report; axe finds nothing in either
-// state. An admin sees the area sets, previews a bad import line by line, and opens a 2026 round on the 2025 set.
+// state; under the approved policy the new wards show their state counts and provisional figures. An admin sees
+// the area sets, previews a bad import line by line, and opens a 2026 round on the 2025 set.
 // Real API, DynamoDB Local and the stream poller.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -101,6 +102,10 @@ describe('results on another area set', () => {
     expect(await fibreOf(official, '14812').textContent()).toBe('2/4');
     expect(await fibreOf(official, '14818').textContent()).toBe('1/2');
     expect(await official.textContent('[data-testid=households-14812]')).toContain('4');
+    // Households per review state, as on the round's own wards (nobody has reviewed yet: all four waiting).
+    const rebased = await apiGet('/api/aggregates?roundId=cds-2024&level=ward&areaSet=bim-son-2025', 'official');
+    expect(rebased.areas.find((a: { code: string }) => a.code === '14812').households).toMatchObject({ submitted: 4, approved: 0, returned: 0, rejected: 0 });
+    expect(await official.textContent('[data-testid=review-counts-14812]')).toBe('Đã duyệt 0 · Chờ duyệt 4 · Trả lại 0 · Không chấp nhận 0');
     expect(await official.textContent('[data-testid=note-tag-14812]')).toContain('có lưu ý');
     expect(await official.textContent('[data-testid=area-notes]')).toContain('Hà Vinh');
     expect(await official.textContent('[data-testid=rebased-hint]')).toContain('sau 1/7/2025');
@@ -161,6 +166,33 @@ describe('results on another area set', () => {
     expect(await official.textContent('[data-testid=compare-notes]')).toContain('Hà Vinh');
     expect(await axeViolations(official)).toEqual([]);
     await official.context().close();
+  });
+
+  it('under the approved policy the 2025 wards show the confirmed figures, the state counts and the provisional table', async () => {
+    const admin = { authorization: `Bearer ${await tokenOf('admin')}`, 'content-type': 'application/json' };
+    const policy = (countPolicy: string) =>
+      fetch(`${stack.url}/api/rounds/cds-2024`, { method: 'PATCH', headers: admin, body: JSON.stringify({ countPolicy }) });
+    expect((await policy('approved')).status).toBe(200);
+    // Lam Sơn's household with fibre approved; the other three of Phường Bỉm Sơn still waiting.
+    const { responses } = await (await fetch(`${stack.url}/api/review/responses?roundId=cds-2024&wardCode=14815`, { headers: admin })).json();
+    const withFibre = responses.find((r: { villageCode: string }) => r.villageCode === '14815-khu-pho-1');
+    const reviewed = await fetch(`${stack.url}/api/responses/${withFibre.id}/review`, {
+      method: 'POST',
+      headers: { ...admin, 'if-match': String(withFibre.version) },
+      body: JSON.stringify({ state: 'approved' }),
+    });
+    expect(reviewed.status).toBe(200);
+    const official = await openAs('official');
+    await official.goto(`${stack.url}/#/results?round=cds-2024&areaSet=bim-son-2025`);
+    await expect.poll(() => fibreOf(official, '14812').first().textContent(), { timeout: 15_000, interval: 200 }).toBe('1/1');
+    await official.waitForSelector('[data-testid=policy-approved]');
+    expect(await official.locator('[data-testid=review-counts-14812]').first().textContent()).toBe('Đã duyệt 1 · Chờ duyệt 3 · Trả lại 0 · Không chấp nhận 0');
+    const provisional = official.locator('[data-testid=provisional]');
+    expect(await provisional.locator(`[data-testid="cell-14812-${FIBRE}-nd"]`).textContent()).toBe('2/4');
+    expect(await provisional.locator(`[data-testid="cell-14818-${FIBRE}-nd"]`).textContent()).toBe('1/2');
+    expect(await axeViolations(official)).toEqual([]);
+    await official.context().close();
+    expect((await policy('submitted')).status).toBe(200);
   });
 });
 

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { problem } from '../../errors';
 import { aggregatesCsv } from '../../services/results/aggregates-csv';
 import { aggregatesOnAreaSet, withComparedNotes } from '../../services/results/rebased-aggregates';
+import { cachedVillageTallies } from '../../services/results/village-tallies';
 import { requireRound } from '../../services/rounds/require-round';
 import type { PublishedDefinitions } from '../../services/surveys/published-definitions';
 import type { AppContext, AppDeps, AppEnv } from '../context';
@@ -41,7 +42,7 @@ const CompareQuerySchema = z.strictObject({
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function aggregateRoutes(deps: AppDeps & { areaTree: (areaSetId?: string) => Promise<AreaTree>; definitions: PublishedDefinitions }) {
-  const { repo, identity, areaTree, definitions } = deps;
+  const { repo, identity, areaTree, definitions, clock } = deps;
   const figures = {
     aggregates: repo.aggregates,
     roster: repo.roster,
@@ -51,6 +52,8 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: (areaSetId?: string)
     responses: repo.responses,
     definitions,
     areaTree,
+    // A polling results page re-based onto another set does not recount split wards' villages on every poll.
+    villageTallyCache: cachedVillageTallies(clock),
   };
 
   const loadLevels = (c: AppContext, roundId: string, levels: readonly AggregateLevel[], areaSet?: string) =>

@@ -2,12 +2,25 @@
 // and then the town/province totals, headers and "Đạt"/"Chưa đạt" in the caller's language. Excel reads a CSV
 // with the separators of the computer's locale, so Vietnamese gets `;` and a decimal comma, English `,` and a
 // decimal point; UTF-8 with a BOM so Excel reads the diacritics. The XLSX stays the primary "Excel" download.
+// The area's households per review state follow the indicator's columns (repeated on each of its rows).
 
 import type { AggregateLevel, AggregatesResponse } from '@shared/api/contract';
 import { type MessageKey, translate } from '@shared/i18n/dictionary';
 import { indicatorName } from '@shared/indicators/labels';
+import { REVIEW_STATES } from '@shared/review/review';
 import type { Lang } from '@shared/survey/form';
 import { stringify } from 'csv-stringify/sync';
+
+/**
+ * Households per review state (the API's `households.submitted|approved|returned|rejected`), after the columns
+ * that were there first so that a sheet reading columns by position still finds them.
+ */
+export const STATE_HEADERS: MessageKey[] = REVIEW_STATES.map((state) => `export.col.households_${state}` as const);
+
+/** An area's households per review state, in `REVIEW_STATES` order (absent counts: null). */
+export function stateCounts(area: AggregatesResponse['areas'][number]): (number | null)[] {
+  return REVIEW_STATES.map((state) => area.households[state] ?? null);
+}
 
 export const CSV_HEADERS: MessageKey[] = [
   'export.col.round',
@@ -23,6 +36,7 @@ export const CSV_HEADERS: MessageKey[] = [
   'export.col.percent',
   'export.col.target',
   'export.col.met',
+  ...STATE_HEADERS,
 ];
 
 const LEVEL_NAME: Record<AggregateLevel, MessageKey> = {
@@ -72,6 +86,7 @@ export function aggregatesCsv(levels: AggregatesResponse | readonly AggregatesRe
           decimalOf(result.percent),
           decimalOf(result.target),
           result.met === null ? '' : translate(lang, result.met ? 'export.met' : 'export.not_met'),
+          ...stateCounts(area).map((n) => n ?? ''),
           ...(noted ? [notesOf(area)] : []),
         ]),
       ),

@@ -1,14 +1,15 @@
 // The aggregates table as an Excel workbook: one sheet per level (wards, town, province), one row per area and
 // indicator like the CSV, but with typed cells: counts and percentages are numbers (percent as a fraction with a
-// 0.0% format, so Excel sums and charts them), the header row frozen, headers in the caller's language. Figures
-// re-based onto another area set get a last column with each area's notes, like the CSV.
+// 0.0% format, so Excel sums and charts them), the header row frozen, headers in the caller's language, the
+// households per review state after the indicator's columns. Figures re-based onto another area set get a last
+// column with each area's notes, like the CSV.
 
 import type { AggregateLevel, AggregatesResponse } from '@shared/api/contract';
 import { type MessageKey, translate } from '@shared/i18n/dictionary';
 import { indicatorName } from '@shared/indicators/labels';
 import type { Lang } from '@shared/survey/form';
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/node';
-import { neutraliseFormula, notesOf } from './aggregates-csv';
+import { neutraliseFormula, notesOf, STATE_HEADERS, stateCounts } from './aggregates-csv';
 
 const SHEET_NAME: Record<AggregateLevel, MessageKey> = {
   ward: 'export.sheet.ward',
@@ -29,9 +30,10 @@ const HEADERS: MessageKey[] = [
   'export.col.percent',
   'export.col.target',
   'export.col.met',
+  ...STATE_HEADERS,
 ];
 
-const COLUMN_WIDTHS = [10, 24, 12, 12, 10, 24, 60, 11, 11, 10, 10, 12];
+const COLUMN_WIDTHS = [10, 24, 12, 12, 10, 24, 60, 11, 11, 10, 10, 12, ...STATE_HEADERS.map(() => 12)];
 const NOTE_WIDTH = 60;
 const isRebased = (aggregates: AggregatesResponse) => 'rebasedFrom' in aggregates;
 const PERCENT_FORMAT = '0.0%';
@@ -65,6 +67,7 @@ function sheetRows(aggregates: AggregatesResponse, lang: Lang): Row[] {
         result.met === null
           ? null
           : { type: String, value: translate(lang, result.met ? 'export.met' : 'export.not_met'), textColor: result.met ? '#1B5E20' : '#B71C1C' },
+        ...stateCounts(area).map(count),
         ...(noted ? [notesOf(area) ? text(notesOf(area)) : null] : []),
       ],
     );

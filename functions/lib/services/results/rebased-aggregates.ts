@@ -1,22 +1,24 @@
 // A round's figures shown on another area set (the 2024 round on the 2025 wards): the round's ward counters
 // summed onto the other set's wards through the mapping stored with the newer set (shared/indicators/rebase.ts),
 // with a translated note on each area that includes units the round did not survey. An old ward split by
-// villages brings each village's counters, counted from its responses (village-tallies.ts).
+// villages brings each village's counters, counted from its responses (village-tallies.ts). Like the round's
+// own view, each area gives its households per review state and, under the approved policy, its provisional
+// figures (review-figures.ts).
 import type { AggregateLevel, AggregatesResponse, AreaAggregate, User } from '@shared/api/contract';
 import type { MappingLink } from '@shared/areas/area-set';
 import type { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import { translate } from '@shared/i18n/dictionary';
-import { type RebaseNote, rebaseTallies } from '@shared/indicators/rebase';
-import { countedStates } from '@shared/review/review';
+import type { RebaseNote } from '@shared/indicators/rebase';
 import type { Lang } from '@shared/survey/form';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AreaSetsRepo } from '../../repo/types';
 import { mappingBetween } from '../areas/area-sets';
 import { figuresListOf } from '../indicators/figures-list';
-import { areaAggregate, wardTallies } from './read-aggregates';
+import { wardTallies } from './read-aggregates';
 import { type ReadableAggregatesDeps, readableAggregates, rosterWardTotals } from './readable-aggregates';
-import { type VillageTalliesDeps, villageTallies } from './village-tallies';
+import { rebasedReviewFigures } from './review-figures';
+import { type VillageTalliesDeps, villageTalliesByState } from './village-tallies';
 
 export interface RebasedAggregatesDeps extends ReadableAggregatesDeps, VillageTalliesDeps {
   areaSets: Pick<AreaSetsRepo, 'get' | 'getMapping'>;
@@ -59,30 +61,28 @@ export async function aggregatesOnAreaSet(
   const [rows, rosterTotals, villages] = await Promise.all([
     deps.aggregates.readRoundRows(list.rowsKey),
     rosterWardTotals(deps.roster, ownSet),
-    villageTallies(roundId, [...splitWards], deps, countedStates(list.countPolicy)),
+    villageTalliesByState(roundId, [...splitWards], deps, list.countPolicy),
   ]);
-  const { tallies: wards, updatedAt } = wardTallies(rows, countedStates(list.countPolicy));
-  const tallies = new Map([...wards, ...villages]);
   const totals = new Map<string, number>();
   for (const ward of oldTree.ofLevel('ward')) {
     const known = rosterTotals.get(ward.code) ?? ward.households;
     if (typeof known === 'number') totals.set(ward.code, known);
   }
-  const rebased = rebaseTallies({ links, oldTree, newTree, tallies, totals });
+  const policy = list.countPolicy;
+  const { tree, notes, areaOf } = rebasedReviewFigures({ links, oldTree, newTree, totals, rows, villages, policy, indicators: list.counted?.indicators });
+  // The latest write of any bucket, as in the round's own view.
+  const { updatedAt } = wardTallies(rows, []);
   // A user whose areas were moved to the set shown reads it by those codes; others through the units that formed it.
-  const mayRead =
-    user.areaSetId === areaSetId ? (code: string) => canReadAggregatesOf(user, code, newTree) : readableAcross(user, links, oldTree, rebased.tree);
+  const mayRead = user.areaSetId === areaSetId ? (code: string) => canReadAggregatesOf(user, code, newTree) : readableAcross(user, links, oldTree, tree);
   return levels.flatMap((level) => {
-    const codes = rebased.tree
+    const codes = tree
       .ofLevel(level)
       .map((a) => a.code)
-      .filter((code) => rebased.tree.wardsWithin(code).length > 0 && mayRead(code));
+      .filter((code) => tree.wardsWithin(code).length > 0 && mayRead(code));
     if (codes.length === 0) return [];
-    const areas = codes.map((code) =>
-      withNotes(areaAggregate(code, rebased.tree, rebased.tallies, new Map(), list.counted?.indicators), rebased.tree, rebased.notes, lang),
-    );
+    const areas = codes.map((code) => withNotes(areaOf(code), tree, notes, lang));
     const base = { roundId, level, updatedAt, areaSetId, rebasedFrom: ownSet, areas };
-    return [list.counted ? { ...base, indicators: list.counted.indicators, recompute: list.counted.recompute } : base];
+    return [{ ...(list.counted ? { ...base, indicators: list.counted.indicators, recompute: list.counted.recompute } : base), countPolicy: policy }];
   });
 }
 

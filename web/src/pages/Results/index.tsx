@@ -271,8 +271,9 @@ function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundR
           <ResultsTable rows={rows} indicators={indicators} areas={names} sort={sort} onSort={setSort} reportHref={reportHref} reviewLinks={!rebaseOnto} />
           <AreaNotes areas={rows} />
           {approvedOnly && (
-            <section data-testid="provisional" aria-labelledby="provisional-title">
-              <h2 id="provisional-title">{t('ui.results.provisional')}</h2>
+            // Not a second landmark: the table's own scrolling region already bears the provisional name.
+            <div data-testid="provisional">
+              <h2>{t('ui.results.provisional')}</h2>
               <ResultsTable
                 rows={officialsApi.provisionalRows(rows)}
                 indicators={indicators}
@@ -281,7 +282,7 @@ function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundR
                 onSort={setSort}
                 label={t('ui.results.provisional')}
               />
-            </section>
+            </div>
           )}
 
           {indicator && (
