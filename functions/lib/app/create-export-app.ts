@@ -16,7 +16,7 @@ import { exportJobStatusRoutes } from '../http/routes/export-jobs';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
 import { viewerAuthorization } from '../http/viewer-authorization';
 import { type Log, logError } from '../logger';
-import type { ExportJobsRepo, SessionsRepo, SurveysRepo } from '../repo/types';
+import type { AreaSetsRepo, ExportJobsRepo, SessionsRepo, SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { withCachedRounds } from '../services/rounds/cached-rounds';
 import { publishedDefinitions } from '../services/surveys/published-definitions';
@@ -24,7 +24,8 @@ import type { ExportFiles } from '../storage/export-files';
 
 /** What the export function reads: responses, reference data (rounds, areas, questionnaires), and who signs in. */
 export interface ExportAppDeps {
-  repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  /** `areaSets` (in the Reference table): the stored sets rounds may pin; absent, every round reads the installation's. */
+  repo: Pick<ExportRouteDeps, 'responses' | 'reference'> & { areaSets?: Pick<AreaSetsRepo, 'listUnits' | 'get' | 'getMapping'> };
   /** Questionnaire versions (in the Reference table too); absent: only the built-in household-dx v1. */
   surveys?: Pick<SurveysRepo, 'get' | 'listVersions'>;
   /** Job records and the exports bucket, for GET /api/exports/{id} (CloudFront sends it here in AWS). */
@@ -42,14 +43,14 @@ export function createExportApp({ repo, identity: given, sessions, clock, survey
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, AREA_SETS_MESSAGES]) registerMessages(messages);
   const identity = sessions ? withSessionCutoff(given, sessions).identity : given;
   const reference = withCachedRounds(repo.reference, clock);
-  const areaTree = cachedAreaTree(reference, clock);
+  const areaTree = cachedAreaTree(reference, clock, undefined, repo.areaSets);
   const app = new Hono<AppEnv>();
   // Behind origin access control, CloudFront's signature takes the Authorization header (see the middleware).
   app.use('/api/*', viewerAuthorization);
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
   const definitions = publishedDefinitions(surveys);
-  if (jobs) app.route('/api/exports', exportJobStatusRoutes({ ...jobs, areaTree, clock, identity }));
+  if (jobs) app.route('/api/exports', exportJobStatusRoutes({ ...jobs, reference, areaSets: repo.areaSets, areaTree, clock, identity }));
   app.route('/api/exports', exportRoutes({ responses: repo.responses, reference, identity, areaTree, definitions }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));
