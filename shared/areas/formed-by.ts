@@ -19,7 +19,12 @@ export function formingUnits(links: readonly MappingLink[], oldTree: AreaTree, n
  * Whether area `code` of `newTree` is readable by one who may read exactly the old units `mayReadOld` accepts:
  * it has wards, and each was formed of old units only, all of them readable. A ward nothing formed is nobody's.
  */
-export function formedWithin(code: string, newTree: AreaTree, sources: ReadonlyMap<string, readonly string[]>, mayReadOld: (oldCode: string) => boolean): boolean {
+export function formedWithin(
+  code: string,
+  newTree: AreaTree,
+  sources: ReadonlyMap<string, readonly string[]>,
+  mayReadOld: (oldCode: string) => boolean,
+): boolean {
   const wards = newTree.wardsWithin(code);
   return (
     wards.length > 0 &&

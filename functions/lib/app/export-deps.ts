@@ -2,7 +2,15 @@
 // tables it holds read grants on, and Cognito. No Aggregates table and no link secret: it serves neither.
 import { createCognitoIdentity } from '../auth/cognito-identity';
 import { jwksOf, parseConfig } from '../config';
-import { createAreaSetsRepo, createDocumentClient, createExportJobsRepo, createReferenceRepo, createResponsesRepo, createSessionsRepo, createSurveysRepo } from '../repo';
+import {
+  createAreaSetsRepo,
+  createDocumentClient,
+  createExportJobsRepo,
+  createReferenceRepo,
+  createResponsesRepo,
+  createSessionsRepo,
+  createSurveysRepo,
+} from '../repo';
 import { createS3Client, createS3ExportFiles } from '../storage/export-files';
 import type { ExportAppDeps } from './create-export-app';
 

@@ -11,10 +11,7 @@ import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
 
-export function exportJobRoutes(
-  deps: AppDeps & { areaTree: AreaTreeOf; definitions: PublishedDefinitions },
-  jobs: Pick<ExportJobDeps, 'files' | 'dispatch'>,
-) {
+export function exportJobRoutes(deps: AppDeps & { areaTree: AreaTreeOf; definitions: PublishedDefinitions }, jobs: Pick<ExportJobDeps, 'files' | 'dispatch'>) {
   const { repo, identity, areaTree, clock, definitions } = deps;
   const serviceDeps: ExportJobDeps = {
     exportJobs: repo.exportJobs,

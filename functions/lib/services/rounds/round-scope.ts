@@ -7,9 +7,9 @@ import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import { formedWithin, formingUnits } from '@shared/areas/formed-by';
 import { canReadAggregatesOf } from '../../access/scope';
 import type { AreaSetsRepo } from '../../repo/types';
-import type { AreaTreeOf } from '../areas/area-tree';
 import { mappingBetween } from '../areas/area-sets';
-import { type RoundTreeDeps, roundTree } from './round-tree';
+import type { AreaTreeOf } from '../areas/area-tree';
+import type { RoundTreeDeps } from './round-tree';
 
 export interface RoundScopeDeps extends RoundTreeDeps {
   areaTree: AreaTreeOf;
