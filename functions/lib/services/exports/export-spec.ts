@@ -2,6 +2,7 @@
 // shown on (the round's own, or the one the aggregates are re-based onto), checked in that set's tree.
 import type { User } from '@shared/api/contract';
 import type { ExportJobRequest } from '@shared/api/exports';
+import { AREA_LEVELS } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import type { Lang } from '@shared/survey/form';
 import { problem } from '../../errors';
@@ -25,8 +26,7 @@ export async function resolveSpec(user: User, request: ExportJobRequest, lang: L
   const areaSet = await shownSet(request, roundSet, deps);
   const reader = await readerOnSet(user, roundSet, areaSet, deps);
   const province = reader.tree.ofLevel('province')[0]?.code;
-  const official = user.role === 'official' && user.areas.length === 1 ? user.areas[0] : undefined;
-  const areaCode = request.areaCode ?? (user.role === 'admin' ? province : official);
+  const areaCode = request.areaCode ?? (user.role === 'admin' ? province : officialArea(user, reader));
   if (!areaCode) throw problem.invalidField('areaCode', 'validation.area_required');
   const level = reader.tree.get(areaCode)?.level;
   if (!level || level === 'village') throw problem.invalidField('areaCode', 'validation.unknown_area');
@@ -37,6 +37,18 @@ export async function resolveSpec(user: User, request: ExportJobRequest, lang: L
   }
   if (!reader.mayRead(areaCode)) throw problem.forbidden('areaCode');
   return { roundId: request.roundId, kind: 'aggregates', format, gzip: format === 'csv' && !!request.gzip, areaCode, lang, ...(areaSet ? { areaSet } : {}) };
+}
+
+/**
+ * An official's default area: their one area where they read it as it is, else (their codes are of another set:
+ * the town 381 on the 2025 wards) the largest area of the set shown that they may read.
+ */
+function officialArea(user: User, reader: Reader): string | undefined {
+  if (user.role !== 'official') return undefined;
+  const own = user.areas.length === 1 ? user.areas[0] : undefined;
+  if (own && reader.tree.get(own) && reader.mayRead(own)) return own;
+  const readable = AREA_LEVELS.flatMap((level) => reader.tree.ofLevel(level)).find((area) => area.level !== 'village' && reader.mayRead(area.code));
+  return readable?.code ?? own;
 }
 
 /**
