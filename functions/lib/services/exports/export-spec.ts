@@ -40,15 +40,17 @@ export async function resolveSpec(user: User, request: ExportJobRequest, lang: L
 }
 
 /**
- * An official's default area: their one area where they read it as it is, else (their codes are of another set:
- * the town 381 on the 2025 wards) the largest area of the set shown that they may read.
+ * An official's default area, for one with a single area: that area where they read it as it is, else (their code
+ * is of another set: the town 381 on the 2025 wards) the largest area of the set shown that they may read; none
+ * readable is 403.
  */
 function officialArea(user: User, reader: Reader): string | undefined {
-  if (user.role !== 'official') return undefined;
-  const own = user.areas.length === 1 ? user.areas[0] : undefined;
-  if (own && reader.tree.get(own) && reader.mayRead(own)) return own;
+  const own = user.role === 'official' && user.areas.length === 1 ? user.areas[0] : undefined;
+  if (!own) return undefined;
+  if (reader.tree.get(own) && reader.mayRead(own)) return own;
   const readable = AREA_LEVELS.flatMap((level) => reader.tree.ofLevel(level)).find((area) => area.level !== 'village' && reader.mayRead(area.code));
-  return readable?.code ?? own;
+  if (!readable) throw problem.forbidden('areaCode');
+  return readable.code;
 }
 
 /**
