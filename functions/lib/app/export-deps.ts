@@ -21,8 +21,8 @@ export function exportDepsFromEnv(env: Record<string, string | undefined> = proc
     repo: {
       responses: createResponsesRepo(doc, config.RESPONSES_TABLE!),
       reference: createReferenceRepo(doc, config.REFERENCE_TABLE!),
-      areaSets: createAreaSetsRepo(doc, config.REFERENCE_TABLE!),
     },
+    areaSets: createAreaSetsRepo(doc, config.REFERENCE_TABLE!),
     // Status and download links of export jobs (CloudFront routes GET /api/exports/{id} here): job records only,
     // the change counters are the API's concern.
     jobs: config.EXPORTS_BUCKET
