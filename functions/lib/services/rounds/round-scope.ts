@@ -2,6 +2,7 @@
 // moved (codes of the installation's set) reads a round on a newer set through the mapping between them, so a
 // Ba Đình official (14812 in 2020) does not read Phường Bỉm Sơn (14812 in 2025). See docs/area-sets.md, Scopes.
 import type { User } from '@shared/api/contract';
+import type { MappingLink } from '@shared/areas/area-set';
 import type { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import { formedWithin, formingUnits } from '@shared/areas/formed-by';
@@ -50,7 +51,8 @@ export async function readerOnSet(user: User, roundSetId: string, shownSetId: st
   return acrossReader(user, links, await deps.areaTree(CURRENT_AREA_SET_ID), tree);
 }
 
-function acrossReader(user: User, links: Parameters<typeof formingUnits>[0], oldTree: AreaTree, tree: AreaTree): Reader {
+/** Areas of `tree` read by a user whose codes are of `oldTree`, through the mapping `links` between them. */
+function acrossReader(user: User, links: readonly MappingLink[], oldTree: AreaTree, tree: AreaTree): Reader {
   const sources = formingUnits(links, oldTree, tree);
   return { tree, mayRead: (code) => formedWithin(code, tree, sources, (unit) => canReadAggregatesOf(user, unit, oldTree)) };
 }
