@@ -4,9 +4,9 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { AreaTree } from '@shared/areas/areas';
 import { parseConfig } from '../../functions/lib/config';
 import { createRepository, type Repository, type TableNames } from '../../functions/lib/repo';
+import { cachedAreaTree } from '../../functions/lib/services/areas/area-tree';
 import type { RecomputeLiveDeps } from '../../functions/lib/services/indicators/recompute-live';
 import { LOCAL_AWS } from './dynamodb-local';
 import { LOCAL_TABLES } from './stack';
@@ -64,6 +64,7 @@ export function connect(target: CliTarget, env: Record<string, string | undefine
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const repo = createRepository(doc, tables);
   const slots = config.AGGREGATE_SLOTS;
+  const clock = () => new Date();
   return {
     tables,
     client,
@@ -74,9 +75,11 @@ export function connect(target: CliTarget, env: Record<string, string | undefine
       responses: repo.responses,
       aggregates: repo.aggregates,
       countings: repo.countings,
-      areaTree: async () => new AreaTree(await repo.reference.listAreas()),
+      reference: repo.reference,
+      // Any set's tree, stored sets included: a round's wards are those of the set it pins.
+      areaTree: cachedAreaTree(repo.reference, clock, undefined, repo.areaSets),
       slots,
-      clock: () => new Date(),
+      clock,
     }),
     async responsesStreamArn() {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tables.responses }));

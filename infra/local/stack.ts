@@ -109,7 +109,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const files = createS3ExportFiles(s3.client, options.exportsBucket ?? LOCAL_EXPORTS_BUCKET);
     const runningExports = new Set<Promise<void>>();
     const definitions = publishedDefinitions(repo.surveys);
-    const workerDeps = { ...repo, exportJobs: repo.exportJobs, definitions, areaTree: cachedAreaTree(repo.reference, clock), files, clock, log: logError };
+    const workerDeps = {
+      ...repo,
+      exportJobs: repo.exportJobs,
+      definitions,
+      areaTree: cachedAreaTree(repo.reference, clock, undefined, repo.areaSets),
+      files,
+      clock,
+      log: logError,
+    };
     const dispatch = async (jobId: string) => {
       const run = runExportJob(jobId, workerDeps).finally(() => runningExports.delete(run));
       runningExports.add(run);

@@ -19,6 +19,11 @@ export const ExportJobRequestSchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   /** Default: the whole tree for admins, the caller's one area for officials. */
   areaCode: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  /**
+   * Aggregates only: show the figures on this area set (re-based through its mapping from the round's set, as
+   * GET /api/aggregates?areaSet= does); `areaCode` is then a code of that set. Absent: the round's own set.
+   */
+  areaSet: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** CSV only: gzip the file (a province's long CSV shrinks about tenfold). */
   gzip: z.optional(z.boolean()),
 });

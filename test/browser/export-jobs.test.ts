@@ -1,6 +1,7 @@
 // Export jobs in the browser, against the local stack (its worker in process, files in s3rver): an admin asks
 // for every response as a gzip CSV, one row per person, sees the job finish with its row count and downloads the
-// file from the presigned link; an official prepares the indicator results of their area; a failed job says why.
+// file from the presigned link; an official prepares the indicator results of their area, as they are and re-based
+// onto the 2025 wards; a failed job says why.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
@@ -85,6 +86,22 @@ describe('export jobs in the browser', () => {
     const file = await downloadJobFile(official);
     expect(file.name).toMatch(/aggregates.*\.xlsx$/);
     expect(file.bytes.subarray(0, 2).toString()).toBe('PK');
+    await official.context().close();
+  });
+
+  it('an official viewing the figures on the 2025 wards prepares them re-based onto that set', async () => {
+    const official = await openResults('official');
+    await official.click('[data-testid=area-set-bim-son-2025]');
+    await official.waitForFunction(() => document.querySelector('[data-testid=area-set-bim-son-2025]')?.getAttribute('aria-pressed') === 'true');
+    await official.selectOption('[data-testid=export-job-format]', 'csv');
+    await official.click('[data-testid=export-job-start]');
+    const file = await downloadJobFile(official);
+    expect(file.name).toMatch(/aggregates-bim-son-2025.*\.csv$/);
+    const rows = parse(file.bytes.toString('utf8'), { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
+    // Lam Sơn's two households are now Phường Bỉm Sơn's (14812 in the 2025 set).
+    const bimSon = rows.filter((r) => r['Mã địa bàn'] === '14812');
+    expect(bimSon.length).toBeGreaterThan(0);
+    expect(new Set(bimSon.map((r) => [r['Tên địa bàn'], r['Số hộ đã khảo sát']].join('|')))).toEqual(new Set(['Phường Bỉm Sơn|2']));
     await official.context().close();
   });
 

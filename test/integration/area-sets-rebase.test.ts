@@ -1,12 +1,15 @@
 // Re-basing on DynamoDB Local, over HTTP: households of the 2024 round recorded on the seven former units, the
-// stream folds them, and the round's figures on the 2025 wards equal the sums taken directly from the responses.
+// stream folds them, and the round's figures on the 2025 wards equal the sums taken directly from the responses;
+// and a round on the 2025 wards recomputed by `npm run recompute` in its own set.
 import { randomUUID } from 'node:crypto';
 import { denominatorKey, numeratorKey, type Tally, tallyOf } from '@shared/indicators/tally';
 import { REVIEW_STATES, type ReviewState } from '@shared/review/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VILLAGE_TALLY_TTL_MS } from '../../functions/lib/services/results/village-tallies';
+import { main as recomputeMain } from '../../infra/local/recompute';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack';
 import { adult, child, responseBody } from '../support/fixtures';
+import { round2026 } from '../support/survey-fixtures';
 
 let stack: LocalStack;
 /** Moves the stack's clock on (past the village counts' cache) without waiting. */
@@ -203,5 +206,55 @@ describe('the 2024 round on the 2025 wards, on DynamoDB Local', () => {
     const own = (await (await call('/api/aggregates?roundId=cds-2024&level=ward', 'official')).json()).areas as Area[];
     const lamSon = own.find((a) => a.code === '14815')!;
     expect(lamSon.households).toMatchObject({ approved: 1, rejected: 0 });
+  });
+
+  it('recomputes a 2026 round on the 2025 wards with npm run recompute: its two wards, equal to its responses', async () => {
+    const created = await call('/api/rounds', 'admin', { method: 'POST', body: JSON.stringify(round2026({ surveyVersion: 1, areaSetId: 'bim-son-2025' })) });
+    expect(created.status).toBe(201);
+    const roundId = (await created.json()).id as string;
+    const households = [
+      { ward: '14812', village: '14812-khu-pho-1', members: [adult(), child()] },
+      { ward: '14812', village: '14812-khu-pho-2', members: [adult({ has_smartphone: false })] },
+      { ward: '14818', village: '14809-khu-pho-1', members: [adult(), adult({ has_ehr: false })] },
+    ];
+    const expected = new Map<string, Tally>();
+    for (const h of households) {
+      const body = responseBody({ roundId, wardCode: h.ward, villageCode: h.village, members: h.members });
+      const res = await call(`/api/responses/${randomUUID()}`, 'admin', { method: 'PUT', body: JSON.stringify(body) });
+      expect(res.status).toBe(201);
+      const sum = expected.get(h.ward) ?? {};
+      for (const [key, value] of Object.entries(tallyOf({ referenceYear: 2026, household: body.household, members: body.members })))
+        sum[key] = (sum[key] ?? 0) + value;
+      expected.set(h.ward, sum);
+    }
+    await stack.poller.idle();
+
+    const out: string[] = [];
+    expect(
+      await recomputeMain(
+        ['--round', roundId, '--endpoint', stack.ddbEndpoint],
+        (text) => out.push(text),
+        (text) => out.push(text),
+      ),
+    ).toBe(0);
+    // The round's set has two wards: those are the ones checked (the 2020 tree has seven).
+    expect(out.join('\n')).toContain(`Round ${roundId}: 2 wards, 3 responses`);
+    expect(out.join('\n')).toContain('Remaining drift: none.');
+
+    const res = await call(`/api/aggregates?roundId=${roundId}&level=ward`, 'admin');
+    const areas = (await res.json()).areas as Area[];
+    expect(areas.map((a) => [a.code, a.households.surveyed])).toEqual([
+      ['14812', 2],
+      ['14818', 1],
+    ]);
+    for (const area of areas) {
+      const want = expected.get(area.code)!;
+      for (const indicator of area.indicators)
+        expect([indicator.id, indicator.numerator, indicator.denominator]).toEqual([
+          indicator.id,
+          want[numeratorKey(indicator.id)] ?? 0,
+          want[denominatorKey(indicator.id)] ?? 0,
+        ]);
+    }
   });
 });

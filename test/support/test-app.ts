@@ -65,7 +65,8 @@ export async function createTestApp({
     { repo, identity, clock: () => clock.now, aggregateSlots: 4, selfRateLimits, originVerify, exportJobs, startRecompute, publicUrl },
     { log: () => {}, serveExports: true },
   );
-  const areaTree = cachedAreaTree(repo.reference, () => clock.now);
+  // Any set's tree, stored sets included, as the worker reads them.
+  const areaTree = cachedAreaTree(repo.reference, () => clock.now, undefined, repo.areaSets);
   let folded = 0;
   const tokens = new Map<string, string>();
 

@@ -16,7 +16,7 @@ import { exportJobStatusRoutes } from '../http/routes/export-jobs';
 import { type ExportRouteDeps, exportRoutes } from '../http/routes/exports';
 import { viewerAuthorization } from '../http/viewer-authorization';
 import { type Log, logError } from '../logger';
-import type { ExportJobsRepo, SessionsRepo, SurveysRepo } from '../repo/types';
+import type { AreaSetsRepo, ExportJobsRepo, SessionsRepo, SurveysRepo } from '../repo/types';
 import { cachedAreaTree } from '../services/areas/area-tree';
 import { withCachedRounds } from '../services/rounds/cached-rounds';
 import { publishedDefinitions } from '../services/surveys/published-definitions';
@@ -25,6 +25,8 @@ import type { ExportFiles } from '../storage/export-files';
 /** What the export function reads: responses, reference data (rounds, areas, questionnaires), and who signs in. */
 export interface ExportAppDeps {
   repo: Pick<ExportRouteDeps, 'responses' | 'reference'>;
+  /** The stored area sets rounds pin (in the Reference table too); absent, every round reads the installation's. */
+  areaSets?: Pick<AreaSetsRepo, 'listUnits' | 'get' | 'getMapping'>;
   /** Questionnaire versions (in the Reference table too); absent: only the built-in household-dx v1. */
   surveys?: Pick<SurveysRepo, 'get' | 'listVersions'>;
   /** Job records and the exports bucket, for GET /api/exports/{id} (CloudFront sends it here in AWS). */
@@ -37,19 +39,22 @@ export interface ExportAppDeps {
 
 const NO_SURVEYS: Pick<SurveysRepo, 'get' | 'listVersions'> = { get: async () => undefined, listVersions: async () => [] };
 
-export function createExportApp({ repo, identity: given, sessions, clock, surveys = NO_SURVEYS, jobs }: ExportAppDeps, { log = logError }: { log?: Log } = {}) {
+export function createExportApp(
+  { repo, areaSets, identity: given, sessions, clock, surveys = NO_SURVEYS, jobs }: ExportAppDeps,
+  { log = logError }: { log?: Log } = {},
+) {
   // Errors and the export's headers (officials' messages).
   for (const messages of [CORE_MESSAGES, OFFICIALS_MESSAGES, AREA_SETS_MESSAGES]) registerMessages(messages);
   const identity = sessions ? withSessionCutoff(given, sessions).identity : given;
   const reference = withCachedRounds(repo.reference, clock);
-  const areaTree = cachedAreaTree(reference, clock);
+  const areaTree = cachedAreaTree(reference, clock, undefined, areaSets);
   const app = new Hono<AppEnv>();
   // Behind origin access control, CloudFront's signature takes the Authorization header (see the middleware).
   app.use('/api/*', viewerAuthorization);
   app.use('/api/*', detectLanguage);
   app.use('/api/*', noStore);
   const definitions = publishedDefinitions(surveys);
-  if (jobs) app.route('/api/exports', exportJobStatusRoutes({ ...jobs, areaTree, clock, identity }));
+  if (jobs) app.route('/api/exports', exportJobStatusRoutes({ ...jobs, reference, areaSets, areaTree, clock, identity }));
   app.route('/api/exports', exportRoutes({ responses: repo.responses, reference, identity, areaTree, definitions }, log));
   app.notFound(notFound);
   app.onError(errorHandler(log));

@@ -2,7 +2,15 @@
 // tables it holds read grants on, and Cognito. No Aggregates table and no link secret: it serves neither.
 import { createCognitoIdentity } from '../auth/cognito-identity';
 import { jwksOf, parseConfig } from '../config';
-import { createDocumentClient, createExportJobsRepo, createReferenceRepo, createResponsesRepo, createSessionsRepo, createSurveysRepo } from '../repo';
+import {
+  createAreaSetsRepo,
+  createDocumentClient,
+  createExportJobsRepo,
+  createReferenceRepo,
+  createResponsesRepo,
+  createSessionsRepo,
+  createSurveysRepo,
+} from '../repo';
 import { createS3Client, createS3ExportFiles } from '../storage/export-files';
 import type { ExportAppDeps } from './create-export-app';
 
@@ -14,6 +22,7 @@ export function exportDepsFromEnv(env: Record<string, string | undefined> = proc
       responses: createResponsesRepo(doc, config.RESPONSES_TABLE!),
       reference: createReferenceRepo(doc, config.REFERENCE_TABLE!),
     },
+    areaSets: createAreaSetsRepo(doc, config.REFERENCE_TABLE!),
     // Status and download links of export jobs (CloudFront routes GET /api/exports/{id} here): job records only,
     // the change counters are the API's concern.
     jobs: config.EXPORTS_BUCKET

@@ -25,8 +25,10 @@ export function exportWorkerDepsFromEnv(env: Record<string, string | undefined> 
     roster: repo.roster,
     reference: repo.reference,
     countings: repo.countings,
+    areaSets: repo.areaSets,
     definitions: publishedDefinitions(repo.surveys),
-    areaTree: cachedAreaTree(repo.reference, clock),
+    // Any set's tree, stored sets included: each job reads its round's set (or the one it re-bases onto).
+    areaTree: cachedAreaTree(repo.reference, clock, undefined, repo.areaSets),
     files: createS3ExportFiles(createS3Client(), config.EXPORTS_BUCKET!),
     clock,
     log: logError,

@@ -56,6 +56,7 @@ export type * from './types';
 export type { AggregatesRepo, ReferenceRepo, Repository, ResponsesRepo };
 export {
   createAggregatesRepo,
+  createAreaSetsRepo,
   createExportJobsRepo,
   createHistoryRepo,
   createLinksRepo,

@@ -290,6 +290,8 @@ export interface ExportJobRecord {
   format: ExportFormat;
   gzip: boolean;
   areaCode: string;
+  /** Aggregates re-based onto this area set (`areaCode` is one of its codes); absent: the round's own set. */
+  areaSet?: string;
   /** Language of the headers and names (aggregates only; raw responses are language-neutral). */
   lang?: 'vi' | 'en';
   /** The data version the job was keyed by (see services/exports/job-key.ts). */

@@ -17,13 +17,13 @@ export function adminRoutes(deps: AppDeps & { areaTree: (areaSetId?: string) => 
   const { repo, identity, clock, areaTree, aggregateSlots } = deps;
   return new Hono<AppEnv>().use(requireUser(identity, 'admin')).post('/recompute', async (c) => {
     const { roundId } = parseOrThrow(RecomputeRequestSchema, await readJson(c));
-    const round = await requireRound(repo.reference, roundId);
+    await requireRound(repo.reference, roundId);
     const report = await recomputeLiveCounts(roundId, {
       responses: repo.responses,
       aggregates: repo.aggregates,
       countings: repo.countings,
-      // The round's wards are those of the area set it pins.
-      areaTree: () => areaTree(round.areaSetId),
+      reference: repo.reference,
+      areaTree,
       slots: aggregateSlots,
       clock,
     });

@@ -1,8 +1,8 @@
 // /api/duplicates: a ward's likely duplicate households (no roster code), for its reviewers to merge or keep.
-import type { AreaTree } from '@shared/areas/areas';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import type { AreaTreeOf } from '../../services/areas/area-tree';
 import { listDuplicates, resolveDuplicate } from '../../services/households/duplicates';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
@@ -19,8 +19,8 @@ const ResolveSchema = z.strictObject({
   reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
 });
 
-export function duplicateRoutes({ repo, identity, clock, areaTree }: AppDeps & { areaTree: () => Promise<AreaTree> }) {
-  const deps = { responses: repo.responses, duplicates: repo.duplicates, history: repo.history, areaTree, clock };
+export function duplicateRoutes({ repo, identity, clock, areaTree }: AppDeps & { areaTree: AreaTreeOf }) {
+  const deps = { ...repo, areaTree, clock };
   return new Hono<AppEnv>()
     .use(requireUser(identity, 'official', 'admin'))
     .get('/', async (c) => {

@@ -1,13 +1,13 @@
 // /api/exports: admins take every raw response of a round away as CSV, streamed.
 
 import { Readable } from 'node:stream';
-import type { AreaTree } from '@shared/areas/areas';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { IdentityProvider } from '../../auth/identity';
 import type { Log } from '../../logger';
 import type { ReferenceRepo, ResponsesRepo } from '../../repo/types';
+import type { AreaTreeOf } from '../../services/areas/area-tree';
 import { EXPORT_SHAPES } from '../../services/exports/response-rows';
 import { responsesCsvStream } from '../../services/exports/responses-csv';
 import { requireRound } from '../../services/rounds/require-round';
@@ -27,15 +27,16 @@ export interface ExportRouteDeps {
   responses: Pick<ResponsesRepo, 'listAllInWard'>;
   reference: Pick<ReferenceRepo, 'getRound' | 'listAreas'>;
   identity: IdentityProvider;
-  areaTree: () => Promise<AreaTree>;
+  areaTree: AreaTreeOf;
   definitions: PublishedDefinitions;
 }
 
 export function exportRoutes({ responses, reference, identity, areaTree, definitions }: ExportRouteDeps, log: Log) {
   return new Hono<AppEnv>().get('/responses.csv', requireUser(identity, 'admin'), async (c) => {
     const { roundId, shape } = parseOrThrow(ExportQuerySchema, c.req.query());
-    const definition = await roundDefinition(await requireRound(reference, roundId), definitions);
-    const tree = await areaTree();
+    const round = await requireRound(reference, roundId);
+    // The round's wards and their names are those of the set it pins.
+    const [definition, tree] = await Promise.all([roundDefinition(round, definitions), areaTree(round.areaSetId)]);
     const csv = responsesCsvStream({
       responses,
       tree,

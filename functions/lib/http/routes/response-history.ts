@@ -3,10 +3,10 @@
 // Mounted before the responses routes (which admit collectors and admins only), so officials reach it too.
 
 import { Readable } from 'node:stream';
-import type { AreaTree } from '@shared/areas/areas';
 import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import type { AreaTreeOf } from '../../services/areas/area-tree';
 import { historyCsvStream } from '../../services/history/history-csv';
 import { readHistory } from '../../services/history/read-history';
 import { requireRound } from '../../services/rounds/require-round';
@@ -16,14 +16,14 @@ import { parseOrThrow, responseId } from '../request';
 
 const ExportQuerySchema = z.strictObject({ roundId: codeId(64) });
 
-export function responseHistoryRoutes({ repo, identity, areaTree }: AppDeps & { areaTree: () => Promise<AreaTree> }) {
+export function responseHistoryRoutes({ repo, identity, areaTree }: AppDeps & { areaTree: AreaTreeOf }) {
   return (
     new Hono<AppEnv>()
       // Admins take a round's whole history away (served by the API: the export function holds no Aggregates grant).
       .get('/history.csv', requireUser(identity, 'admin'), async (c) => {
         const { roundId } = parseOrThrow(ExportQuerySchema, c.req.query());
-        await requireRound(repo.reference, roundId);
-        const tree = await areaTree();
+        // The round's wards are those of the set it pins.
+        const tree = await areaTree((await requireRound(repo.reference, roundId)).areaSetId);
         const csv = historyCsvStream({
           responses: repo.responses,
           history: repo.history,
@@ -35,7 +35,7 @@ export function responseHistoryRoutes({ repo, identity, areaTree }: AppDeps & { 
         return c.body(Readable.toWeb(csv) as ReadableStream<Uint8Array>);
       })
       .get('/:id/history', requireUser(identity, 'collector', 'official', 'admin'), async (c) => {
-        const history = await readHistory(responseId(c), c.get('user'), { responses: repo.responses, history: repo.history, areaTree });
+        const history = await readHistory(responseId(c), c.get('user'), { ...repo, areaTree });
         return c.json({ history });
       })
   );

@@ -5,9 +5,9 @@
 // bucket per address, checked before the lookup reads anything.
 
 import type { SelfCodeAnswer } from '@shared/api/links';
-import type { AreaTree } from '@shared/areas/areas';
 import { Hono } from 'hono';
 import { problem } from '../../errors';
+import type { AreaTreeOf } from '../../services/areas/area-tree';
 import { assertLinkLive, linkOfCode } from '../../services/links/link-of-code';
 import type { LinkKeySource } from '../../services/links/link-secret';
 import { selfResponseId, signLinkToken } from '../../services/links/link-token';
@@ -49,7 +49,7 @@ export interface SelfRateLimits {
   invalidCodesPerAddress?: RateLimit;
 }
 
-type SelfRouteDeps = AppDeps & { areaTree: () => Promise<AreaTree>; linkKey: LinkKeySource; definitions: PublishedDefinitions };
+type SelfRouteDeps = AppDeps & { areaTree: AreaTreeOf; linkKey: LinkKeySource; definitions: PublishedDefinitions };
 
 export function selfRoutes(deps: SelfRouteDeps) {
   const { repo, clock, areaTree, linkKey, definitions } = deps;

@@ -2,25 +2,23 @@
 // pair: merge (keep one, delete the other through the normal tombstone, with the reason recorded) or keep both
 // (never listed again). Nothing is merged without that decision.
 import type { User } from '@shared/api/contract';
-import type { AreaTree } from '@shared/areas/areas';
 import { type DuplicatePair, likelyDuplicates, pairKey } from '@shared/households/likely-duplicates';
-import { canReadAggregatesOf } from '../../access/scope';
 import { problem } from '../../errors';
 import type { DuplicatesRepo, HistoryRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
 import { versionKey } from '../history/record-history';
 import { writeTombstone } from '../responses/delete-response';
+import { type RoundScopeDeps, roundReader } from '../rounds/round-scope';
 
-export interface DuplicatesDeps {
+export interface DuplicatesDeps extends RoundScopeDeps {
   responses: Pick<ResponsesRepo, 'get' | 'listAllInWard' | 'markDeleted'>;
   duplicates: DuplicatesRepo;
   history: Pick<HistoryRepo, 'append'>;
-  areaTree: () => Promise<AreaTree>;
   clock: () => Date;
 }
 
-/** The ward's reviewers: officials whose areas hold it, and admins. */
-async function assertReviewer(user: User, wardCode: string, areaTree: () => Promise<AreaTree>) {
-  if (!canReadAggregatesOf(user, wardCode, await areaTree())) throw problem.forbidden('wardCode');
+/** The ward's reviewers: officials whose areas hold it (read in the round's set), and admins. */
+async function assertReviewer(user: User, roundId: string, wardCode: string, deps: DuplicatesDeps) {
+  if (!(await roundReader(user, roundId, deps)).mayRead(wardCode)) throw problem.forbidden('wardCode');
 }
 
 export interface ListedPair extends DuplicatePair {
@@ -32,7 +30,7 @@ export interface ListedPair extends DuplicatePair {
 
 /** The ward's likely duplicate pairs that nobody has decided on yet. */
 export async function listDuplicates(roundId: string, wardCode: string, user: User, deps: DuplicatesDeps): Promise<ListedPair[]> {
-  await assertReviewer(user, wardCode, deps.areaTree);
+  await assertReviewer(user, roundId, wardCode, deps);
   const live = new Map<string, StoredResponseItem>();
   for await (const item of deps.responses.listAllInWard(roundId, wardCode)) if (!item.deletedAt) live.set(item.id, item);
   const kept = new Set((await deps.duplicates.listKept(roundId, wardCode)).map((pair) => pair.pair));
@@ -74,7 +72,7 @@ export interface Resolution {
 /** Applies a reviewer's decision on one pair; both responses must be live responses of that ward and round. */
 export async function resolveDuplicate(resolution: Resolution, user: User, deps: DuplicatesDeps): Promise<void> {
   const { roundId, wardCode, a, b, decision } = resolution;
-  await assertReviewer(user, wardCode, deps.areaTree);
+  await assertReviewer(user, roundId, wardCode, deps);
   if (a === b) throw problem.invalidField('b', 'validation.invalid_value', { values: 'a ≠ b' });
   const items = await Promise.all([a, b].map((id) => deps.responses.get(id)));
   for (const [index, item] of items.entries())

@@ -5,12 +5,13 @@
 // already caught up.
 
 import { counterFor } from '@shared/aggregation/counter';
-import type { AreaTree } from '@shared/areas/areas';
 import { type CountingState, completeRecompute, countingKey, noteRecompute, type PendingCount } from '@shared/indicators/counting';
 import type { Log } from '../../logger';
 import type { AggregatesRepo, CountingsRepo, ResponsesRepo } from '../../repo/types';
+import type { AreaTreeOf } from '../areas/area-tree';
 import { wardTallies } from '../results/read-aggregates';
 import { recomputeRound } from '../results/recompute';
+import { type RoundTreeDeps, roundTree } from '../rounds/round-tree';
 import type { RecomputeJob } from './round-indicators';
 
 /**
@@ -22,11 +23,12 @@ export const SETTLE_MS = 3000;
 const PROGRESS_EVERY_MS = 1000;
 const MAX_WRITE_ATTEMPTS = 5;
 
-export interface IndicatorRecomputeDeps {
+export interface IndicatorRecomputeDeps extends RoundTreeDeps {
   countings: CountingsRepo;
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
-  areaTree: () => Promise<AreaTree>;
+  /** Any set's tree: the round's wards are read in the set it pins. */
+  areaTree: AreaTreeOf;
   slots: number;
   clock: () => Date;
   log: Log;
@@ -55,6 +57,7 @@ export async function runIndicatorRecompute(job: RecomputeJob, deps: IndicatorRe
     let noting: Promise<unknown> = Promise.resolve();
     const report = await recomputeRound(job.roundId, {
       ...deps,
+      areaTree: () => roundTree(job.roundId, deps),
       generation: job.generation,
       counter,
       onProgress: (processed) => {

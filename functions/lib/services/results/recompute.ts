@@ -24,6 +24,7 @@ const MAX_PASSES = 5;
 export interface RecomputeDeps {
   responses: ResponsesRepo;
   aggregates: AggregatesRepo;
+  /** The tree of the round's set (services/rounds/round-tree.ts): its wards are the ones checked. */
   areaTree: () => Promise<AreaTree>;
   /** Aggregate rows per ward (the stream handler's setting). */
   slots: number;

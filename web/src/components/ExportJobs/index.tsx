@@ -10,7 +10,8 @@ import { exportJob, startExportJob } from './export-jobs-api';
 
 const POLL_MS = 1500;
 
-export function ExportJobs({ roundId, isAdmin }: { roundId: string; isAdmin: boolean }) {
+/** `areaSet`: the set the results page shows the figures on (re-based), absent for the round's own. */
+export function ExportJobs({ roundId, isAdmin, areaSet }: { roundId: string; isAdmin: boolean; areaSet?: string }) {
   const { lang, t } = useLang();
   const [kind, setKind] = useState<ExportKind>('aggregates');
   const [shape, setShape] = useState<'long' | 'wide'>('long');
@@ -50,7 +51,9 @@ export function ExportJobs({ roundId, isAdmin }: { roundId: string; isAdmin: boo
     setError(undefined);
     setJob(undefined);
     try {
-      const request = { roundId, kind, format, ...(kind === 'responses' ? { shape } : {}), ...(format === 'csv' && gzip ? { gzip } : {}) };
+      // Figures follow the set shown on the page; raw responses always keep the round's areas.
+      const onSet = kind === 'aggregates' && areaSet ? { areaSet } : {};
+      const request = { roundId, kind, format, ...onSet, ...(kind === 'responses' ? { shape } : {}), ...(format === 'csv' && gzip ? { gzip } : {}) };
       const accepted = await startExportJob(request);
       setJob({ status: 'queued', ...accepted });
     } catch (e) {

@@ -256,7 +256,7 @@ function RoundResults({ round, rounds, areas, sets, areaSet, onAreaSet }: RoundR
         </Notice>
       )}
       {data?.wards.recompute && <RecountNotice recompute={data.wards.recompute} />}
-      <ExportJobs roundId={round.id} isAdmin={isAdmin} />
+      <ExportJobs roundId={round.id} isAdmin={isAdmin} areaSet={rebaseOnto} />
       {data && rows.length === 0 && <Notice>{t('ui.results.empty')}</Notice>}
       {data && rows.length > 0 && indicators.length === 0 && <Notice>{t('ui.results.no_indicators')}</Notice>}
       {rows.length > 0 && (
