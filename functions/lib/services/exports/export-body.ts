@@ -5,10 +5,8 @@ import { AGGREGATE_LEVELS, type AggregatesResponse, type User } from '@shared/ap
 import type { AreaTree } from '@shared/areas/areas';
 import type { ExportJobRecord, ResponsesRepo } from '../../repo/types';
 import { aggregatesCsv } from '../results/aggregates-csv';
-import { aggregatesXlsx } from '../results/aggregates-xlsx';
 import { type ReadableAggregatesDeps, readableAggregates } from '../results/readable-aggregates';
 import { responsesCsvStream } from './responses-csv';
-import { responsesXlsxStream } from './responses-xlsx';
 
 export const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
@@ -28,14 +26,20 @@ export async function exportBody(job: ExportJobRecord, deps: ExportBodyDeps, cou
       wardCodes: tree.wardsWithin(job.areaCode).map((ward) => ward.code),
       counter,
     };
-    return job.format === 'csv' ? responsesCsvStream(options) : responsesXlsxStream(options);
+    if (job.format === 'csv') return responsesCsvStream(options);
+    // The XLSX writers (exceljs, write-excel-file) are most of the worker's code: loaded by the jobs that write XLSX.
+    const { responsesXlsxStream } = await import('./responses-xlsx');
+    return responsesXlsxStream(options);
   }
   // The job's file must not depend on who asked first: it holds what an official of exactly its area reads.
   const scope: User = { username: 'export', role: 'official', areas: [job.areaCode] };
   const levels = await readableAggregates(scope, job.roundId, AGGREGATE_LEVELS, deps);
   counter.rows = levels.reduce((sum, level) => sum + level.areas.reduce((n, area) => n + area.indicators.length, 0), 0);
   const lang = job.lang ?? 'vi';
-  if (job.format === 'xlsx') return Readable.from([await aggregatesXlsx(levels, lang)]);
+  if (job.format === 'xlsx') {
+    const { aggregatesXlsx } = await import('../results/aggregates-xlsx');
+    return Readable.from([await aggregatesXlsx(levels, lang)]);
+  }
   const all: AggregatesResponse | undefined = levels[0] && { ...levels[0], areas: levels.flatMap((level) => level.areas) };
   return Readable.from([Buffer.from(all ? aggregatesCsv(all, lang) : '\uFEFF')]);
 }
