@@ -1,7 +1,7 @@
 // `npm run bench:cold`: each Lambda bundle's sizes and import time (the init a cold start pays before the
 // handler runs), beside a minimal Hono + DynamoDB bundle built with the same options
-// (infra/constructs/lambda-bundling.ts, code splitting included). Each import runs in a fresh Node process; the
-// median of RUNS is shown. Importing the entry loads the chunks it imports statically; the chunks behind
+// (infra/constructs/lambda-bundling.ts, code splitting included). Each import runs in a fresh Node process, the
+// bundles in turn; the median of RUNS is shown. Importing the entry loads the chunks it imports statically; the chunks behind
 // `import()` are not loaded, as at a cold start. Sizes: the entry chunk, what init loads (entry and its static
 // chunks, from esbuild's metafile) and every chunk written.
 import { execFileSync } from 'node:child_process';
@@ -48,14 +48,22 @@ const app = new Hono().get('/api/x/:id', async (c) => c.json((await doc.send(new
 export const handler = handle(app);
 `;
 
-function importMs(file: string): number {
+/** One import of `file` in a fresh Node process, in ms. */
+function importOnce(file: string): number {
   // The Lambda runtime's global that streaming handlers (export) call at init.
   const runtime = 'globalThis.awslambda = { streamifyResponse: (f) => f, HttpResponseStream: { from: (s) => s } };';
   const script = `${runtime} const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
-  const times = Array.from({ length: RUNS }, () =>
-    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: ENV, encoding: 'utf8' })),
-  );
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: ENV, encoding: 'utf8' }));
+}
+
+/** Median import ms of each file over RUNS rounds; each round imports every file once, so a change of load
+ * on the shared machine falls on all bundles alike instead of on whichever was being measured. */
+function importMedians(files: string[]): number[] {
+  const times = files.map((): number[] => []);
+  for (let run = 0; run < RUNS; run++) {
+    for (const [i, file] of files.entries()) times[i].push(importOnce(file));
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 
 interface Sizes {
@@ -99,10 +107,10 @@ try {
     });
     bundles.push({ name, outfile: join(outdir, ENTRY_FILE), sizes: sizes(metafile, outdir) });
   }
-  const minimal = bundles[bundles.length - 1];
-  const minimalMs = importMs(minimal.outfile);
-  const rows = bundles.map(({ name, outfile, sizes }) => {
-    const ms = outfile === minimal.outfile ? minimalMs : importMs(outfile);
+  const medians = importMedians(bundles.map((bundle) => bundle.outfile));
+  const minimalMs = medians[medians.length - 1];
+  const rows = bundles.map(({ name, sizes }, i) => {
+    const ms = medians[i];
     return {
       bundle: name,
       'entry kB': kB(sizes.entry),
@@ -112,8 +120,12 @@ try {
       'vs minimal': (ms / minimalMs).toFixed(2),
     };
   });
-  const load = loadavg().map((n) => n.toFixed(2)).join(' ');
-  console.log(`bench:cold — ${RUNS} fresh processes per bundle, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${load} at the end`);
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+  console.log(
+    `bench:cold — ${RUNS} fresh processes per bundle, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${load} at the end`,
+  );
   console.log(textTable(rows));
 } finally {
   rmSync(out, { recursive: true, force: true });

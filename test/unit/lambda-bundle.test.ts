@@ -17,7 +17,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'phieu-bundle-'));
   outdir = join(dir, 'out');
   writeFileSync(join(dir, 'entry.ts'), "export const handler = async (kind: string) => (await import('./rarely-used')).fail(kind);\n");
-  writeFileSync(join(dir, 'rarely-used.ts'), '// only some requests need this\nexport function fail(kind: string): never {\n  throw new Error(`RARELY_USED ${kind}`);\n}\n');
+  writeFileSync(
+    join(dir, 'rarely-used.ts'),
+    '// only some requests need this\nexport function fail(kind: string): never {\n  throw new Error(`RARELY_USED ${kind}`);\n}\n',
+  );
   buildSync({ ...lambdaEsbuildOptions(join(dir, 'entry.ts'), outdir), absWorkingDir: dir, logLevel: 'silent' });
 });
 
