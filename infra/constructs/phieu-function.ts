@@ -2,21 +2,19 @@
 // A function learns a resource only through an env var, and each helper grants exactly what that var is for.
 
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { LAMBDA_BUNDLING } from './lambda-bundling';
-
-/** ESM bundles still meet CommonJS dependencies that call `require`. */
+import { buildSync } from 'esbuild';
+import { lambdaEsbuildOptions } from './lambda-bundling';
 
 export interface PhieuFunctionProps {
-  /** Repository root: where package-lock.json lives and entries are resolved from. */
+  /** Repository root: entries and node_modules are resolved from it. */
   projectRoot: string;
   /** Entry file relative to the project root, exporting `handler`. */
   entry: string;
@@ -41,8 +39,31 @@ const TABLE_ACTIONS: Record<TableAccess, string[]> = {
   readWrite: [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
 };
 
-/** A NodejsFunction on ARM64 / Node 22, bundled locally by esbuild to minified ESM with external source maps. */
-export class PhieuFunction extends NodejsFunction {
+/**
+ * The function's code: esbuild run locally at synthesis with lambdaEsbuildOptions (code splitting, so one asset
+ * directory of index.mjs and its chunks; NodejsFunction writes a single outfile). Hashed by its output, as
+ * NodejsFunction does. Synthesis that skips bundling (`aws:cdk:bundling-stacks`, the CDK tests) never calls it.
+ */
+function splitBundle(projectRoot: string, entry: string): Code {
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds or throws. CDK requires an image all the same.
+      image: DockerImage.fromRegistry('scratch'),
+      // Not run either, but it is part of CDK's asset cache key: without the entry, two functions would share one asset.
+      command: ['esbuild', entry],
+      local: {
+        tryBundle(outputDir: string): boolean {
+          buildSync({ ...lambdaEsbuildOptions(join(projectRoot, entry), outputDir), absWorkingDir: projectRoot });
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/** A Lambda function on ARM64 / Node 22 whose code is split minified ESM with external source maps. */
+export class PhieuFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: PhieuFunctionProps) {
     // Owned log group: retention is set up front and the group goes away with the stack.
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -51,10 +72,8 @@ export class PhieuFunction extends NodejsFunction {
       encryptionKey: props.logEncryptionKey,
     });
     super(scope, id, {
-      entry: join(props.projectRoot, props.entry),
-      handler: 'handler',
-      projectRoot: props.projectRoot,
-      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      code: splitBundle(props.projectRoot, props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -62,10 +81,9 @@ export class PhieuFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      // No --enable-source-maps: it costs every cold start 13-25 ms. The .map files ship beside each bundle;
+      // No --enable-source-maps: it costs every cold start 13-25 ms. The .map files ship beside each chunk;
       // `npm run decode-stack` maps a logged stack trace back to the sources (infra/README.md).
       environment: props.environment,
-      bundling: { forceDockerBundling: false, format: OutputFormat.ESM, ...LAMBDA_BUNDLING, mainFields: [...LAMBDA_BUNDLING.mainFields] },
     });
   }
 

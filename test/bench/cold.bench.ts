@@ -1,13 +1,16 @@
-// `npm run bench:cold`: each Lambda bundle's size and import time (the init a cold start pays before the
+// `npm run bench:cold`: each Lambda bundle's sizes and import time (the init a cold start pays before the
 // handler runs), beside a minimal Hono + DynamoDB bundle built with the same options
-// (infra/constructs/lambda-bundling.ts). Each import runs in a fresh Node process; the median of RUNS is shown.
+// (infra/constructs/lambda-bundling.ts, code splitting included). Each import runs in a fresh Node process, the
+// bundles in turn; the median of RUNS is shown. Importing the entry loads the chunks it imports statically; the chunks behind
+// `import()` are not loaded, as at a cold start. Sizes: the entry chunk, what init loads (entry and its static
+// chunks, from esbuild's metafile) and every chunk written.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { lambdaEsbuildOptions } from '../../infra/constructs/lambda-bundling';
+import { build, type Metafile } from 'esbuild';
+import { ENTRY_FILE, lambdaEsbuildOptions } from '../../infra/constructs/lambda-bundling';
 import { textTable } from '../../infra/local/cli-deps';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -31,6 +34,8 @@ const ENV = {
   // The export worker (new since this bench was written) needs its bucket at init, as in AWS.
   EXPORTS_BUCKET: 'phieu-exports',
   EXPORT_WORKER_FUNCTION: 'phieu-export-worker',
+  // Node 20 here: the SDK's warning that it will want Node 22 (Lambda's runtime) would fill the output.
+  NODE_NO_WARNINGS: '1',
 };
 
 const MINIMAL = `
@@ -43,15 +48,46 @@ const app = new Hono().get('/api/x/:id', async (c) => c.json((await doc.send(new
 export const handler = handle(app);
 `;
 
-function importMs(file: string): number {
+/** One import of `file` in a fresh Node process, in ms. */
+function importOnce(file: string): number {
   // The Lambda runtime's global that streaming handlers (export) call at init.
   const runtime = 'globalThis.awslambda = { streamifyResponse: (f) => f, HttpResponseStream: { from: (s) => s } };';
   const script = `${runtime} const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
-  const times = Array.from({ length: RUNS }, () =>
-    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: ENV, encoding: 'utf8' })),
-  );
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: ENV, encoding: 'utf8' }));
 }
+
+/** Median import ms of each file over RUNS rounds; each round imports every file once, so a change of load
+ * on the shared machine falls on all bundles alike instead of on whichever was being measured. */
+function importMedians(files: string[]): number[] {
+  const times = files.map((): number[] => []);
+  for (let run = 0; run < RUNS; run++) {
+    for (const [i, file] of files.entries()) times[i].push(importOnce(file));
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+}
+
+interface Sizes {
+  entry: number;
+  init: number;
+  total: number;
+}
+
+/** Bytes of the entry chunk, of the chunks a plain import of it loads, and of every chunk. */
+function sizes(metafile: Metafile, outdir: string): Sizes {
+  const chunks = new Map(Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.mjs')));
+  const entry = join(relative(root, outdir), ENTRY_FILE);
+  const loaded = new Set<string>();
+  const visit = (file: string): void => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const next of chunks.get(file)?.imports ?? []) if (next.kind === 'import-statement' && !next.external) visit(next.path);
+  };
+  visit(entry);
+  const bytes = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + (chunks.get(file)?.bytes ?? 0), 0);
+  return { entry: chunks.get(entry)?.bytes ?? 0, init: bytes(loaded), total: bytes(chunks.keys()) };
+}
+
+const kB = (bytes: number) => (bytes / 1024).toFixed(1);
 
 try {
   const entries = readdirSync(join(root, 'functions'))
@@ -61,24 +97,35 @@ try {
   writeFileSync(minimalEntry, MINIMAL);
   const bundles = [];
   for (const { name, entry } of [...entries, { name: 'minimal Hono + DynamoDB', entry: minimalEntry }]) {
-    const dir = join(out, name.replace(/\W+/g, '-'));
-    mkdirSync(dir, { recursive: true });
-    const outfile = join(dir, 'index.mjs');
-    await build({ ...lambdaEsbuildOptions(entry, outfile), absWorkingDir: root, nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
-    bundles.push({ name, outfile });
+    const outdir = join(out, name.replace(/\W+/g, '-'));
+    const { metafile } = await build({
+      ...lambdaEsbuildOptions(entry, outdir),
+      absWorkingDir: root,
+      nodePaths: [join(root, 'node_modules')],
+      logLevel: 'error',
+      metafile: true,
+    });
+    bundles.push({ name, outfile: join(outdir, ENTRY_FILE), sizes: sizes(metafile, outdir) });
   }
-  const minimal = bundles[bundles.length - 1];
-  const minimalMs = importMs(minimal.outfile);
-  const rows = bundles.map(({ name, outfile }) => {
-    const ms = outfile === minimal.outfile ? minimalMs : importMs(outfile);
+  const medians = importMedians(bundles.map((bundle) => bundle.outfile));
+  const minimalMs = medians[medians.length - 1];
+  const rows = bundles.map(({ name, sizes }, i) => {
+    const ms = medians[i];
     return {
       bundle: name,
-      'size kB': (statSync(outfile).size / 1024).toFixed(1),
+      'entry kB': kB(sizes.entry),
+      'init kB': kB(sizes.init),
+      'total kB': kB(sizes.total),
       'import ms (median)': ms.toFixed(1),
       'vs minimal': (ms / minimalMs).toFixed(2),
     };
   });
-  console.log(`bench:cold — ${RUNS} fresh processes per bundle, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+  console.log(
+    `bench:cold — ${RUNS} fresh processes per bundle, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${load} at the end`,
+  );
   console.log(textTable(rows));
 } finally {
   rmSync(out, { recursive: true, force: true });

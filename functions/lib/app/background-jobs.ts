@@ -4,7 +4,7 @@
 import { parseConfig } from '../config';
 import type { ExportJobDeps } from '../services/exports/export-jobs';
 import type { RecomputeJob } from '../services/indicators/round-indicators';
-import type { ExportFiles } from '../storage/export-files';
+import { lazyExportFiles } from '../storage/lazy-export-files';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,15 +20,6 @@ function workerInvoker(functionName: string): (payload: unknown) => Promise<void
       };
     }));
   return async (payload) => (await load()).send(payload);
-}
-
-function lazyExportFiles(bucket: string): ExportFiles {
-  let files: Promise<ExportFiles> | undefined;
-  const load = () => (files ??= import('../storage/export-files').then((m) => m.createS3ExportFiles(m.createS3Client(), bucket)));
-  return {
-    write: async (key, body, contentType) => (await load()).write(key, body, contentType),
-    downloadUrl: async (key, fileName, expiresInSeconds) => (await load()).downloadUrl(key, fileName, expiresInSeconds),
-  };
 }
 
 /** Export jobs: files for download links, and an invoke of the worker per new job; absent without a worker. */

@@ -11,7 +11,7 @@ import {
   createSessionsRepo,
   createSurveysRepo,
 } from '../repo';
-import { createS3Client, createS3ExportFiles } from '../storage/export-files';
+import { lazyExportFiles } from '../storage/lazy-export-files';
 import type { ExportAppDeps } from './create-export-app';
 
 export function exportDepsFromEnv(env: Record<string, string | undefined> = process.env): ExportAppDeps {
@@ -28,7 +28,8 @@ export function exportDepsFromEnv(env: Record<string, string | undefined> = proc
     jobs: config.EXPORTS_BUCKET
       ? {
           exportJobs: createExportJobsRepo(doc, { jobs: config.REFERENCE_TABLE!, changes: config.REFERENCE_TABLE! }),
-          files: createS3ExportFiles(createS3Client(), config.EXPORTS_BUCKET),
+          // S3 only for a job's download link: most requests here stream a raw export instead.
+          files: lazyExportFiles(config.EXPORTS_BUCKET),
         }
       : undefined,
     surveys: createSurveysRepo(doc, config.REFERENCE_TABLE!),

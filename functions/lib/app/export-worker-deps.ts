@@ -6,7 +6,7 @@ import { cachedAreaTree } from '../services/areas/area-tree';
 import type { RunExportJobDeps } from '../services/exports/run-export-job';
 import type { IndicatorRecomputeDeps } from '../services/indicators/indicator-recompute';
 import { publishedDefinitions } from '../services/surveys/published-definitions';
-import { createS3Client, createS3ExportFiles } from '../storage/export-files';
+import { lazyExportFiles } from '../storage/lazy-export-files';
 
 export type WorkerDeps = RunExportJobDeps & IndicatorRecomputeDeps;
 
@@ -29,7 +29,8 @@ export function exportWorkerDepsFromEnv(env: Record<string, string | undefined> 
     definitions: publishedDefinitions(repo.surveys),
     // Any set's tree, stored sets included: each job reads its round's set (or the one it re-bases onto).
     areaTree: cachedAreaTree(repo.reference, clock, undefined, repo.areaSets),
-    files: createS3ExportFiles(createS3Client(), config.EXPORTS_BUCKET!),
+    // Loaded by the first export job: an indicator recompute never writes a file.
+    files: lazyExportFiles(config.EXPORTS_BUCKET!),
     clock,
     log: logError,
     slots: config.AGGREGATE_SLOTS,

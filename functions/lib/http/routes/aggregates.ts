@@ -7,7 +7,6 @@ import { codeId } from '@shared/text/safe-text';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { problem } from '../../errors';
-import { aggregatesCsv } from '../../services/results/aggregates-csv';
 import { aggregatesOnAreaSet, withComparedNotes } from '../../services/results/rebased-aggregates';
 import { cachedVillageTallies } from '../../services/results/village-tallies';
 import { requireRound } from '../../services/rounds/require-round';
@@ -87,6 +86,8 @@ export function aggregateRoutes(deps: AppDeps & { areaTree: (areaSetId?: string)
       if (levels[0]?.level !== level) throw problem.forbidden('level');
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="phieu-${roundId}-${level}.csv"`);
+      // csv-stringify serves this download only: loaded on its first use, like the XLSX writer below.
+      const { aggregatesCsv } = await import('../../services/results/aggregates-csv');
       return c.body(aggregatesCsv(levels, c.get('lang')));
     })
     .get('/aggregates.xlsx', officials, async (c) => {

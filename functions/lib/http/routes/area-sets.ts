@@ -12,7 +12,6 @@ import { problem } from '../../errors';
 import { listAreaSets, mappingBetween } from '../../services/areas/area-sets';
 import type { AreaTreeOf } from '../../services/areas/area-tree';
 import { AreaSetImportSchema, type ImportSource, importAreaSet } from '../../services/areas/import-area-set';
-import { readAreaSetCsv } from '../../services/areas/parse-area-set-csv';
 import type { AppDeps, AppEnv } from '../context';
 import { requireUser } from '../middleware';
 import { parseOrThrow, readJson } from '../request';
@@ -57,6 +56,8 @@ export function areaSetRoutes({ repo, identity, areaTree }: AppDeps & { areaTree
       let source: ImportSource = {};
       if (isCsv(c.req.header('content-type'))) {
         const { dryRun: preview, effectiveTo, fromSetId, ...meta } = parseOrThrow(CsvQuerySchema, c.req.query());
+        // csv-parse serves this import only: loaded on its first use, not at every cold start.
+        const { readAreaSetCsv } = await import('../../services/areas/parse-area-set-csv');
         const { units, lines, issues } = readAreaSetCsv(await c.req.text());
         dryRun = preview;
         request = parseOrThrow(AreaSetImportSchema, { ...meta, ...(effectiveTo ? { effectiveTo } : {}), ...(fromSetId ? { fromSetId } : {}), units });

@@ -6,10 +6,8 @@ import { AGGREGATE_LEVELS, type AggregatesResponse, type User } from '@shared/ap
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
 import type { ExportJobRecord, ResponsesRepo } from '../../repo/types';
 import { aggregatesCsv } from '../results/aggregates-csv';
-import { aggregatesXlsx } from '../results/aggregates-xlsx';
 import { aggregatesOnAreaSet, type RebasedAggregatesDeps } from '../results/rebased-aggregates';
 import { responsesCsvStream } from './responses-csv';
-import { responsesXlsxStream } from './responses-xlsx';
 
 export const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
@@ -31,7 +29,10 @@ export async function exportBody(job: ExportJobRecord, deps: ExportBodyDeps, cou
       wardCodes: tree.wardsWithin(job.areaCode).map((ward) => ward.code),
       counter,
     };
-    return job.format === 'csv' ? responsesCsvStream(options) : responsesXlsxStream(options);
+    if (job.format === 'csv') return responsesCsvStream(options);
+    // The XLSX writers (exceljs, write-excel-file) are most of the worker's code: loaded by the jobs that write XLSX.
+    const { responsesXlsxStream } = await import('./responses-xlsx');
+    return responsesXlsxStream(options);
   }
   // The job's file must not depend on who asked first: it holds what an official of exactly its area reads,
   // that area being a code of the set the figures are shown on.
@@ -39,7 +40,10 @@ export async function exportBody(job: ExportJobRecord, deps: ExportBodyDeps, cou
   const lang = job.lang ?? 'vi';
   const levels = await aggregatesOnAreaSet(scope, job.roundId, AGGREGATE_LEVELS, job.areaSet, lang, deps);
   counter.rows = levels.reduce((sum, level) => sum + level.areas.reduce((n, area) => n + area.indicators.length, 0), 0);
-  if (job.format === 'xlsx') return Readable.from([await aggregatesXlsx(levels, lang)]);
+  if (job.format === 'xlsx') {
+    const { aggregatesXlsx } = await import('../results/aggregates-xlsx');
+    return Readable.from([await aggregatesXlsx(levels, lang)]);
+  }
   const all: AggregatesResponse | undefined = levels[0] && { ...levels[0], areas: levels.flatMap((level) => level.areas) };
   return Readable.from([Buffer.from(all ? aggregatesCsv(all, lang) : '\uFEFF')]);
 }

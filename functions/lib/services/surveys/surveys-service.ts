@@ -2,11 +2,14 @@
 // version as a workbook. Every problem of a definition is listed at once, never fixed silently.
 import { checkDefinition } from '@shared/questionnaire/check-definition';
 import type { Definition } from '@shared/questionnaire/definition';
-import { workbookToDefinition } from '@shared/questionnaire/xlsform-read';
-import { definitionToWorkbook } from '@shared/questionnaire/xlsform-write';
 import { getOrNotFound, pendingIssues, problem, ValidationError } from '../../errors';
 import type { SurveyRecord, SurveysRepo } from '../../repo/types';
 import { readWorkbook, writeWorkbook } from './survey-workbook';
+
+// The XLSForm translation serves two admin routes (workbook upload and download): loaded on first use, as the
+// spreadsheet libraries are (survey-workbook.ts).
+const xlsformRead = () => import('@shared/questionnaire/xlsform-read');
+const xlsformWrite = () => import('@shared/questionnaire/xlsform-write');
 
 /** What an upload carries: a parsed JSON definition, or the bytes of an .xlsx workbook. */
 export type SurveyUpload = { kind: 'json'; definition: unknown } | { kind: 'xlsx'; bytes: Buffer };
@@ -37,7 +40,7 @@ async function definitionOf(upload: SurveyUpload): Promise<unknown> {
   } catch {
     throw problem.invalidField('', 'validation.unreadable_workbook');
   }
-  const read = workbookToDefinition(workbook);
+  const read = (await xlsformRead()).workbookToDefinition(workbook);
   if (!read.ok) throw new ValidationError(pendingIssues(read.issues));
   return read.value;
 }
@@ -84,7 +87,7 @@ export async function listSurveys(surveys: Pick<SurveysRepo, 'list'>): Promise<S
 
 /** A version as a workbook, for a designer to start next year's form from. */
 export async function surveyWorkbook(definition: Definition): Promise<Buffer> {
-  const workbook = definitionToWorkbook(definition);
+  const workbook = (await xlsformWrite()).definitionToWorkbook(definition);
   // Every definition that passed checkDefinition has a workbook form; a failure here is a bug, not bad input.
   if (!workbook.ok) throw new Error(`survey ${definition.id} v${definition.version} has no workbook form: ${JSON.stringify(workbook.issues)}`);
   return writeWorkbook(workbook.value);
