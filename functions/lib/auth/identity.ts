@@ -110,7 +110,11 @@ export interface VerifiedSession {
  */
 export function createSessionVerifier(options: JwtVerifierOptions): (token: string) => Promise<VerifiedSession> {
   const verifyClaims = createClaimsVerifier(options);
-  const { cache = createVerifiedTokenCache<VerifiedSession>(), maxTokenAgeSeconds = MAX_TOKEN_AGE_SECONDS, maxSessionAgeSeconds = MAX_SESSION_AGE_SECONDS } = options;
+  const {
+    cache = createVerifiedTokenCache<VerifiedSession>(),
+    maxTokenAgeSeconds = MAX_TOKEN_AGE_SECONDS,
+    maxSessionAgeSeconds = MAX_SESSION_AGE_SECONDS,
+  } = options;
   return async (token) => {
     const known = cache.get(token);
     if (known) return known;
