@@ -79,7 +79,13 @@ try {
     await doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: TABLES.responses, Item: { ...stored, id, householdCode, [sortKey]: `${stored.villageCode}#${id}` }, ConditionExpression: 'attribute_not_exists(id)' } },
+          {
+            Put: {
+              TableName: TABLES.responses,
+              Item: { ...stored, id, householdCode, [sortKey]: `${stored.villageCode}#${id}` },
+              ConditionExpression: 'attribute_not_exists(id)',
+            },
+          },
           {
             Put: {
               TableName: TABLES.reference,
