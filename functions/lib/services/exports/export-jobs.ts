@@ -6,8 +6,8 @@ import type { Lang } from '@shared/survey/form';
 import { problem } from '../../errors';
 import type { ExportJobRecord, ExportJobsRepo } from '../../repo/types';
 import type { ExportFiles } from '../../storage/export-files';
-import { type ExportSpecDeps, type ExportSpecOnSet, jobReader, resolveSpec } from './export-spec';
-import { type DataVersionDeps, dataVersion, EXPORT_JOB_ID, exportJobId } from './job-key';
+import { type ExportSpecDeps, jobReader, resolveSpec } from './export-spec';
+import { type DataVersionDeps, dataVersion, EXPORT_JOB_ID, type ExportSpec, exportJobId } from './job-key';
 
 /** A queued or running job not written for this long has died (the worker's timeout is 15 minutes). */
 export const STALE_JOB_MS = 20 * 60 * 1000;
@@ -31,16 +31,14 @@ function reusable(job: ExportJobRecord, now: Date): boolean {
   return age < STALE_JOB_MS;
 }
 
-function fileNameOf(spec: ExportSpecOnSet, id: string): string {
+function fileNameOf(spec: ExportSpec, id: string): string {
   const what = spec.kind === 'responses' ? `responses-${spec.shape}` : spec.areaSet ? `aggregates-${spec.areaSet}` : 'aggregates';
   return `phieu-${spec.roundId}-${what}-${spec.areaCode}-${id.slice(0, 8)}.${spec.format}${spec.gzip ? '.gz' : ''}`;
 }
 
 export async function startExportJob(user: User, request: ExportJobRequest, lang: Lang, deps: ExportJobDeps): Promise<ExportJobRecord> {
   const spec = await resolveSpec(user, request, lang, deps);
-  // The set shown is part of what makes two exports the same file: the same figures re-based are another file.
-  const data = await dataVersion(spec, deps);
-  const version = spec.areaSet ? `${data}|areaSet:${spec.areaSet}` : data;
+  const version = await dataVersion(spec, deps);
   const id = exportJobId(spec, version);
   const now = deps.clock();
   const existing = await deps.exportJobs.get(id);

@@ -12,15 +12,12 @@ import { requireRound } from '../rounds/require-round';
 import { type Reader, type RoundScopeDeps, readerOnSet } from '../rounds/round-scope';
 import type { ExportSpec } from './job-key';
 
-/** An export and the set its aggregates are shown on (absent: the round's own). */
-export type ExportSpecOnSet = ExportSpec & Pick<ExportJobRecord, 'areaSet'>;
-
 export interface ExportSpecDeps extends RoundScopeDeps {
   reference: Pick<ReferenceRepo, 'getRound'>;
 }
 
 /** Who may export what where; resolves the area an export covers (400 on the field at fault, 403 out of scope). */
-export async function resolveSpec(user: User, request: ExportJobRequest, lang: Lang, deps: ExportSpecDeps): Promise<ExportSpecOnSet> {
+export async function resolveSpec(user: User, request: ExportJobRequest, lang: Lang, deps: ExportSpecDeps): Promise<ExportSpec> {
   const round = await requireRound(deps.reference, request.roundId);
   const roundSet = round.areaSetId ?? CURRENT_AREA_SET_ID;
   const areaSet = await shownSet(request, roundSet, deps);

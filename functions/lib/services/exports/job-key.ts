@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import type { AggregatesRepo, ExportJobRecord, ExportJobsRepo, RosterRepo } from '../../repo/types';
 import { type FiguresListDeps, figuresListOf } from '../indicators/figures-list';
 
-/** What makes two exports the same file. */
-export type ExportSpec = Pick<ExportJobRecord, 'roundId' | 'kind' | 'shape' | 'format' | 'gzip' | 'areaCode' | 'lang'>;
+/** What makes two exports the same file (`areaSet`: the set aggregates are re-based onto, none for the round's own). */
+export type ExportSpec = Pick<ExportJobRecord, 'roundId' | 'kind' | 'shape' | 'format' | 'gzip' | 'areaCode' | 'lang' | 'areaSet'>;
 
 export interface DataVersionDeps extends FiguresListDeps {
   exportJobs: Pick<ExportJobsRepo, 'responseChanges'>;
@@ -30,8 +30,11 @@ export async function dataVersion(spec: ExportSpec, deps: DataVersionDeps): Prom
 }
 
 export function exportJobId(spec: ExportSpec, version: string): string {
-  const { roundId, kind, shape, format, gzip, areaCode, lang } = spec;
-  return hash(JSON.stringify([roundId, kind, shape ?? null, format, gzip, areaCode, lang ?? null, version])).slice(0, 32);
+  const { roundId, kind, shape, format, gzip, areaCode, lang, areaSet } = spec;
+  const key: unknown[] = [roundId, kind, shape ?? null, format, gzip, areaCode, lang ?? null, version];
+  // Only when re-based: the ids of the round's own exports stay what they were before sets could be shown.
+  if (areaSet) key.push(areaSet);
+  return hash(JSON.stringify(key)).slice(0, 32);
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');

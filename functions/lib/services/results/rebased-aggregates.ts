@@ -8,6 +8,7 @@ import type { AggregateLevel, AggregatesResponse, AreaAggregate, User } from '@s
 import type { MappingLink } from '@shared/areas/area-set';
 import type { AreaTree } from '@shared/areas/areas';
 import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
+import { formedWithin, formingUnits } from '@shared/areas/formed-by';
 import { translate } from '@shared/i18n/dictionary';
 import type { RebaseNote } from '@shared/indicators/rebase';
 import type { Lang } from '@shared/survey/form';
@@ -100,27 +101,10 @@ async function scopeOfSet(user: User, setId: string, deps: RebasedAggregatesDeps
   return (code, tree) => readableAcross(user, links, own, tree)(code);
 }
 
-/** Whether each area of `newTree` is readable by a user whose areas are codes of `oldTree`. */
+/** Whether each area of `newTree` is readable by a user whose areas are codes of `oldTree` (shared/areas/formed-by.ts). */
 function readableAcross(user: User, links: readonly MappingLink[], oldTree: AreaTree, newTree: AreaTree): (code: string) => boolean {
-  const sources = sourcesByWard(links, oldTree, newTree);
-  return (code) =>
-    user.role === 'admin' ||
-    newTree.wardsWithin(code).every((ward) => {
-      const from = sources.get(ward.code) ?? [];
-      return from.length > 0 && from.every((unit) => canReadAggregatesOf(user, unit, oldTree));
-    });
-}
-
-/** Per new ward, the old units of the round's set that formed it (a village counts as its old ward). */
-function sourcesByWard(links: readonly { from: string; to: string }[], oldTree: AreaTree, newTree: AreaTree): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const link of links) {
-    const to = newTree.get(link.to);
-    const ward = to?.level === 'village' ? to.parentCode : to?.code;
-    if (!ward || !oldTree.get(link.from)) continue;
-    out.set(ward, [...(out.get(ward) ?? []), link.from]);
-  }
-  return out;
+  const sources = formingUnits(links, oldTree, newTree);
+  return (code) => user.role === 'admin' || formedWithin(code, newTree, sources, (unit) => canReadAggregatesOf(user, unit, oldTree));
 }
 
 function withNotes(area: AreaAggregate, tree: AreaTree, notes: ReadonlyMap<string, RebaseNote[]>, lang: Lang): RebasedAreaAggregate {
