@@ -1,9 +1,14 @@
 // A response's history, one tap away for its collector (the household form) and its reviewer: each version with
 // who, when, why and the answers it changed. Online only; its own chunk.
 import type { HistoryEntryView } from '@shared/api/history';
+import { registerMessages } from '@shared/i18n/dictionary';
+import { HOUSEHOLD_FORM_MESSAGES } from '@shared/i18n/household-form';
 import { useState } from 'preact/hooks';
 import * as officialsApi from '../../lib/officials';
 import { useLang } from '../../lib/platform/use-lang';
+
+// Its words are the household form's (both pages that show it load that table; registering twice is harmless).
+registerMessages(HOUSEHOLD_FORM_MESSAGES);
 
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';

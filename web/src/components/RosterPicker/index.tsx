@@ -2,7 +2,7 @@
 // address, pick one, and the form gets its code, head name and address. Without a roster (or offline) it
 // stays out of the way: the collector types the household in as before.
 import { registerMessages } from '@shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
+import { HOUSEHOLD_FORM_MESSAGES } from '@shared/i18n/household-form';
 import type { RosterEntry } from '@shared/roster/roster';
 import { foldName } from '@shared/roster/validate-roster';
 import { useMemo, useState } from 'preact/hooks';
@@ -11,7 +11,7 @@ import { useAsync } from '../../lib/platform/use-async';
 import { useLang } from '../../lib/platform/use-lang';
 
 // This chunk's loader registers its messages: the table is plain data, out of the collector's first download.
-registerMessages(OFFICIALS_MESSAGES);
+registerMessages(HOUSEHOLD_FORM_MESSAGES);
 
 const SHOWN = 8;
 

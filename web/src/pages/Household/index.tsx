@@ -3,7 +3,6 @@
 // on the phone stays in its own round (its outbox entry names it); a new one goes to the round chosen on the
 // Collect page. Its own chunk: the questionnaire engine and its messages load with the first form opened.
 import { registerMessages } from '@shared/i18n/dictionary';
-import { OFFICIALS_MESSAGES } from '@shared/i18n/officials';
 import { QUESTIONNAIRE_MESSAGES } from '@shared/questionnaire';
 import { useState } from 'preact/hooks';
 import { HouseholdForm } from '../../components/HouseholdForm';
@@ -20,8 +19,6 @@ import { useLang } from '../../lib/platform/use-lang';
 
 // The engine's own keys (e.g. a repeated choice); a rule's message comes with the definition itself.
 registerMessages(QUESTIONNAIRE_MESSAGES as unknown as Parameters<typeof registerMessages>[0]);
-// The roster picker's, a household already answered and the history: the officials' table (its own chunk, precached).
-registerMessages(OFFICIALS_MESSAGES);
 
 export default function HouseholdPage({ villageCode, responseId }: { villageCode: string; responseId?: string }) {
   const { t } = useLang();
