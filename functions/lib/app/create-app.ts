@@ -33,6 +33,7 @@ import { formRoutes, SURVEYS_UPLOAD_PATH, surveyRoutes } from '../http/routes/su
 import { userRoutes } from '../http/routes/users';
 import { type Log, logError } from '../logger';
 import { cachedAreaTree } from '../services/areas/area-tree';
+import { withCachedMappings } from '../services/areas/cached-mappings';
 import { withCachedCountings } from '../services/indicators/cached-countings';
 import { inProcessRecompute } from '../services/indicators/in-process-recompute';
 import { generatedLinkKey } from '../services/links/link-secret';
@@ -68,6 +69,8 @@ export function createApp(given: AppDeps, { log = logError, serveExports = false
     roster: withCachedWardRosters(deps.repo.roster, deps.clock),
     // Every officials' page polls its figures, which read the round's counting state.
     countings: withCachedCountings(deps.repo.countings, deps.clock),
+    // Officials never moved read every round on a newer set through its mapping (written once, never changed).
+    areaSets: withCachedMappings(deps.repo.areaSets),
   };
   const areaTree = cachedAreaTree(repo.reference, deps.clock, undefined, deps.repo.areaSets);
   const definitions = publishedDefinitions(deps.repo.surveys);
