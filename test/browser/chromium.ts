@@ -45,6 +45,22 @@ export async function answer(page: Page, path: string, value: boolean | string):
   await page.click(`[data-testid="${path}=${String(value)}"]`);
 }
 
+/** The questions the household form asks an adult (from 15), after the health record: every browser test's adult. */
+export const ADULT_QUESTIONS = [
+  'has_smartphone',
+  'has_payment_account',
+  'cashless_essential',
+  'has_vneid_level2',
+  'has_digital_signature',
+  'used_online_public_service',
+  'used_telehealth',
+] as const;
+
+/** Answers every adult question of member `index` with `value`. */
+export async function answerAdult(page: Page, index: number, value: boolean): Promise<void> {
+  for (const id of ADULT_QUESTIONS) await answer(page, `members.${index}.${id}`, value);
+}
+
 /** Signs in through the login form of a page showing it. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.fill('#login-username', username);

@@ -9,7 +9,7 @@ import { demoHousehold, seededRandom } from '../../infra/local/demo/demo-househo
 import { DEMO_PASSWORD } from '../../infra/local/demo-users';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { answer, launchChromium, PHONE, setOffline, signIn } from './chromium';
+import { answer, answerAdult, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const ROUND = 'cds-2024';
 /** A common phone of 2024: 390 CSS pixels wide. */
@@ -55,16 +55,7 @@ async function fillHousehold(page: Page, name: string) {
   for (const id of ['fiber_broadband', 'internet_any', 'electricity_cashless', 'business_household']) await answer(page, `household.${id}`, false);
   await page.fill('#f-members-0-birth_year', '1980');
   await answer(page, 'members.0.has_ehr', true);
-  for (const id of [
-    'has_smartphone',
-    'has_payment_account',
-    'cashless_essential',
-    'has_vneid_level2',
-    'has_digital_signature',
-    'used_online_public_service',
-    'used_telehealth',
-  ])
-    await answer(page, `members.0.${id}`, true);
+  await answerAdult(page, 0, true);
 }
 
 /** Fills a household of one adult through the form and presses "Lưu phiếu" (does not wait for the list). */

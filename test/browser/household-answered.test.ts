@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { answer, apiToken, launchChromium, PHONE, signIn } from './chromium';
+import { answer, answerAdult, apiToken, launchChromium, PHONE, signIn } from './chromium';
 
 const VILLAGE = '14815-khu-pho-1';
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
@@ -61,16 +61,7 @@ describe('a household answered by link, then recorded by the village head', () =
     for (const id of ['fiber_broadband', 'internet_any', 'electricity_cashless', 'business_household']) await answer(page, `household.${id}`, false);
     await page.fill('#f-members-0-birth_year', '1970');
     await answer(page, 'members.0.has_ehr', true);
-    for (const id of [
-      'has_smartphone',
-      'has_payment_account',
-      'cashless_essential',
-      'has_vneid_level2',
-      'has_digital_signature',
-      'used_online_public_service',
-      'used_telehealth',
-    ])
-      await answer(page, `members.0.${id}`, true);
+    await answerAdult(page, 0, true);
     await page.click('[data-testid=form-submit]');
 
     const panel = page.locator('[data-testid=household-answered]');

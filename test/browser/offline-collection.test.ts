@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { answer, launchChromium, PHONE, setOffline, signIn } from './chromium';
+import { answer, answerAdult, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const ROUND = 'cds-2024';
 
@@ -44,16 +44,6 @@ async function openCollector(username: string, village = 1): Promise<Page> {
   return page;
 }
 
-const ADULT_QUESTIONS = [
-  'has_smartphone',
-  'has_payment_account',
-  'cashless_essential',
-  'has_vneid_level2',
-  'has_digital_signature',
-  'used_online_public_service',
-  'used_telehealth',
-];
-
 /** Records one household of one adult through the form; `fibre` decides the household's broadband answer. */
 async function recordHousehold(page: Page, name: string, fibre: boolean) {
   await page.click('[data-testid=new-household]');
@@ -65,7 +55,7 @@ async function recordHousehold(page: Page, name: string, fibre: boolean) {
   for (const id of ['electricity_cashless', 'business_household']) await answer(page, `household.${id}`, false);
   await page.fill('#f-members-0-birth_year', '1980');
   await answer(page, 'members.0.has_ehr', true);
-  for (const id of ADULT_QUESTIONS) await answer(page, `members.0.${id}`, true);
+  await answerAdult(page, 0, true);
   await page.click('[data-testid=form-submit]');
   await page.locator('[data-testid=household-row]', { hasText: name }).waitFor();
 }

@@ -9,20 +9,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { answer, apiToken, launchChromium, PHONE, setOffline, signIn } from './chromium';
+import { answer, answerAdult, apiToken, launchChromium, PHONE, setOffline, signIn } from './chromium';
 
 const V1 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../shared/data/surveys/household-dx.v1.json'), 'utf8'));
 const ADDED = { id: 'has_computer', type: 'yes_no', label: { vi: 'Hộ có máy tính để bàn hoặc máy tính xách tay?', en: 'A computer at home?' }, required: true };
 const V2 = { ...V1, version: 2, household: [...V1.household, ADDED] };
-const ADULT = [
-  'has_smartphone',
-  'has_payment_account',
-  'cashless_essential',
-  'has_vneid_level2',
-  'has_digital_signature',
-  'used_online_public_service',
-  'used_telehealth',
-];
 const LAPTOP = { viewport: { width: 1366, height: 900 } } as const;
 
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
@@ -70,7 +61,7 @@ async function member(page: Page, index: number, birthYear: string, adult: boole
   await answer(page, `members.${index}.has_ehr`, true);
   if (!adult) return;
   await page.waitForSelector(`[data-testid="q-members.${index}.has_smartphone"]`);
-  for (const id of ADULT) await answer(page, `members.${index}.${id}`, index % 2 === 0);
+  await answerAdult(page, index, index % 2 === 0);
 }
 
 /** YYYY-MM-DD in Vietnam, `days` from today. */

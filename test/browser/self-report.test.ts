@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { responseBody } from '../support/fixtures';
 import { ensureWebBuilt } from './build-web';
-import { apiToken, DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
+import { answer, answerAdult, apiToken, DEMO_PASSWORD, launchChromium, PHONE, signIn } from './chromium';
 
 const VILLAGE = '14815-khu-pho-1';
 /** The machine is shared: under the full suite a save and a list reload can take seconds. */
@@ -41,8 +41,6 @@ async function household(url: string): Promise<Page> {
   await page.goto(url);
   return page;
 }
-
-const answer = (page: Page, path: string, value: boolean | string) => page.click(`[data-testid="${path}=${String(value)}"]`);
 
 const tokenOf = (username: string) => apiToken(stack.url, username);
 
@@ -107,17 +105,7 @@ describe('self-report links', () => {
     // One adult without an electronic health record; English on request; send.
     await phone.fill('#f-members-0-birth_year', '1980');
     await answer(phone, 'members.0.has_ehr', false);
-    for (const id of [
-      'has_smartphone',
-      'has_payment_account',
-      'cashless_essential',
-      'has_vneid_level2',
-      'has_digital_signature',
-      'used_online_public_service',
-      'used_telehealth',
-    ]) {
-      await answer(phone, `members.0.${id}`, true);
-    }
+    await answerAdult(phone, 0, true);
     await phone.click('[data-testid=lang-en]');
     expect(await phone.textContent('label[for=f-household-head_name]')).toBe('Head of household');
     const put = phone.waitForRequest((request) => request.method() === 'PUT');
@@ -178,18 +166,8 @@ describe('self-report links', () => {
     for (const id of ['fiber_broadband', 'internet_any', 'electricity_cashless']) await answer(phone, `household.${id}`, true);
     await answer(phone, 'household.business_household', false);
     await phone.fill('#f-members-0-birth_year', '1980');
-    for (const id of [
-      'has_ehr',
-      'has_smartphone',
-      'has_payment_account',
-      'cashless_essential',
-      'has_vneid_level2',
-      'has_digital_signature',
-      'used_online_public_service',
-      'used_telehealth',
-    ]) {
-      await answer(phone, `members.0.${id}`, true);
-    }
+    await answer(phone, 'members.0.has_ehr', true);
+    await answerAdult(phone, 0, true);
     await phone.click('[data-testid=form-submit]');
     await expect.poll(() => phone.textContent('[data-testid=self-notice]'), SLOW).toContain('vẫn được giữ nguyên');
     expect(await phone.inputValue('#f-household-address')).toBe('Số 7, Khu phố 1');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack';
 import { ensureWebBuilt } from './build-web';
-import { answer, launchChromium, PHONE, signIn } from './chromium';
+import { ADULT_QUESTIONS, answer, answerAdult, launchChromium, PHONE, signIn } from './chromium';
 
 /** Set to a directory (outside the repo) to keep phone-sized screenshots of each step. */
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -41,21 +41,11 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
 }
 
-const ADULT_QUESTIONS = [
-  'has_smartphone',
-  'has_payment_account',
-  'cashless_essential',
-  'has_vneid_level2',
-  'has_digital_signature',
-  'used_online_public_service',
-  'used_telehealth',
-];
-
 async function fillMember(page: Page, index: number, birthYear: string, hasEhr: boolean, adult?: boolean) {
   await page.fill(`#f-members-${index}-birth_year`, birthYear);
   await answer(page, `members.${index}.has_ehr`, hasEhr);
   if (adult === undefined) return;
-  for (const id of ADULT_QUESTIONS) await answer(page, `members.${index}.${id}`, adult);
+  await answerAdult(page, index, adult);
 }
 
 async function ndOf(page: Page, wardCode: string, indicatorId: string) {
