@@ -164,4 +164,12 @@ describe('export jobs re-based onto another area set', () => {
       expect((await res.json()).error.issues[0].path).toBe('areaSet');
     }
   });
+
+  it('lets only the officials who may list its responses review one: the Ba Đình official may not approve it', async () => {
+    const review = (username: string) =>
+      authed(`/api/responses/${ids[0]}/review`, username, { method: 'POST', body: JSON.stringify({ state: 'approved' }), headers: { 'if-match': '1' } });
+    expect((await review('official-ba-dinh')).status).toBe(403);
+    expect((await review('official-14815')).status).toBe(403);
+    expect((await review('official-bim-son')).status).toBe(200);
+  });
 });

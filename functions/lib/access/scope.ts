@@ -26,11 +26,6 @@ export function canReadAggregatesOf(user: User, areaCode: string, tree: AreaTree
   return user.role === 'official' && tree.isWithinAny(areaCode, areasIn(user, tree));
 }
 
-/** Officials whose areas hold the ward (and admins) review its responses; collectors never review. */
-export function canReviewWard(user: User, wardCode: string, tree: AreaTree): boolean {
-  return canReadAggregatesOf(user, wardCode, tree);
-}
-
 /** Who asks to work in a ward: a user (a collector of it, or an admin), or an actor's own rule (a self-report link). */
 export type WardWorker = User | (() => boolean);
 

@@ -51,7 +51,7 @@ export function responseRoutes(
       const ifMatch = ifMatchVersion(c);
       const result = await reviewResponse(
         { id, body: await readJson(c), ifMatch, user: c.get('user') },
-        { responses: repo.responses, reference: repo.reference, areaTree, clock },
+        { responses: repo.responses, reference: repo.reference, areaTree, areaSets: repo.areaSets, clock },
       );
       c.header('ETag', `"${result.version}"`);
       return c.json(result);

@@ -2,12 +2,11 @@
 // reason. A review is a new version of the response item, written through the same conditional replace as an
 // edit, so the stream folds it like an edit: its tally moves to the review state's bucket exactly once.
 import type { User } from '@shared/api/contract';
-import type { AreaTree } from '@shared/areas/areas';
 import { needsComment, type Review, ReviewRequestSchema } from '@shared/review/review';
 import { zodIssueToFieldIssues } from '@shared/survey/validate';
-import { canReviewWard } from '../../access/scope';
 import { getOrNotFound, problem, ValidationError } from '../../errors';
-import type { ReferenceRepo, ResponsesRepo, StoredResponseItem } from '../../repo/types';
+import type { ResponsesRepo, StoredResponseItem } from '../../repo/types';
+import { type RoundScopeDeps, roundReader } from '../rounds/round-scope';
 
 export interface ReviewResponseInput {
   id: string;
@@ -16,11 +15,10 @@ export interface ReviewResponseInput {
   user: User;
 }
 
-export interface ReviewResponseDeps {
+/** The ward is read in the set its round pins, by the same rule as the review list (an official never moved reads
+ * a newer set through its mapping). */
+export interface ReviewResponseDeps extends RoundScopeDeps {
   responses: Pick<ResponsesRepo, 'get' | 'replace'>;
-  reference: Pick<ReferenceRepo, 'getRound'>;
-  /** The tree of an area set: the ward is looked up in the set its round pins. */
-  areaTree: (areaSetId?: string) => Promise<AreaTree>;
   clock: () => Date;
 }
 
@@ -43,8 +41,7 @@ export async function reviewResponse(
 ): Promise<{ id: string; version: number; review: Review }> {
   const wanted = parseReviewRequest(body);
   const item = getOrNotFound(await deps.responses.get(id));
-  const round = await deps.reference.getRound(item.roundId);
-  if (!canReviewWard(user, item.wardCode, await deps.areaTree(round?.areaSetId))) throw problem.forbidden();
+  if (!(await roundReader(user, item.roundId, deps)).mayRead(item.wardCode)) throw problem.forbidden();
   if (item.deletedAt) throw problem.deleted();
   if (ifMatch === undefined) throw problem.versionRequired(item.version);
   // A retried request whose first attempt landed: the review it asked for is stored at the next version.
