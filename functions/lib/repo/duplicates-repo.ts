@@ -1,7 +1,8 @@
 // DynamoDB access for reviewers' duplicate decisions: a pair of responses marked as two households, one item per
 // pair in the Reference table (pk `NOTDUP#<round>#<ward>`, sk the pair key), read whole when a ward's likely
 // duplicates are listed.
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-pages';
 import type { DuplicatesRepo, KeptPair } from './types';
 
 const keptPk = (roundId: string, wardCode: string) => `NOTDUP#${roundId}#${wardCode}`;
@@ -9,21 +10,12 @@ const keptPk = (roundId: string, wardCode: string) => `NOTDUP#${roundId}#${wardC
 export function createDuplicatesRepo(doc: DynamoDBDocumentClient, tableName: string): DuplicatesRepo {
   return {
     async listKept(roundId, wardCode) {
-      const pairs: KeptPair[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keptPk(roundId, wardCode) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const { pk: _pk, sk, ...rest } of page.Items ?? []) pairs.push({ ...(rest as Omit<KeptPair, 'pair'>), pair: sk as string });
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return pairs;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keptPk(roundId, wardCode) },
+      });
+      return items.map(({ pk: _pk, sk, ...rest }) => ({ ...(rest as Omit<KeptPair, 'pair'>), pair: sk as string }));
     },
 
     async putKept({ pair, ...rest }) {

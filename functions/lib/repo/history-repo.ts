@@ -2,7 +2,8 @@
 // zero-padded version), written by the stream handler from each record's two images. Every put is conditional on
 // the item being new, so a replayed stream record appends nothing twice.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-pages';
 import type { HistoryRepo, StoredHistoryEntry } from './types';
 
 const historyPk = (responseId: string) => `HIST#${responseId}`;
@@ -28,22 +29,13 @@ export function createHistoryRepo(doc: DynamoDBDocumentClient, tableName: string
     },
 
     async list(responseId) {
-      const entries: StoredHistoryEntry[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': historyPk(responseId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const { pk: _pk, sk, ...entry } of page.Items ?? []) entries.push({ ...(entry as Omit<StoredHistoryEntry, 'key'>), key: sk as string });
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return entries;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': historyPk(responseId) },
+        ConsistentRead: true,
+      });
+      return items.map(({ pk: _pk, sk, ...entry }) => ({ ...(entry as Omit<StoredHistoryEntry, 'key'>), key: sk as string }));
     },
   };
 }

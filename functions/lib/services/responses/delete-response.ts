@@ -39,10 +39,11 @@ export async function deleteResponse(
   if (!canWorkInWard(user, item.wardCode, await areaTree(round.areaSetId))) throw problem.forbidden();
   // Deleting what is already deleted is a replay: the outcome the client wanted holds.
   if (item.deletedAt) return;
-  const correction = correctionOf(round, clock(), userActor(user), reason);
+  // A closed round: only an admin's correction with its reason (403 / 400 otherwise).
+  correctionOf(round, clock(), userActor(user), reason);
   if (ifMatch === undefined) throw problem.versionRequired(item.version);
   if (ifMatch !== item.version) throw problem.versionConflict(item.version);
-  await writeTombstone(responses, item, user.username, clock(), correction || reason ? reason : undefined);
+  await writeTombstone(responses, item, user.username, clock(), reason);
 }
 
 /** Writes the tombstone of a live response at its version (a merged duplicate comes here too, with its reason). */

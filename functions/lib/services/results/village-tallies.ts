@@ -8,10 +8,10 @@
 import { CATALOGUE_COUNTER, contributionOf } from '@shared/aggregation/fold';
 import { imageInGeneration } from '@shared/aggregation/generations';
 import { addTallyInto, type Tally } from '@shared/indicators/tally';
-import { type CountPolicy, REVIEW_STATES, type ReviewState, SUBMITTED_STATES } from '@shared/review/review';
+import { type CountPolicy, REVIEW_STATES, type ReviewState } from '@shared/review/review';
 import type { CountingsRepo, ResponsesRepo } from '../../repo/types';
 import { cachedCounters } from '../indicators/fold-targets';
-import { sumOfStates, type TalliesByState } from './review-figures';
+import type { TalliesByState } from './review-figures';
 
 /** Per review state, per village: the summed counters of the responses in that state (read-only: may be cached). */
 export type VillageTalliesByState = TalliesByState;
@@ -65,19 +65,6 @@ export async function villageTalliesByState(
   if (!deps.villageTallyCache) return count();
   const key = JSON.stringify([roundId, [...wardCodes].sort(), generation, policy]);
   return deps.villageTallyCache(key, count);
-}
-
-/**
- * Per village of `wardCodes`, the summed counters of the round's live responses there in the review states the
- * round's count policy counts (villages without any: absent).
- */
-export async function villageTallies(
-  roundId: string,
-  wardCodes: readonly string[],
-  deps: VillageTalliesDeps,
-  states: readonly ReviewState[] = SUBMITTED_STATES,
-): Promise<Map<string, Tally>> {
-  return sumOfStates(await villageTalliesByState(roundId, wardCodes, deps), states);
 }
 
 /** How long counted villages are kept: a response sent (or reviewed) shows in re-based figures within this. */
