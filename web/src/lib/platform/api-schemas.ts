@@ -1,7 +1,6 @@
 // The contract's schemas the API client parses answers with. Their own chunk, loaded with the first answer to
 // parse (and precached for offline use): zod and the schemas stay out of a collector's first download.
 export {
-  AggregatesResponseSchema,
   AreasResponseSchema,
   ErrorBodySchema,
   PutResponseResultSchema,

@@ -179,9 +179,6 @@ export function createApiClient(config: ApiConfig) {
     async deleteResponse(id: string, version: number) {
       await request('DELETE', `/api/responses/${encodeURIComponent(id)}`, { ifMatch: version });
     },
-    async aggregates(roundId: string, level: AggregateLevel) {
-      return json((s) => s.AggregatesResponseSchema, await request('GET', '/api/aggregates', { query: { roundId, level } }));
-    },
     /** The CSV download as a blob, with the file name the server suggests. */
     async aggregatesCsv(roundId: string, level: AggregateLevel) {
       const response = await request('GET', '/api/aggregates.csv', { query: { roundId, level }, accept: 'text/csv' });
