@@ -57,7 +57,7 @@ export function ReviewDesk({ initial, definition, villages }: Props) {
     }
     setBusy(true);
     try {
-      const updated = await reviewResponse(current.id, current.version, state, comment.trim() || undefined);
+      const updated = await reviewResponse(current, state, comment.trim() || undefined);
       const next = responses.map((r) => (r.id === updated.id ? updated : r));
       setResponses(next);
       setNotice({ kind: 'success', text: t('ui.review.saved', { name: current.household.head_name, state: t(`ui.review.state.${state}`) }) });
