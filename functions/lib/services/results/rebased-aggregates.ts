@@ -5,17 +5,14 @@
 // own view, each area gives its households per review state and, under the approved policy, its provisional
 // figures (review-figures.ts).
 import type { AggregateLevel, AggregatesResponse, AreaAggregate, User } from '@shared/api/contract';
-import type { MappingLink } from '@shared/areas/area-set';
 import type { AreaTree } from '@shared/areas/areas';
-import { CURRENT_AREA_SET_ID } from '@shared/areas/bim-son';
-import { formedWithin, formingUnits } from '@shared/areas/formed-by';
 import { translate } from '@shared/i18n/dictionary';
 import type { RebaseNote } from '@shared/indicators/rebase';
 import type { Lang } from '@shared/survey/form';
-import { canReadAggregatesOf } from '../../access/scope';
 import type { AreaSetsRepo } from '../../repo/types';
 import { mappingBetween } from '../areas/area-sets';
 import { figuresListOf } from '../indicators/figures-list';
+import { readerOnSet, readerThrough } from '../rounds/round-scope';
 import { wardTallies } from './read-aggregates';
 import { type ReadableAggregatesDeps, readableAggregates, rosterWardTotals } from './readable-aggregates';
 import { rebasedReviewFigures } from './review-figures';
@@ -51,7 +48,10 @@ export async function aggregatesOnAreaSet(
   const round = await deps.reference.getRound(roundId);
   const ownSet = round?.areaSetId;
   if (!round || !ownSet) return readableAggregates(user, roundId, levels, deps);
-  if (!areaSetId || areaSetId === ownSet) return readableAggregates(user, roundId, levels, deps, await scopeOfSet(user, ownSet, deps));
+  if (!areaSetId || areaSetId === ownSet) {
+    const { mayRead } = await readerOnSet(user, ownSet, undefined, deps);
+    return readableAggregates(user, roundId, levels, deps, mayRead);
+  }
   const links = await mappingBetween(deps.areaSets, areaSetId, ownSet);
   const [oldTree, newTree, list] = await Promise.all([deps.areaTree(ownSet), deps.areaTree(areaSetId), figuresListOf(roundId, deps)]);
   const splitWards = new Set<string>();
@@ -74,7 +74,7 @@ export async function aggregatesOnAreaSet(
   // The latest write of any bucket, as in the round's own view.
   const { updatedAt } = wardTallies(rows, []);
   // A user whose areas were moved to the set shown reads it by those codes; others through the units that formed it.
-  const mayRead = user.areaSetId === areaSetId ? (code: string) => canReadAggregatesOf(user, code, newTree) : readableAcross(user, links, oldTree, tree);
+  const { mayRead } = readerThrough(user, areaSetId, links, oldTree, tree);
   return levels.flatMap((level) => {
     const codes = tree
       .ofLevel(level)
@@ -85,26 +85,6 @@ export async function aggregatesOnAreaSet(
     const base = { roundId, level, updatedAt, areaSetId, rebasedFrom: ownSet, areas };
     return [{ ...(list.counted ? { ...base, indicators: list.counted.indicators, recompute: list.counted.recompute } : base), countPolicy: policy }];
   });
-}
-
-/**
- * Areas never moved are codes of the installation's own set. For a round on another set that carries a mapping
- * from it, an area is readable when every unit that formed it lies within the user's areas (see above); without
- * such a mapping, the user's codes are read in the round's set as they are. Areas moved to a set are read as
- * they are, in that set only (access/scope.ts).
- */
-async function scopeOfSet(user: User, setId: string, deps: RebasedAggregatesDeps): Promise<((code: string, tree: AreaTree) => boolean) | undefined> {
-  if (setId === CURRENT_AREA_SET_ID || user.role === 'admin' || user.areaSetId) return undefined;
-  const links = await deps.areaSets.getMapping(setId, CURRENT_AREA_SET_ID);
-  if (!links) return undefined;
-  const own = await deps.areaTree(CURRENT_AREA_SET_ID);
-  return (code, tree) => readableAcross(user, links, own, tree)(code);
-}
-
-/** Whether each area of `newTree` is readable by a user whose areas are codes of `oldTree` (shared/areas/formed-by.ts). */
-function readableAcross(user: User, links: readonly MappingLink[], oldTree: AreaTree, newTree: AreaTree): (code: string) => boolean {
-  const sources = formingUnits(links, oldTree, newTree);
-  return (code) => user.role === 'admin' || formedWithin(code, newTree, sources, (unit) => canReadAggregatesOf(user, unit, oldTree));
 }
 
 function withNotes(area: AreaAggregate, tree: AreaTree, notes: ReadonlyMap<string, RebaseNote[]>, lang: Lang): RebasedAreaAggregate {

@@ -38,11 +38,11 @@ export async function roundReader(user: User, roundId: string, deps: RoundScopeD
 export async function readerOnSet(user: User, roundSetId: string, shownSetId: string | undefined, deps: RoundScopeDeps): Promise<Reader> {
   const shown = shownSetId ?? roundSetId;
   const tree = await deps.areaTree(shown);
-  const plain: Reader = { tree, mayRead: (code) => canReadAggregatesOf(user, code, tree) };
+  const plain = plainReader(user, tree);
   if (user.role !== 'official' || user.areaSetId === shown || !deps.areaSets) return plain;
   if (shown !== roundSetId) {
     const [links, oldTree] = await Promise.all([mappingBetween(deps.areaSets, shown, roundSetId), deps.areaTree(roundSetId)]);
-    return acrossReader(user, links, oldTree, tree);
+    return readerThrough(user, shown, links, oldTree, tree);
   }
   // A round on its own set: only users never moved, and only where that set maps from theirs.
   if (shown === CURRENT_AREA_SET_ID || user.areaSetId) return plain;
@@ -50,6 +50,18 @@ export async function readerOnSet(user: User, roundSetId: string, shownSetId: st
   if (!links) return plain;
   return acrossReader(user, links, await deps.areaTree(CURRENT_AREA_SET_ID), tree);
 }
+
+/**
+ * The reader of `tree` (set `shownSetId`) when its figures come from `oldTree` through `links` (re-based): a user
+ * moved to the set shown reads it by their own codes; an official of another set through the units that formed
+ * each area.
+ */
+export function readerThrough(user: User, shownSetId: string, links: readonly MappingLink[], oldTree: AreaTree, tree: AreaTree): Reader {
+  if (user.role !== 'official' || user.areaSetId === shownSetId) return plainReader(user, tree);
+  return acrossReader(user, links, oldTree, tree);
+}
+
+const plainReader = (user: User, tree: AreaTree): Reader => ({ tree, mayRead: (code) => canReadAggregatesOf(user, code, tree) });
 
 /** Areas of `tree` read by a user whose codes are of `oldTree`, through the mapping `links` between them. */
 function acrossReader(user: User, links: readonly MappingLink[], oldTree: AreaTree, tree: AreaTree): Reader {
