@@ -7,7 +7,7 @@ import { canReadAggregatesOf } from '../../access/scope';
 import type { AggregatesRepo, RosterRepo } from '../../repo/types';
 import { type FiguresListDeps, figuresListOf } from '../indicators/figures-list';
 import { buildAggregates } from './read-aggregates';
-import { withReviewFigures } from './review-figures';
+import { reviewFiguresOf, withStateFigures } from './review-figures';
 
 export interface ReadableAggregatesDeps extends FiguresListDeps {
   aggregates: Pick<AggregatesRepo, 'readRoundRows'>;
@@ -28,14 +28,15 @@ export async function readableAggregates(
   const round = await deps.reference.getRound(roundId);
   const [tree, list] = await Promise.all([deps.areaTree(round?.areaSetId), figuresListOf(roundId, deps)]);
   const [rows, rosterTotals] = await Promise.all([deps.aggregates.readRoundRows(list.rowsKey), rosterWardTotals(deps.roster, round?.areaSetId)]);
+  // What review adds is summed from the rows once, whatever the number of levels asked.
+  const review = reviewFiguresOf({ rows, tree, policy: list.countPolicy, rosterTotals, indicators: list.counted?.indicators });
   return levels.flatMap((level) => {
     const codes = tree
       .ofLevel(level)
       .map((a) => a.code)
       .filter((code) => mayRead(code, tree));
     if (codes.length === 0) return [];
-    const built = buildAggregates(roundId, level, codes, tree, rows, rosterTotals, list.counted, countedStates(list.countPolicy));
-    return [withReviewFigures(built, { rows, tree, policy: list.countPolicy, rosterTotals, indicators: list.counted?.indicators })];
+    return [withStateFigures(buildAggregates(roundId, level, codes, tree, rows, rosterTotals, list.counted, countedStates(list.countPolicy)), review)];
   });
 }
 

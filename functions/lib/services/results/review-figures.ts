@@ -84,11 +84,11 @@ export interface ReviewFiguresInput {
   indicators?: readonly Indicator[];
 }
 
-/** The response with each area's review counts, and the provisional figures when the policy is `approved`. */
-export function withReviewFigures(response: AggregatesResponse, { rows, ...rest }: ReviewFiguresInput): AggregatesResponse {
+/** The per-ward sums review adds, from the round's rows: counts per state, and under `approved` the provisional tallies. */
+export function reviewFiguresOf({ rows, ...rest }: ReviewFiguresInput): StateFiguresInput {
   const counts = wardReviewCounts(rows);
   const provisional = rest.policy === 'approved' ? wardTallies(rows, SUBMITTED_STATES).tallies : undefined;
-  return withStateFigures(response, { ...rest, counts, provisional });
+  return { ...rest, counts, provisional };
 }
 
 export interface StateFiguresInput extends Omit<ReviewFiguresInput, 'rows'> {
@@ -98,7 +98,7 @@ export interface StateFiguresInput extends Omit<ReviewFiguresInput, 'rows'> {
   provisional?: ReadonlyMap<string, Tally>;
 }
 
-/** As `withReviewFigures`, from counts and provisional tallies per ward already summed. */
+/** The response with each area's review counts, and the provisional figures when the policy is `approved`. */
 export function withStateFigures(response: AggregatesResponse, input: StateFiguresInput): AggregatesResponse {
   return { ...response, countPolicy: input.policy, areas: response.areas.map((area) => withAreaStateFigures(area, input)) };
 }
