@@ -6,7 +6,7 @@ import { Problem, problem } from '../errors';
 import { createCachedJwks } from './cached-jwks';
 import { cognitoConnector, cognitoProblem, secretHash } from './cognito-client';
 import { cognitoUserAdmin } from './cognito-users';
-import { createSessionVerifier, type IdentityProvider, type SignInContext, type SignInResult } from './identity';
+import { createSessionVerifier, type IdentityProvider, type SignInContext, type SignInResult, userOf } from './identity';
 
 export interface CognitoIdentityOptions {
   region: string;
@@ -33,7 +33,7 @@ export function createCognitoIdentity({ region, userPoolId, clientId, jwks, clie
   const verifierOptions = { keySet: createCachedJwks({ url: `${issuer}/.well-known/jwks.json`, initial: jwks }), issuer, audience: clientId };
   // One verifier and one cache: the session cut-off (session-cutoff.ts) verifies every request through verifySession.
   const verifySession = createSessionVerifier(verifierOptions);
-  const verify = async (token: string) => (await verifySession(token)).user;
+  const verify = userOf(verifySession);
   const connect = cognitoConnector({ region, userPoolId, clientId, client, clientSecret });
   const withHash = (params: Record<string, string>, username: string, key: string | undefined) =>
     key ? { ...params, SECRET_HASH: secretHash(key, username, clientId) } : params;

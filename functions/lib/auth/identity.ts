@@ -128,10 +128,14 @@ export function createSessionVerifier(options: JwtVerifierOptions): (token: stri
   };
 }
 
-/** The user of a verified token (the session verifier's check, its cache included). */
-export function createJwtVerifier(options: JwtVerifierOptions): (token: string) => Promise<User> {
-  const verifySession = createSessionVerifier(options);
+/** The user of a token verified by `verifySession` (its check, its cache included). */
+export function userOf(verifySession: (token: string) => Promise<VerifiedSession>): (token: string) => Promise<User> {
   return async (token) => (await verifySession(token)).user;
+}
+
+/** The user of a verified token, through a session verifier of its own. */
+export function createJwtVerifier(options: JwtVerifierOptions): (token: string) => Promise<User> {
+  return userOf(createSessionVerifier(options));
 }
 
 /** The verified claims of a token: signature, issuer, audience, expiry, token age and sign-in age. */

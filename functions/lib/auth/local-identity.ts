@@ -6,7 +6,7 @@ import { areasClaim } from '@shared/areas/area-claim';
 import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { Problem, problem } from '../errors';
 import type { ReferenceRepo } from '../repo/types';
-import { createSessionVerifier, ID_TOKEN_SECONDS, type IdentityProvider, MAX_SESSION_AGE_SECONDS } from './identity';
+import { createSessionVerifier, ID_TOKEN_SECONDS, type IdentityProvider, MAX_SESSION_AGE_SECONDS, userOf } from './identity';
 import { verifyPassword } from './passwords';
 
 export const LOCAL_AUDIENCE = 'phieu-local';
@@ -34,7 +34,7 @@ export async function createLocalIdentity(reference: ReferenceRepo, issuer: stri
   const verifierOptions = { keySet: async () => publicKey, issuer, audience: LOCAL_AUDIENCE };
   // One verifier and one cache: the session cut-off (session-cutoff.ts) verifies every request through verifySession.
   const verifySession = createSessionVerifier(verifierOptions);
-  const verify = async (token: string) => (await verifySession(token)).user;
+  const verify = userOf(verifySession);
 
   const idToken = (user: { username: string; role: string; areas: string[]; areaSetId?: string }, authTime: number) =>
     new SignJWT({
