@@ -3,6 +3,7 @@
 import type { Definition } from '@shared/questionnaire';
 import type { CreateRoundRequest, UpdateRoundRequest } from '@shared/rounds/round-requests';
 import * as z from 'zod/mini';
+import { type AreaSetView, listAreaSets as officialsAreaSets } from '../officials/area-sets-api';
 import { api } from '../platform/api';
 import { RoundViewSchema } from '../platform/api-schemas';
 import { filenameFromContentDisposition } from '../platform/download';
@@ -59,12 +60,7 @@ export async function updateRound(id: string, changes: UpdateRoundRequest): Prom
   return api.json(RoundViewSchema, await api.request('PATCH', `/api/rounds/${encodeURIComponent(id)}`, { body: changes }));
 }
 
-export async function listAreaSets(): Promise<{ id: string; name: string }[]> {
-  try {
-    const schema = z.object({ areaSets: z.array(z.object({ id: z.string(), name: z.string() })) });
-    return (await api.json(schema, await api.request('GET', '/api/area-sets'))).areaSets;
-  } catch {
-    // Servers before area sets: a round takes the current areas.
-    return [];
-  }
+/** The area sets a round may pin; none from a server before area sets (a round then takes the current areas). */
+export async function listAreaSets(): Promise<AreaSetView[]> {
+  return officialsAreaSets().catch(() => []);
 }
